@@ -1,0 +1,2 @@
+// Placeholder until the API lands: keeps `npm run build` working.
+export {};

@@ -1,0 +1,121 @@
+/**
+ * Strict JSON (RFC 8259) with 1-based error positions.
+ *
+ * JSON.parse decides what is valid: it is the strict parser AWS's own tooling behaves like, and
+ * it is fast on the large files importers read. Only when it fails do we walk the text again with
+ * jsonc-parser (strict options) to name the first offending line and column, because V8's
+ * messages do not always carry a position.
+ */
+import jsonc from 'jsonc-parser';
+
+export interface TextPosition {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units as editors count them. */
+  column: number;
+  /** 0-based character offset. */
+  offset: number;
+}
+
+export class JsonSyntaxError extends Error {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+  readonly reason: string;
+  constructor(reason: string, position: TextPosition) {
+    super(`${reason} at line ${position.line}, column ${position.column}`);
+    this.name = 'JsonSyntaxError';
+    this.reason = reason;
+    this.line = position.line;
+    this.column = position.column;
+    this.offset = position.offset;
+  }
+}
+
+/** Maps character offsets to 1-based line/column; build once per text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // \r\n counts as one line break; a lone \r too (as editors show it).
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+  }
+  position(offset: number): TextPosition {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1, offset };
+  }
+}
+
+const REASONS: Record<number, string> = {
+  1: 'Invalid symbol',
+  2: 'Invalid number format',
+  3: 'Expected a double-quoted property name',
+  4: 'Expected a value',
+  5: "Expected ':' after property name",
+  6: "Expected ',' between elements",
+  7: "Expected ',' or '}'",
+  8: "Expected ',' or ']'",
+  9: 'Unexpected text after the end of the JSON value',
+  10: 'Comments are not allowed in JSON',
+  11: 'Comments are not allowed in JSON',
+  12: 'Unterminated string',
+  13: 'Unterminated number',
+  14: 'Invalid unicode escape',
+  15: 'Invalid escape character in string',
+  16: 'Invalid character in string',
+};
+
+/**
+ * Finds where strict JSON parsing first fails. Returns undefined for valid JSON.
+ * V8's own position is used when its message has one (it is the strict parser); otherwise
+ * ("Unexpected token", "Unexpected end of JSON input") jsonc-parser's scanner, run with strict
+ * options, names the offset.
+ */
+export function locateJsonError(text: string): JsonSyntaxError | undefined {
+  let message: string;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    if (e instanceof RangeError) return new JsonSyntaxError('JSON nesting is too deep', { line: 1, column: 1, offset: 0 });
+    message = (e as Error).message;
+  }
+  const index = new LineIndex(text);
+  const m = /^(.*?)(?: in JSON)? at position (\d+)/s.exec(message);
+  if (m) return new JsonSyntaxError(m[1], index.position(Number(m[2])));
+  let first: { error: number; offset: number } | undefined;
+  try {
+    jsonc.visit(
+      text,
+      {
+        onError(error: number, offset: number) {
+          if (!first) first = { error, offset };
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+  } catch {
+    // a visitor failure (e.g. stack exhaustion) leaves us with V8's message alone
+  }
+  if (first) return new JsonSyntaxError(REASONS[first.error] ?? 'Invalid JSON', index.position(Math.min(first.offset, text.length)));
+  const reason = message.replace(/, ".*" is not valid JSON$/s, '');
+  return new JsonSyntaxError(reason, index.position(text.length));
+}
+
+/** JSON.parse, but a failure is a JsonSyntaxError naming the first bad line and column. */
+export function parseJsonStrict(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw locateJsonError(text) ?? new JsonSyntaxError((e as Error).message, { line: 1, column: 1, offset: 0 });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The IAM policy language as a typed document.
+ *
+ * Grammar: "IAM JSON policy element reference" and "Grammar of the IAM JSON policy language"
+ * (IAM User Guide). Every element keeps where it stood in the source text so that a decision
+ * can point at the statement that made it.
+ */
+
+/** 1-based line and column, plus the 0-based character offset, of an element in its source text. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export type Effect = 'Allow' | 'Deny';
+
+/**
+ * Principal / NotPrincipal. `"*"` is kept as `{ wildcard: true }`; the map form keeps each
+ * principal type's values as written (AWS, Service, Federated, CanonicalUser).
+ */
+export interface PrincipalElement {
+  wildcard: boolean;
+  /** Keys as written (e.g. "AWS"); values always a list. */
+  values: Record<string, string[]>;
+  position: SourcePosition;
+}
+
+/** One condition: operator → key → values. A statement's conditions are ANDed. */
+export interface Condition {
+  /** Operator as written, e.g. "ForAnyValue:StringLikeIfExists". */
+  operator: string;
+  /** Key as written, e.g. "aws:ResourceTag/Department". */
+  key: string;
+  /** Values as written, each turned into its string form (numbers and booleans in JSON are allowed by IAM). */
+  values: string[];
+  position: SourcePosition;
+}
+
+export interface Statement {
+  /** 0-based index within the document's Statement list. */
+  index: number;
+  sid?: string;
+  /** Absent only in an invalid document (validation reports it; the evaluator ignores such statements). */
+  effect?: Effect;
+  principal?: PrincipalElement;
+  notPrincipal?: PrincipalElement;
+  /** Exactly one of action / notAction is set in a valid statement. Values as written. */
+  action?: string[];
+  notAction?: string[];
+  resource?: string[];
+  notResource?: string[];
+  conditions: Condition[];
+  position: SourcePosition;
+}
+
+export interface PolicyDocument {
+  /** "2012-10-17", "2008-10-17", or absent (AWS then treats the document as 2008-10-17). */
+  version?: string;
+  id?: string;
+  statements: Statement[];
+  position: SourcePosition;
+}
+
+export type FindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
+
+/** A validation finding, in the shape of IAM Access Analyzer's ValidatePolicy findings. */
+export interface Finding {
+  findingType: FindingType;
+  /** Stable machine-readable code, e.g. "JSON_SYNTAX_ERROR", "UNKNOWN_SERVICE". */
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type PolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'SERVICE_CONTROL_POLICY';
