@@ -24,6 +24,8 @@ export interface PrincipalElement {
   /** Keys as written (e.g. "AWS"); values always a list. */
   values: Record<string, string[]>;
   position: SourcePosition;
+  /** Where each value stood, parallel to `values` (absent for documents built from parsed values). */
+  valuePositions?: Record<string, SourcePosition[]>;
 }
 
 /** One condition: operator → key → values. A statement's conditions are ANDed. */
@@ -35,6 +37,12 @@ export interface Condition {
   /** Values as written, each turned into its string form (numbers and booleans in JSON are allowed by IAM). */
   values: string[];
   position: SourcePosition;
+  /** Where the operator (the key of the Condition block's entry) stood. */
+  operatorPosition?: SourcePosition;
+  /** Where each value stood, parallel to `values`. */
+  valuePositions?: SourcePosition[];
+  /** JSON type of each value as written ('string' | 'number' | 'boolean'), parallel to `values`. */
+  valueTypes?: ('string' | 'number' | 'boolean')[];
 }
 
 export interface Statement {
@@ -52,6 +60,22 @@ export interface Statement {
   notResource?: string[];
   conditions: Condition[];
   position: SourcePosition;
+  /** Where elements and their values stood in the source (absent for documents built from values). */
+  source?: StatementSource;
+}
+
+/** Source positions inside one statement. */
+export interface StatementSource {
+  /** Position of each element's key, by element name as written ("Effect", "Action", …). */
+  keys: Record<string, SourcePosition>;
+  /** Position of each value, parallel to the statement's arrays of the same name. */
+  action?: SourcePosition[];
+  notAction?: SourcePosition[];
+  resource?: SourcePosition[];
+  notResource?: SourcePosition[];
+  /** Position of the Effect / Sid values. */
+  effect?: SourcePosition;
+  sid?: SourcePosition;
 }
 
 export interface PolicyDocument {
@@ -60,6 +84,12 @@ export interface PolicyDocument {
   id?: string;
   statements: Statement[];
   position: SourcePosition;
+  /** Position of each top-level element's key, by name as written. */
+  keys?: Record<string, SourcePosition>;
+  /** Position of the Version value. */
+  versionPosition?: SourcePosition;
+  /** Structural problems the parser saw (wrong element types, unknown elements…); validation reports them. */
+  problems?: Finding[];
 }
 
 export type FindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';

@@ -1,0 +1,585 @@
+/**
+ * Policy validation in the shape of IAM Access Analyzer's ValidatePolicy: findings of type ERROR,
+ * SECURITY_WARNING, WARNING and SUGGESTION, each with a stable code (see finding-codes.ts) and the
+ * 1-based line and column it refers to.
+ *
+ * Rules: "Grammar of the IAM JSON policy language", "IAM JSON policy element reference",
+ * "IAM policy validation check reference", "SCP syntax", "IAM and AWS STS quotas".
+ */
+import { isIP } from 'node:net';
+import {
+  actionSupportsConditionKey, arnServiceInfo, conditionKeyType, expandActionPattern, findAction,
+  findGlobalConditionKey, findServiceConditionKey, serviceExists, suggestAction, suggestArnService,
+  suggestService, wildcardToRegExp, editDistance, type CatalogAction,
+} from '../catalog/index.js';
+import { FINDING_CODES, type FindingCode } from './finding-codes.js';
+import { JsonSyntaxError } from './json.js';
+import { knownOperatorNames, parseConditionOperator } from './operators.js';
+import { parsePolicy } from './parse.js';
+import type { Condition, Finding, PolicyDocument, PolicyType, SourcePosition, Statement } from './types.js';
+
+export interface ValidateOptions {
+  /** Default IDENTITY_POLICY. */
+  policyType?: PolicyType;
+  /** Repair trailing / missing commas (each repair is reported as a WARNING). */
+  lenient?: boolean;
+}
+
+export interface PolicyValidationResult {
+  /** True when no finding is an ERROR. */
+  valid: boolean;
+  /** Ordered by line and column. */
+  findings: Finding[];
+  /** The parsed document, when the text was JSON. A lone statement fragment yields no statements. */
+  document?: PolicyDocument;
+}
+
+/** AWS quotas: managed policies 6,144 characters (white space not counted); SCPs 5,120 characters (all counted). */
+export const MANAGED_POLICY_MAX_CHARS = 6144;
+export const SCP_MAX_CHARS = 5120;
+/** The largest resource-based policy AWS accepts (S3 bucket policies, 20 KB). */
+export const RESOURCE_POLICY_MAX_CHARS = 20480;
+
+const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
+const REGION_RE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ACCOUNT_RE = /^\d{12}$/;
+/** Words documentation uses in place of real values, alone or as <thing>Id / <thing>-name / … */
+const PLACEHOLDER_SEGMENT_RE =
+  /^(?:[a-z]+[-_])*(?:account|instance|key|domain|resource|bucket|role|user|contact|queue|flow|profile|integration|object|function|table|stream|group|policy|region|partition|customer|connect)[-_ ]?(?:id|name|arn|number)$|^(?:name|id|region|partition|account|placeholder|example)$/i;
+
+const hasWildcardOrVariable = (s: string) => /[*?]|\$\{/.test(s);
+
+export function validatePolicy(text: string, options: ValidateOptions = {}): PolicyValidationResult {
+  const policyType: PolicyType = options.policyType ?? 'IDENTITY_POLICY';
+  let parsed;
+  try {
+    parsed = parsePolicy(text, { lenient: options.lenient === true, acceptStatementFragment: true });
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) {
+      return {
+        valid: false,
+        findings: [{
+          findingType: 'ERROR', code: 'JSON_SYNTAX_ERROR',
+          message: `Invalid JSON: ${e.reason} at line ${e.line}, column ${e.column}${syntaxHint(text)}`, line: e.line, column: e.column,
+        }],
+      };
+    }
+    throw e;
+  }
+  const { document, repairs } = parsed;
+  const v = new Validator(document, policyType);
+  v.findings.push(...repairs, ...(document.problems ?? []));
+  v.run(text);
+  const findings = v.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (a.f.line ?? 0) - (b.f.line ?? 0) || (a.f.column ?? 0) - (b.f.column ?? 0) || a.i - b.i)
+    .map((x) => x.f);
+  const fragment = (document.problems ?? []).some((p) => p.code === 'STATEMENT_WITHOUT_DOCUMENT');
+  return {
+    valid: !findings.some((f) => f.findingType === 'ERROR'),
+    findings,
+    document: fragment ? { ...document, statements: [] } : document,
+  };
+}
+
+class Validator {
+  readonly findings: Finding[] = [];
+  private readonly fragment: boolean;
+
+  constructor(private readonly document: PolicyDocument, private readonly policyType: PolicyType) {
+    this.fragment = (document.problems ?? []).some((p) => p.code === 'STATEMENT_WITHOUT_DOCUMENT');
+  }
+
+  private add(code: FindingCode, message: string, position?: SourcePosition): void {
+    const p = position ?? this.document.position;
+    this.findings.push({ findingType: FINDING_CODES[code].findingType, code, message, line: p.line, column: p.column });
+  }
+
+  run(text: string): void {
+    const doc = this.document;
+    const notObject = (doc.problems ?? []).some((p) => p.code === 'POLICY_NOT_OBJECT');
+    if (notObject) return;
+    const keys = doc.keys ?? {};
+
+    if (!this.fragment) {
+      if (!('Version' in keys)) {
+        this.add('MISSING_VERSION',
+          'No Version element: AWS then applies the 2008-10-17 language, in which policy variables such as ${aws:username} are plain text. Add "Version": "2012-10-17"');
+      } else if (doc.version !== undefined && doc.version !== '2012-10-17' && doc.version !== '2008-10-17') {
+        this.add('INVALID_VERSION', `Version must be "2012-10-17" (or the outdated "2008-10-17"), not "${doc.version}"`, doc.versionPosition);
+      } else if (doc.version === '2008-10-17') {
+        this.add('OLD_VERSION', 'Version 2008-10-17 is outdated and does not support policy variables; use "2012-10-17"', doc.versionPosition);
+      }
+      if (!('Statement' in keys)) this.add('MISSING_STATEMENT', 'The policy has no Statement element');
+    }
+
+    this.checkSize(text);
+
+    const sids = new Map<string, Statement>();
+    for (const s of doc.statements) {
+      if (s.sid !== undefined && s.sid !== '') {
+        const first = sids.get(s.sid);
+        if (first) {
+          this.add('DUPLICATE_SID', `Sid "${s.sid}" is already used by statement ${first.index + 1} (line ${first.position.line}); Sids must be unique within a policy`, s.source?.sid ?? s.position);
+        } else sids.set(s.sid, s);
+      }
+      this.checkStatement(s);
+    }
+  }
+
+  private checkSize(text: string): void {
+    if (this.policyType === 'IDENTITY_POLICY') {
+      let n = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13) n++;
+      }
+      if (n > MANAGED_POLICY_MAX_CHARS) {
+        this.add('POLICY_SIZE_EXCEEDED', `The policy has ${n} characters without white space; a managed policy may have at most ${MANAGED_POLICY_MAX_CHARS} (inline policies: 2,048 for a user, 10,240 for a role, 5,120 for a group)`);
+      }
+    } else if (this.policyType === 'SERVICE_CONTROL_POLICY') {
+      if (text.length > SCP_MAX_CHARS) this.add('POLICY_SIZE_EXCEEDED', `The SCP has ${text.length} characters; an SCP may have at most ${SCP_MAX_CHARS}, white space included`);
+    } else if (text.length > RESOURCE_POLICY_MAX_CHARS) {
+      this.add('POLICY_SIZE_EXCEEDED', `The policy has ${text.length} characters; resource-based policies are limited to at most ${RESOURCE_POLICY_MAX_CHARS} (S3 bucket policies), and less for most services`);
+    }
+  }
+
+  private checkStatement(s: Statement): void {
+    const keys = s.source?.keys ?? {};
+    const label = `Statement ${s.index + 1}${s.sid ? ` ("${s.sid}")` : ''}`;
+
+    // Sid
+    if (s.sid !== undefined && (this.policyType === 'IDENTITY_POLICY' || this.policyType === 'SERVICE_CONTROL_POLICY') && !/^[A-Za-z0-9]*$/.test(s.sid)) {
+      this.add('INVALID_SID', `Sid "${s.sid}" may contain only ASCII letters and digits in this policy type`, s.source?.sid);
+    }
+    // Effect
+    if (!('Effect' in keys)) this.add('MISSING_EFFECT', `${label} has no Effect; add "Effect": "Allow" or "Effect": "Deny"`, s.position);
+
+    // Action / NotAction
+    if ('Action' in keys && 'NotAction' in keys) {
+      this.add('ACTION_WITH_NOT_ACTION', `${label} has both Action and NotAction; use one of them`, keys.NotAction);
+    } else if (!('Action' in keys) && !('NotAction' in keys)) {
+      this.add('MISSING_ACTION', `${label} has neither Action nor NotAction`, s.position);
+    } else {
+      const list = 'Action' in keys ? s.action : s.notAction;
+      const name = 'Action' in keys ? 'Action' : 'NotAction';
+      if (list && list.length === 0 && !this.hasProblemAt(keys[name], 'INVALID_ELEMENT_TYPE')) {
+        this.add('MISSING_ACTION', `${label}: ${name} is an empty list`, keys[name]);
+      }
+    }
+
+    // Resource / NotResource
+    if ('Resource' in keys && 'NotResource' in keys) {
+      this.add('RESOURCE_WITH_NOT_RESOURCE', `${label} has both Resource and NotResource; use one of them`, keys.NotResource);
+    } else if (!('Resource' in keys) && !('NotResource' in keys)) {
+      if (this.policyType === 'IDENTITY_POLICY') {
+        this.add('MISSING_RESOURCE', `${label} has neither Resource nor NotResource; identity-based policies need one (use "Resource": "*" for all resources)`, s.position);
+      }
+    } else {
+      const list = 'Resource' in keys ? s.resource : s.notResource;
+      const name = 'Resource' in keys ? 'Resource' : 'NotResource';
+      if (list && list.length === 0) this.add('MISSING_RESOURCE', `${label}: ${name} is an empty list`, keys[name]);
+    }
+
+    // Principal / NotPrincipal
+    const hasP = 'Principal' in keys;
+    const hasNP = 'NotPrincipal' in keys;
+    if (hasP && hasNP) this.add('PRINCIPAL_WITH_NOT_PRINCIPAL', `${label} has both Principal and NotPrincipal; use one of them`, keys.NotPrincipal);
+    if (this.policyType === 'IDENTITY_POLICY') {
+      if (hasP) this.add('PRINCIPAL_IN_IDENTITY_POLICY', `${label}: Principal is not allowed in an identity-based policy (the principal is whoever the policy is attached to)`, keys.Principal);
+      if (hasNP) this.add('PRINCIPAL_IN_IDENTITY_POLICY', `${label}: NotPrincipal is not allowed in an identity-based policy`, keys.NotPrincipal);
+    } else if (this.policyType === 'SERVICE_CONTROL_POLICY') {
+      if (hasP) this.add('SCP_UNSUPPORTED_ELEMENT', `${label}: service control policies do not support the Principal element`, keys.Principal);
+      if (hasNP) this.add('SCP_UNSUPPORTED_ELEMENT', `${label}: service control policies do not support the NotPrincipal element`, keys.NotPrincipal);
+    } else if (!hasP && !hasNP) {
+      this.add('MISSING_PRINCIPAL', `${label} names no Principal; a resource-based policy statement must say whom it applies to`, s.position);
+    }
+    if (hasNP && s.effect === 'Allow') {
+      this.add('NOT_PRINCIPAL_WITH_ALLOW', `${label}: NotPrincipal is only supported with "Effect": "Deny"`, keys.NotPrincipal);
+    }
+
+    const usableActions = this.checkActions(s, label);
+    const usableResources = this.checkResources(s);
+    this.checkConditions(s, usableActions.actions, usableActions.all);
+
+    // A statement that can never apply.
+    const verb = s.effect === 'Deny' ? 'denies' : 'grants';
+    if (s.action && s.action.length > 0 && usableActions.entries === 0) {
+      this.add('STATEMENT_GRANTS_NOTHING', `${label} ${verb} nothing: none of its actions exists`, s.position);
+    } else if (s.resource && s.resource.length > 0 && usableResources === 0) {
+      this.add('STATEMENT_GRANTS_NOTHING', `${label} ${verb} nothing: none of its resources can match a real resource`, s.position);
+    }
+
+    // Security warnings (Allow only).
+    if (s.effect === 'Allow') {
+      if ('NotAction' in keys && !('Action' in keys)) {
+        this.add('ALLOW_WITH_NOT_ACTION', `${label} allows every action except the listed ones, including actions AWS adds later; list the allowed actions instead`, keys.NotAction);
+      }
+      if ('NotResource' in keys && !('Resource' in keys)) {
+        this.add('ALLOW_WITH_NOT_RESOURCE', `${label} allows access to every resource except the listed ones; list the allowed resources instead`, keys.NotResource);
+      }
+      const starResource = (s.resource ?? []).includes('*');
+      const allActions = (s.action ?? []).some((a) => a === '*' || a === '*:*');
+      if (allActions && starResource) {
+        this.add('FULL_ACCESS', `${label} allows all actions on all resources (administrator access)${s.conditions.length ? ', limited only by its conditions' : ''}`, keys.Action);
+      } else if (starResource) {
+        const passRole = (s.action ?? []).find((a) => a.includes(':') && wildcardToRegExp(a).test('iam:PassRole'));
+        if (passRole) {
+          const pos = s.source?.action?.[(s.action ?? []).indexOf(passRole)] ?? keys.Action;
+          this.add('PASS_ROLE_WITH_STAR_RESOURCE', `${label} allows iam:PassRole (via "${passRole}") on "*": any role could be passed to any service; name the roles, and consider an iam:PassedToService condition`, pos);
+        }
+      }
+    }
+  }
+
+  private hasProblemAt(pos: SourcePosition | undefined, code: string): boolean {
+    if (!pos) return false;
+    return (this.document.problems ?? []).some((p) => p.code === code && p.line === pos.line);
+  }
+
+  /** Checks Action / NotAction entries; returns the catalog actions they name. */
+  private checkActions(s: Statement, label: string): { actions: CatalogAction[]; entries: number; all: boolean } {
+    const out: CatalogAction[] = [];
+    let entries = 0;
+    let all = false;
+    for (const field of ['action', 'notAction'] as const) {
+      const list = s[field];
+      if (!list) continue;
+      const positions = s.source?.[field] ?? [];
+      const seen = new Map<string, number>();
+      list.forEach((value, i) => {
+        const pos = positions[i] ?? s.position;
+        const lower = value.toLowerCase();
+        if (seen.has(lower)) {
+          this.add('REDUNDANT_ACTION', `"${value}" is listed twice in ${label}`, pos);
+        } else {
+          seen.set(lower, i);
+          const cover = list.find((other, j) => j !== i && other !== value && /[*?]/.test(other) && other.toLowerCase() !== lower &&
+            wildcardToRegExp(other).test(value) && !(wildcardToRegExp(value).test(other) && j > i));
+          if (cover) this.add('REDUNDANT_ACTION', `"${value}" is already covered by "${cover}" in ${label}`, pos);
+        }
+        const r = this.checkAction(value, pos);
+        if (r.all) all = true;
+        if (r.ok) entries++;
+        if (field === 'action') out.push(...r.actions);
+      });
+    }
+    return { actions: out, entries, all };
+  }
+
+  private checkAction(value: string, pos: SourcePosition): { ok: boolean; all?: boolean; actions: CatalogAction[] } {
+    if (value === '*') return { ok: true, all: true, actions: [] };
+    const i = value.indexOf(':');
+    if (i < 0) {
+      this.add('INVALID_ACTION_FORMAT', `Action "${value}" has no service prefix; write it as "service:Action" (e.g. "connect:DescribeUser")`, pos);
+      return { ok: false, actions: [] };
+    }
+    const service = value.slice(0, i);
+    const name = value.slice(i + 1);
+    if (service === '') {
+      this.add('INVALID_ACTION_FORMAT', `Action "${value}" has an empty service prefix`, pos);
+      return { ok: false, actions: [] };
+    }
+    if (name === '' || name.startsWith(':')) {
+      const fixed = name.replace(/^:+/, '');
+      this.add('EMPTY_ACTION_NAME',
+        `Action "${value}" has an empty action name${fixed ? ` (an extra ':'; did you mean "${service}:${fixed}"?)` : ''}; it matches no action`, pos);
+      return { ok: false, actions: [] };
+    }
+    if (name.includes(':')) {
+      this.add('INVALID_ACTION_FORMAT', `Action "${value}" has more than one ':'`, pos);
+      return { ok: false, actions: [] };
+    }
+    if (/[*?]/.test(service)) {
+      const matched = expandActionPattern(value);
+      if (matched.length === 0) {
+        this.add('ACTION_PATTERN_MATCHES_NOTHING', `Action pattern "${value}" matches no AWS action`, pos);
+        return { ok: false, actions: [] };
+      }
+      return { ok: true, all: service === '*' && name === '*', actions: [] };
+    }
+    if (!serviceExists(service)) {
+      const suggestion = suggestService(service);
+      this.add('UNKNOWN_SERVICE',
+        `"${service}" in "${value}" is not an AWS service prefix${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`, pos);
+      return { ok: false, actions: [] };
+    }
+    if (/[*?]/.test(name)) {
+      const matched = expandActionPattern(value);
+      if (matched.length === 0) {
+        this.add('ACTION_PATTERN_MATCHES_NOTHING', `Action pattern "${value}" matches no ${service} action`, pos);
+        return { ok: false, actions: [] };
+      }
+      return { ok: true, actions: matched };
+    }
+    const action = findAction(value);
+    if (!action) {
+      const suggestion = suggestAction(service, name);
+      this.add('UNKNOWN_ACTION',
+        `${service} has no action "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`, pos);
+      return { ok: false, actions: [] };
+    }
+    return { ok: true, actions: [action] };
+  }
+
+  /** Checks Resource / NotResource entries; returns how many Resource entries can match something. */
+  private checkResources(s: Statement): number {
+    let usable = 0;
+    for (const field of ['resource', 'notResource'] as const) {
+      const list = s[field];
+      if (!list) continue;
+      const positions = s.source?.[field] ?? [];
+      const seen = new Set<string>();
+      list.forEach((value, i) => {
+        const pos = positions[i] ?? s.position;
+        if (seen.has(value)) this.add('REDUNDANT_RESOURCE', `"${value}" is listed twice`, pos);
+        seen.add(value);
+        const ok = this.checkResource(value, pos, field === 'resource' ? 'Resource' : 'NotResource');
+        if (ok && field === 'resource') usable++;
+      });
+    }
+    return usable;
+  }
+
+  private checkPolicyVariables(value: string, pos: SourcePosition): void {
+    if (!value.includes('${') || this.fragment) return;
+    if (this.document.version !== '2012-10-17') {
+      this.add('POLICY_VARIABLE_IN_OLD_VERSION',
+        `"${value}" uses a policy variable, but the policy's Version is ${this.document.version ?? 'missing (so 2008-10-17)'}: the variable is matched as literal text. Set "Version": "2012-10-17"`, pos);
+    }
+  }
+
+  /** Validates one Resource value; true when it can match some real resource. */
+  private checkResource(value: string, pos: SourcePosition, element: string): boolean {
+    if (value === '') {
+      this.add('EMPTY_RESOURCE', `${element} is the empty string, which matches no resource; use "*" or an ARN`, pos);
+      return false;
+    }
+    if (value === '*') return true;
+    this.checkPolicyVariables(value, pos);
+    if (!value.startsWith('arn:')) {
+      if (/^[*?]+$/.test(value)) return true;
+      this.add('INVALID_ARN', `"${value}" is neither "*" nor an ARN (arn:partition:service:region:account:resource)`, pos);
+      return false;
+    }
+    return this.checkArn(value, pos, true);
+  }
+
+  /**
+   * Checks an ARN (or ARN pattern) for shape, partition, service, required account / Region and
+   * placeholders. `asResource`: report shape errors (condition values only get placeholder checks).
+   */
+  private checkArn(value: string, pos: SourcePosition, asResource: boolean): boolean {
+    const f = value.split(':');
+    if (f.length < 6) {
+      if (asResource && !(f.length >= 2 && f[f.length - 1].includes('*'))) {
+        this.add('INVALID_ARN', `"${value}" is not a complete ARN: it needs six ':'-separated fields (arn:partition:service:region:account:resource)`, pos);
+        return false;
+      }
+      return true;
+    }
+    const [, partition, service, region, account] = f;
+    const resource = f.slice(5).join(':');
+    let usable = true;
+    if (asResource && !PARTITIONS.has(partition) && !hasWildcardOrVariable(partition)) {
+      this.add('INVALID_ARN_PARTITION', `"${partition}" in "${value}" is not an AWS partition (aws, aws-cn, aws-us-gov…)`, pos);
+      usable = false;
+    }
+    const placeholders: string[] = [];
+    if (region !== '' && !hasWildcardOrVariable(region) && !REGION_RE.test(region)) placeholders.push(`Region "${region}"`);
+    if (account !== '' && !hasWildcardOrVariable(account) && !ACCOUNT_RE.test(account) && account !== 'aws') placeholders.push(`account "${account}"`);
+    if (placeholders.length > 0) usable = false;
+    for (const seg of resource.split(/[/:]/)) {
+      if (seg !== '' && !hasWildcardOrVariable(seg) && PLACEHOLDER_SEGMENT_RE.test(seg)) placeholders.push(`"${seg}"`);
+    }
+    if (asResource && service !== '' && !hasWildcardOrVariable(service)) {
+      const info = arnServiceInfo(service);
+      if (!info) {
+        const suggestion = suggestArnService(service);
+        this.add('UNKNOWN_ARN_SERVICE',
+          `No AWS resource type has ARNs in the "${service}" namespace${suggestion ? ` (did you mean "arn:${partition}:${suggestion}:…"?)` : ''}: "${value}" matches no real resource`, pos);
+        usable = false;
+      } else {
+        if (account === '' && info.requiresAccount) {
+          this.add('ARN_MISSING_ACCOUNT', `"${value}" has an empty account field, but ${service} ARNs always name an account: it matches no resource (use the 12-digit account ID, or "*")`, pos);
+          usable = false;
+        }
+        if (region === '' && info.requiresRegion) {
+          this.add('ARN_MISSING_REGION', `"${value}" has an empty Region field, but ${service} ARNs always name a Region: it matches no resource (use a Region such as us-east-1, or "*")`, pos);
+          usable = false;
+        }
+      }
+    }
+    if (placeholders.length > 0) {
+      this.add('ARN_PLACEHOLDER', `"${value}" contains what looks like a documentation placeholder (${placeholders.join(', ')}); it matches no real resource until replaced with real values`, pos);
+    }
+    return usable;
+  }
+
+  private checkConditions(s: Statement, actions: CatalogAction[], allActions: boolean): void {
+    const reportedOperators = new Set<string>();
+    for (const c of s.conditions) {
+      const op = parseConditionOperator(c.operator);
+      const opPos = c.operatorPosition ?? c.position;
+      if (!op) {
+        if (!reportedOperators.has(c.operator)) {
+          reportedOperators.add(c.operator);
+          this.add('INVALID_CONDITION_OPERATOR', this.operatorMessage(c.operator), opPos);
+        }
+      }
+      const keyType = this.checkConditionKey(c, s, actions, allActions);
+      c.values.forEach((value, i) => {
+        const vpos = c.valuePositions?.[i] ?? c.position;
+        this.checkPolicyVariables(value, vpos);
+        if (value.startsWith('arn:')) this.checkArn(value, vpos, false);
+      });
+      if (!op) continue;
+      this.checkConditionValues(c, op.category);
+      // operator vs key type
+      if (keyType) {
+        const base = keyType.replace(/_LIST$/, '');
+        const isList = keyType.endsWith('_LIST');
+        const expected: Record<string, string[]> = {
+          Numeric: ['NUMERIC'], Date: ['DATE'], Bool: ['BOOLEAN'], IpAddress: ['IP'], Binary: ['BINARY'],
+        };
+        const ok = expected[op.category];
+        const epochNumeric = op.category === 'Numeric' && c.key.toLowerCase() === 'aws:epochtime';
+        if (ok && !ok.includes(base) && !epochNumeric) {
+          this.add('CONDITION_OPERATOR_KEY_TYPE_MISMATCH',
+            `${op.base} compares ${op.category} values, but "${c.key}" holds ${base.toLowerCase()} values`, c.position);
+        }
+        if (op.category !== 'Null') {
+          if (isList && !op.setOperator) {
+            this.add('MISSING_SET_OPERATOR_FOR_MULTIVALUED_KEY',
+              `"${c.key}" can hold several values; test it with ForAnyValue:${op.base} or ForAllValues:${op.base}`, c.position);
+          } else if (!isList && op.setOperator) {
+            this.add('SET_OPERATOR_ON_SINGLE_VALUED_KEY',
+              `"${c.key}" holds a single value; ${op.setOperator}: is meant for multivalued keys${op.setOperator === 'ForAllValues' ? ' (and ForAllValues also matches when the key is missing)' : ''}`, c.position);
+          }
+        }
+      }
+    }
+  }
+
+  private operatorMessage(operator: string): string {
+    if (/^null\s*ifexists$/i.test(operator) || /:nullifexists$/i.test(operator)) {
+      return `"${operator}" is not allowed: the Null operator cannot take IfExists`;
+    }
+    const base = operator.replace(/^(ForAnyValue|ForAllValues):/i, '').replace(/IfExists$/i, '');
+    let best: string | undefined;
+    let bestD = Infinity;
+    for (const k of knownOperatorNames()) {
+      const d = editDistance(base, k);
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    return `Unknown condition operator "${operator}"${best && bestD <= 3 ? ` (did you mean "${best}"?)` : ''}`;
+  }
+
+  /** Checks the condition key; returns its type when known. */
+  private checkConditionKey(c: Condition, s: Statement, actions: CatalogAction[], allActions: boolean): string | undefined {
+    const key = c.key;
+    const i = key.indexOf(':');
+    if (i <= 0 || i === key.length - 1) {
+      this.add('UNKNOWN_CONDITION_KEY', `Condition key "${key}" is not of the form "service:key" (e.g. "aws:SourceIp")`, c.position);
+      return undefined;
+    }
+    const prefix = key.slice(0, i).toLowerCase();
+    const global = findGlobalConditionKey(key);
+    if (prefix === 'aws' && !global) {
+      this.add('INVALID_GLOBAL_CONDITION_KEY', `"${key}" is not an AWS global condition key`, c.position);
+      return undefined;
+    }
+    if (!global) {
+      const serviceKey = findServiceConditionKey(key);
+      if (!serviceKey) {
+        this.add('UNKNOWN_CONDITION_KEY',
+          serviceExists(prefix)
+            ? `Service "${prefix}" defines no condition key "${key}"`
+            : `"${prefix}" in condition key "${key}" is not an AWS service prefix`, c.position);
+        return undefined;
+      }
+    }
+    // Which of the statement's actions support the key: service keys, and the tag keys that only
+    // tag-aware actions put in the request context.
+    const tagKey = /^aws:(resourcetag\/|requesttag\/|tagkeys$)/i.test(key);
+    if ((!global || tagKey) && !allActions && s.action && actions.length > 0 && !s.notAction) {
+      const unique = [...new Map(actions.map((a) => [a.name, a])).values()];
+      const unsupported = unique.filter((a) => !actionSupportsConditionKey(a, key));
+      if (unsupported.length === unique.length) {
+        this.add('CONDITION_KEY_NOT_SUPPORTED',
+          `None of this statement's actions supports the condition key "${key}", so it is never in their request context${s.effect === 'Allow' ? ' and the condition cannot be met (unless IfExists or a negated operator is used)' : ''}`, c.position);
+      } else if (unsupported.length > 0) {
+        const names = unsupported.slice(0, 5).map((a) => a.name).join(', ');
+        this.add('CONDITION_KEY_PARTIALLY_SUPPORTED',
+          `"${key}" is not supported by ${unsupported.length} of the statement's actions (${names}${unsupported.length > 5 ? ', …' : ''})`, c.position);
+      }
+    }
+    return conditionKeyType(key);
+  }
+
+  private checkConditionValues(c: Condition, category: string): void {
+    const bad = (value: string, i: number, what: string) => {
+      this.add('CONDITION_VALUE_TYPE_MISMATCH', `"${value}" is not ${what} (operator ${c.operator}, key "${c.key}")`, c.valuePositions?.[i] ?? c.position);
+    };
+    const bools = new Set<string>();
+    c.values.forEach((value, i) => {
+      if (value.includes('${')) return; // policy variables are resolved at request time
+      switch (category) {
+        case 'Bool':
+        case 'Null':
+          if (!/^(true|false)$/i.test(value)) bad(value, i, 'a boolean ("true" or "false")');
+          else bools.add(value.toLowerCase());
+          break;
+        case 'Numeric':
+          if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(value)) bad(value, i, 'a number');
+          break;
+        case 'Date':
+          if (!isDateValue(value)) bad(value, i, 'a date (ISO 8601 such as 2024-01-31T12:00:00Z, or seconds since the epoch)');
+          break;
+        case 'IpAddress':
+          if (!isCidr(value)) bad(value, i, 'an IP address or CIDR range (203.0.113.0/24, 2001:db8::/32)');
+          break;
+        case 'Binary':
+          if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) bad(value, i, 'base64-encoded binary');
+          break;
+        default:
+      }
+    });
+    if (bools.size === 2) {
+      this.add('CONDITION_MULTIPLE_BOOLEAN', `${c.operator} on "${c.key}" lists both true and false, so it always matches`, c.position);
+    }
+  }
+}
+
+function isDateValue(value: string): boolean {
+  if (/^\d+$/.test(value)) return true;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 60))) return false;
+  return true;
+}
+
+function isCidr(value: string): boolean {
+  const [addr, bits, ...rest] = value.split('/');
+  if (rest.length > 0) return false;
+  const kind = isIP(addr);
+  if (kind === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (kind === 4 ? 32 : 128);
+}
+
+/** A hint for text that is clearly not a whole document (documentation excerpts often are). */
+function syntaxHint(text: string): string {
+  const t = text.trimStart();
+  if (/^"[^"]*"\s*:/.test(t)) {
+    return ' (the text starts with a "key": value pair: it looks like the inside of an object without its braces; a policy must be a whole {"Version": ..., "Statement": [...]} document)';
+  }
+  return '';
+}
