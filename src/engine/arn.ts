@@ -1,0 +1,196 @@
+/**
+ * ARN patterns, as used by the Resource / NotResource elements and the Arn* condition operators.
+ *
+ * Sources:
+ *  - "IAM JSON policy elements: Resource": an ARN is
+ *    `arn:partition:service:region:account-id:resource`; wildcards `*` and `?` may appear in any
+ *    segment; `"Resource": "*"` means all resources.
+ *  - "IAM JSON policy elements: Condition operators", section "Amazon Resource Name (ARN) condition
+ *    operators": matching is case-sensitive and "each of the six colon-delimited components of the
+ *    ARN is checked separately"; the example shows `*` in the region segment NOT matching across
+ *    `:`. The resource part (after the fifth colon) may itself contain `:` and `/`, and a `*` there
+ *    matches across them.
+ *  - "IAM policy elements: Variables and tags", section "Resource element": variables may be used
+ *    "only in the resource portion of the ARN ... after the fifth colon"; in the first five segments
+ *    `${...}` is therefore left as literal text (it then matches nothing real).
+ *
+ * Ambiguity (not documented by AWS): a pattern with fewer than five colons is not an ARN. We match
+ * such a pattern against the whole request string as a plain glob (so `""` matches only `""`, and
+ * `"arn:aws:s3*"` behaves as its text suggests). A request resource that is not an ARN (e.g. `*` for
+ * actions without resource types) can only be matched by such a whole-string pattern or by `*`.
+ */
+import { compileGlob, compileGlobPieces, type Matcher, type PatternPiece } from './wildcard.js';
+import { parseTemplate, piecesKey, resolveTemplate, type Template } from './template.js';
+import { FALSE, TRUE, UNKNOWN, type MissingKeys, type Tri } from './tri.js';
+import type { RequestContext } from './types.js';
+
+/** A request-side ARN split once per request. */
+export interface PreparedArn {
+  text: string;
+  /** [arn, partition, service, region, account, resource] or null when the text is not an ARN. */
+  parts: string[] | null;
+}
+
+/** Index of the n-th colon (1-based n), or -1. Skips `${...}` when `skipVariables` is set. */
+function nthColon(text: string, n: number, skipVariables: boolean): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (skipVariables && c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
+      const close = text.indexOf('}', i + 2);
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
+    if (c === 58 /* : */ && ++count === n) return i;
+  }
+  return -1;
+}
+
+/** Splits into the six ARN components (the sixth keeps any further colons), or null. */
+export function splitArn(text: string, skipVariables = false): string[] | null {
+  const fifth = nthColon(text, 5, skipVariables);
+  if (fifth < 0) return null;
+  const head = text.slice(0, fifth);
+  const parts: string[] = [];
+  let start = 0;
+  for (let k = 1; k <= 4; k++) {
+    const c = nthColon(head, k, skipVariables);
+    parts.push(head.slice(start, c));
+    start = c + 1;
+  }
+  parts.push(head.slice(start));
+  parts.push(text.slice(fifth + 1));
+  return parts;
+}
+
+/**
+ * Memo of prepared request ARNs: a whoCan query evaluates one resource for every principal, so the
+ * split is shared. Bounded; cleared when full (entries are immutable, so sharing is safe).
+ */
+const PREPARED = new Map<string, PreparedArn>();
+const PREPARED_MAX = 4096;
+
+export function prepareArn(text: string): PreparedArn {
+  let p = PREPARED.get(text);
+  if (p === undefined) {
+    if (PREPARED.size >= PREPARED_MAX) PREPARED.clear();
+    p = Object.freeze({ text, parts: splitArn(text) }) as PreparedArn;
+    PREPARED.set(text, p);
+  }
+  return p;
+}
+
+/**
+ * Compiled matchers for patterns with variables, keyed by the resolved text (literal pieces are
+ * marked so that `${*}` and a raw `*` stay distinct). Bounded per pattern.
+ */
+export function cachedPiecesMatcher(cache: Map<string, Matcher>, pieces: readonly PatternPiece[]): Matcher {
+  const key = piecesKey(pieces);
+  let m = cache.get(key);
+  if (m === undefined) {
+    if (cache.size >= 256) cache.clear();
+    m = compileGlobPieces(pieces);
+    cache.set(key, m);
+  }
+  return m;
+}
+
+/** The account segment of an ARN, or undefined when absent/empty. */
+export function arnAccount(text: string): string | undefined {
+  const parts = splitArn(text);
+  return parts && parts[4] ? parts[4] : undefined;
+}
+
+export type ArnPattern =
+  | { kind: 'all' }
+  | { kind: 'whole'; template: Template; matcher: Matcher | null; cache: Map<string, Matcher> }
+  | { kind: 'arn'; heads: Matcher[]; template: Template; matcher: Matcher | null; cache: Map<string, Matcher> };
+
+function compileTail(template: Template): Matcher | null {
+  // Without variables the pattern (including `${*}`-style escapes) is compiled once.
+  if (template.hasVariables) return null;
+  const r = resolveTemplate(template, EMPTY_CONTEXT);
+  return compileGlobPieces(r.pieces!);
+}
+
+const EMPTY_CONTEXT: RequestContext = new Map();
+
+/** Compiles a Resource/NotResource entry or an ArnLike value. */
+export function compileArnPattern(text: string, variablesEnabled: boolean): ArnPattern {
+  if (text === '*') return { kind: 'all' };
+  const parts = splitArn(text, variablesEnabled);
+  if (!parts) {
+    const template = parseTemplate(text, variablesEnabled);
+    return { kind: 'whole', template, matcher: compileTail(template), cache: new Map() };
+  }
+  const heads = parts.slice(0, 5).map(compileGlob);
+  const template = parseTemplate(parts[5]!, variablesEnabled);
+  return { kind: 'arn', heads, template, matcher: compileTail(template), cache: new Map() };
+}
+
+/**
+ * Matches a compiled pattern against a prepared ARN. An unresolvable variable makes the pattern
+ * not match (UNKNOWN, with the key recorded in `missing`).
+ */
+export function matchArnPattern(
+  pattern: ArnPattern,
+  arn: PreparedArn,
+  context: RequestContext,
+  missing: MissingKeys | null,
+): Tri {
+  if (pattern.kind === 'all') return TRUE;
+  let subject: string;
+  if (pattern.kind === 'arn') {
+    const parts = arn.parts;
+    if (parts === null) return FALSE;
+    const heads = pattern.heads;
+    for (let i = 0; i < 5; i++) if (!heads[i]!(parts[i]!)) return FALSE;
+    subject = parts[5]!;
+  } else {
+    subject = arn.text;
+  }
+  let matcher = pattern.matcher;
+  if (matcher === null) {
+    const r = resolveTemplate(pattern.template, context);
+    if (r.missing !== undefined) {
+      missing?.add(r.missing);
+      return UNKNOWN;
+    }
+    matcher = cachedPiecesMatcher(pattern.cache, r.pieces);
+  }
+  return matcher(subject) ? TRUE : FALSE;
+}
+
+/**
+ * Compiles an ARN pattern from already-resolved pieces (condition values after variable
+ * substitution). Every colon separates components, whether it came from the policy text or from a
+ * substituted value such as `${aws:PrincipalArn}`.
+ */
+export function compileArnPieces(pieces: readonly PatternPiece[]): ArnPattern {
+  if (pieces.length === 1 && pieces[0] === '*') return { kind: 'all' };
+  const segments: PatternPiece[][] = [[]];
+  for (const piece of pieces) {
+    const text = typeof piece === 'string' ? piece : piece.lit;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) !== 58 || segments.length === 6) continue;
+      const chunk = text.slice(start, i);
+      if (chunk) segments[segments.length - 1]!.push(typeof piece === 'string' ? chunk : { lit: chunk });
+      segments.push([]);
+      start = i + 1;
+    }
+    const rest = text.slice(start);
+    if (rest) segments[segments.length - 1]!.push(typeof piece === 'string' ? rest : { lit: rest });
+  }
+  if (segments.length < 6) {
+    return { kind: 'whole', template: NO_TEMPLATE, matcher: compileGlobPieces(pieces), cache: NO_CACHE };
+  }
+  const heads = segments.slice(0, 5).map((s) => compileGlobPieces(s.length ? s : ['']));
+  return { kind: 'arn', heads, template: NO_TEMPLATE, matcher: compileGlobPieces(segments[5]!.length ? segments[5]! : ['']), cache: NO_CACHE };
+}
+
+const NO_CACHE = new Map<string, Matcher>();
+
+const NO_TEMPLATE: Template = { nodes: [''], hasVariables: false };

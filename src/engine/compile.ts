@@ -1,0 +1,122 @@
+/**
+ * Compiling a parsed policy document once into matchers.
+ *
+ * Sources:
+ *  - "IAM JSON policy elements: Version": without `"Version": "2012-10-17"` (absent, or
+ *    "2008-10-17") policy variables are not supported and `${...}` is literal text ("IAM policy
+ *    elements: Variables and tags", Introduction, Note).
+ *  - "IAM JSON policy elements: Effect" / "Action" / "NotAction": Effect and one of Action /
+ *    NotAction are required; a statement without them is invalid and is ignored here.
+ *  - "IAM JSON policy elements: Action": action names are case-insensitive, `*` and `?` allowed.
+ *
+ * Statements are indexed by the service prefix of their action patterns so that evaluation only
+ * looks at statements that can possibly match the request's service (see `statementsFor`).
+ */
+import type { Effect, PolicyDocument, Statement } from '../policy/types.js';
+import type { MatchedStatement } from './types.js';
+import { compileGlobLower, type Matcher } from './wildcard.js';
+import { compileArnPattern, type ArnPattern } from './arn.js';
+import { compilePrincipal, type PrincipalMatcher } from './principal.js';
+import { compileCondition, type CompiledCondition } from './conditions/evaluate.js';
+
+export interface CompiledStatement {
+  effect: Effect;
+  /** Precomputed result entry, shared by every decision this statement takes part in. */
+  matched: MatchedStatement;
+  actions: Matcher[];
+  notAction: boolean;
+  /** null when the statement has neither Resource nor NotResource (see statement.ts). */
+  resources: ArnPattern[] | null;
+  notResource: boolean;
+  principal: PrincipalMatcher | null;
+  notPrincipal: boolean;
+  conditions: CompiledCondition[];
+}
+
+export interface CompiledPolicy {
+  name: string;
+  statements: CompiledStatement[];
+  /** Statements whose actions can only match one service, by lower-case service prefix. */
+  byService: Map<string, CompiledStatement[]>;
+  /** Statements that may match any service (NotAction, or a wildcard in the service prefix). */
+  anyService: CompiledStatement[];
+  /** Memo: service → candidate statements in document order (filled on first use). */
+  candidates: Map<string, CompiledStatement[]>;
+}
+
+export function compilePolicy(document: PolicyDocument, name: string): CompiledPolicy {
+  const variablesEnabled = document.version === '2012-10-17';
+  const statements: CompiledStatement[] = [];
+  const byService = new Map<string, CompiledStatement[]>();
+  const anyService: CompiledStatement[] = [];
+  for (const st of document.statements) {
+    const compiled = compileStatement(st, name, variablesEnabled);
+    if (!compiled) continue;
+    statements.push(compiled);
+    const services = serviceKeys(st);
+    if (services === null) anyService.push(compiled);
+    else for (const svc of services) push(byService, svc, compiled);
+  }
+  return { name, statements, byService, anyService, candidates: new Map() };
+}
+
+function push(map: Map<string, CompiledStatement[]>, key: string, st: CompiledStatement): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [st]);
+  else if (list[list.length - 1] !== st) list.push(st);
+}
+
+/** The services a statement's Action can match, or null when it may match any service. */
+function serviceKeys(st: Statement): string[] | null {
+  if (!st.action) return null;
+  const out: string[] = [];
+  for (const a of st.action) {
+    const colon = a.indexOf(':');
+    const svc = colon < 0 ? a : a.slice(0, colon);
+    if (colon < 0 || svc.includes('*') || svc.includes('?')) return null;
+    out.push(svc.toLowerCase());
+  }
+  return out;
+}
+
+function compileStatement(st: Statement, policyName: string, variablesEnabled: boolean): CompiledStatement | null {
+  if (st.effect !== 'Allow' && st.effect !== 'Deny') return null;
+  const actionList = st.action ?? st.notAction;
+  if (!actionList) return null;
+  const matched: MatchedStatement = Object.freeze({
+    policyName,
+    ...(st.sid !== undefined ? { sid: st.sid } : {}),
+    effect: st.effect,
+    line: st.position.line,
+    column: st.position.column,
+  });
+  const resourceList = st.resource ?? st.notResource;
+  const principalElement = st.principal ?? st.notPrincipal;
+  return {
+    effect: st.effect,
+    matched,
+    actions: actionList.map((a) => compileGlobLower(a)),
+    notAction: !st.action,
+    resources: resourceList ? resourceList.map((r) => compileArnPattern(r, variablesEnabled)) : null,
+    notResource: !st.resource && !!st.notResource,
+    principal: principalElement ? compilePrincipal(principalElement) : null,
+    notPrincipal: !st.principal && !!st.notPrincipal,
+    conditions: st.conditions.map((c) => compileCondition(c, variablesEnabled)),
+  };
+}
+
+/** The statements of `policy` that may match an action of `service` (lower-case), in document order. */
+export function statementsFor(policy: CompiledPolicy, service: string): CompiledStatement[] {
+  let list = policy.candidates.get(service);
+  if (list) return list;
+  const own = policy.byService.get(service);
+  if (!own) list = policy.anyService;
+  else if (policy.anyService.length === 0) list = own;
+  else {
+    const set = new Set<CompiledStatement>([...own, ...policy.anyService]);
+    list = policy.statements.filter((s) => set.has(s));
+  }
+  // The memo is bounded by the number of distinct services asked about (a few hundred at most).
+  policy.candidates.set(service, list);
+  return list;
+}

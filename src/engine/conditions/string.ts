@@ -1,0 +1,58 @@
+/**
+ * String condition operators.
+ *
+ * Source: "IAM JSON policy elements: Condition operators", section "String condition operators":
+ * StringEquals (exact, case-sensitive), StringNotEquals (negated), StringEqualsIgnoreCase,
+ * StringNotEqualsIgnoreCase, StringLike (case-sensitive, `*` and `?` wildcards anywhere),
+ * StringNotLike (negated). Policy variables are supported ("IAM policy elements: Variables and
+ * tags", section "Condition element").
+ */
+import { piecesToText } from '../template.js';
+import { compileGlobPieces, type Matcher } from '../wildcard.js';
+import type { BaseOperator } from './operator.js';
+
+const identity = (v: string): string => v;
+const lower = (v: string): string => v.toLowerCase();
+
+function equals(name: string, negated: boolean): BaseOperator<string, string> {
+  return {
+    name,
+    negated,
+    variables: true,
+    // In StringEquals a `*` is an ordinary character, so literal and raw text are the same.
+    compile: (pieces) => piecesToText(pieces),
+    parse: identity,
+    test: (r, p) => r === p,
+  };
+}
+
+function equalsIgnoreCase(name: string, negated: boolean): BaseOperator<string, string> {
+  return {
+    name,
+    negated,
+    variables: true,
+    compile: (pieces) => piecesToText(pieces).toLowerCase(),
+    parse: lower,
+    test: (r, p) => r === p,
+  };
+}
+
+function like(name: string, negated: boolean): BaseOperator<Matcher, string> {
+  return {
+    name,
+    negated,
+    variables: true,
+    compile: (pieces) => compileGlobPieces(pieces),
+    parse: identity,
+    test: (r, p) => p(r),
+  };
+}
+
+export const stringOperators: BaseOperator[] = [
+  equals('StringEquals', false),
+  equals('StringNotEquals', true),
+  equalsIgnoreCase('StringEqualsIgnoreCase', false),
+  equalsIgnoreCase('StringNotEqualsIgnoreCase', true),
+  like('StringLike', false),
+  like('StringNotLike', true),
+] as BaseOperator[];
