@@ -1,0 +1,83 @@
+/**
+ * Typed errors of the store. The CLI and the GraphQL layer map them to exit codes and error codes
+ * (ImportError → a message naming file, line and column; CursorError → BAD_USER_INPUT).
+ */
+
+/** Base class: anything the store refuses for a reason a user can act on. */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** Another process holds the write lock for longer than the busy timeout (e.g. two imports at once). */
+export class StoreBusyError extends StoreError {
+  constructor(file: string, timeoutMs: number) {
+    super(`database ${file} is locked by another writer (waited ${timeoutMs} ms); try again when the other import has finished`);
+    this.name = 'StoreBusyError';
+  }
+}
+
+/** The database was written by a newer accessql (unknown migrations) or is not an accessql database. */
+export class StoreVersionError extends StoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreVersionError';
+  }
+}
+
+/** A pagination cursor that this store did not hand out. */
+export class CursorError extends StoreError {
+  constructor(cursor: string) {
+    super(`invalid cursor ${JSON.stringify(cursor)}`);
+    this.name = 'CursorError';
+  }
+}
+
+export interface ImportErrorDetails {
+  file: string;
+  /** 1-based. For an error inside a policy document given as a string, the line inside the decoded document. */
+  line?: number;
+  column?: number;
+  /** Where in the file, e.g. `UserDetailList[3].UserPolicyList[0].PolicyDocument`. */
+  path?: string;
+  /** The reason alone, without file and position. */
+  reason: string;
+  /** True when line/column count inside a decoded policy document (at `path`), not in the file. */
+  inDocument?: boolean;
+}
+
+/**
+ * An import that was refused; nothing was changed. The message names the file, the line and
+ * column (1-based) when known, and the element path when the problem is inside the file's
+ * structure or inside a policy document.
+ */
+export class ImportError extends StoreError {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly path?: string;
+  readonly reason: string;
+  readonly inDocument: boolean;
+  constructor(details: ImportErrorDetails) {
+    super(formatImportError(details));
+    this.name = 'ImportError';
+    this.file = details.file;
+    this.line = details.line;
+    this.column = details.column;
+    this.path = details.path;
+    this.reason = details.reason;
+    this.inDocument = details.inDocument === true;
+  }
+}
+
+function formatImportError(d: ImportErrorDetails): string {
+  if (d.inDocument && d.line !== undefined) {
+    // The document was a string (URL-encoded): a file position would point at one long line.
+    return `${d.file}: ${d.path ?? 'policy document'}: line ${d.line}, column ${d.column ?? 1} of the decoded document: ${d.reason}`;
+  }
+  const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  if (d.path === undefined) return `${where}: ${d.reason}`;
+  return `${where}: ${d.path}: ${d.reason}`;
+}

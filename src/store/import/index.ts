@@ -1,0 +1,175 @@
+/**
+ * importFiles: AWS-format files into the store, all in one transaction or not at all.
+ *
+ * Each file's format is detected from its content (see detectFormat). Files are parsed and
+ * written one at a time inside the transaction, so a large multi-page import never holds all its
+ * parsed JSON at once; any error rolls back everything the earlier files wrote.
+ */
+import Database from 'better-sqlite3';
+import { parseJsonStrict, JsonSyntaxError } from '../../policy/json.js';
+import { parsePolicy, PolicySyntaxError } from '../../policy/parse.js';
+import { bumpDataVersion, writeTransaction, type Store } from '../db.js';
+import { ImportError } from '../errors.js';
+import { importAuthorizationDetails, isAuthorizationDetails } from './authorization-details.js';
+import { DocumentError, parseDocumentText } from './documents.js';
+import { locatePath } from './locate.js';
+import { importPolicyFile, isPolicyDocument } from './policy-file.js';
+import { importResources, isResourcesOutput } from './resources.js';
+import { ImportSession } from './session.js';
+import { formatPath, ShapeError } from './shape.js';
+import type { ImportFile, ImportFormat, ImportOptions, ImportResult } from './types.js';
+import { ImportWriter } from './writer.js';
+
+export type { ImportFile, ImportFormat, ImportOptions, ImportRepair, ImportResult } from './types.js';
+export { STANDALONE_POLICY_ARN_PREFIX } from './policy-file.js';
+export { inlinePolicyKey } from './writer.js';
+
+export function importFiles(store: Store, files: ImportFile[], options: ImportOptions = {}): ImportResult {
+  const lenient = options.lenient === true;
+  const startedAt = new Date().toISOString();
+  const inputs = files.map((f) => ({ name: f.name, text: stripBom(f.text) }));
+  const total = inputs.reduce((n, f) => n + f.text.length, 0);
+  const formats: { name: string; format: ImportFormat }[] = [];
+
+  const result = writeTransaction(store, () => {
+    const { db } = store;
+    const snapshotId = Number(
+      db.prepare('INSERT INTO snapshots (started_at, label, files) VALUES (?, ?, ?)')
+        .run(startedAt, options.label ?? null, JSON.stringify(inputs.map((f) => f.name))).lastInsertRowid,
+    );
+    const writer = new ImportWriter(store, snapshotId);
+    const session = new ImportSession(writer, lenient, total, options.onProgress);
+    for (const file of inputs) {
+      session.beginFile(file.name, file.text.length);
+      formats.push({ name: file.name, format: importOne(session, file, options.formats) });
+      session.endFile();
+    }
+    writer.finish();
+    const dataVersion = bumpDataVersion(store);
+    const counts = {
+      accounts: [...session.accounts].sort(),
+      users: session.users.size,
+      roles: session.roles.size,
+      groups: session.groups.size,
+      policies: session.policies.size,
+      policyVersions: session.policyVersions,
+      inlinePolicies: session.inlinePolicies,
+      statements: session.statements,
+      resources: session.resources.size,
+    };
+    db.prepare('UPDATE snapshots SET finished_at = ?, files = ?, counts = ? WHERE id = ?')
+      .run(new Date().toISOString(), JSON.stringify(formats), JSON.stringify({ ...counts, repairs: session.repairs.length }), snapshotId);
+    return { snapshotId, ...counts, repairs: session.repairs, files: formats, dataVersion } satisfies ImportResult;
+  });
+  return result;
+}
+
+/** Which of the three formats a parsed file is, or undefined. */
+export function detectFormat(root: unknown): ImportFormat | undefined {
+  if (isAuthorizationDetails(root)) return 'authorization-details';
+  if (isResourcesOutput(root)) return 'resources';
+  if (isPolicyDocument(root)) return 'policy-document';
+  return undefined;
+}
+
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  'authorization-details': '`aws iam get-account-authorization-details` output',
+  resources: '`aws resourcegroupstaggingapi get-resources` output',
+  'policy-document': 'a policy document',
+};
+
+function importOne(session: ImportSession, file: ImportFile, accepted?: readonly ImportFormat[]): ImportFormat {
+  const refuse = (format: ImportFormat) => {
+    if (accepted && !accepted.includes(format)) {
+      throw new ImportError({
+        file: file.name, line: 1, column: 1,
+        reason: `this is ${FORMAT_NAMES[format]}; expected ${accepted.map((f) => FORMAT_NAMES[f]).join(' or ')}`,
+      });
+    }
+  };
+  let root: unknown;
+  try {
+    root = parseJsonStrict(file.text);
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    // A hand-written policy document with a trailing comma is exactly what lenient mode is for.
+    if (session.lenient) {
+      const repaired = tryLenientPolicy(file.text);
+      if (repaired) {
+        refuse('policy-document');
+        session.repair(undefined, repaired.repairs);
+        importPolicyFile(session, file.name, file.text, repaired.document);
+        return 'policy-document';
+      }
+    }
+    throw new ImportError({ file: file.name, line: e.line, column: e.column, reason: e.reason });
+  }
+  try {
+    const format = detectFormat(root);
+    if (format) refuse(format);
+    switch (format) {
+      case 'authorization-details':
+        importAuthorizationDetails(session, root as Record<string, unknown>);
+        break;
+      case 'resources':
+        importResources(session, root as Record<string, unknown>);
+        break;
+      case 'policy-document': {
+        const parsed = parseDocumentText(file.text, [], session.lenient);
+        session.repair(undefined, parsed.repairs);
+        importPolicyFile(session, file.name, file.text, parsed.document);
+        break;
+      }
+      default:
+        throw new ShapeError([], 'unrecognised content: expected `aws iam get-account-authorization-details` output '
+          + '(UserDetailList, GroupDetailList, RoleDetailList, Policies), `aws resourcegroupstaggingapi get-resources` '
+          + 'output (ResourceTagMappingList) or a policy document (Statement)');
+    }
+    return format;
+  } catch (e) {
+    throw toImportError(e, file);
+  }
+}
+
+function tryLenientPolicy(text: string): ReturnType<typeof parsePolicy> | undefined {
+  try {
+    const parsed = parsePolicy(text, { lenient: true });
+    return parsed.document.keys && 'Statement' in parsed.document.keys ? parsed : undefined;
+  } catch (e) {
+    if (e instanceof PolicySyntaxError) return undefined;
+    throw e;
+  }
+}
+
+function toImportError(e: unknown, file: ImportFile): unknown {
+  if (e instanceof ShapeError) {
+    const at = locatePath(file.text, e.path);
+    return new ImportError({
+      file: file.name, line: at?.line, column: at?.column, path: e.path.length ? formatPath(e.path) : undefined, reason: e.reason,
+    });
+  }
+  if (e instanceof DocumentError) {
+    if (e.path.length === 0) {
+      // The whole file is the document: its positions are the file's.
+      return new ImportError({ file: file.name, line: e.line, column: e.column, reason: e.reason });
+    }
+    if (e.line === undefined) {
+      // Bad URL encoding: point at the string in the file.
+      const at = locatePath(file.text, e.path);
+      return new ImportError({ file: file.name, line: at?.line, column: at?.column, path: formatPath(e.path), reason: e.reason });
+    }
+    return new ImportError({
+      file: file.name, line: e.line, column: e.column, path: formatPath(e.path), reason: e.reason, inDocument: true,
+    });
+  }
+  // Data AWS would never produce (two groups of one account with the same name, say) trips a
+  // constraint: still the file's fault, so say which file.
+  if (e instanceof Database.SqliteError && e.code.startsWith('SQLITE_CONSTRAINT')) {
+    return new ImportError({ file: file.name, reason: `inconsistent data (${e.message})` });
+  }
+  return e;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

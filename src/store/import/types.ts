@@ -1,0 +1,53 @@
+/** Inputs and outputs of importFiles. */
+
+export interface ImportFile {
+  /** Shown in messages; for a standalone policy document, its base name names the policy. */
+  name: string;
+  text: string;
+}
+
+export interface ImportOptions {
+  /** Repair trailing commas and missing commas in policy documents, reporting each repair. */
+  lenient?: boolean;
+  /** Called as work proceeds; `done` and `total` are in characters of input (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+  /** Recorded on the snapshot row (the seed uses 'seed'). */
+  label?: string;
+  /**
+   * Formats accepted (default: all). The API's importResources mutation, say, accepts only
+   * 'resources'; a file of another format is refused with an ImportError naming it.
+   */
+  formats?: readonly ImportFormat[];
+}
+
+export type ImportFormat = 'authorization-details' | 'resources' | 'policy-document';
+
+/** A lenient repair made to a policy document; line/column count inside that document. */
+export interface ImportRepair {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** Element path of the document in the file, e.g. `UserDetailList[0].UserPolicyList[1].PolicyDocument`. */
+  path?: string;
+}
+
+export interface ImportResult {
+  snapshotId: number;
+  /** Accounts whose IAM state or resources this import wrote, sorted. */
+  accounts: string[];
+  /** Distinct entities the import's files contained. */
+  users: number;
+  roles: number;
+  groups: number;
+  /** Managed policies with their documents (AWS and customer managed, standalone documents). */
+  policies: number;
+  policyVersions: number;
+  inlinePolicies: number;
+  statements: number;
+  resources: number;
+  repairs: ImportRepair[];
+  files: { name: string; format: ImportFormat }[];
+  /** The store's data version after the import (see loadAccountModel). */
+  dataVersion: string;
+}

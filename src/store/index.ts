@@ -1,0 +1,10 @@
+/** The storage layer: one SQLite file, importers for AWS output, and the read side. */
+export { openStore, writeTransaction, dataVersion, schemaVersion, type Store, type OpenStoreOptions } from './db.js';
+export { StoreError, StoreBusyError, StoreVersionError, CursorError, ImportError } from './errors.js';
+export { importFiles, detectFormat, STANDALONE_POLICY_ARN_PREFIX, inlinePolicyKey } from './import/index.js';
+export type { ImportFile, ImportFormat, ImportOptions, ImportRepair, ImportResult } from './import/index.js';
+export { seedStore, isSeeded, seedFiles, SEED_LABEL } from './seed.js';
+export { loadAccountModel, modelVersion } from './account-model.js';
+export type { AccountModel, ModelPolicy, ModelPrincipal, ModelResource, ModelBoundary } from './account-model.js';
+export { parseArn, accountOf, resourceTypeOf, type ParsedArn } from './arn.js';
+export * from './queries/index.js';

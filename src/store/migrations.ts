@@ -1,0 +1,233 @@
+/**
+ * The schema, as an ordered list of migrations. A migration is never edited once released: a
+ * change is a new entry at the end. `openStore` applies the ones a database has not seen, each in
+ * its own transaction, and records it in `schema_migrations`.
+ *
+ * Design notes (why the tables look like this):
+ * - Surrogate integer ids are internal. What users see and what stays stable across re-imports is
+ *   natural: ARNs, and for inline policies (which have no ARN) `key` = `<owner ARN>#<policy name>`.
+ *   Re-importing an account deletes and re-inserts its rows, so integer ids may change.
+ * - Group memberships are stored as (user, account, group NAME) — exactly what UserDetail.GroupList
+ *   says — and attachments as (owner, policy ARN). Joins resolve them, so replacing an account's
+ *   groups or policies (or importing them in a later page) never loses the user side of the link,
+ *   and an attachment to a policy that was not imported keeps its ARN.
+ * - Statements are normalized (one row per statement of every inline policy and every managed
+ *   policy version, child rows for actions, resources and conditions) so that SQL can answer
+ *   "which statements mention connect:*" without parsing documents. The document text itself is
+ *   kept verbatim too: statement line/column point into it, and the evaluator reads it.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial model',
+    sql: `
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One row per importFiles call. files: JSON [{name, format}], counts: JSON ImportResult counts.
+CREATE TABLE snapshots (
+  id          INTEGER PRIMARY KEY,
+  started_at  TEXT NOT NULL,
+  finished_at TEXT,
+  label       TEXT,
+  files       TEXT NOT NULL,
+  counts      TEXT
+);
+
+CREATE TABLE accounts (
+  id                    TEXT PRIMARY KEY,
+  iam_snapshot_id       INTEGER,
+  resources_snapshot_id INTEGER
+) WITHOUT ROWID;
+
+-- IAM users and roles (the principals of the contract; groups are not principals).
+CREATE TABLE principals (
+  id                        INTEGER PRIMARY KEY,
+  arn                       TEXT NOT NULL UNIQUE,
+  type                      TEXT NOT NULL CHECK (type IN ('USER', 'ROLE')),
+  name                      TEXT NOT NULL,
+  path                      TEXT NOT NULL DEFAULT '/',
+  unique_id                 TEXT,
+  account_id                TEXT NOT NULL REFERENCES accounts(id),
+  create_date               TEXT,
+  permissions_boundary_arn  TEXT,
+  permissions_boundary_type TEXT,
+  trust_policy              TEXT,     -- roles: AssumeRolePolicyDocument text (decoded / pretty-printed)
+  description               TEXT,
+  max_session_duration      INTEGER,
+  role_last_used            TEXT,     -- roles: RoleLastUsed as JSON
+  instance_profiles         TEXT,     -- roles: InstanceProfileList ARNs as JSON
+  snapshot_id               INTEGER NOT NULL
+);
+CREATE INDEX principals_account ON principals (account_id, type);
+CREATE INDEX principals_type_arn ON principals (type, arn);
+CREATE INDEX principals_boundary ON principals (permissions_boundary_arn) WHERE permissions_boundary_arn IS NOT NULL;
+
+CREATE TABLE principal_tags (
+  principal_id INTEGER NOT NULL REFERENCES principals(id) ON DELETE CASCADE,
+  key          TEXT NOT NULL,
+  value        TEXT NOT NULL,
+  PRIMARY KEY (principal_id, key)
+) WITHOUT ROWID;
+CREATE INDEX principal_tags_kv ON principal_tags (key, value);
+
+CREATE TABLE iam_groups (
+  id          INTEGER PRIMARY KEY,
+  arn         TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL,
+  path        TEXT NOT NULL DEFAULT '/',
+  unique_id   TEXT,
+  account_id  TEXT NOT NULL REFERENCES accounts(id),
+  create_date TEXT,
+  snapshot_id INTEGER NOT NULL,
+  UNIQUE (account_id, name)
+);
+
+CREATE TABLE group_members (
+  principal_id INTEGER NOT NULL REFERENCES principals(id) ON DELETE CASCADE,
+  account_id   TEXT NOT NULL,
+  group_name   TEXT NOT NULL,
+  PRIMARY KEY (principal_id, group_name)
+) WITHOUT ROWID;
+CREATE INDEX group_members_group ON group_members (account_id, group_name);
+
+-- Managed policies: AWS managed (global: account_id NULL) and customer managed. A standalone
+-- policy (a single document imported from a file) is customer-managed-like with standalone = 1.
+-- A stub is a policy known only from an attachment or a permissions boundary: no versions.
+CREATE TABLE policies (
+  id                               INTEGER PRIMARY KEY,
+  arn                              TEXT NOT NULL UNIQUE,
+  name                             TEXT NOT NULL,
+  path                             TEXT,
+  unique_id                        TEXT,
+  kind                             TEXT NOT NULL CHECK (kind IN ('AWS_MANAGED', 'CUSTOMER_MANAGED')),
+  account_id                       TEXT REFERENCES accounts(id),
+  standalone                       INTEGER NOT NULL DEFAULT 0,
+  stub                             INTEGER NOT NULL DEFAULT 0,
+  default_version_id               TEXT,
+  attachment_count                 INTEGER,
+  permissions_boundary_usage_count INTEGER,
+  is_attachable                    INTEGER,
+  description                      TEXT,
+  create_date                      TEXT,
+  update_date                      TEXT,
+  source_file                      TEXT,
+  snapshot_id                      INTEGER NOT NULL
+);
+CREATE INDEX policies_kind_arn ON policies (kind, arn);
+CREATE INDEX policies_account ON policies (account_id, kind);
+
+CREATE TABLE policy_versions (
+  id          INTEGER PRIMARY KEY,
+  policy_id   INTEGER NOT NULL REFERENCES policies(id) ON DELETE CASCADE,
+  version_id  TEXT NOT NULL,
+  is_default  INTEGER NOT NULL,
+  create_date TEXT,
+  document    TEXT NOT NULL,
+  UNIQUE (policy_id, version_id)
+);
+CREATE INDEX policy_versions_default ON policy_versions (policy_id) WHERE is_default = 1;
+
+CREATE TABLE inline_policies (
+  id           INTEGER PRIMARY KEY,
+  key          TEXT NOT NULL UNIQUE,      -- <owner ARN>#<policy name>: stable across re-imports
+  owner_kind   TEXT NOT NULL CHECK (owner_kind IN ('USER', 'GROUP', 'ROLE')),
+  principal_id INTEGER REFERENCES principals(id) ON DELETE CASCADE,
+  group_id     INTEGER REFERENCES iam_groups(id) ON DELETE CASCADE,
+  name         TEXT NOT NULL,
+  document     TEXT NOT NULL,
+  CHECK ((principal_id IS NULL) <> (group_id IS NULL))
+);
+CREATE INDEX inline_policies_principal ON inline_policies (principal_id) WHERE principal_id IS NOT NULL;
+CREATE INDEX inline_policies_group ON inline_policies (group_id) WHERE group_id IS NOT NULL;
+
+CREATE TABLE attachments (
+  policy_arn   TEXT NOT NULL,
+  policy_name  TEXT,
+  principal_id INTEGER REFERENCES principals(id) ON DELETE CASCADE,
+  group_id     INTEGER REFERENCES iam_groups(id) ON DELETE CASCADE,
+  CHECK ((principal_id IS NULL) <> (group_id IS NULL))
+);
+CREATE UNIQUE INDEX attachments_principal ON attachments (principal_id, policy_arn) WHERE principal_id IS NOT NULL;
+CREATE UNIQUE INDEX attachments_group ON attachments (group_id, policy_arn) WHERE group_id IS NOT NULL;
+CREATE INDEX attachments_policy ON attachments (policy_arn);
+
+-- One row per statement of every inline policy and every managed policy version.
+CREATE TABLE statements (
+  id                INTEGER PRIMARY KEY,
+  policy_version_id INTEGER REFERENCES policy_versions(id) ON DELETE CASCADE,
+  inline_policy_id  INTEGER REFERENCES inline_policies(id) ON DELETE CASCADE,
+  idx               INTEGER NOT NULL,
+  sid               TEXT,
+  effect            TEXT,
+  line              INTEGER,
+  col               INTEGER,
+  CHECK ((policy_version_id IS NULL) <> (inline_policy_id IS NULL))
+);
+CREATE INDEX statements_version ON statements (policy_version_id) WHERE policy_version_id IS NOT NULL;
+CREATE INDEX statements_inline ON statements (inline_policy_id) WHERE inline_policy_id IS NOT NULL;
+
+-- negated = 1 for NotAction / NotResource.
+CREATE TABLE statement_actions (
+  statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+  negated      INTEGER NOT NULL,
+  action       TEXT NOT NULL COLLATE NOCASE   -- IAM action names are case-insensitive
+);
+CREATE INDEX statement_actions_statement ON statement_actions (statement_id);
+-- Covering: "which statements mention connect:*" is an index range scan, no table lookups.
+CREATE INDEX statement_actions_action ON statement_actions (action, statement_id, negated);
+
+CREATE TABLE statement_resources (
+  statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+  negated      INTEGER NOT NULL,
+  resource     TEXT NOT NULL
+);
+CREATE INDEX statement_resources_statement ON statement_resources (statement_id);
+CREATE INDEX statement_resources_resource ON statement_resources (resource);
+
+CREATE TABLE statement_conditions (
+  statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+  operator     TEXT NOT NULL,
+  key          TEXT NOT NULL COLLATE NOCASE,  -- condition keys are case-insensitive
+  "values"     TEXT NOT NULL                  -- JSON array of strings
+);
+CREATE INDEX statement_conditions_statement ON statement_conditions (statement_id);
+CREATE INDEX statement_conditions_key ON statement_conditions (key);
+
+-- Tagged resources (get-resources). account_id is the ARN's (NULL for S3 buckets…);
+-- owner_account_id is the account whose get-resources output listed it.
+CREATE TABLE resources (
+  id               INTEGER PRIMARY KEY,
+  arn              TEXT NOT NULL UNIQUE,
+  partition        TEXT NOT NULL,
+  service          TEXT NOT NULL,
+  region           TEXT,
+  account_id       TEXT,
+  owner_account_id TEXT REFERENCES accounts(id),
+  resource_type    TEXT,
+  resource         TEXT NOT NULL,
+  snapshot_id      INTEGER NOT NULL
+);
+CREATE INDEX resources_service ON resources (service, resource_type, arn);
+CREATE INDEX resources_owner ON resources (owner_account_id);
+
+CREATE TABLE resource_tags (
+  resource_id INTEGER NOT NULL REFERENCES resources(id) ON DELETE CASCADE,
+  key         TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  PRIMARY KEY (resource_id, key)
+) WITHOUT ROWID;
+CREATE INDEX resource_tags_kv ON resource_tags (key, value);
+
+INSERT INTO meta (key, value) VALUES ('data_version', '0');
+`,
+  },
+];

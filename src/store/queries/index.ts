@@ -1,0 +1,13 @@
+/** The read side: synchronous functions the GraphQL resolvers and the CLI call. */
+export * from './types.js';
+export { encodeCursor, decodeCursor, type Page, type PageArgs, type Edge } from './pagination.js';
+export {
+  listPrincipals, getPrincipal, principalsByArns, groupsOfUser, groupsForPrincipals, tagsForPrincipals, policiesForPrincipals,
+  type PrincipalFilter,
+} from './principals.js';
+export { listGroups, getGroup, memberArnsForGroups } from './groups.js';
+export {
+  listPolicies, getPolicy, policiesByKeys, policyVersions, policyAttachments, statementsOfPolicy, type PolicyFilter,
+} from './policies.js';
+export { listResources, getResource, tagsForResources, type ResourceFilter } from './resources.js';
+export { listImports, listAccounts } from './imports.js';
