@@ -1,0 +1,54 @@
+/**
+ * The request context the store knows (contract, Semantics, "Context known from the store"),
+ * following "AWS global condition context keys":
+ *  - aws:PrincipalArn — the user's ARN, or for a role session the role's ARN;
+ *  - aws:PrincipalAccount — the principal's account;
+ *  - aws:PrincipalType — `User` for IAM users, `AssumedRole` for role sessions;
+ *  - aws:username — IAM users only;
+ *  - aws:userid — the UserId, or `RoleId:session-name` for a role session (session `accessql`);
+ *  - aws:PrincipalTag/<key> — the principal's tags;
+ *  - aws:ResourceTag/<key> — the resource's stored tags.
+ * Keys the caller supplies win over these.
+ */
+import { contextFrom, withDefaults } from '../engine/context.js';
+import type { ContextEntry } from '../engine/context.js';
+import type { RequestContext, RequestPrincipal } from '../engine/types.js';
+import type { ModelPrincipal } from '../store/account-model.js';
+
+export const SESSION_NAME = 'accessql';
+
+export function principalContextEntries(p: ModelPrincipal): ContextEntry[] {
+  const entries: ContextEntry[] = [
+    { key: 'aws:PrincipalArn', values: [p.arn], type: 'STRING' },
+    { key: 'aws:PrincipalAccount', values: [p.accountId], type: 'STRING' },
+    { key: 'aws:PrincipalType', values: [p.type === 'USER' ? 'User' : 'AssumedRole'], type: 'STRING' },
+  ];
+  if (p.uniqueId) entries.push({ key: 'aws:userid', values: [p.type === 'USER' ? p.uniqueId : `${p.uniqueId}:${SESSION_NAME}`], type: 'STRING' });
+  if (p.type === 'USER') entries.push({ key: 'aws:username', values: [p.name], type: 'STRING' });
+  for (const [key, value] of Object.entries(p.tags)) entries.push({ key: `aws:PrincipalTag/${key}`, values: [value], type: 'STRING' });
+  return entries;
+}
+
+export function resourceTagEntries(tags: Record<string, string>): ContextEntry[] {
+  return Object.entries(tags).map(([key, value]) => ({ key: `aws:ResourceTag/${key}`, values: [value], type: 'STRING' as const }));
+}
+
+export function requestPrincipal(p: ModelPrincipal): RequestPrincipal {
+  return p.type === 'USER'
+    ? { arn: p.arn, accountId: p.accountId, type: 'User' }
+    : { arn: p.arn, accountId: p.accountId, type: 'Role', sessionName: SESSION_NAME };
+}
+
+/** caller's keys, then the principal's stored keys, then the resource's tags. */
+export function mergeContext(caller: RequestContext, principal: RequestContext, resource: RequestContext): RequestContext {
+  if (resource.size === 0) return withDefaults(caller, principal);
+  return withDefaults(caller, withDefaults(principal, resource));
+}
+
+export function storedPrincipalContext(p: ModelPrincipal): RequestContext {
+  return contextFrom(principalContextEntries(p));
+}
+
+export function storedResourceContext(tags: Record<string, string>): RequestContext {
+  return contextFrom(resourceTagEntries(tags));
+}

@@ -1,0 +1,60 @@
+/**
+ * The running application: one store, the catalog, and the compiled access index built from the
+ * store (rebuilt lazily after each import). Resolvers and CLI commands reach everything through it.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openStore, type Store } from './store/db.js';
+import { isSeeded, seedStore } from './store/seed.js';
+import { catalogVersion } from './catalog/index.js';
+import { loadAccountModel, modelVersion } from './store/account-model.js';
+import { AccessIndex } from './access/access-index.js';
+import { packageRoot, DEFAULT_DB_FILE } from './config.js';
+
+export const SEED_DIR = path.join(packageRoot, 'seed');
+
+export interface OpenAppOptions {
+  dbFile: string;
+  /** Seed the database when it is new and is the default database (the contract's first-run rule). */
+  seedIfNew?: boolean;
+  readonly?: boolean;
+}
+
+export class App {
+  readonly catalogVersion = catalogVersion();
+  private index: { version: string; index: AccessIndex } | undefined;
+
+  constructor(readonly store: Store) {}
+
+  static open(options: OpenAppOptions): App {
+    if (options.dbFile !== ':memory:') mkdirSync(path.dirname(path.resolve(options.dbFile)), { recursive: true });
+    const isNew = options.dbFile === ':memory:' || !existsSync(options.dbFile);
+    const store = openStore(options.dbFile, { readonly: options.readonly });
+    const app = new App(store);
+    const seedable = options.seedIfNew ?? path.resolve(options.dbFile) === DEFAULT_DB_FILE;
+    if (isNew && seedable && !isSeeded(store)) seedStore(store, SEED_DIR);
+    return app;
+  }
+
+  /** Changes whenever the store's content changes (in this process or another); caches key on it. */
+  modelVersion(): string {
+    return modelVersion(this.store);
+  }
+
+  /**
+   * The compiled access index for the store's current content: built on first use after each
+   * import (by any process writing the same file), then reused.
+   */
+  accessIndex(): AccessIndex {
+    const version = this.modelVersion();
+    if (this.index?.version !== version) {
+      const model = loadAccountModel(this.store);
+      this.index = { version: model.modelVersion, index: new AccessIndex(model) };
+    }
+    return this.index.index;
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}

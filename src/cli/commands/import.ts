@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { App } from '../../app.js';
+import { importFiles, type ImportResult } from '../../store/import/index.js';
+import { parse, UsageError } from '../args.js';
+
+export function summaryLine(r: ImportResult): string {
+  return `imported snapshot ${r.snapshotId}: ${r.users} users, ${r.roles} roles, ${r.groups} groups, ${r.policies} policies, ${r.statements} statements, ${r.resources} resources`;
+}
+
+function progressBar(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (done, total) => {
+    const width = 30;
+    const filled = total ? Math.round((done / total) * width) : width;
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    if (done >= total) process.stderr.write('\n');
+  };
+}
+
+/** `accessql import FILE...`: every file in one transaction, or nothing changes. */
+export function importCommand(argv: string[], dbFile: string): number {
+  const { values, positionals } = parse(argv, { db: { type: 'string' }, lenient: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
+  const files = positionals.map((name) => {
+    try {
+      return { name, text: readFileSync(name, 'utf8') };
+    } catch (e) {
+      throw new UsageError(`cannot read ${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  });
+  const app = App.open({ dbFile, seedIfNew: false });
+  try {
+    const result = importFiles(app.store, files, { lenient: Boolean(values.lenient), onProgress: progressBar() });
+    for (const r of result.repairs) process.stderr.write(`${r.file}:${r.line}:${r.column}: repaired: ${r.message}\n`);
+    process.stdout.write(`${summaryLine(result)}\n`);
+  } finally {
+    app.close();
+  }
+  return 0;
+}

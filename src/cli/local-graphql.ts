@@ -1,0 +1,40 @@
+/**
+ * The CLI answers through the same GraphQL schema as the server, executed in-process, so that
+ * `--json` prints exactly the shape of the GraphQL field and both surfaces share one code path.
+ */
+import { graphql, type GraphQLFormattedError } from 'graphql';
+import pino from 'pino';
+import { apiSchema } from '../graphql/schema.js';
+import type { RequestContext } from '../graphql/context.js';
+import type { App } from '../app.js';
+import { createLoaders } from '../graphql/loaders.js';
+
+export class OperationError extends Error {
+  constructor(readonly errors: readonly GraphQLFormattedError[]) {
+    super(errors.map((e) => e.message).join('; '));
+    this.name = 'OperationError';
+  }
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code as string | undefined;
+  }
+}
+
+const silent = pino({ level: 'silent' });
+
+export async function runOperation<T = Record<string, unknown>>(
+  app: App | undefined,
+  source: string,
+  variableValues: Record<string, unknown>,
+): Promise<T> {
+  const contextValue = {
+    app: app as App,
+    role: 'admin',
+    requestId: 'cli',
+    deadline: Number.MAX_SAFE_INTEGER,
+    log: silent,
+    loaders: app ? createLoaders(app.store) : undefined,
+  } satisfies RequestContext;
+  const result = await graphql({ schema: apiSchema(), source, variableValues, contextValue });
+  if (result.errors?.length) throw new OperationError(result.errors.map((e) => e.toJSON()));
+  return result.data as T;
+}

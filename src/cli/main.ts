@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * accessql's command line. Every command works from a clean checkout after `npm ci && npm run build`.
+ */
+import 'reflect-metadata';
+import { App } from '../app.js';
+import { defaultDbFile } from '../config.js';
+import { JsonSyntaxError } from '../policy/json.js';
+import { UsageError } from './args.js';
+import { OperationError } from './local-graphql.js';
+import { lint } from './commands/lint.js';
+import { serve } from './commands/serve.js';
+import { seed } from './commands/seed.js';
+import { importCommand } from './commands/import.js';
+import { whoCan, whatCan } from './commands/access.js';
+import { simulate } from './commands/simulate.js';
+
+const USAGE = `usage: accessql <command> [options]
+
+  serve [--db FILE] [--host H] [--port N] [--log-level L]   serve the GraphQL API (Sandbox at its URL)
+  seed [--db FILE]                                          load seed/ (documentation policies, demo organisation)
+  import [--db FILE] [--lenient] FILE...                    import AWS-format files in one transaction
+  who-can ACTION RESOURCE [--context K=V]... [--include-conditional] [--json]
+  what-can PRINCIPAL_ARN RESOURCE [--context K=V]... [--json]
+  simulate --policy FILE... --action A... [--resource R]... [--boundary FILE]... [--scp FILE]...
+           [--resource-policy FILE] [--caller ARN] [--context K=V]... [--json]
+  lint [--json] [--lenient] [--policy-type T] FILE...       validate policies; exit 1 on any ERROR
+
+--db defaults to $ACCESSQL_DB, then to the default database (data/accessql.db).`;
+
+/** Pulls `--db FILE` / `--db=FILE` out wherever it stands, so every command shares it. */
+function extractDb(argv: string[]): { db?: string; rest: string[] } {
+  const rest: string[] = [];
+  let db: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--db') {
+      db = argv[++i];
+      if (db === undefined) throw new UsageError('--db needs a FILE');
+    } else if (argv[i].startsWith('--db=')) db = argv[i].slice(5);
+    else rest.push(argv[i]);
+  }
+  return { db, rest };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const { db, rest } = extractDb(args);
+  const dbFile = db ?? defaultDbFile();
+  const openApp = () => App.open({ dbFile, readonly: false });
+  switch (command) {
+    case 'serve':
+      return serve(rest, db);
+    case 'seed':
+      return seed(rest, dbFile);
+    case 'import':
+      return importCommand(rest, dbFile);
+    case 'who-can':
+      return whoCan(rest, openApp);
+    case 'what-can':
+      return whatCan(rest, openApp);
+    case 'simulate':
+      return simulate(rest);
+    case 'lint':
+      return lint(rest);
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+function describe(e: unknown): { message: string; exit: number } {
+  if (e instanceof UsageError) return { message: e.message, exit: 2 };
+  if (e instanceof OperationError) {
+    const lines = e.errors.map((err) => {
+      const x = err.extensions ?? {};
+      const where = [x.policy, x.line !== undefined ? `line ${x.line}` : undefined, x.column !== undefined ? `column ${x.column}` : undefined].filter(Boolean).join(', ');
+      return `${x.code ?? 'ERROR'}: ${err.message}${where ? ` (${where})` : ''}`;
+    });
+    return { message: lines.join('\n'), exit: 1 };
+  }
+  if (e instanceof JsonSyntaxError) return { message: e.message, exit: 1 };
+  if (e instanceof Error && e.name.endsWith('Error') && e.name !== 'Error' && e.name !== 'TypeError' && e.name !== 'RangeError' && e.name !== 'ReferenceError') {
+    return { message: e.message, exit: 1 };
+  }
+  return { message: e instanceof Error ? (e.stack ?? e.message) : String(e), exit: 1 };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const { message, exit } = describe(e);
+    process.stderr.write(`accessql: ${message}\n`);
+    process.exitCode = exit;
+  },
+);

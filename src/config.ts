@@ -1,0 +1,62 @@
+/**
+ * Settings from the environment (and CLI flags, which win). Read once at start-up.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerSettings {
+  host: string;
+  port: number;
+  dbFile: string;
+  /** When set, mutations need `Authorization: Bearer <adminToken>`. */
+  adminToken?: string;
+  /** When set, queries need this token (or the admin token). */
+  readToken?: string;
+  /** Origins allowed by CORS; empty: no cross-origin browser access. */
+  corsOrigins: string[];
+  introspection: boolean;
+  /** Request body limit in bytes. */
+  bodyLimitBytes: number;
+  /** Wall-clock budget for one GraphQL operation, in milliseconds. */
+  requestTimeoutMs: number;
+  logLevel: string;
+  production: boolean;
+}
+
+/** The package's root folder (this file is dist/src/config.js once built). */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The database `npm start` seeds on first run: data/accessql.db in the package. */
+export const DEFAULT_DB_FILE = path.join(packageRoot, 'data', 'accessql.db');
+
+/** `--db` defaults to $ACCESSQL_DB, then to the default database. */
+export function defaultDbFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ACCESSQL_DB && env.ACCESSQL_DB.length > 0 ? path.resolve(env.ACCESSQL_DB) : DEFAULT_DB_FILE;
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return !/^(0|false|no|off)$/i.test(value);
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSettings {
+  return {
+    host: env.ACCESSQL_HOST || '127.0.0.1',
+    port: env.ACCESSQL_PORT !== undefined && env.ACCESSQL_PORT !== '' ? Number(env.ACCESSQL_PORT) : 4000,
+    dbFile: defaultDbFile(env),
+    adminToken: env.ACCESSQL_ADMIN_TOKEN || undefined,
+    readToken: env.ACCESSQL_READ_TOKEN || undefined,
+    corsOrigins: (env.ACCESSQL_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    introspection: flag(env.ACCESSQL_INTROSPECTION, true),
+    bodyLimitBytes: positiveInt(env.ACCESSQL_BODY_LIMIT_BYTES, 8 * 1024 * 1024),
+    requestTimeoutMs: positiveInt(env.ACCESSQL_REQUEST_TIMEOUT_MS, 30_000),
+    logLevel: env.ACCESSQL_LOG_LEVEL || 'info',
+    production: env.NODE_ENV === 'production',
+  };
+}
+

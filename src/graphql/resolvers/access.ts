@@ -1,0 +1,109 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { whoCan, whatCan, simulatePrincipal } from '../../access/questions.js';
+import type { EvaluationResult } from '../../engine/types.js';
+import type { IndexedPrincipal } from '../../access/access-index.js';
+import { AccessConnection, ActionAccessConnection } from '../types/access.js';
+import { ContextEntryInput, SimulationReport } from '../types/simulation.js';
+import { Decision, PrincipalType } from '../types/enums.js';
+import type { Principal } from '../types/principal.js';
+import type { RequestContext } from '../context.js';
+import { paginate } from '../paging.js';
+import { checkDeadline, MAX_EVALUATIONS, pageSize } from '../limits.js';
+import { badUserInput } from '../errors.js';
+import { toApiError } from '../map-error.js';
+
+export function principalNode(p: IndexedPrincipal): Principal {
+  const m = p.model;
+  return { arn: m.arn, name: m.name, type: m.type as PrincipalType, accountId: m.accountId, uniqueId: m.uniqueId, path: m.path, tags: Object.entries(m.tags).map(([key, value]) => ({ key, value })) };
+}
+
+function explained(result: EvaluationResult) {
+  return {
+    decision: result.decision as Decision,
+    conditional: result.decision !== 'ALLOWED' && result.conditional,
+    missingContextKeys: result.missingContextKeys,
+    matchedStatements: result.matchedStatements,
+  };
+}
+
+function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+@Resolver()
+export class AccessResolver {
+  @Query(() => AccessConnection, {
+    description: 'The stored principals allowed to perform the action on the resource, ordered by ARN, with the statements that grant it. includeConditional adds those allowed only for some values of context keys the request did not supply.',
+  })
+  whoCan(
+    @Arg('action', () => String) action: string,
+    @Arg('resource', () => String) resource: string,
+    @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
+    @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): AccessConnection {
+    pageSize(first);
+    return guard(() => {
+      const index = ctx.app.accessIndex();
+      const answer = whoCan(index, action, resource, context ?? undefined, {
+        includeConditional: Boolean(includeConditional),
+        checkpoint: () => checkDeadline(ctx.deadline),
+      });
+      const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result) }), first, after);
+      return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null };
+    });
+  }
+
+  @Query(() => ActionAccessConnection, {
+    description: "The actions of the resource's service that apply to its resource type and that the principal is allowed, ordered by action name.",
+  })
+  whatCan(
+    @Arg('principalArn', () => String) principalArn: string,
+    @Arg('resource', () => String) resource: string,
+    @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
+    @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): ActionAccessConnection {
+    pageSize(first);
+    return guard(() => {
+      const answer = whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
+        includeConditional: Boolean(includeConditional),
+        checkpoint: () => checkDeadline(ctx.deadline),
+      });
+      const page = paginate(answer.entries, (e) => e.action, (e) => ({ action: e.action, ...explained(e.result) }), first, after);
+      return { ...page, resourceType: answer.resourceType };
+    });
+  }
+
+  @Query(() => SimulationReport, {
+    description: "Evaluates a stored principal's policies (with its groups', its boundary and the stored context) for each action × resource, like IAM SimulatePrincipalPolicy.",
+  })
+  simulatePrincipalPolicy(
+    @Arg('principalArn', () => String) principalArn: string,
+    @Arg('actions', () => [String]) actions: string[],
+    @Arg('resources', () => [String], { nullable: true }) resources: string[] | null,
+    @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
+    @Ctx() ctx: RequestContext,
+  ): SimulationReport {
+    if (actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
+    const count = actions.length * Math.max(1, resources?.length ?? 1);
+    if (count > MAX_EVALUATIONS) throw badUserInput(`${count} action × resource pairs; at most ${MAX_EVALUATIONS} per request`, { maximum: MAX_EVALUATIONS });
+    return guard(() => ({
+      results: simulatePrincipal(ctx.app.accessIndex(), principalArn, actions, resources, context).map((r) => ({
+        action: r.action,
+        resource: r.resource,
+        decision: r.result.decision as Decision,
+        matchedStatements: r.result.matchedStatements,
+        missingContextKeys: r.result.missingContextKeys,
+      })),
+    }));
+  }
+}

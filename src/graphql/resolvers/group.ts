@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { getGroup, listGroups, policiesByKeys, type PrincipalRecord } from '../../store/queries/index.js';
+import { Group, GroupConnection, Policy } from '../types/browse.js';
+import { Principal } from '../types/principal.js';
+import { GroupFilterInput } from '../types/filters.js';
+import type { RequestContext } from '../context.js';
+import { pageSize } from '../limits.js';
+import { guard, loaders } from './shared.js';
+import { toGroup, toPolicy, toPrincipal } from './principal.js';
+
+@Resolver(() => Group)
+export class GroupResolver {
+  @Query(() => Group, { nullable: true })
+  group(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Group | null {
+    const r = guard(() => getGroup(ctx.app.store, arn));
+    return r ? toGroup(r) : null;
+  }
+
+  @Query(() => GroupConnection, { description: 'IAM groups, ordered by ARN.' })
+  groups(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => GroupFilterInput, { nullable: true }) filter: GroupFilterInput | null,
+    @Ctx() ctx: RequestContext,
+  ): GroupConnection {
+    const size = pageSize(first);
+    const page = guard(() => listGroups(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toGroup(e.node) })) };
+  }
+
+  @FieldResolver(() => [Principal], { description: 'The users in the group.' })
+  async members(@Root() g: Group, @Ctx() ctx: RequestContext): Promise<Principal[]> {
+    const arns = await loaders(ctx).groupMembers.load(g.storeId);
+    const records = await loaders(ctx).principalByArn.loadMany(arns);
+    return records.filter((r): r is PrincipalRecord => r !== null && !(r instanceof Error)).map(toPrincipal);
+  }
+
+  @FieldResolver(() => [Policy], { description: "The group's inline policies and attached managed policies." })
+  policies(@Root() g: Group, @Ctx() ctx: RequestContext): Policy[] {
+    const db = ctx.app.store.db;
+    const keys = guard(() => [
+      ...(db.prepare('SELECT key FROM inline_policies WHERE group_id = ? ORDER BY key').pluck().all(g.storeId) as string[]),
+      ...(db.prepare('SELECT policy_arn FROM attachments WHERE group_id = ? ORDER BY policy_arn').pluck().all(g.storeId) as string[]),
+    ]);
+    const found = policiesByKeys(ctx.app.store, keys);
+    return keys.map((k) => found.get(k)).filter((p) => p !== undefined).map(toPolicy);
+  }
+}

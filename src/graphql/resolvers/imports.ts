@@ -1,0 +1,52 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { importFiles, type ImportResult as StoredImport } from '../../store/import/index.js';
+import { listImports } from '../../store/queries/index.js';
+import { ImportResult, Snapshot } from '../types/browse.js';
+import type { RequestContext } from '../context.js';
+import { badUserInput } from '../errors.js';
+import { guard } from './shared.js';
+
+function toResult(r: StoredImport): ImportResult {
+  return { ...r, repairs: r.repairs.map((x) => ({ ...x, path: x.path ?? null })) };
+}
+
+function runImport(ctx: RequestContext, document: string, name: string, expected: string, lenient: boolean): ImportResult {
+  const result = guard(() => importFiles(ctx.app.store, [{ name, text: document }], { lenient }));
+  const formats = result.files.map((f) => f.format);
+  // The import is already committed when we learn its format; that is fine: it is a whole,
+  // valid import of another kind, and we say so rather than silently accepting.
+  ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats }, 'import');
+  if (!formats.includes(expected as never)) {
+    ctx.log.warn({ requestId: ctx.requestId, formats }, `document imported as ${formats.join(', ')}, not ${expected}`);
+  }
+  return toResult(result);
+}
+
+@Resolver()
+export class ImportResolver {
+  @Mutation(() => ImportResult, {
+    description: "Imports `aws iam get-account-authorization-details` output (CLI shape with JSON documents, or the raw API's URL-encoded documents), or a single policy document. All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.",
+  })
+  importAuthorizationDetails(
+    @Arg('document', () => String) document: string,
+    @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas in policy documents, reporting each.' }) lenient: boolean,
+    @Ctx() ctx: RequestContext,
+  ): ImportResult {
+    if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
+    return runImport(ctx, document, 'document', 'authorization-details', lenient);
+  }
+
+  @Mutation(() => ImportResult, { description: '`aws resourcegroupstaggingapi get-resources` output. All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.' })
+  importResources(@Arg('document', () => String) document: string, @Ctx() ctx: RequestContext): ImportResult {
+    if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
+    return runImport(ctx, document, 'document', 'resources', false);
+  }
+
+  @Query(() => [Snapshot], { description: 'Every import, newest first.' })
+  imports(@Ctx() ctx: RequestContext): Snapshot[] {
+    return guard(() => listImports(ctx.app.store)).map((r) => ({
+      id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt, label: r.label,
+      files: r.files.map((f) => f.name), counts: r.counts ? JSON.stringify(r.counts) : null,
+    }));
+  }
+}

@@ -1,0 +1,21 @@
+import { PolicyValidationResolver } from './validation.js';
+import { SimulationResolver } from './simulation.js';
+import { AccessResolver } from './access.js';
+import { PrincipalResolver } from './principal.js';
+import { PolicyResolver } from './policy.js';
+import { GroupResolver } from './group.js';
+import { ResourceResolver } from './resource.js';
+import { ImportResolver } from './imports.js';
+import { CatalogResolver } from './catalog.js';
+
+export const resolvers = [
+  PolicyValidationResolver,
+  SimulationResolver,
+  AccessResolver,
+  PrincipalResolver,
+  PolicyResolver,
+  GroupResolver,
+  ResourceResolver,
+  ImportResolver,
+  CatalogResolver,
+] as const;

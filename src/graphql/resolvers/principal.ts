@@ -1,0 +1,87 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { getPrincipal, listPrincipals, type PrincipalRecord, type GroupRecord, type PolicyRecord } from '../../store/queries/index.js';
+import { Principal, PrincipalConnection } from '../types/principal.js';
+import { Group, Policy, PolicyKind, PrincipalPolicy, AttachedToKind } from '../types/browse.js';
+import { Tag } from '../types/common.js';
+import { PrincipalType } from '../types/enums.js';
+import { PrincipalFilterInput } from '../types/filters.js';
+import type { RequestContext } from '../context.js';
+import { pageSize } from '../limits.js';
+import { guard, loaders } from './shared.js';
+
+export function toPrincipal(r: PrincipalRecord): Principal {
+  return { arn: r.arn, name: r.name, type: r.type as PrincipalType, accountId: r.accountId, uniqueId: r.uniqueId, path: r.path, createDate: r.createDate, tags: undefined as unknown as Tag[] };
+}
+
+export function toGroup(r: GroupRecord): Group {
+  return { arn: r.arn, name: r.name, path: r.path, accountId: r.accountId, uniqueId: r.uniqueId, createDate: r.createDate, storeId: r.id };
+}
+
+export function toPolicy(r: PolicyRecord): Policy {
+  return {
+    id: r.key, name: r.name, arn: r.arn, kind: r.kind as PolicyKind, path: r.path, accountId: r.accountId, defaultVersionId: r.defaultVersionId,
+    attachmentCount: r.attachmentCount, description: r.description, createDate: r.createDate, updateDate: r.updateDate, stub: r.stub,
+    owner: r.owner ? { kind: r.owner.kind as AttachedToKind, arn: r.owner.arn, name: r.owner.name } : null, document: r.document,
+  };
+}
+
+async function record(ctx: RequestContext, p: Principal): Promise<PrincipalRecord | null> {
+  return loaders(ctx).principalByArn.load(p.arn);
+}
+
+@Resolver(() => Principal)
+export class PrincipalResolver {
+  @Query(() => Principal, { nullable: true, description: 'A stored IAM user or role by ARN.' })
+  principal(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Principal | null {
+    const r = guard(() => getPrincipal(ctx.app.store, arn));
+    return r ? toPrincipal(r) : null;
+  }
+
+  @Query(() => PrincipalConnection, { description: 'Stored users and roles, ordered by ARN.' })
+  principals(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => PrincipalFilterInput, { nullable: true }) filter: PrincipalFilterInput | null,
+    @Ctx() ctx: RequestContext,
+  ): PrincipalConnection {
+    const size = pageSize(first);
+    const page = guard(() => listPrincipals(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPrincipal(e.node) })) };
+  }
+
+  @FieldResolver(() => [Tag])
+  async tags(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<Tag[]> {
+    if (p.tags) return p.tags;
+    const r = await record(ctx, p);
+    return r ? loaders(ctx).principalTags.load(r.id) : [];
+  }
+
+  @FieldResolver(() => [Group], { description: "A user's groups (roles have none)." })
+  async groups(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<Group[]> {
+    const r = await record(ctx, p);
+    return r ? (await loaders(ctx).principalGroups.load(r.id)).map(toGroup) : [];
+  }
+
+  @FieldResolver(() => [PrincipalPolicy], { description: "The identity policies in force: inline, attached managed (default version), and for a user its groups'." })
+  async policies(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<PrincipalPolicy[]> {
+    const r = await record(ctx, p);
+    if (!r) return [];
+    return (await loaders(ctx).principalPolicies.load(r.id)).map((x) => ({
+      policy: toPolicy(x.policy),
+      viaGroup: x.viaGroup ? { kind: AttachedToKind.GROUP, arn: x.viaGroup.arn, name: x.viaGroup.name } : null,
+    }));
+  }
+
+  @FieldResolver(() => Policy, { nullable: true, description: 'The permissions boundary, when set: it must also allow.' })
+  async permissionsBoundary(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<Policy | null> {
+    const r = await record(ctx, p);
+    if (!r?.permissionsBoundaryArn) return null;
+    const policy = await loaders(ctx).policyByKey.load(r.permissionsBoundaryArn);
+    return policy ? toPolicy(policy) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "A role's trust policy (AssumeRolePolicyDocument)." })
+  async trustPolicy(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await record(ctx, p))?.trustPolicy ?? null;
+  }
+}

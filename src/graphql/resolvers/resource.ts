@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { getResource, listResources, type ResourceRecord } from '../../store/queries/index.js';
+import { Resource, ResourceConnection } from '../types/browse.js';
+import { Tag } from '../types/common.js';
+import { ResourceFilterInput } from '../types/filters.js';
+import type { RequestContext } from '../context.js';
+import { pageSize } from '../limits.js';
+import { guard, loaders } from './shared.js';
+
+type ResourceNode = Resource & { storeId: number };
+
+function toResource(r: ResourceRecord): ResourceNode {
+  return { arn: r.arn, service: r.service, region: r.region, accountId: r.accountId ?? r.ownerAccountId, resourceType: r.resourceType, tags: undefined as unknown as Tag[], storeId: r.id };
+}
+
+@Resolver(() => Resource)
+export class ResourceResolver {
+  @Query(() => Resource, { nullable: true })
+  resource(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Resource | null {
+    const r = guard(() => getResource(ctx.app.store, arn));
+    return r ? toResource(r) : null;
+  }
+
+  @Query(() => ResourceConnection, { description: 'Resources from imported get-resources output, ordered by ARN.' })
+  resources(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ResourceFilterInput, { nullable: true }) filter: ResourceFilterInput | null,
+    @Ctx() ctx: RequestContext,
+  ): ResourceConnection {
+    const size = pageSize(first);
+    const page = guard(() => listResources(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toResource(e.node) })) };
+  }
+
+  @FieldResolver(() => [Tag])
+  async tags(@Root() r: ResourceNode, @Ctx() ctx: RequestContext): Promise<Tag[]> {
+    return loaders(ctx).resourceTags.load(r.storeId);
+  }
+}

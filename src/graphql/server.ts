@@ -1,0 +1,202 @@
+/**
+ * The HTTP server: Apollo Server 5 on express 5, so that the body limit, CORS and health
+ * checks are ours to set (the standalone server fixes a 50 MB body and open CORS).
+ */
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import cors from 'cors';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import type { ServerSettings } from '../config.js';
+import type { App } from '../app.js';
+import { apiSchema } from './schema.js';
+import { roleOf } from './auth.js';
+import type { RequestContext } from './context.js';
+import { apiError } from './errors.js';
+import { createLoaders } from './loaders.js';
+import { CODE_OVERRIDE, pageSizeRule } from './page-size-rule.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Query-shape limits (graphql-armor). Generous for dashboards, fatal for bombs. */
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxTokens: 5000,
+  maxCost: 20000,
+};
+
+const ARMOR_MESSAGE = /limit of \d+ exceeded|Query Cost limit|Token limit|Aliases limit|Directives limit|depth limit/i;
+
+/** Requires the right token for each operation kind; runs before any resolver. */
+function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          const role = contextValue.role;
+          if (role === 'invalid' && (settings.adminToken || settings.readToken)) {
+            throw apiError('UNAUTHENTICATED', 'The bearer token is not valid', { http: { status: 401 } });
+          }
+          if (operation?.operation === 'mutation' && settings.adminToken && role !== 'admin') {
+            if (role === 'reader') throw apiError('FORBIDDEN', 'Mutations need the admin token', { http: { status: 403 } });
+            throw apiError('UNAUTHENTICATED', 'Mutations need `Authorization: Bearer <admin token>`', { http: { status: 401 } });
+          }
+          if (operation?.operation !== 'mutation' && settings.readToken && role !== 'admin' && role !== 'reader') {
+            throw apiError('UNAUTHENTICATED', 'Queries need `Authorization: Bearer <read token>`', { http: { status: 401 } });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** One structured log line per operation: id, name, duration, outcome. Never variables or headers. */
+function loggingPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ contextValue: ctx, operationName, errors }) {
+          const ms = Math.round((performance.now() - started) * 10) / 10;
+          const codes = (errors ?? []).map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          ctx.log.info({ requestId: ctx.requestId, operationName, ms, outcome: codes.length ? 'error' : 'ok', codes: codes.length ? codes : undefined }, 'graphql');
+        },
+      };
+      void contextValue;
+    },
+  };
+}
+
+function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const override = formatted.extensions?.[CODE_OVERRIDE];
+    if (typeof override === 'string') {
+      const { [CODE_OVERRIDE]: _drop, http: _http, ...rest } = formatted.extensions!;
+      return { ...formatted, extensions: { ...rest, code: override } };
+    }
+    if (ARMOR_MESSAGE.test(formatted.message) && (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      const original = error instanceof GraphQLError ? error.originalError : error;
+      if (original instanceof RangeError) {
+        return { message: 'The request is too deeply nested', locations: formatted.locations, path: formatted.path, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+      }
+      if (production) return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    if (production && formatted.extensions?.stacktrace) {
+      const { stacktrace: _drop, ...rest } = formatted.extensions;
+      return { ...formatted, extensions: rest };
+    }
+    return formatted;
+  };
+}
+
+function graphqlErrorBody(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+export async function startServer(app: App, settings: ServerSettings, log: Logger): Promise<RunningServer> {
+  const expressApp = express();
+  expressApp.disable('x-powered-by');
+  const httpServer = http.createServer(expressApp);
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: apiSchema(),
+    introspection: settings.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !settings.production,
+    formatError: formatError(settings.production),
+    validationRules: [pageSizeRule, ...protection.validationRules],
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      accessControlPlugin(settings),
+      loggingPlugin(),
+      settings.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  expressApp.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', catalog: app.catalogVersion, modelVersion: app.modelVersion() });
+  });
+
+  const corsMiddleware = cors({
+    origin: settings.corsOrigins.length ? settings.corsOrigins : false,
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name'],
+  });
+
+  expressApp.use(
+    '/graphql',
+    corsMiddleware,
+    express.json({ limit: settings.bodyLimitBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        app,
+        role: roleOf(req.headers.authorization, settings),
+        requestId: (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || randomUUID(),
+        deadline: Date.now() + settings.requestTimeoutMs,
+        log,
+        loaders: createLoaders(app.store),
+      }),
+    }),
+  );
+
+  // Body-parser failures come before Apollo sees the request: answer them in GraphQL's shape.
+  expressApp.use((err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') {
+      res.status(413).json(graphqlErrorBody('PAYLOAD_TOO_LARGE', `The request body is larger than ${settings.bodyLimitBytes} bytes`));
+      return;
+    }
+    if (err.type === 'entity.parse.failed') {
+      res.status(400).json(graphqlErrorBody('BAD_REQUEST', 'The request body is not valid JSON'));
+      return;
+    }
+    log.error({ err: { message: err.message, type: err.type } }, 'http error');
+    res.status(err.status && err.status >= 400 && err.status < 600 ? err.status : 500).json(graphqlErrorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
+  });
+
+  httpServer.requestTimeout = settings.requestTimeoutMs + 5000;
+  httpServer.headersTimeout = 20_000;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(settings.port, settings.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const hostForUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+  return {
+    url: `http://${hostForUrl}:${port}/graphql`,
+    port,
+    async close() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Decision } from './enums.js';
+import { PageInfo } from './common.js';
+import { MatchedStatement } from './simulation.js';
+import { Principal } from './principal.js';
+
+@ObjectType({ description: 'One principal allowed (or, conditionally, possibly allowed) to make the request.' })
+export class Access {
+  @Field(() => Principal)
+  principal!: Principal;
+
+  @Field(() => Decision)
+  decision!: Decision;
+
+  @Field(() => Boolean, { description: 'true: allowed only for some values of the context keys in missingContextKeys.' })
+  conditional!: boolean;
+
+  @Field(() => [String])
+  missingContextKeys!: string[];
+
+  @Field(() => [MatchedStatement], { description: 'The statements that granted (or would grant) the request.' })
+  matchedStatements!: MatchedStatement[];
+}
+
+@ObjectType()
+export class AccessEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Access)
+  node!: Access;
+}
+
+@ObjectType()
+export class AccessConnection {
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => [AccessEdge])
+  edges!: AccessEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => String, { description: 'The action as the catalog spells it.' })
+  action!: string;
+
+  @Field(() => String, { description: 'The resource evaluated: the one named, or — when the action applies to its children (contacts of an instance) — an ARN covering every such child.' })
+  evaluatedResource!: string;
+
+  @Field(() => String, { nullable: true, description: 'The catalog resource type evaluated (e.g. contact); null for "*" or actions without resource-level permissions.' })
+  evaluatedResourceType?: string | null;
+}
+
+@ObjectType({ description: 'One action the principal is allowed (or conditionally allowed) on the resource.' })
+export class ActionAccess {
+  @Field(() => String)
+  action!: string;
+
+  @Field(() => Decision)
+  decision!: Decision;
+
+  @Field(() => Boolean)
+  conditional!: boolean;
+
+  @Field(() => [String])
+  missingContextKeys!: string[];
+
+  @Field(() => [MatchedStatement])
+  matchedStatements!: MatchedStatement[];
+}
+
+@ObjectType()
+export class ActionAccessEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => ActionAccess)
+  node!: ActionAccess;
+}
+
+@ObjectType()
+export class ActionAccessConnection {
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => [ActionAccessEdge])
+  edges!: ActionAccessEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => String, { description: 'The catalog resource type the resource was recognised as.' })
+  resourceType!: string;
+}

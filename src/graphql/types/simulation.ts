@@ -1,0 +1,86 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { ContextKeyType, Decision } from './enums.js';
+
+@InputType({ description: 'One request context value. type omitted: taken from the catalog for known keys, else STRING (STRING_LIST when more than one value).' })
+export class ContextEntryInput {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => [String])
+  values!: string[];
+
+  @Field(() => ContextKeyType, { nullable: true })
+  type?: ContextKeyType;
+}
+
+@InputType()
+export class SimulateCustomPolicyInput {
+  @Field(() => [String], { description: 'Identity-based policy documents, JSON text.' })
+  policies!: string[];
+
+  @Field(() => [String], { nullable: true, description: 'When given, each must also allow.' })
+  permissionsBoundaries?: string[];
+
+  @Field(() => [[String]], { nullable: true, description: 'One list per level, root first; every level must allow.' })
+  serviceControlPolicies?: string[][];
+
+  @Field(() => String, { nullable: true })
+  resourcePolicy?: string;
+
+  @Field(() => String, { nullable: true, description: "Account that owns the resources; default: the resource ARN's account, else the caller's." })
+  resourceOwner?: string;
+
+  @Field(() => String, { nullable: true, description: 'The principal making the request.' })
+  callerArn?: string;
+
+  @Field(() => [String])
+  actions!: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Default ["*"].' })
+  resources?: string[];
+
+  @Field(() => [ContextEntryInput], { nullable: true })
+  context?: ContextEntryInput[];
+}
+
+@ObjectType({ description: 'A policy statement that took part in a decision.' })
+export class MatchedStatement {
+  @Field(() => String, { description: 'policies[0], permissionsBoundaries[0], serviceControlPolicies[0][1], resourcePolicy, or a stored policy name.' })
+  policyName!: string;
+
+  @Field(() => String, { nullable: true })
+  sid?: string;
+
+  @Field(() => String, { description: 'Allow or Deny.' })
+  effect!: string;
+
+  @Field(() => Int, { nullable: true })
+  line?: number;
+
+  @Field(() => Int, { nullable: true })
+  column?: number;
+}
+
+@ObjectType()
+export class EvaluationResult {
+  @Field(() => String)
+  action!: string;
+
+  @Field(() => String)
+  resource!: string;
+
+  @Field(() => Decision)
+  decision!: Decision;
+
+  @Field(() => [MatchedStatement])
+  matchedStatements!: MatchedStatement[];
+
+  @Field(() => [String], { description: 'Condition keys a matching statement referenced that the request did not supply.' })
+  missingContextKeys!: string[];
+}
+
+@ObjectType()
+export class SimulationReport {
+  @Field(() => [EvaluationResult], { description: 'One per (action, resource), actions outer, in input order.' })
+  results!: EvaluationResult[];
+}

@@ -1,0 +1,29 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { FindingType } from './enums.js';
+
+@ObjectType({ description: 'One validation finding, in the shape of IAM Access Analyzer policy validation.' })
+export class Finding {
+  @Field(() => FindingType)
+  findingType!: FindingType;
+
+  @Field(() => String, { description: 'Stable machine-readable code, e.g. UNKNOWN_SERVICE.' })
+  code!: string;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => Int, { nullable: true, description: '1-based line in the submitted document.' })
+  line?: number;
+
+  @Field(() => Int, { nullable: true, description: '1-based column in the submitted document.' })
+  column?: number;
+}
+
+@ObjectType()
+export class PolicyValidation {
+  @Field(() => Boolean, { description: 'true when there is no ERROR finding.' })
+  valid!: boolean;
+
+  @Field(() => [Finding])
+  findings!: Finding[];
+}
