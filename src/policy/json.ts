@@ -90,8 +90,9 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
     message = (e as Error).message;
   }
   const index = new LineIndex(text);
+  const at = (reason: string, offset: number) => new JsonSyntaxError(trailingCommaReason(text, offset) ?? reason, index.position(offset));
   const m = /^(.*?)(?: in JSON)? at position (\d+)/s.exec(message);
-  if (m) return new JsonSyntaxError(m[1], index.position(Number(m[2])));
+  if (m) return at(m[1], Number(m[2]));
   let first: { error: number; offset: number } | undefined;
   try {
     jsonc.visit(
@@ -106,9 +107,18 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
   } catch {
     // a visitor failure (e.g. stack exhaustion) leaves us with V8's message alone
   }
-  if (first) return new JsonSyntaxError(REASONS[first.error] ?? 'Invalid JSON', index.position(Math.min(first.offset, text.length)));
+  if (first) return at(REASONS[first.error] ?? 'Invalid JSON', Math.min(first.offset, text.length));
   const reason = message.replace(/, ".*" is not valid JSON$/s, '');
   return new JsonSyntaxError(reason, index.position(text.length));
+}
+
+/** A closing bracket right after a comma: say so, the most common hand-edit mistake (and the seed documents'). */
+function trailingCommaReason(text: string, offset: number): string | undefined {
+  const close = text[offset];
+  if (close !== ']' && close !== '}') return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? `Trailing comma before '${close}' (JSON allows none)` : undefined;
 }
 
 /** JSON.parse, but a failure is a JsonSyntaxError naming the first bad line and column. */
