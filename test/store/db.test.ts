@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openStore, schemaVersion } from '../../src/store/db.js';
+import { importFiles } from '../../src/store/import/index.js';
+import { statementsOfPolicy } from '../../src/store/queries/index.js';
+import { fixture } from './helpers.js';
 import { StoreError, StoreVersionError } from '../../src/store/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 
@@ -42,6 +46,35 @@ test('refusals: a missing file read-only, a newer schema, a file that is not a d
     const junk = path.join(dir, 'junk.sqlite');
     fs.writeFileSync(junk, 'this is not a database, just some text that is long enough to look like a header '.repeat(20));
     assert.throws(() => openStore(junk), StoreVersionError);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('migration 2 keeps the statement values of a version-1 database, in the order written', () => {
+  const { dir, file } = tmp();
+  try {
+    // A database as the first release left it, with one inline policy's statement.
+    const old = new Database(file);
+    old.exec(MIGRATIONS[0].sql);
+    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+      INSERT INTO schema_migrations VALUES (1, 'initial model', 'then');
+      INSERT INTO accounts (id) VALUES ('111111111111');
+      INSERT INTO principals (id, arn, type, name, account_id, snapshot_id) VALUES (1, 'arn:aws:iam::111111111111:user/u', 'USER', 'u', '111111111111', 1);
+      INSERT INTO inline_policies (id, key, owner_kind, principal_id, name, document) VALUES (1, 'arn:aws:iam::111111111111:user/u#p', 'USER', 1, 'p', '{}');
+      INSERT INTO statements (id, inline_policy_id, idx, effect) VALUES (1, 1, 0, 'Allow');
+      INSERT INTO statement_actions (statement_id, negated, action) VALUES (1, 0, 's3:B'), (1, 0, 's3:A'), (1, 1, 'iam:*');
+      INSERT INTO statement_resources (statement_id, negated, resource) VALUES (1, 0, 'arn:aws:s3:::z'), (1, 0, 'arn:aws:s3:::a');
+      INSERT INTO statement_conditions (statement_id, operator, key, "values") VALUES (1, 'Bool', 'aws:SecureTransport', '["true"]');`);
+    old.close();
+    const store = openStore(file);
+    assert.equal(schemaVersion(store), MIGRATIONS.length);
+    const [st] = statementsOfPolicy(store, 'arn:aws:iam::111111111111:user/u#p');
+    assert.deepEqual([st.actions, st.notActions, st.resources], [['s3:B', 's3:A'], ['iam:*'], ['arn:aws:s3:::z', 'arn:aws:s3:::a']]);
+    assert.deepEqual(st.conditions, [{ operator: 'Bool', key: 'aws:SecureTransport', values: ['true'] }]);
+    assert.equal(store.db.prepare('PRAGMA foreign_key_check').all().length, 0);
+    importFiles(store, [fixture('authorization-details-cli.json')]);
+    store.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -56,9 +56,9 @@ export function canonicalDump(store: Store): string[] {
     ['attachments', `SELECT a.policy_arn, a.policy_name, COALESCE(p.arn, g.arn) FROM attachments a
                        LEFT JOIN principals p ON p.id = a.principal_id LEFT JOIN iam_groups g ON g.id = a.group_id`],
     ['statements', `SELECT ${stmtOwner}, s.idx, s.sid, s.effect, s.line, s.col,
-                      (SELECT json_group_array(negated || ' ' || action) FROM (SELECT * FROM statement_actions a WHERE a.statement_id = s.id ORDER BY rowid)),
-                      (SELECT json_group_array(negated || ' ' || resource) FROM (SELECT * FROM statement_resources r WHERE r.statement_id = s.id ORDER BY rowid)),
-                      (SELECT json_group_array(operator || ' ' || key || ' ' || "values") FROM (SELECT * FROM statement_conditions c WHERE c.statement_id = s.id ORDER BY rowid))
+                      (SELECT json_group_array(negated || ' ' || action) FROM (SELECT * FROM statement_actions a WHERE a.statement_id = s.id ORDER BY negated, pos)),
+                      (SELECT json_group_array(negated || ' ' || resource) FROM (SELECT * FROM statement_resources r WHERE r.statement_id = s.id ORDER BY negated, pos)),
+                      (SELECT json_group_array(operator || ' ' || key || ' ' || "values") FROM (SELECT * FROM statement_conditions c WHERE c.statement_id = s.id ORDER BY pos))
                     FROM statements s`],
     ['resources', 'SELECT arn, partition, service, region, account_id, owner_account_id, resource_type, resource FROM resources'],
     ['resource_tags', 'SELECT r.arn, t.key, t.value FROM resource_tags t JOIN resources r ON r.id = t.resource_id'],

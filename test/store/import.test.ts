@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openStore, type Store } from '../../src/store/db.js';
 import { importFiles } from '../../src/store/import/index.js';
 import { ImportError, StoreBusyError } from '../../src/store/errors.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { canonicalDump, fixture, rawChecksum, rowCounts } from './helpers.js';
 
 const CLI = 'authorization-details-cli.json';
@@ -59,7 +60,7 @@ test('AWS CLI output (documents as objects) is stored field by field', () => {
   assert.deepEqual([st.idx, st.sid, st.effect], [0, null, 'Deny']);
   // The single statement object starts on line 3, after `"Statement": ` (4 + 13 columns).
   assert.deepEqual([st.line, st.col], [3, 18]);
-  assert.deepEqual(all(store, 'SELECT negated, action FROM statement_actions WHERE statement_id = ? ORDER BY rowid', st.id), [
+  assert.deepEqual(all(store, 'SELECT negated, action FROM statement_actions WHERE statement_id = ? ORDER BY negated, pos', st.id), [
     { negated: 0, action: 'aws-portal:*' }, { negated: 0, action: 'iam:*' },
   ]);
 
@@ -363,7 +364,7 @@ test('file store: WAL, migrations recorded once, a second writer waits then fail
     assert.equal(a.db.pragma('foreign_keys', { simple: true }), 1);
     importFiles(a, [fixture(CLI)]);
     const b = openStore(file, { busyTimeoutMs: 150 });
-    assert.deepEqual(b.db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+    assert.deepEqual(b.db.prepare('SELECT version FROM schema_migrations').pluck().all(), MIGRATIONS.map((m) => m.version));
     a.db.exec('BEGIN IMMEDIATE');
     const started = Date.now();
     assert.throws(() => importFiles(b, [fixture('resources.json')]), (e: unknown) => e instanceof StoreBusyError && /locked by another writer/.test(e.message));

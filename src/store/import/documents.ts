@@ -8,8 +8,7 @@
  * - string form: the decoded text, verbatim (a user looking at line 3 sees what AWS holds).
  */
 import { parsePolicy, PolicySyntaxError, type ParsedPolicy } from '../../policy/parse.js';
-import { formatPath, isObject, ShapeError, type JsonPath } from './shape.js';
-import { describe } from './shape.js';
+import { describe, formatPath, isObject, ShapeError, type JsonPath } from './shape.js';
 
 /** A document string that is not valid (URL encoding or JSON); line/column count in the decoded text. */
 export class DocumentError extends Error {

@@ -59,6 +59,18 @@ export type Owner = { principalId: number; groupId?: undefined } | { groupId: nu
 
 type Stmt = Database.Statement;
 
+/** Ids of the statements beneath one kind of an account's IAM state (one parameter: the account). */
+const STATEMENTS_UNDER: Record<IamKind, string> = {
+  users: `SELECT s.id FROM statements s JOIN inline_policies i ON i.id = s.inline_policy_id
+            JOIN principals p ON p.id = i.principal_id WHERE p.account_id = ? AND p.type = 'USER'`,
+  roles: `SELECT s.id FROM statements s JOIN inline_policies i ON i.id = s.inline_policy_id
+            JOIN principals p ON p.id = i.principal_id WHERE p.account_id = ? AND p.type = 'ROLE'`,
+  groups: `SELECT s.id FROM statements s JOIN inline_policies i ON i.id = s.inline_policy_id
+            JOIN iam_groups g ON g.id = i.group_id WHERE g.account_id = ?`,
+  policies: `SELECT s.id FROM statements s JOIN policy_versions v ON v.id = s.policy_version_id
+            JOIN policies p ON p.id = v.policy_id WHERE p.account_id = ? AND p.kind = 'CUSTOMER_MANAGED' AND p.standalone = 0`,
+};
+
 export class ImportWriter {
   private readonly db: Database.Database;
   private readonly snapshotId: number;
@@ -100,9 +112,9 @@ export class ImportWriter {
       version: p(`INSERT INTO policy_versions (policy_id, version_id, is_default, create_date, document) VALUES (?, ?, ?, ?, ?)`),
       statementVersion: p(`INSERT INTO statements (policy_version_id, idx, sid, effect, line, col) VALUES (?, ?, ?, ?, ?, ?)`),
       statementInline: p(`INSERT INTO statements (inline_policy_id, idx, sid, effect, line, col) VALUES (?, ?, ?, ?, ?, ?)`),
-      action: p(`INSERT INTO statement_actions (statement_id, negated, action) VALUES (?, ?, ?)`),
-      resource: p(`INSERT INTO statement_resources (statement_id, negated, resource) VALUES (?, ?, ?)`),
-      condition: p(`INSERT INTO statement_conditions (statement_id, operator, key, "values") VALUES (?, ?, ?, ?)`),
+      action: p(`INSERT INTO statement_actions (statement_id, negated, pos, action) VALUES (?, ?, ?, ?)`),
+      resource: p(`INSERT INTO statement_resources (statement_id, negated, pos, resource) VALUES (?, ?, ?, ?)`),
+      condition: p(`INSERT INTO statement_conditions (statement_id, pos, operator, key, "values") VALUES (?, ?, ?, ?, ?)`),
       tagged: p(`INSERT INTO resources (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, snapshot_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       resourceTag: p(`INSERT OR REPLACE INTO resource_tags (resource_id, key, value) VALUES (?, ?, ?)`),
@@ -124,10 +136,22 @@ export class ImportWriter {
     this.s.accountResources.run(this.snapshotId, id);
   }
 
-  /** Deletes one kind of an account's IAM state; cascades take tags, inline policies, statements… */
+  /**
+   * Deletes one kind of an account's IAM state; cascades take tags, memberships, attachments.
+   * The statements underneath go first, set-based: a cascade deletes a million child rows one
+   * parent at a time, about twice as slowly (measured on the large synthetic account).
+   */
   clearAccountKind(accountId: string, kind: IamKind): void {
+    this.purgeStatements(STATEMENTS_UNDER[kind], accountId);
     const stmt = { users: this.s.clearUsers, roles: this.s.clearRoles, groups: this.s.clearGroups, policies: this.s.clearPolicies }[kind];
     stmt.run(accountId);
+  }
+
+  private purgeStatements(selectIds: string, ...params: unknown[]): void {
+    for (const child of ['statement_actions', 'statement_resources', 'statement_conditions']) {
+      this.db.prepare(`DELETE FROM ${child} WHERE statement_id IN (${selectIds})`).run(...params);
+    }
+    this.db.prepare(`DELETE FROM statements WHERE id IN (${selectIds})`).run(...params);
   }
 
   clearAccountResources(accountId: string): void {
@@ -194,11 +218,11 @@ export class ImportWriter {
     for (const st of doc.statements) {
       const r = insert.run(parentId, st.index, st.sid ?? null, st.effect ?? null, st.position.line, st.position.column);
       const id = Number(r.lastInsertRowid);
-      if (st.action) for (const a of st.action) action.run(id, 0, a);
-      if (st.notAction) for (const a of st.notAction) action.run(id, 1, a);
-      if (st.resource) for (const x of st.resource) resource.run(id, 0, x);
-      if (st.notResource) for (const x of st.notResource) resource.run(id, 1, x);
-      for (const c of st.conditions) condition.run(id, c.operator, c.key, JSON.stringify(c.values));
+      if (st.action) st.action.forEach((a, i) => action.run(id, 0, i, a));
+      if (st.notAction) st.notAction.forEach((a, i) => action.run(id, 1, i, a));
+      if (st.resource) st.resource.forEach((x, i) => resource.run(id, 0, i, x));
+      if (st.notResource) st.notResource.forEach((x, i) => resource.run(id, 1, i, x));
+      st.conditions.forEach((c, i) => condition.run(id, i, c.operator, c.key, JSON.stringify(c.values)));
     }
     return doc.statements.length;
   }

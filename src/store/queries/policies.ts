@@ -236,15 +236,15 @@ export function statementsOfPolicy(store: Store, keyOrArn: string, versionId?: s
     return rec;
   });
   const ids = `(SELECT id FROM statements WHERE ${parent} = ?)`;
-  for (const r of db.prepare(`SELECT statement_id, negated, action FROM statement_actions WHERE statement_id IN ${ids} ORDER BY rowid`).all(parentId) as { statement_id: number; negated: number; action: string }[]) {
+  for (const r of db.prepare(`SELECT statement_id, negated, action FROM statement_actions WHERE statement_id IN ${ids} ORDER BY statement_id, negated, pos`).all(parentId) as { statement_id: number; negated: number; action: string }[]) {
     const s = byId.get(r.statement_id)!;
     (r.negated ? s.notActions : s.actions).push(r.action);
   }
-  for (const r of db.prepare(`SELECT statement_id, negated, resource FROM statement_resources WHERE statement_id IN ${ids} ORDER BY rowid`).all(parentId) as { statement_id: number; negated: number; resource: string }[]) {
+  for (const r of db.prepare(`SELECT statement_id, negated, resource FROM statement_resources WHERE statement_id IN ${ids} ORDER BY statement_id, negated, pos`).all(parentId) as { statement_id: number; negated: number; resource: string }[]) {
     const s = byId.get(r.statement_id)!;
     (r.negated ? s.notResources : s.resources).push(r.resource);
   }
-  for (const r of db.prepare(`SELECT statement_id, operator, key, "values" FROM statement_conditions WHERE statement_id IN ${ids} ORDER BY rowid`).all(parentId) as { statement_id: number; operator: string; key: string; values: string }[]) {
+  for (const r of db.prepare(`SELECT statement_id, operator, key, "values" FROM statement_conditions WHERE statement_id IN ${ids} ORDER BY statement_id, pos`).all(parentId) as { statement_id: number; operator: string; key: string; values: string }[]) {
     const c: ConditionRecord = { operator: r.operator, key: r.key, values: JSON.parse(r.values) as string[] };
     byId.get(r.statement_id)!.conditions.push(c);
   }
