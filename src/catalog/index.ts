@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ContextKeyType } from '../engine/types.js';
+import { compileGlobLower } from '../engine/wildcard.js';
 import { findGlobalConditionKey, globalKeyContextType } from './global-keys.js';
 
 export { GLOBAL_CONDITION_KEYS, findGlobalConditionKey, type GlobalConditionKey } from './global-keys.js';
@@ -179,29 +180,21 @@ export function actionsForService(prefix: string): CatalogAction[] {
   return [...serviceActions(prefix).values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** An IAM wildcard pattern (`*` any run, `?` one character) as a case-insensitive RegExp. */
-export function wildcardToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (const ch of pattern) {
-    if (ch === '*') source += '.*';
-    else if (ch === '?') source += '.';
-    else source += ch.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`, 'is');
-}
-
 /**
  * The catalog actions an Action-element value matches: "connect:*", "connect:Describe*",
  * "s3:Get?bject", "*", "*:List*". Unknown services or malformed patterns match nothing.
+ * Matching uses the engine's linear glob matcher: a RegExp built from the pattern backtracks
+ * polynomially on `s3:a*a*a*a*a*a*b`, and V8 refuses one built from a megabyte of pattern.
  */
 export function expandActionPattern(pattern: string): CatalogAction[] {
   if (pattern === '*') return servicePrefixes().flatMap((s) => actionsForService(s));
   const parts = splitAction(pattern);
   if (!parts || parts.action.includes(':') || parts.action === '') return [];
-  const serviceHasWildcard = /[*?]/.test(parts.service);
-  const svcList = serviceHasWildcard
-    ? servicePrefixes().filter((s) => wildcardToRegExp(parts.service).test(s))
-    : serviceExists(parts.service) ? [parts.service.toLowerCase()] : [];
+  let svcList: string[];
+  if (/[*?]/.test(parts.service)) {
+    const serviceMatches = compileGlobLower(parts.service.toLowerCase());
+    svcList = servicePrefixes().filter((s) => serviceMatches(s.toLowerCase()));
+  } else svcList = serviceExists(parts.service) ? [parts.service.toLowerCase()] : [];
   const out: CatalogAction[] = [];
   if (!/[*?]/.test(parts.action)) {
     for (const s of svcList) {
@@ -210,8 +203,8 @@ export function expandActionPattern(pattern: string): CatalogAction[] {
     }
     return out;
   }
-  const re = wildcardToRegExp(parts.action);
-  for (const s of svcList) for (const a of actionsForService(s)) if (re.test(a.action)) out.push(a);
+  const actionMatches = compileGlobLower(parts.action.toLowerCase());
+  for (const s of svcList) for (const a of actionsForService(s)) if (actionMatches(a.action.toLowerCase())) out.push(a);
   return out;
 }
 
@@ -499,34 +492,40 @@ export function actionSupportsConditionKey(action: string | CatalogAction, key: 
 // Suggestions
 
 /** Damerau-style edit distance (optimal string alignment), case-insensitive. */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, bound = Infinity): number {
   a = a.toLowerCase();
   b = b.toLowerCase();
   const m = a.length;
   const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
+  if (m === 0 || n === 0) return Math.min(m + n, bound + 1);
+  // The distance is at least the difference in length; a row whose minimum exceeds the bound can
+  // only grow, so both let a caller that wants "within k" stop early.
+  if (Math.abs(m - n) > bound) return bound + 1;
   let prev2 = new Array<number>(n + 1).fill(0);
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   let cur = new Array<number>(n + 1).fill(0);
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // A transposition reads two rows back, so stop only when both rows are past the bound.
+    if (rowMin > bound && i > 1 && Math.min(...prev) > bound) return bound + 1;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[n];
+  return Math.min(prev[n]!, bound + 1);
 }
 
 function closest(name: string, candidates: Iterable<string>, maxDistance: number): string | undefined {
   let best: string | undefined;
-  let bestD = Infinity;
+  let bestD = maxDistance + 1;
   for (const c of candidates) {
-    const d = editDistance(name, c);
+    const d = editDistance(name, c, bestD - 1 < maxDistance ? bestD - 1 : maxDistance);
     if (d < bestD) {
       bestD = d;
       best = c;

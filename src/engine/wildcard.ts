@@ -27,6 +27,22 @@ export type PatternPiece = string | { lit: string };
 
 export type Matcher = (text: string) => boolean;
 
+/**
+ * Optional instrumentation, for tests that assert operation counts rather than wall time: when
+ * `matchSteps.enabled` is true, every match adds the number of text characters it examined to
+ * `matchSteps.count` (one per character comparison or scan position; a Shift-And scan over w
+ * words counts w per position). indexOf, startsWith, endsWith and === are charged the span of
+ * text they had to look at (V8's string search is linear in it). Disabled by default: the matchers
+ * then pay one predictable branch per segment search, not per character.
+ */
+export const matchSteps = { enabled: false, count: 0 };
+
+/** Turns step counting on or off and resets the count. */
+export function countMatchSteps(enabled: boolean): void {
+  matchSteps.enabled = enabled;
+  matchSteps.count = 0;
+}
+
 const MATCH_ALL: Matcher = () => true;
 
 /** Sentinel code for `?` inside a segment. */
@@ -77,8 +93,15 @@ function parsePieces(pieces: readonly PatternPiece[], lower: boolean): ParsedPat
 }
 
 function makeSegment(codes: number[]): Segment {
-  const text = codes.includes(ANY_CHAR) ? undefined : String.fromCharCode(...codes);
-  return { codes, text };
+  return { codes, text: codes.includes(ANY_CHAR) ? undefined : codesToString(codes) };
+}
+
+/** String.fromCharCode(...codes) in chunks: spreading a 1 MB array overflows the call stack. */
+function codesToString(codes: number[]): string {
+  if (codes.length <= 4096) return String.fromCharCode(...codes);
+  let text = '';
+  for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode(...codes.slice(i, i + 4096));
+  return text;
 }
 
 /** Does `seg` match `s` at position `at` (caller guarantees at + seg.length <= s.length)? */
@@ -86,8 +109,12 @@ function segmentMatchesAt(seg: Segment, s: string, at: number): boolean {
   const codes = seg.codes;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i]!;
-    if (c !== ANY_CHAR && c !== s.charCodeAt(at + i)) return false;
+    if (c !== ANY_CHAR && c !== s.charCodeAt(at + i)) {
+      if (matchSteps.enabled) matchSteps.count += i + 1;
+      return false;
+    }
   }
+  if (matchSteps.enabled) matchSteps.count += codes.length;
   return true;
 }
 
@@ -101,6 +128,7 @@ function makeFinder(seg: Segment): Finder {
     const text = seg.text;
     return (s, from, end) => {
       const idx = s.indexOf(text, from);
+      if (matchSteps.enabled) matchSteps.count += (idx === -1 ? s.length : idx + len) - from;
       return idx !== -1 && idx + len <= end ? idx : -1;
     };
   }
@@ -129,8 +157,12 @@ function shiftAndFinder(codes: number[]): Finder {
       const c = s.charCodeAt(i);
       const mask = wild | (c < 128 ? ascii[c]! : other.get(c) ?? 0);
       state = ((state << 1) | 1) & mask;
-      if (state & accept) return i - len + 1;
+      if (state & accept) {
+        if (matchSteps.enabled) matchSteps.count += i - from + 1;
+        return i - len + 1;
+      }
     }
+    if (matchSteps.enabled) matchSteps.count += end - from;
     return -1;
   };
 }
@@ -180,8 +212,12 @@ function wideShiftAndFinder(codes: number[]): Finder {
         const carry = (s0 >>> 30) & 1;
         s0 = ((s0 << 1) | 1) & 0x7fffffff & (w0 | m0);
         s1 = ((s1 << 1) | carry) & 0x7fffffff & (w1 | m1);
-        if (s1 & accept) return i - len + 1;
+        if (s1 & accept) {
+          if (matchSteps.enabled) matchSteps.count += 2 * (i - from + 1);
+          return i - len + 1;
+        }
       }
+      if (matchSteps.enabled) matchSteps.count += 2 * (end - from);
       return -1;
     };
   }
@@ -198,8 +234,12 @@ function wideShiftAndFinder(codes: number[]): Finder {
         state[w] = (((cur << 1) | carry) & 0x7fffffff) & mask;
         carry = (cur >>> 30) & 1;
       }
-      if (state[words - 1]! & accept) return i - len + 1;
+      if (state[words - 1]! & accept) {
+        if (matchSteps.enabled) matchSteps.count += words * (i - from + 1);
+        return i - len + 1;
+      }
     }
+    if (matchSteps.enabled) matchSteps.count += words * (end - from);
     return -1;
   };
 }
@@ -210,10 +250,16 @@ function buildMatcher(parsed: ParsedPattern): Matcher {
     const seg = segments[0]!;
     if (seg.text !== undefined) {
       const text = seg.text;
-      return (s) => s === text;
+      return (s) => {
+        if (matchSteps.enabled) matchSteps.count += Math.min(s.length, text.length) + 1;
+        return s === text;
+      };
     }
     const len = seg.codes.length;
-    return (s) => s.length === len && segmentMatchesAt(seg, s, 0);
+    return (s) => {
+      if (matchSteps.enabled) matchSteps.count += 1;
+      return s.length === len && segmentMatchesAt(seg, s, 0);
+    };
   }
   const first = segments[0]!;
   const last = segments[segments.length - 1]!;
@@ -224,17 +270,24 @@ function buildMatcher(parsed: ParsedPattern): Matcher {
   if (middle.length === 0 && firstLen === 0 && lastLen === 0) return MATCH_ALL;
   if (middle.length === 0 && lastLen === 0 && first.text !== undefined) {
     const prefix = first.text;
-    return (s) => s.startsWith(prefix);
+    return (s) => {
+      if (matchSteps.enabled) matchSteps.count += Math.min(s.length, prefix.length) + 1;
+      return s.startsWith(prefix);
+    };
   }
   if (middle.length === 0 && firstLen === 0 && last.text !== undefined) {
     const suffix = last.text;
-    return (s) => s.endsWith(suffix);
+    return (s) => {
+      if (matchSteps.enabled) matchSteps.count += Math.min(s.length, suffix.length) + 1;
+      return s.endsWith(suffix);
+    };
   }
   const finders = middle.map(makeFinder);
   const middleLens = middle.map((m) => m.codes.length);
   const minLen = firstLen + lastLen;
   return (s) => {
     const n = s.length;
+    if (matchSteps.enabled) matchSteps.count += 1;
     if (n < minLen) return false;
     if (firstLen > 0 && !segmentMatchesAt(first, s, 0)) return false;
     const end = n - lastLen;

@@ -267,8 +267,11 @@ function buildPrincipal(node: JsonNode, element: string, keyOffset: number, pos:
       continue;
     }
     const { values, positions } = stringList(prop.value, `${element} ${prop.key}`, pos, problem);
-    principal.values[prop.key] = [...(principal.values[prop.key] ?? []), ...values];
-    principal.valuePositions![prop.key] = [...(principal.valuePositions![prop.key] ?? []), ...positions];
+    // Appended in place: a principal object may repeat its type key thousands of times.
+    const list = (principal.values[prop.key] ??= []);
+    for (const v of values) list.push(v);
+    const plist = (principal.valuePositions![prop.key] ??= []);
+    for (const p of positions) plist.push(p);
   }
   return principal;
 }
@@ -280,6 +283,8 @@ function buildConditions(node: JsonNode, pos: Pos, problem: Problem): Condition[
     return conditions;
   }
   const operators = new Set<string>();
+  /** Index in `conditions` by operator and key (a Map: a condition can have 100,000 keys). */
+  const byOperatorKey = new Map<string, number>();
   for (const op of node.properties) {
     if (operators.has(op.key)) problem('ERROR', 'DUPLICATE_KEY', `Condition operator "${op.key}" appears more than once; only the last one counts`, op.keyOffset);
     operators.add(op.key);
@@ -311,13 +316,17 @@ function buildConditions(node: JsonNode, pos: Pos, problem: Problem): Condition[
         for (const item of k.value.items) take(item);
       } else take(k.value);
       // Replace an earlier duplicate: JSON's last-one-wins.
-      const existing = conditions.findIndex((c) => c.operator === op.key && c.key === k.key);
+      const id = `${op.key}\u0000${k.key}`;
+      const existing = byOperatorKey.get(id) ?? -1;
       const condition: Condition = {
         operator: op.key, key: k.key, values, position: pos(k.keyOffset),
         operatorPosition: pos(op.keyOffset), valuePositions, valueTypes,
       };
       if (existing >= 0) conditions[existing] = condition;
-      else conditions.push(condition);
+      else {
+        byOperatorKey.set(id, conditions.length);
+        conditions.push(condition);
+      }
     }
   }
   return conditions;

@@ -10,8 +10,9 @@ import { isIP } from 'node:net';
 import {
   actionSupportsConditionKey, arnServiceInfo, conditionKeyType, expandActionPattern, findAction,
   findGlobalConditionKey, findServiceConditionKey, serviceExists, suggestAction, suggestArnService,
-  suggestService, wildcardToRegExp, editDistance, type CatalogAction,
+  suggestService, editDistance, type CatalogAction,
 } from '../catalog/index.js';
+import { globMatch } from '../engine/wildcard.js';
 import { FINDING_CODES, type FindingCode } from './finding-codes.js';
 import { JsonSyntaxError } from './json.js';
 import { knownOperatorNames, parseConditionOperator } from './operators.js';
@@ -49,6 +50,29 @@ const PLACEHOLDER_SEGMENT_RE =
 
 const hasWildcardOrVariable = (s: string) => /[*?]|\$\{/.test(s);
 
+/**
+ * Names longer than this get no "did you mean" suggestion: no AWS service prefix, action name or
+ * condition operator comes near it, and the edit distance costs O(length) per candidate, so a
+ * 1 MB name against the whole catalog would take minutes.
+ */
+const MAX_SUGGEST_LENGTH = 128;
+
+/**
+ * "Did you mean" suggestions per validation. Each costs a scan of the catalog; a policy with more
+ * misspellings than this is not a typo, and its findings still name every unknown entry.
+ */
+const MAX_SUGGESTIONS = 100;
+
+/** REDUNDANT_ACTION "covered by" checks consider at most this many distinct wildcard entries per list. */
+const MAX_COVER_CANDIDATES = 256;
+
+/**
+ * Case-insensitive wildcard test (`*`, `?`) in linear time. A RegExp built from the pattern
+ * (`.*` per `*`) backtracks polynomially on patterns such as `s3:a*a*a*a*a*a*a*a*b`, and V8 rejects
+ * one built from a 1 MB pattern ("regular expression too large").
+ */
+const wildcardMatch = (pattern: string, text: string): boolean => globMatch(pattern, text, true);
+
 export function validatePolicy(text: string, options: ValidateOptions = {}): PolicyValidationResult {
   const policyType: PolicyType = options.policyType ?? 'IDENTITY_POLICY';
   let parsed;
@@ -68,7 +92,9 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
   }
   const { document, repairs } = parsed;
   const v = new Validator(document, policyType);
-  v.findings.push(...repairs, ...(document.problems ?? []));
+  // A loop, not push(...): a 1 MB policy can carry 100,000+ problems, beyond the spread limit.
+  for (const f of repairs) v.findings.push(f);
+  for (const f of document.problems ?? []) v.findings.push(f);
   v.run(text);
   const findings = v.findings
     .map((f, i) => ({ f, i }))
@@ -84,6 +110,28 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
 
 class Validator {
   readonly findings: Finding[] = [];
+  /**
+   * Catalog look-ups by argument: a list that repeats an entry (a 1 MB policy can hold 100,000
+   * copies of "s3:Nope") pays for each expansion or suggestion once.
+   */
+  private readonly lookups = new Map<string, unknown>();
+  private lookup<T>(kind: string, key: string, f: () => T): T {
+    const k = `${kind}\u0000${key}`;
+    if (this.lookups.has(k)) return this.lookups.get(k) as T;
+    const v = f();
+    this.lookups.set(k, v);
+    return v;
+  }
+  private suggestionsLeft = MAX_SUGGESTIONS;
+  /** A cached suggestion for a misspelt name, within the length and count limits above. */
+  private suggest(kind: string, key: string, f: () => string | undefined): string | undefined {
+    if (key.length > MAX_SUGGEST_LENGTH) return undefined;
+    const k = `${kind}\u0000${key}`;
+    if (this.lookups.has(k)) return this.lookups.get(k) as string | undefined;
+    if (this.suggestionsLeft <= 0) return undefined;
+    this.suggestionsLeft--;
+    return this.lookup(kind, key, f);
+  }
   private readonly fragment: boolean;
 
   constructor(private readonly document: PolicyDocument, private readonly policyType: PolicyType) {
@@ -223,7 +271,7 @@ class Validator {
       if (allActions && starResource) {
         this.add('FULL_ACCESS', `${label} allows all actions on all resources (administrator access)${s.conditions.length ? ', limited only by its conditions' : ''}`, keys.Action);
       } else if (starResource) {
-        const passRole = (s.action ?? []).find((a) => a.includes(':') && wildcardToRegExp(a).test('iam:PassRole'));
+        const passRole = (s.action ?? []).find((a) => a.includes(':') && wildcardMatch(a, 'iam:PassRole'));
         if (passRole) {
           const pos = s.source?.action?.[(s.action ?? []).indexOf(passRole)] ?? keys.Action;
           this.add('PASS_ROLE_WITH_STAR_RESOURCE', `${label} allows iam:PassRole (via "${passRole}") on "*": any role could be passed to any service; name the roles, and consider an iam:PassedToService condition`, pos);
@@ -239,7 +287,7 @@ class Validator {
 
   /** Checks Action / NotAction entries; returns the catalog actions they name. */
   private checkActions(s: Statement, label: string): { actions: CatalogAction[]; entries: number; all: boolean } {
-    const out: CatalogAction[] = [];
+    const out = new Set<CatalogAction>();
     let entries = 0;
     let all = false;
     for (const field of ['action', 'notAction'] as const) {
@@ -247,6 +295,18 @@ class Validator {
       if (!list) continue;
       const positions = s.source?.[field] ?? [];
       const seen = new Map<string, number>();
+      // Candidates for "covered by": the distinct wildcard entries, first occurrence each (the same
+      // answers as scanning the whole list), at most MAX_COVER_CANDIDATES of them so that a huge
+      // list costs O(entries), not O(entries²).
+      const wild: { other: string; j: number }[] = [];
+      const wildSeen = new Set<string>();
+      list.forEach((other, j) => {
+        const l = other.toLowerCase();
+        if (wild.length < MAX_COVER_CANDIDATES && /[*?]/.test(other) && !wildSeen.has(l)) {
+          wildSeen.add(l);
+          wild.push({ other, j });
+        }
+      });
       list.forEach((value, i) => {
         const pos = positions[i] ?? s.position;
         const lower = value.toLowerCase();
@@ -254,17 +314,17 @@ class Validator {
           this.add('REDUNDANT_ACTION', `"${value}" is listed twice in ${label}`, pos);
         } else {
           seen.set(lower, i);
-          const cover = list.find((other, j) => j !== i && other !== value && /[*?]/.test(other) && other.toLowerCase() !== lower &&
-            wildcardToRegExp(other).test(value) && !(wildcardToRegExp(value).test(other) && j > i));
+          const cover = wild.find(({ other, j }) => j !== i && other !== value && other.toLowerCase() !== lower &&
+            wildcardMatch(other, value) && !(wildcardMatch(value, other) && j > i))?.other;
           if (cover) this.add('REDUNDANT_ACTION', `"${value}" is already covered by "${cover}" in ${label}`, pos);
         }
         const r = this.checkAction(value, pos);
         if (r.all) all = true;
         if (r.ok) entries++;
-        if (field === 'action') out.push(...r.actions);
+        if (field === 'action') for (const a of r.actions) out.add(a);
       });
     }
-    return { actions: out, entries, all };
+    return { actions: [...out], entries, all };
   }
 
   private checkAction(value: string, pos: SourcePosition): { ok: boolean; all?: boolean; actions: CatalogAction[] } {
@@ -291,7 +351,7 @@ class Validator {
       return { ok: false, actions: [] };
     }
     if (/[*?]/.test(service)) {
-      const matched = expandActionPattern(value);
+      const matched = this.lookup('expand', value, () => expandActionPattern(value));
       if (matched.length === 0) {
         this.add('ACTION_PATTERN_MATCHES_NOTHING', `Action pattern "${value}" matches no AWS action`, pos);
         return { ok: false, actions: [] };
@@ -299,13 +359,13 @@ class Validator {
       return { ok: true, all: service === '*' && name === '*', actions: [] };
     }
     if (!serviceExists(service)) {
-      const suggestion = suggestService(service);
+      const suggestion = this.suggest('service', service, () => suggestService(service));
       this.add('UNKNOWN_SERVICE',
         `"${service}" in "${value}" is not an AWS service prefix${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`, pos);
       return { ok: false, actions: [] };
     }
     if (/[*?]/.test(name)) {
-      const matched = expandActionPattern(value);
+      const matched = this.lookup('expand', value, () => expandActionPattern(value));
       if (matched.length === 0) {
         this.add('ACTION_PATTERN_MATCHES_NOTHING', `Action pattern "${value}" matches no ${service} action`, pos);
         return { ok: false, actions: [] };
@@ -314,7 +374,7 @@ class Validator {
     }
     const action = findAction(value);
     if (!action) {
-      const suggestion = suggestAction(service, name);
+      const suggestion = this.suggest('action', `${service}:${name}`, () => suggestAction(service, name));
       this.add('UNKNOWN_ACTION',
         `${service} has no action "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`, pos);
       return { ok: false, actions: [] };
@@ -395,7 +455,7 @@ class Validator {
     if (asResource && service !== '' && !hasWildcardOrVariable(service)) {
       const info = arnServiceInfo(service);
       if (!info) {
-        const suggestion = suggestArnService(service);
+        const suggestion = this.suggest('arnService', service, () => suggestArnService(service));
         this.add('UNKNOWN_ARN_SERVICE',
           `No AWS resource type has ARNs in the "${service}" namespace${suggestion ? ` (did you mean "arn:${partition}:${suggestion}:…"?)` : ''}: "${value}" matches no real resource`, pos);
         usable = false;
@@ -468,7 +528,7 @@ class Validator {
     const base = operator.replace(/^(ForAnyValue|ForAllValues):/i, '').replace(/IfExists$/i, '');
     let best: string | undefined;
     let bestD = Infinity;
-    for (const k of knownOperatorNames()) {
+    if (base.length <= MAX_SUGGEST_LENGTH) for (const k of knownOperatorNames()) {
       const d = editDistance(base, k);
       if (d < bestD) {
         bestD = d;

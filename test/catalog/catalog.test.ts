@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  catalogVersion, serviceExists, findAction, actionsForService, expandActionPattern, resourceTypesForService,
+  catalogVersion, editDistance, serviceExists, findAction, actionsForService, expandActionPattern, resourceTypesForService,
   resourceTypeForArn, conditionKeyType, isGlobalConditionKey, conditionKeysForAction, actionSupportsConditionKey,
   suggestService, suggestAction, arnServiceInfo, suggestArnService,
 } from '../../src/catalog/index.js';
@@ -140,4 +140,15 @@ test('suggestions for misspelt actions and ARN namespaces', () => {
   assert.equal(suggestArnService('appintegrations'), 'app-integrations');
   assert.equal(arnServiceInfo('iam')!.requiresAccount, true);
   assert.equal(arnServiceInfo('s3')!.requiresAccount, false);
+});
+
+test('editDistance: a bound only shortens the work — within it the distance is exact, beyond it bound + 1', () => {
+  const words = ['connect', 'conect', 'connnect', 'cnnocet', 'app-integrations', 'app-integartions', 'profile', 's3', '', 'kitten', 'sitting'];
+  for (const a of words) for (const b of words) {
+    const exact = editDistance(a, b);
+    for (const bound of [0, 1, 2, 3, 5]) {
+      assert.equal(editDistance(a, b, bound), exact <= bound ? exact : bound + 1, `${a} / ${b} within ${bound}`);
+    }
+  }
+  assert.equal(editDistance('abc', 'acb'), 1, 'a transposition of neighbours counts once');
 });

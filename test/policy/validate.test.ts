@@ -211,3 +211,13 @@ test('validation of a 1 MB policy stays fast', () => {
   assert.ok(performance.now() - t < 3000, `${performance.now() - t} ms`);
   assert.ok(r.findings.some((f) => f.code === 'POLICY_SIZE_EXCEEDED'));
 });
+
+test('actions: "did you mean" suggestions are capped per policy, every unknown entry is still reported', () => {
+  const actions = Array.from({ length: 150 }, (_, i) => `conect${'x'.repeat(i % 3)}${i}:DescribeUser`);
+  actions.unshift('app-integartions:ListEventIntegrations');
+  const r = validatePolicy(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }));
+  const unknown = r.findings.filter((f) => f.code === 'UNKNOWN_SERVICE');
+  assert.equal(unknown.length, 151);
+  assert.match(unknown[0]!.message, /did you mean "app-integrations"/, 'the first misspelling gets its suggestion');
+  assert.ok(unknown.filter((f) => /did you mean/.test(f.message)).length <= 100);
+});
