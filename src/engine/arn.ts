@@ -185,12 +185,16 @@ export function compileArnPieces(pieces: readonly PatternPiece[]): ArnPattern {
     if (rest) segments[segments.length - 1]!.push(typeof piece === 'string' ? rest : { lit: rest });
   }
   if (segments.length < 6) {
-    return { kind: 'whole', template: NO_TEMPLATE, matcher: compileGlobPieces(pieces), cache: NO_CACHE };
+    // "IAM JSON policy elements: Condition operators", ARN condition operators: "Each of the six
+    // colon-delimited components of the ARN is checked separately". A condition value with fewer
+    // components is not an ARN pattern, so it matches no value (a lone `*` is handled above).
+    return { kind: 'whole', template: NO_TEMPLATE, matcher: NEVER, cache: NO_CACHE };
   }
   const heads = segments.slice(0, 5).map((s) => compileGlobPieces(s.length ? s : ['']));
   return { kind: 'arn', heads, template: NO_TEMPLATE, matcher: compileGlobPieces(segments[5]!.length ? segments[5]! : ['']), cache: NO_CACHE };
 }
 
 const NO_CACHE = new Map<string, Matcher>();
+const NEVER: Matcher = () => false;
 
 const NO_TEMPLATE: Template = { nodes: [''], hasVariables: false };

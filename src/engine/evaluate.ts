@@ -43,7 +43,11 @@ import { MissingKeys } from './tri.js';
 
 export interface PolicySet {
   identityPolicies: CompiledPolicy[];
-  /** When given and non-empty, the boundary must also allow (all of its policies form one boundary). */
+  /**
+   * When given and non-empty, each boundary policy must also allow. IAM gives an entity one
+   * boundary; SimulateCustomPolicy's PermissionsBoundaryPolicyInputList takes a list, and the
+   * contract reads it as "each must also allow" (an intersection, like SCP levels).
+   */
   permissionsBoundaries?: CompiledPolicy[];
   /** One list per level of the organization, root first; every level must allow. */
   serviceControlPolicies?: CompiledPolicy[][];
@@ -60,6 +64,11 @@ interface Layer {
   allows: CompiledStatement[] | null;
   /** Some Allow would apply for some values of the missing keys. */
   possibleAllow: boolean;
+  /**
+   * Allow statements that apply or would apply for some values of the missing keys, in policy
+   * order: what a conditional answer cites ("allowed if aws:MultiFactorAuthPresent is true, by …").
+   */
+  candidates: CompiledStatement[] | null;
   /** Resource policy only: strongest principal kind among applying / possibly applying Allows. */
   allowKind: PrincipalMatchKind;
   possibleKind: PrincipalMatchKind;
@@ -76,6 +85,7 @@ function evaluateLayer(
     certainDeny: false,
     allows: null,
     possibleAllow: false,
+    candidates: null,
     allowKind: NO_MATCH,
     possibleKind: NO_MATCH,
   };
@@ -95,6 +105,7 @@ function evaluateLayer(
           (layer.allows ??= []).push(st);
           if (out.kind > layer.allowKind) layer.allowKind = out.kind;
         }
+        if (flags & (APPLIES | POSSIBLE)) (layer.candidates ??= []).push(st);
         if (flags & POSSIBLE) {
           layer.possibleAllow = true;
           if (out.kind > layer.possibleKind) layer.possibleKind = out.kind;
@@ -151,7 +162,11 @@ function pushMatched(out: MatchedStatement[], list: CompiledStatement[] | null):
 }
 
 function uniqueKeys(missing: MissingKeys): string[] {
-  const keys = missing.keys;
+  return distinctKeys(missing.keys);
+}
+
+/** Condition keys without repeats, compared case-insensitively; each keeps its first spelling. */
+export function distinctKeys(keys: readonly string[] | null): string[] {
   if (keys === null) return [];
   if (keys.length === 1) return [keys[0]!];
   const seen = new Set<string>();
@@ -173,15 +188,15 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet): Evalu
   const missing = new MissingKeys();
 
   const identity = evaluateLayer(policies.identityPolicies, req, false, missing);
-  const boundary = hasBoundary ? evaluateLayer(boundaries, req, false, missing) : null;
+  const boundaryLayers = hasBoundary ? boundaries.map((b) => evaluateLayer([b], req, false, missing)) : NO_LAYERS;
   const scpLevels = policies.serviceControlPolicies;
   const scps = scpLevels === undefined || scpLevels.length === 0 ? NO_LAYERS : scpLevels.map((level) => evaluateLayer(level, req, false, missing));
   const resource = policies.resourcePolicy ? evaluateLayer([policies.resourcePolicy], req, true, missing) : null;
   let layers: Layer[];
-  if (!boundary && scps.length === 0 && !resource) layers = [identity];
+  if (!hasBoundary && scps.length === 0 && !resource) layers = [identity];
   else {
     layers = [identity];
-    if (boundary) layers.push(boundary);
+    for (const l of boundaryLayers) layers.push(l);
     for (const l of scps) layers.push(l);
     if (resource) layers.push(resource);
   }
@@ -197,7 +212,7 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet): Evalu
 
   const actual: Grants = {
     identity: isRoot || identity.allows !== null,
-    boundary: isRoot || boundary === null || boundary.allows !== null,
+    boundary: isRoot || allHave(boundaryLayers, false),
     scp: allHave(scps, false),
     resourceKind: resource ? resource.allowKind : NO_MATCH,
   };
@@ -215,9 +230,9 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet): Evalu
     const viaIdentity = actual.identity && actual.boundary && (sameAccount || actual.resourceKind !== NO_MATCH);
     if (viaIdentity) {
       pushMatched(matchedStatements, identity.allows);
-      if (boundary) pushMatched(matchedStatements, boundary.allows);
-    } else if (actual.resourceKind === ROLE_MATCH && boundary) {
-      pushMatched(matchedStatements, boundary.allows);
+      for (const l of boundaryLayers) pushMatched(matchedStatements, l.allows);
+    } else if (actual.resourceKind === ROLE_MATCH && hasBoundary) {
+      for (const l of boundaryLayers) pushMatched(matchedStatements, l.allows);
     }
     for (const l of scps) pushMatched(matchedStatements, l.allows);
     if (resource && resource.allowKind !== NO_MATCH) pushMatched(matchedStatements, resource.allows);
@@ -226,7 +241,12 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet): Evalu
 
   const matchedStatements: MatchedStatement[] = [];
   for (const l of layers) pushMatched(matchedStatements, l.allows);
-  return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: possiblyAllowed() };
+  if (!possiblyAllowed()) return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: false };
+  // The Allows that would grant for some values of the missing keys: what a who-can answer
+  // cites for a conditional entry. The decision's own matchedStatements stay AWS's answer.
+  const conditionalStatements: MatchedStatement[] = [];
+  for (const l of layers) pushMatched(conditionalStatements, l.candidates);
+  return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: true, conditionalStatements };
 
   /**
    * `conditional`: would the request be allowed for some values of the missing keys? Allows count
@@ -237,7 +257,7 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet): Evalu
     for (const l of layers) if (l.certainDeny) return false;
     const possible: Grants = {
       identity: isRoot || identity.possibleAllow,
-      boundary: isRoot || boundary === null || boundary.possibleAllow,
+      boundary: isRoot || allHave(boundaryLayers, true),
       scp: allHave(scps, true),
       resourceKind: resource ? resource.possibleKind : NO_MATCH,
     };

@@ -79,4 +79,9 @@ export interface EvaluationResult {
    * that would certainly apply).
    */
   conditional: boolean;
+  /**
+   * For a conditional IMPLICIT_DENY: the Allow statements, in policy order, that apply or would
+   * apply for some values of the missing keys — the grant a conditional answer rests on.
+   */
+  conditionalStatements?: MatchedStatement[];
 }

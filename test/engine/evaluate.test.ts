@@ -52,10 +52,20 @@ test('Permissions boundaries: identity and boundary must both allow', () => {
   const denied = decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [ONLY_EC2] });
   assert.equal(denied.decision, 'IMPLICIT_DENY');
   assert.deepEqual(denied.matchedStatements.map((m) => m.sid), ['AllowS3'], 'the Allow that matched, since the boundary lacked one');
-  const allowed = decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [ONLY_EC2, ALLOW_ALL('b2')] });
+  const allowed = decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [ALLOW_ALL('b2')] });
   assert.equal(allowed.decision, 'ALLOWED');
   assert.deepEqual(allowed.matchedStatements.map((m) => m.policyName), ['id-allow', 'b2']);
   assert.equal(decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [] }).decision, 'ALLOWED', 'empty list = no boundary');
+});
+
+// The contract (permissionsBoundaries: "when given, each must also allow"): several boundary
+// policies intersect, like SCP levels; IAM itself attaches at most one boundary to an entity.
+test('Permissions boundaries (contract): with several boundaries, each must allow', () => {
+  const oneMissing = decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [ONLY_EC2, ALLOW_ALL('b2')] });
+  assert.equal(oneMissing.decision, 'IMPLICIT_DENY');
+  const both = decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [ALLOW_ALL('b1'), ALLOW_ALL('b2')] });
+  assert.equal(both.decision, 'ALLOWED');
+  assert.deepEqual(both.matchedStatements.map((m) => m.policyName), ['id-allow', 'b1', 'b2']);
 });
 
 test('Permissions boundaries: a boundary grants nothing on its own', () => {

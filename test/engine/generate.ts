@@ -10,17 +10,8 @@ export type JsonPolicy = { Version: string; Statement: Record<string, Json>[] };
 export const SAME = '123456789012';
 export const FOREIGN = '999999999999';
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The deterministic PRNG the synthetic accounts use (mulberry32). */
+export { prng as rng } from '../../bench/store/generate.js';
 
 export interface GenPrincipal {
   arn: string;
