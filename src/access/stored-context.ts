@@ -29,6 +29,16 @@ export function principalContextEntries(p: ModelPrincipal): ContextEntry[] {
   return entries;
 }
 
+/**
+ * True when `keyLower` (a lower-case condition key) may be one of the keys
+ * principalContextEntries supplies — i.e. its value can differ from one principal to another.
+ * The access index relies on it to evaluate a statement once for all principals; keep it in step
+ * with principalContextEntries (test/access/index-vs-brute-force.test.ts checks it).
+ */
+export function isPrincipalContextKey(keyLower: string): boolean {
+  return keyLower.startsWith('aws:principal') || keyLower === 'aws:userid' || keyLower === 'aws:username';
+}
+
 export function resourceTagEntries(tags: Record<string, string>): ContextEntry[] {
   return Object.entries(tags).map(([key, value]) => ({ key: `aws:ResourceTag/${key}`, values: [value], type: 'STRING' as const }));
 }
