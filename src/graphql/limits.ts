@@ -23,11 +23,31 @@ export function pageSize(first: number | undefined | null): number {
   return first;
 }
 
-export function checkPolicySize(text: string, name: string): void {
-  if (text.length > MAX_POLICY_CHARS) {
-    throw apiError('PAYLOAD_TOO_LARGE', `${name} is ${text.length} characters; the limit is ${MAX_POLICY_CHARS}`, { policy: name, limit: MAX_POLICY_CHARS });
+export function checkPolicySize(text: string, name: string, limit: number = MAX_POLICY_CHARS): void {
+  if (text.length > limit) {
+    throw apiError('PAYLOAD_TOO_LARGE', `${name} is ${text.length} characters; the limit is ${limit}`, { policy: name, limit });
   }
 }
+
+/**
+ * Policies evaluated by simulateCustomPolicy: AWS's own limit for its SimulateCustomPolicy input
+ * (PolicyInputList, PermissionsBoundaryPolicyInputList and ResourcePolicy members: 131,072
+ * characters each), and a cap on all of them together, since every slice of a big simulation
+ * compiles them again.
+ */
+export const MAX_SIMULATED_POLICY_CHARS = 131_072;
+export const MAX_SIMULATED_TOTAL_CHARS = 1024 * 1024;
+
+/**
+ * Work one synchronous slice of a simulation may do, in (policy characters × evaluations): about
+ * 100 ms on a laptop core. Bigger simulations run in slices with deadline checks in between.
+ */
+export const SIMULATION_SLICE_WORK = 15_000_000;
+/**
+ * Fewest pairs per slice: every slice compiles the policies again (about as long as evaluating
+ * ~80 pairs against them), so smaller slices would spend most of their time compiling.
+ */
+export const MIN_SIMULATION_SLICE = 100;
 
 /** Throws TIMEOUT once the operation's time budget is spent; long loops call it now and then. */
 export function checkDeadline(deadline: number): void {

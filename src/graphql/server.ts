@@ -39,7 +39,9 @@ export const QUERY_LIMITS = {
   maxCost: 20000,
 };
 
-const ARMOR_MESSAGE = /limit of \d+ exceeded|Query Cost limit|Token limit|Aliases limit|Directives limit|depth limit/i;
+const ARMOR_MESSAGE = /limit of \d+ exceeded|Query Cost limit|Token limit|Aliases limit|Directives limit|depth limit|contains more tha[nt] \d+ tokens/i;
+/** graphql-js gives up validating a document that makes too much work (or too many errors): that is a complexity refusal too. */
+const VALIDATION_ABORTED = /^(Validation aborted\.|Too many validation errors, error limit reached\. Validation aborted\.)$/;
 
 /** Requires the right token for each operation kind; runs before any resolver. */
 function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<RequestContext> {
@@ -92,6 +94,12 @@ function formatError(production: boolean) {
     if (ARMOR_MESSAGE.test(formatted.message) && (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
       return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'QUERY_TOO_COMPLEX' } };
     }
+    if (code === 'GRAPHQL_PARSE_FAILED' && /Maximum call stack size exceeded/.test(formatted.message)) {
+      return { message: 'The query is too deeply nested to parse', extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && VALIDATION_ABORTED.test(formatted.message)) {
+      return { message: 'The query is too large or too repetitive to validate (graphql-js aborted validation)', extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       const original = error instanceof GraphQLError ? error.originalError : error;
       if (original instanceof RangeError) {
@@ -117,9 +125,13 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
   const httpServer = http.createServer(expressApp);
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    // armor lets `__typename` aliases through by default: a thousand of them are still an alias bomb.
+    maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [] },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Not armor's token limit: its Apollo plugin re-parses in parsingDidStart and throws there, which
+    // Apollo answers with HTTP 500 (for a syntax error too). graphql-js's own parser limit (parseOptions
+    // below) fails the parse instead: 400, and formatError names it QUERY_TOO_COMPLEX.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     blockFieldSuggestion: { enabled: false },
   });
@@ -129,6 +141,7 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
     schema: apiSchema(),
     introspection: settings.introspection,
     csrfPrevention: true,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: !settings.production,
     formatError: formatError(settings.production),
     validationRules: [pageSizeRule, ...protection.validationRules],

@@ -1,6 +1,7 @@
 /** Starts the real CLI `serve` as a child process on port 0 and talks to it over HTTP. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLI } from './cli.js';
@@ -51,13 +52,9 @@ export async function startTestServer(options: { dbFile?: string; env?: Record<s
     child,
     stderr: () => err,
     async gql(query, variables, headers = {}) {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as any;
-      return { status: res.status, data: body.data, errors: body.errors };
+      const { status, body } = await postJson(url, JSON.stringify({ query, variables }), headers);
+      const parsed = JSON.parse(body) as any;
+      return { status, data: parsed.data, errors: parsed.errors };
     },
     async stop() {
       if (child.exitCode !== null) return;
@@ -66,4 +63,25 @@ export async function startTestServer(options: { dbFile?: string; env?: Record<s
       await exited;
     },
   };
+}
+
+/**
+ * One POST on a fresh connection (agent: false). fetch pools keep-alive sockets, and a test that
+ * pauses (a synchronous CLI run, say) past the server's 5 s keep-alive timeout would then write
+ * to a socket the server has just closed: "other side closed", a flaky failure of the helper.
+ */
+export function postJson(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST', agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -11,6 +11,10 @@ import { paginate } from '../paging.js';
 import { checkDeadline, MAX_EVALUATIONS, pageSize } from '../limits.js';
 import { badUserInput } from '../errors.js';
 import { toApiError } from '../map-error.js';
+import { runInSlices } from '../chunked.js';
+
+/** Stored-principal simulations run in slices of this many pairs, with deadline checks in between. */
+const PRINCIPAL_SIMULATION_SLICE = 1000;
 
 export function principalNode(p: IndexedPrincipal): Principal {
   const m = p.model;
@@ -22,7 +26,8 @@ function explained(result: EvaluationResult) {
     decision: result.decision as Decision,
     conditional: result.decision !== 'ALLOWED' && result.conditional,
     missingContextKeys: result.missingContextKeys,
-    matchedStatements: result.matchedStatements,
+    // A conditional entry cites the Allows it would rest on, not the (empty) AWS answer.
+    matchedStatements: result.decision === 'IMPLICIT_DENY' && result.conditional ? result.conditionalStatements ?? [] : result.matchedStatements,
   };
 }
 
@@ -86,24 +91,31 @@ export class AccessResolver {
   @Query(() => SimulationReport, {
     description: "Evaluates a stored principal's policies (with its groups', its boundary and the stored context) for each action × resource, like IAM SimulatePrincipalPolicy.",
   })
-  simulatePrincipalPolicy(
+  async simulatePrincipalPolicy(
     @Arg('principalArn', () => String) principalArn: string,
     @Arg('actions', () => [String]) actions: string[],
     @Arg('resources', () => [String], { nullable: true }) resources: string[] | null,
     @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
     @Ctx() ctx: RequestContext,
-  ): SimulationReport {
+  ): Promise<SimulationReport> {
     if (actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
     const count = actions.length * Math.max(1, resources?.length ?? 1);
     if (count > MAX_EVALUATIONS) throw badUserInput(`${count} action × resource pairs; at most ${MAX_EVALUATIONS} per request`, { maximum: MAX_EVALUATIONS });
-    return guard(() => ({
-      results: simulatePrincipal(ctx.app.accessIndex(), principalArn, actions, resources, context).map((r) => ({
-        action: r.action,
-        resource: r.resource,
-        decision: r.result.decision as Decision,
-        matchedStatements: r.result.matchedStatements,
-        missingContextKeys: r.result.missingContextKeys,
-      })),
-    }));
+    try {
+      const index = ctx.app.accessIndex();
+      const results = await runInSlices({ actions, resources }, PRINCIPAL_SIMULATION_SLICE, ctx.deadline,
+        (slice) => simulatePrincipal(index, principalArn, slice.actions, slice.resources, context));
+      return {
+        results: results.map((r) => ({
+          action: r.action,
+          resource: r.resource,
+          decision: r.result.decision as Decision,
+          matchedStatements: r.result.matchedStatements,
+          missingContextKeys: r.result.missingContextKeys,
+        })),
+      };
+    } catch (e) {
+      throw toApiError(e);
+    }
   }
 }
