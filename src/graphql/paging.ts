@@ -23,7 +23,7 @@ export interface Page<T> {
 export function paginate<T, N>(items: T[], keyOf: (t: T) => string, toNode: (t: T) => N, first: number | null | undefined, after: string | null | undefined): Page<N> {
   const size = pageSize(first);
   let start = 0;
-  if (after) {
+  if (after !== null && after !== undefined) {
     const key = decodeCursor(after);
     let lo = 0;
     let hi = items.length;

@@ -86,6 +86,13 @@ test('server: a page larger than the maximum is BAD_USER_INPUT', async () => {
     }
     const ok = await s.gql('{ principals(first: 500) { totalCount } }');
     assert.equal(ok.errors, undefined);
+    // An empty or foreign cursor is not "no cursor": silently restarting at page one would loop a client.
+    for (const after of ['', 'not a cursor!']) {
+      const p = await s.gql('query($a: String) { principals(first: 5, after: $a) { totalCount } }', { a: after });
+      assert.equal(p.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', `principals after: ${JSON.stringify(after)}`);
+      const w = await s.gql('query($a: String) { whoCan(action: "connect:DescribeUser", resource: "*", first: 5, after: $a) { totalCount } }', { a: after });
+      assert.equal(w.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', `whoCan after: ${JSON.stringify(after)}`);
+    }
   } finally {
     await s.stop();
   }

@@ -68,7 +68,7 @@ export function keysetPage<R, T>(
   const paged = new Where();
   paged.conditions.push(...where.conditions);
   paged.params.push(...where.params);
-  if (args.after) paged.add(`${keyColumn} > ?`, decodeCursor(args.after));
+  if (args.after !== null && args.after !== undefined) paged.add(`${keyColumn} > ?`, decodeCursor(args.after));
   const rows = store.db
     .prepare(`SELECT ${select} FROM ${from} ${paged.sql()} ORDER BY ${keyColumn} LIMIT ?`)
     .all(...fromParams, ...paged.params, first + 1) as R[];
