@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { importFiles, type ImportResult as StoredImport } from '../../store/import/index.js';
+import type { ImportFormat } from '../../store/import/types.js';
 import { listImports } from '../../store/queries/index.js';
 import { ImportResult, Snapshot } from '../types/browse.js';
 import type { RequestContext } from '../context.js';
@@ -10,15 +11,13 @@ function toResult(r: StoredImport): ImportResult {
   return { ...r, repairs: r.repairs.map((x) => ({ ...x, path: x.path ?? null })) };
 }
 
-function runImport(ctx: RequestContext, document: string, name: string, expected: string, lenient: boolean): ImportResult {
-  const result = guard(() => importFiles(ctx.app.store, [{ name, text: document }], { lenient }));
-  const formats = result.files.map((f) => f.format);
-  // The import is already committed when we learn its format; that is fine: it is a whole,
-  // valid import of another kind, and we say so rather than silently accepting.
-  ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats }, 'import');
-  if (!formats.includes(expected as never)) {
-    ctx.log.warn({ requestId: ctx.requestId, formats }, `document imported as ${formats.join(', ')}, not ${expected}`);
-  }
+/**
+ * `formats` narrows what the document may be: importResources takes only get-resources output,
+ * so a document of another kind is refused (nothing changes) instead of landing by surprise.
+ */
+function runImport(ctx: RequestContext, document: string, lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
+  const result = guard(() => importFiles(ctx.app.store, [{ name: 'document', text: document }], { lenient, formats }));
+  ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats: result.files.map((f) => f.format) }, 'import');
   return toResult(result);
 }
 
@@ -33,13 +32,13 @@ export class ImportResolver {
     @Ctx() ctx: RequestContext,
   ): ImportResult {
     if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
-    return runImport(ctx, document, 'document', 'authorization-details', lenient);
+    return runImport(ctx, document, lenient);
   }
 
-  @Mutation(() => ImportResult, { description: '`aws resourcegroupstaggingapi get-resources` output. All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.' })
+  @Mutation(() => ImportResult, { description: '`aws resourcegroupstaggingapi get-resources` output (any other document is refused: BAD_USER_INPUT, nothing changes). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.' })
   importResources(@Arg('document', () => String) document: string, @Ctx() ctx: RequestContext): ImportResult {
     if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
-    return runImport(ctx, document, 'document', 'resources', false);
+    return runImport(ctx, document, false, ['resources']);
   }
 
   @Query(() => [Snapshot], { description: 'Every import, newest first.' })

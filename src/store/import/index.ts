@@ -81,8 +81,9 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
 function importOne(session: ImportSession, file: ImportFile, accepted?: readonly ImportFormat[]): ImportFormat {
   const refuse = (format: ImportFormat) => {
     if (accepted && !accepted.includes(format)) {
+      // No position: the whole file is of the wrong kind (the API answers BAD_USER_INPUT).
       throw new ImportError({
-        file: file.name, line: 1, column: 1,
+        file: file.name,
         reason: `this is ${FORMAT_NAMES[format]}; expected ${accepted.map((f) => FORMAT_NAMES[f]).join(' or ')}`,
       });
     }
