@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { getGroup, listGroups, policiesByKeys, type PrincipalRecord } from '../../store/queries/index.js';
+import { getGroup, listGroups, policiesByKeys, policyKeysOfGroup, type PrincipalRecord } from '../../store/queries/index.js';
 import { Group, GroupConnection, Policy } from '../types/browse.js';
 import { Principal } from '../types/principal.js';
 import { GroupFilterInput } from '../types/filters.js';
@@ -37,11 +37,7 @@ export class GroupResolver {
 
   @FieldResolver(() => [Policy], { description: "The group's inline policies and attached managed policies." })
   policies(@Root() g: Group, @Ctx() ctx: RequestContext): Policy[] {
-    const db = ctx.app.store.db;
-    const keys = guard(() => [
-      ...(db.prepare('SELECT key FROM inline_policies WHERE group_id = ? ORDER BY key').pluck().all(g.storeId) as string[]),
-      ...(db.prepare('SELECT policy_arn FROM attachments WHERE group_id = ? ORDER BY policy_arn').pluck().all(g.storeId) as string[]),
-    ]);
+    const keys = guard(() => policyKeysOfGroup(ctx.app.store, g.storeId));
     const found = policiesByKeys(ctx.app.store, keys);
     return keys.map((k) => found.get(k)).filter((p) => p !== undefined).map(toPolicy);
   }

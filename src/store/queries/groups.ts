@@ -42,3 +42,12 @@ export function memberArnsForGroups(store: Store, groupIds: readonly number[]): 
   const grouped = groupBy(groupIds, rows, (r) => r.group_id);
   return new Map([...grouped].map(([k, v]) => [k, v.map((r) => r.arn)]));
 }
+
+/** The keys of a group's policies: its inline policies' keys, then the ARNs of the managed policies attached to it. */
+export function policyKeysOfGroup(store: Store, groupId: number): string[] {
+  const db = store.db;
+  return [
+    ...(db.prepare('SELECT key FROM inline_policies WHERE group_id = ? ORDER BY key').pluck().all(groupId) as string[]),
+    ...(db.prepare('SELECT policy_arn FROM attachments WHERE group_id = ? ORDER BY policy_arn').pluck().all(groupId) as string[]),
+  ];
+}

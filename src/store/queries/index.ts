@@ -5,7 +5,7 @@ export {
   listPrincipals, getPrincipal, principalsByArns, groupsOfUser, groupsForPrincipals, tagsForPrincipals, policiesForPrincipals,
   type PrincipalFilter,
 } from './principals.js';
-export { listGroups, getGroup, memberArnsForGroups } from './groups.js';
+export { listGroups, getGroup, memberArnsForGroups, policyKeysOfGroup } from './groups.js';
 export {
   listPolicies, getPolicy, policiesByKeys, policyVersions, policyAttachments, statementsOfPolicy, type PolicyFilter,
 } from './policies.js';
