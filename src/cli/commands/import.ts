@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { App } from '../../app.js';
 import { importFiles, type ImportResult } from '../../store/import/index.js';
+import type { ImportRepair } from '../../store/import/types.js';
 import { parse, UsageError } from '../args.js';
 
 export function summaryLine(r: ImportResult): string {
@@ -31,10 +32,20 @@ export function importCommand(argv: string[], dbFile: string): number {
   const app = App.open({ dbFile, seedIfNew: false });
   try {
     const result = importFiles(app.store, files, { lenient: Boolean(values.lenient), onProgress: progressBar() });
-    for (const r of result.repairs) process.stderr.write(`${r.file}:${r.line}:${r.column}: repaired: ${r.message}\n`);
+    for (const r of result.repairs) process.stderr.write(`${repairLine(r)}\n`);
     process.stdout.write(`${summaryLine(result)}\n`);
   } finally {
     app.close();
   }
   return 0;
+}
+
+/**
+ * One lenient repair, compiler-style. A repair inside a document embedded in the file (a policy
+ * string of authorization details) counts lines in the decoded document, not the file, so it is
+ * placed by element path instead of a misleading file:line:column.
+ */
+export function repairLine(r: ImportRepair): string {
+  if (r.path !== undefined) return `${r.file}: repaired: ${r.message} (position in the decoded document)`;
+  return `${r.file}:${r.line}:${r.column}: repaired: ${r.message}`;
 }

@@ -1,7 +1,7 @@
 import { App, SEED_DIR } from '../../app.js';
 import { seedStore } from '../../store/seed.js';
 import { parse } from '../args.js';
-import { summaryLine } from './import.js';
+import { repairLine, summaryLine } from './import.js';
 
 /** `accessql seed`: loads seed/ (the documentation's policies and the demo organisation). */
 export function seed(argv: string[], dbFile: string): number {
@@ -9,7 +9,7 @@ export function seed(argv: string[], dbFile: string): number {
   const app = App.open({ dbFile, seedIfNew: false });
   try {
     const result = seedStore(app.store, SEED_DIR);
-    for (const r of result.repairs) process.stderr.write(`${r.file}:${r.line}:${r.column}: repaired: ${r.message}\n`);
+    for (const r of result.repairs) process.stderr.write(`${repairLine(r)}\n`);
     process.stdout.write(`${summaryLine(result)}\n`);
   } finally {
     app.close();
