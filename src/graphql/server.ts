@@ -157,6 +157,9 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
   });
   await apollo.start();
 
+  // Someone who opens http://127.0.0.1:4000 in a browser is looking for Sandbox.
+  expressApp.get('/', (_req, res) => res.redirect(302, '/graphql'));
+
   expressApp.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', catalog: app.catalogVersion, modelVersion: app.modelVersion() });
   });

@@ -37,7 +37,7 @@ async function waitFor(cond: () => boolean, ms = 3000): Promise<void> {
 /** The printed URL, but always through loopback (the server may listen on 0.0.0.0). */
 const loopback = (url: string) => url.replace(/^http:\/\/[^/]+:(\d+)/, 'http://127.0.0.1:$1');
 
-test('/healthz answers 200 with JSON', async () => {
+test('/healthz answers 200 with JSON; / redirects to /graphql', async () => {
   const s = await startTestServer({ dbFile: seededDb() });
   try {
     const res = await fetch(s.url.replace(/\/graphql$/, '/healthz'));
@@ -45,6 +45,10 @@ test('/healthz answers 200 with JSON', async () => {
     assert.match(res.headers.get('content-type') ?? '', /application\/json/);
     const body = (await res.json()) as Record<string, unknown>;
     assert.equal(body.status, 'ok');
+    // The bare origin sends a browser to Sandbox.
+    const root = await fetch(s.url.replace(/\/graphql$/, '/'), { redirect: 'manual' });
+    assert.equal(root.status, 302);
+    assert.equal(root.headers.get('location'), '/graphql');
   } finally {
     await s.stop();
   }
