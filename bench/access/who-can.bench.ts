@@ -256,7 +256,7 @@ async function main(): Promise<void> {
       pageInfo { hasNextPage endCursor } } }`;
     const http: Record<string, Record<string, number>> = {};
     for (const mode of ['development', 'production']) {
-      const server = await startTestServer({ dbFile, env: { NODE_ENV: mode } });
+      const server = await startTestServer({ dbFile, env: { NODE_ENV: mode }, keepAlive: true });
       const httpWho: number[] = [];
       const httpWhat: number[] = [];
       try {

@@ -11,7 +11,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -148,6 +148,8 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Answers are POSTed and per-caller: no HTTP cache hints, and no per-field hook to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       accessControlPlugin(settings),
       loggingPlugin(),
       settings.introspection

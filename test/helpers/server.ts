@@ -25,7 +25,13 @@ export function tempDb(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), 'accessql-test-')), 'test.db');
 }
 
-export async function startTestServer(options: { dbFile?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<TestServer> {
+/**
+ * `keepAlive`: reuse connections, as a real client does (benchmarks). Tests leave it off: they
+ * pause (a synchronous CLI run, say) past the server's 5 s keep-alive timeout and would then
+ * write to a socket the server has just closed ("other side closed").
+ */
+export async function startTestServer(options: { dbFile?: string; env?: Record<string, string>; args?: string[]; keepAlive?: boolean } = {}): Promise<TestServer> {
+  const agent = options.keepAlive ? new http.Agent({ keepAlive: true }) : false;
   const dbFile = options.dbFile ?? tempDb();
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', dbFile, ...(options.args ?? [])], {
     env: { ...process.env, ACCESSQL_LOG_LEVEL: 'warn', ...options.env },
@@ -52,11 +58,12 @@ export async function startTestServer(options: { dbFile?: string; env?: Record<s
     child,
     stderr: () => err,
     async gql(query, variables, headers = {}) {
-      const { status, body } = await postJson(url, JSON.stringify({ query, variables }), headers);
+      const { status, body } = await postJson(url, JSON.stringify({ query, variables }), headers, agent);
       const parsed = JSON.parse(body) as any;
       return { status, data: parsed.data, errors: parsed.errors };
     },
     async stop() {
+      if (agent) agent.destroy();
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -65,15 +72,11 @@ export async function startTestServer(options: { dbFile?: string; env?: Record<s
   };
 }
 
-/**
- * One POST on a fresh connection (agent: false). fetch pools keep-alive sockets, and a test that
- * pauses (a synchronous CLI run, say) past the server's 5 s keep-alive timeout would then write
- * to a socket the server has just closed: "other side closed", a flaky failure of the helper.
- */
-export function postJson(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+/** One POST; on a fresh connection unless given a keep-alive agent. */
+export function postJson(url: string, body: string, headers: Record<string, string> = {}, agent: http.Agent | false = false): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
-      method: 'POST', agent: false,
+      method: 'POST', agent,
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
     }, (res) => {
       const chunks: Buffer[] = [];
