@@ -115,16 +115,25 @@ test('import: SIGKILL at any point leaves the previous state intact; concurrent 
         assert.equal(after.integrity, 'ok', `after a kill at ${ms} ms`);
         assert.equal(after.foreignKeyProblems, 0, `after a kill at ${ms} ms`);
         if (exit.signal === 'SIGKILL') {
-          killedMidway++;
-          assert.deepEqual(after.counts, stateA.counts, `counts after a kill at ${ms} ms`);
-          assert.deepEqual(after.sums, stateA.sums, `contents after a kill at ${ms} ms`);
+          // All or nothing: state A, or (when the kill lands between COMMIT and exit, as it can on
+          // a loaded machine) the whole second import; never a part of it.
+          // (The snapshots table records times, so it differs between any two runs.)
+          const data = (st: DbState) => JSON.stringify({ ...st.sums, snapshots: undefined });
+          const landed = data(after) === data(stateB);
+          if (landed) assert.deepEqual(after.counts, stateB.counts, `counts after a kill at ${ms} ms (committed)`);
+          else {
+            killedMidway++;
+            assert.deepEqual(after.counts, stateA.counts, `counts after a kill at ${ms} ms`);
+            assert.deepEqual(after.sums, stateA.sums, `contents after a kill at ${ms} ms`);
+          }
         } else {
           // It finished before the kill: then it is the whole second import, never a part of it.
           assert.equal(exit.code, 0, exit.stderr);
           assert.deepEqual(after.counts, stateB.counts);
         }
       }
-      assert.ok(killedMidway >= points.length - 1, `only ${killedMidway} of ${points.length} kills landed during the import`);
+      // Timing on a shared machine varies; most kill points must still land mid-import.
+      assert.ok(killedMidway >= points.length - 2, `only ${killedMidway} of ${points.length} kills landed during the import`);
     });
 
     await t.test('two imports at once: both finish (one waits) or one fails clearly; nothing corrupted', async () => {
