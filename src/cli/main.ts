@@ -48,6 +48,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
+  // `accessql who-can --help`: the usage, not "unknown option".
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const { db, rest } = extractDb(args);
   const dbFile = db ?? defaultDbFile();
   const openApp = () => App.open({ dbFile, readonly: false });

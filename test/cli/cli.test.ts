@@ -63,3 +63,11 @@ test('accessql: unknown command and missing arguments are usage errors (exit 2)'
   assert.equal(runCli(['frobnicate']).status, 2);
   assert.equal(runCli(['who-can', 'connect:DescribeUser']).status, 2);
 });
+
+test('accessql COMMAND --help prints the usage and exits 0', () => {
+  for (const args of [['--help'], ['who-can', '--help'], ['simulate', '-h']]) {
+    const r = runCli(args);
+    assert.equal(r.status, 0, args.join(' '));
+    assert.match(r.stdout, /^usage: accessql <command>/);
+  }
+});
