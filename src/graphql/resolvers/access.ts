@@ -12,6 +12,7 @@ import { checkDeadline, MAX_EVALUATIONS, pageSize } from '../limits.js';
 import { badUserInput } from '../errors.js';
 import { toApiError } from '../map-error.js';
 import { runInSlices } from '../chunked.js';
+import { guard } from './shared.js';
 
 /** Stored-principal simulations run in slices of this many pairs, with deadline checks in between. */
 const PRINCIPAL_SIMULATION_SLICE = 1000;
@@ -29,14 +30,6 @@ function explained(result: EvaluationResult) {
     // A conditional entry cites the Allows it would rest on, not the (empty) AWS answer.
     matchedStatements: result.decision === 'IMPLICIT_DENY' && result.conditional ? result.conditionalStatements ?? [] : result.matchedStatements,
   };
-}
-
-function guard<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    throw toApiError(e);
-  }
 }
 
 @Resolver()
