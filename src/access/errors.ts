@@ -28,3 +28,11 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/**
+ * A caller's value as an error message quotes it: whole when short, else its start and its length
+ * (an error should name what it refuses, not echo 200 kB of it back).
+ */
+export function quoted(value: string, max = 160): string {
+  return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
+}

@@ -6,7 +6,7 @@ import { actionsForService, conditionKeyType, resourceTypeForArn, findAction } f
 import { contextFrom, type ContextEntry } from '../engine/context.js';
 import type { EvaluationResult, RequestContext } from '../engine/types.js';
 import type { AccessIndex, AskOptions, IndexedPrincipal } from './access-index.js';
-import { InvalidQuestionError, NotFoundError } from './errors.js';
+import { InvalidQuestionError, NotFoundError, quoted } from './errors.js';
 import { requireAction, scopeFor } from './resource-scope.js';
 
 export interface WhoCanAnswer {
@@ -36,7 +36,7 @@ export function whoCan(index: AccessIndex, action: string, resource: string, con
 
 export function requirePrincipal(index: AccessIndex, arn: string): IndexedPrincipal {
   const p = index.principal(arn);
-  if (!p) throw new NotFoundError(`No stored user or role has the ARN ${arn}`);
+  if (!p) throw new NotFoundError(`No stored user or role has the ARN ${quoted(arn)}`);
   return p;
 }
 
@@ -44,7 +44,7 @@ export function whatCan(index: AccessIndex, principalArn: string, resource: stri
   const principal = requirePrincipal(index, principalArn);
   const type = resourceTypeForArn(resource);
   if (!type) {
-    throw new InvalidQuestionError(`The catalog has no resource type whose ARN format matches ${resource}; name a resource ARN (e.g. arn:aws:connect:us-east-1:123456789012:instance/ID)`, { argumentName: 'resource' });
+    throw new InvalidQuestionError(`The catalog has no resource type whose ARN format matches ${quoted(resource)}; name a resource ARN (e.g. arn:aws:connect:us-east-1:123456789012:instance/ID)`, { argumentName: 'resource' });
   }
   const caller = callerContext(context);
   const resourceContext = index.resourceContext(resource);

@@ -7,7 +7,7 @@
  * it; one naming a single contact does not, and the answer says which type was evaluated.
  */
 import { findAction, resourceTypeForArn, resourceTypesForService, type CatalogAction, type CatalogResourceType } from '../catalog/index.js';
-import { InvalidQuestionError } from './errors.js';
+import { InvalidQuestionError, quoted } from './errors.js';
 
 export interface ResourceScope {
   /** The ARN the evaluator sees. */
@@ -62,7 +62,7 @@ export function childArnUnder(arn: string, child: CatalogResourceType): string |
 /** The action's catalog entry, or BAD_USER_INPUT naming the problem. */
 export function requireAction(action: string): CatalogAction {
   const found = findAction(action);
-  if (!found) throw new InvalidQuestionError(`Unknown action "${action}": the catalog has no such action`, { argumentName: 'action' });
+  if (!found) throw new InvalidQuestionError(`Unknown action "${quoted(action)}": the catalog has no such action`, { argumentName: 'action' });
   return found;
 }
 
@@ -88,7 +88,7 @@ export function scopeFor(action: CatalogAction, resource: string): ResourceScope
     return { resource, resourceType: undefined, children: false };
   }
   throw new InvalidQuestionError(
-    `${action.name} applies to ${types.join(', ')} resources, not to ${own.name} ${resource}`,
+    `${action.name} applies to ${types.join(', ')} resources, not to ${own.name} ${quoted(resource)}`,
     { argumentName: 'resource', resourceType: own.name, actionResourceTypes: types },
   );
 }

@@ -56,3 +56,20 @@ export function checkDeadline(deadline: number): void {
 
 /** Most (action, resource) pairs one simulation may evaluate. */
 export const MAX_EVALUATIONS = 10_000;
+
+/**
+ * Longest string a browsing filter accepts. No IAM name or ARN comes near it (ARNs stop at 2,048),
+ * and SQLite refuses LIKE patterns beyond 50,000 bytes with an internal error.
+ */
+export const MAX_FILTER_CHARS = 2048;
+
+/** BAD_USER_INPUT for a filter string longer than MAX_FILTER_CHARS, at any depth (tag: {key, value}). */
+export function checkFilter(filter: object | null | undefined, path = 'filter'): void {
+  if (!filter) return;
+  for (const [key, value] of Object.entries(filter)) {
+    if (typeof value === 'string' && value.length > MAX_FILTER_CHARS) {
+      throw badUserInput(`\`${path}.${key}\` is ${value.length} characters; the limit is ${MAX_FILTER_CHARS}`, { argumentName: `${path}.${key}`, limit: MAX_FILTER_CHARS });
+    }
+    if (value !== null && typeof value === 'object') checkFilter(value as object, `${path}.${key}`);
+  }
+}

@@ -383,6 +383,27 @@ describe('values', () => {
     await stillAnswers();
   });
 
+  test('200 kB arguments: filters are BAD_USER_INPUT (not SQLite\'s LIKE error); errors quote a prefix, not the whole value', async () => {
+    const big = 'a'.repeat(200_000);
+    for (const [query, field] of [
+      ['query($s: String!) { principals(filter: {nameContains: $s}) { totalCount } }', 'filter.nameContains'],
+      ['query($s: String!) { policies(filter: {actionLike: $s}) { totalCount } }', 'filter.actionLike'],
+      ['query($s: String!) { groups(filter: {nameContains: $s}) { totalCount } }', 'filter.nameContains'],
+      ['query($s: String!) { resources(filter: {tag: {key: "k", value: $s}}) { totalCount } }', 'filter.tag.value'],
+    ] as const) {
+      const r = await gql(query, { s: big });
+      expectCode(r, 'BAD_USER_INPUT');
+      assert.equal(r.body.errors[0].extensions.argumentName, field);
+    }
+    const who = await gql('query($a: String!) { whoCan(action: $a, resource: "*") { totalCount } }', { a: `connect:${big}` });
+    expectCode(who, 'BAD_USER_INPUT');
+    assert.ok(who.body.errors[0].message.length < 400, `message of ${who.body.errors[0].message.length} characters`);
+    const what = await gql('query($p: String!) { whatCan(principalArn: $p, resource: "*") { totalCount } }', { p: `arn:aws:iam::123456789012:user/${big}` });
+    expectCode(what, 'NOT_FOUND');
+    assert.ok(what.body.errors[0].message.length < 400);
+    await stillAnswers();
+  });
+
   test('many concurrent hostile requests, then the server still answers', async () => {
     const bombs = Array.from({ length: 40 }, (_, i) => {
       switch (i % 4) {

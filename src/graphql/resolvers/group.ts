@@ -4,7 +4,7 @@ import { Group, GroupConnection, Policy } from '../types/browse.js';
 import { Principal } from '../types/principal.js';
 import { GroupFilterInput } from '../types/filters.js';
 import type { RequestContext } from '../context.js';
-import { pageSize } from '../limits.js';
+import { checkFilter, pageSize } from '../limits.js';
 import { guard, loaders } from './shared.js';
 import { toGroup, toPolicy, toPrincipal } from './principal.js';
 
@@ -24,6 +24,7 @@ export class GroupResolver {
     @Ctx() ctx: RequestContext,
   ): GroupConnection {
     const size = pageSize(first);
+    checkFilter(filter);
     const page = guard(() => listGroups(ctx.app.store, { ...(filter ?? {}), first: size, after }));
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toGroup(e.node) })) };
   }

@@ -3,7 +3,7 @@ import { getPolicy, listPolicies, policyVersions, statementsOfPolicy, policyAtta
 import { Policy, PolicyConnection, PolicyHolderConnection, PolicyStatement, PolicyVersion, AttachedToKind } from '../types/browse.js';
 import { PolicyFilterInput } from '../types/filters.js';
 import type { RequestContext } from '../context.js';
-import { pageSize } from '../limits.js';
+import { checkFilter, pageSize } from '../limits.js';
 import { guard } from './shared.js';
 import { toPolicy } from './principal.js';
 
@@ -23,6 +23,7 @@ export class PolicyResolver {
     @Ctx() ctx: RequestContext,
   ): PolicyConnection {
     const size = pageSize(first);
+    checkFilter(filter);
     const page = guard(() => listPolicies(ctx.app.store, { ...(filter ?? {}), first: size, after }));
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPolicy(e.node) })) };
   }

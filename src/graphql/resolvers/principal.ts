@@ -6,7 +6,7 @@ import { Tag } from '../types/common.js';
 import { PrincipalType } from '../types/enums.js';
 import { PrincipalFilterInput } from '../types/filters.js';
 import type { RequestContext } from '../context.js';
-import { pageSize } from '../limits.js';
+import { checkFilter, pageSize } from '../limits.js';
 import { guard, loaders } from './shared.js';
 
 export function toPrincipal(r: PrincipalRecord): Principal {
@@ -45,6 +45,7 @@ export class PrincipalResolver {
     @Ctx() ctx: RequestContext,
   ): PrincipalConnection {
     const size = pageSize(first);
+    checkFilter(filter);
     const page = guard(() => listPrincipals(ctx.app.store, { ...(filter ?? {}), first: size, after }));
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPrincipal(e.node) })) };
   }

@@ -4,7 +4,7 @@ import { Resource, ResourceConnection } from '../types/browse.js';
 import { Tag } from '../types/common.js';
 import { ResourceFilterInput } from '../types/filters.js';
 import type { RequestContext } from '../context.js';
-import { pageSize } from '../limits.js';
+import { checkFilter, pageSize } from '../limits.js';
 import { guard, loaders } from './shared.js';
 
 type ResourceNode = Resource & { storeId: number };
@@ -29,6 +29,7 @@ export class ResourceResolver {
     @Ctx() ctx: RequestContext,
   ): ResourceConnection {
     const size = pageSize(first);
+    checkFilter(filter);
     const page = guard(() => listResources(ctx.app.store, { ...(filter ?? {}), first: size, after }));
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toResource(e.node) })) };
   }
