@@ -83,7 +83,22 @@ function loggingPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/**
+ * The contract's codes for every refusal, and a stack trace only where it can help: on an
+ * INTERNAL_SERVER_ERROR outside production. A refusal (bad input, limits, credentials) never
+ * carries one, in any mode.
+ */
 function formatError(production: boolean) {
+  const classify = classifyError(production);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = classify(formatted, error);
+    if (out.extensions?.stacktrace === undefined || (!production && out.extensions.code === 'INTERNAL_SERVER_ERROR')) return out;
+    const { stacktrace: _drop, ...rest } = out.extensions;
+    return { ...out, extensions: rest };
+  };
+}
+
+function classifyError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const override = formatted.extensions?.[CODE_OVERRIDE];
@@ -106,10 +121,6 @@ function formatError(production: boolean) {
         return { message: 'The request is too deeply nested', locations: formatted.locations, path: formatted.path, extensions: { code: 'QUERY_TOO_COMPLEX' } };
       }
       if (production) return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-    }
-    if (production && formatted.extensions?.stacktrace) {
-      const { stacktrace: _drop, ...rest } = formatted.extensions;
-      return { ...formatted, extensions: rest };
     }
     return formatted;
   };

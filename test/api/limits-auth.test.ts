@@ -97,3 +97,23 @@ test('server: a page larger than the maximum is BAD_USER_INPUT', async () => {
     await s.stop();
   }
 });
+
+test('server (development mode, as npm start runs it): refusals carry the contract code and no stack trace', async () => {
+  const s = await startTestServer();
+  try {
+    const deep = `{ principals { edges { node { ${'groups { members { '.repeat(8)}arn${' } }'.repeat(8)} } } } }`;
+    const cases: [string, Record<string, unknown> | undefined, string][] = [
+      ['{ principals(first: 501) { totalCount } }', undefined, 'BAD_USER_INPUT'],
+      ['{ whatCan(principalArn: "arn:aws:iam::123456789012:user/nobody", resource: "*") { totalCount } }', undefined, 'NOT_FOUND'],
+      [deep, undefined, 'QUERY_TOO_COMPLEX'],
+      ['query($p: [String!]!) { simulateCustomPolicy(input: {policies: $p, actions: ["s3:GetObject"]}) { results { decision } } }', { p: ['{"Statement": [,]}'] }, 'MALFORMED_POLICY_DOCUMENT'],
+    ];
+    for (const [query, variables, code] of cases) {
+      const r = await s.gql(query, variables);
+      assert.equal(r.errors?.[0]?.extensions?.code, code, query.slice(0, 80));
+      assert.equal(r.errors![0].extensions!.stacktrace, undefined, `${code} carries a stack trace`);
+    }
+  } finally {
+    await s.stop();
+  }
+});
