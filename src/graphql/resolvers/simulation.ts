@@ -1,11 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { simulateCustomPolicy, type SimulatedResult } from '../../access/simulate-custom.js';
 import { SimulateCustomPolicyInput, SimulationReport, ContextEntryInput, type EvaluationResult } from '../types/simulation.js';
-import { apiError } from '../errors.js';
+import { apiError, badUserInput } from '../errors.js';
 import { checkPolicySize, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS, MAX_SIMULATED_TOTAL_CHARS, MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK } from '../limits.js';
 import { runInSlices } from '../chunked.js';
 import type { RequestContext } from '../context.js';
-import { badUserInput } from '../errors.js';
 import { toApiError } from '../map-error.js';
 import { Decision } from '../types/enums.js';
 
