@@ -33,7 +33,7 @@ import type { PolicyDocument } from '../policy/types.js';
 import { compilePolicy, statementsFor, type CompiledPolicy, type CompiledStatement } from '../engine/compile.js';
 import { distinctKeys, evaluate, prepareRequest, type PolicySet } from '../engine/evaluate.js';
 import { evaluateStatement, APPLIES, CERTAIN, POSSIBLE, type PreparedRequest } from '../engine/statement.js';
-import { matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../engine/arn.js';
+import { headMayMatch, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../engine/arn.js';
 import { NO_MATCH } from '../engine/principal.js';
 import { MissingKeys, TRUE } from '../engine/tri.js';
 import type { Template } from '../engine/template.js';
@@ -579,7 +579,7 @@ export class AccessIndex {
         if (isPrincipalContextKey(c.keyLower)) set.add(c.keyLower);
         for (const v of c.values) fromTemplate(v.template);
       }
-      for (const r of st.resources ?? []) if (r.kind !== 'all' && r.matcher === null) fromTemplate(r.template);
+      for (const r of st.resources ?? []) if (r.kind !== 'all' && r.compiled === null) fromTemplate(r.template);
       keys = [...set].sort();
       this.statementKeys.set(st, keys);
     }
@@ -620,13 +620,9 @@ const PATTERN_VARIABLE = 3;
 /** matchArnPattern as far as it does not depend on the context. */
 function matchPattern(p: ArnPattern, arn: PreparedArn): number {
   if (p.kind === 'all') return PATTERN_TRUE;
-  if (p.matcher !== null) return matchArnPattern(p, arn, EMPTY_CONTEXT, null) === TRUE ? PATTERN_TRUE : PATTERN_FALSE;
-  // Variables in the resource part: the first five components do not depend on them.
-  if (p.kind === 'arn') {
-    if (arn.parts === null) return PATTERN_FALSE;
-    for (let i = 0; i < 5; i++) if (!p.heads[i](arn.parts[i])) return PATTERN_FALSE;
-  }
-  return PATTERN_VARIABLE;
+  if (p.compiled !== null) return matchArnPattern(p, arn, EMPTY_CONTEXT, null) === TRUE ? PATTERN_TRUE : PATTERN_FALSE;
+  // Variables: the segments before the first one do not depend on them.
+  return headMayMatch(p, arn) ? PATTERN_VARIABLE : PATTERN_FALSE;
 }
 
 /**

@@ -29,7 +29,9 @@
  *  - Unknown operator: the condition cannot be true (the statement never applies). AWS rejects such
  *    policies when they are saved; evaluating them as non-matching is the safe reading.
  *  - Variables in values — "IAM policy elements: Variables and tags": substituted for string, ARN
- *    (and Bool, see bool.ts) operators; an unresolvable variable makes the statement not match.
+ *    (and Bool, see bool.ts) operators. "Policy variables with no value": a value whose variable
+ *    has no value matches no request value, so a positive operator does not match it and a negated
+ *    one does.
  *
  * Three-valued result: besides AWS's answer (`ACTUAL`), a condition reports `UNKNOWN_BIT` when its
  * answer depends on a key the request did not supply, i.e. some value of that key would change it.
@@ -133,6 +135,7 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
 
   // Policy values: precompiled, or substituted now.
   let policy: unknown[];
+  let unresolved = 0;
   if (c.dynamic) {
     policy = [];
     for (const v of c.values) {
@@ -142,9 +145,12 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
       }
       const r = resolveTemplate(v.template, context);
       if (r.missing !== undefined) {
-        // "If AWS cannot resolve a variable, this might cause the entire statement to be invalid."
+        // "Policy variables with no value": the value is effectively null — nothing equals it or
+        // is like it, so StringEquals/StringLike do not match it and StringNotEquals/StringNotLike do.
         missing?.add(r.missing);
-        return UNKNOWN_BIT;
+        unresolved = UNKNOWN_BIT;
+        policy.push(undefined);
+        continue;
       }
       const cache = v.cache!;
       const key = piecesKey(r.pieces);
@@ -160,7 +166,10 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
     policy = c.staticPolicy;
   }
 
-  const values = entry.values;
+  return compare(c, op, entry.values, policy) | unresolved;
+}
+
+function compare(c: CompiledCondition, op: BaseOperator, values: readonly string[], policy: readonly unknown[]): number {
   const negated = op.negated;
   if (c.set === SetQualifier.None) {
     // ORed over request values; negated: NOR over every (request value, policy value) pair.
