@@ -268,18 +268,19 @@ export function matchArnPattern(
  * operators): "each of the six colon-delimited components of the ARN is checked separately"; the
  * sixth keeps any further colons, and its `*` matches across them.
  */
-export type ArnConditionPattern = { kind: 'all' } | { kind: 'never' } | { kind: 'arn'; heads: Matcher[]; tail: Matcher };
+export type ArnConditionPattern = { kind: 'all' } | { kind: 'arn'; heads: Matcher[]; tail: Matcher };
 
 /**
  * Compiles an ARN condition value from already-resolved pieces (after variable substitution).
  * Every colon separates components, whether it came from the policy text or from a substituted
  * value such as `${aws:PrincipalArn}`.
  */
-export function compileArnPieces(pieces: readonly PatternPiece[]): ArnConditionPattern {
+export function compileArnPieces(pieces: readonly PatternPiece[]): ArnConditionPattern | undefined {
   if (pieces.length === 1 && pieces[0] === '*') return { kind: 'all' };
   const all = splitPieces(pieces);
-  // A value with fewer than six components is not an ARN pattern: it matches no value.
-  if (all.length < 6) return { kind: 'never' };
+  // A value with fewer than six components is not an ARN pattern: not a valid value, it matches
+  // nothing (policy/operators.ts, isArnConditionValue, says the same to the validator).
+  if (all.length < 6) return undefined;
   const tail: PatternPiece[] = [];
   for (let i = 5; i < all.length; i++) {
     if (i > 5) tail.push({ lit: ':' });
@@ -291,7 +292,6 @@ export function compileArnPieces(pieces: readonly PatternPiece[]): ArnConditionP
 
 export function matchArnCondition(p: ArnConditionPattern, arn: PreparedArn): boolean {
   if (p.kind === 'all') return true;
-  if (p.kind === 'never') return false;
   const parts = arn.parts;
   if (parts === null) return false;
   for (let i = 0; i < 5; i++) if (!p.heads[i]!(parts[i]!)) return false;

@@ -13,7 +13,6 @@ function arnOperator(name: string, negated: boolean): BaseOperator<ArnConditionP
   return {
     name,
     negated,
-    variables: true,
     compile: (pieces) => compileArnPieces(pieces),
     parse: prepareArn,
     test: (r, p) => matchArnCondition(p, r),

@@ -11,7 +11,7 @@
  *    "evaluate the condition element as true"; otherwise process it as the base operator.
  *  - Null — same page, "Condition operator to check existence of condition keys": `true` means the
  *    key is absent, `false` that it exists and is not null. We treat a key supplied with an empty
- *    value list as null (it has no value).
+ *    value list as null (it has no value). Operators and values are parsed by policy/operators.ts.
  *  - Several values — "Conditions with multiple context keys or values": several policy values for
  *    one key are ORed; for a negated operator they are NORed (the request value must be none of them).
  *  - Set qualifiers — "Single-valued vs multivalued context keys": ForAllValues is true when every
@@ -44,6 +44,7 @@ import type { MissingKeys } from '../tri.js';
 import { parseTemplate, piecesKey, resolveTemplate, type Template } from '../template.js';
 import type { BaseOperator } from './operator.js';
 import { parseOperator, SetQualifier } from './registry.js';
+import { parseBoolValue } from '../../policy/operators.js';
 
 /** Result bits. */
 export const ACTUAL = 1;
@@ -71,6 +72,11 @@ export interface CompiledCondition {
   dynamic: boolean;
   /** The compiled values when none has variables (no per-request work). */
   staticPolicy: unknown[];
+  /**
+   * The policy language's parser rejected the operator or a value (policy/operators.ts): the
+   * validator reports exactly these as ERRORs, and such an operator or value matches nothing.
+   */
+  rejected: boolean;
 }
 
 export function compileCondition(condition: Condition, variablesEnabled: boolean): CompiledCondition {
@@ -86,22 +92,25 @@ export function compileCondition(condition: Condition, variablesEnabled: boolean
     nullExpect: [],
     dynamic: false,
     staticPolicy: [],
+    rejected: false,
   };
   if (parsed.kind === 'null') {
-    base.nullExpect = condition.values.map((v) => {
-      const t = v.trim().toLowerCase();
-      return t === 'true' ? true : t === 'false' ? false : undefined;
-    });
+    base.nullExpect = condition.values.map(parseBoolValue);
+    base.rejected = base.nullExpect.includes(undefined);
     return base;
   }
-  if (parsed.kind === 'unknown') return base;
+  if (parsed.kind === 'unknown') {
+    base.rejected = true;
+    return base;
+  }
   const op = parsed.op;
   base.op = op;
   base.set = parsed.set;
   base.ifExists = parsed.ifExists;
   base.values = condition.values.map((v) => {
-    const template = parseTemplate(v, variablesEnabled && op.variables);
+    const template = parseTemplate(v, variablesEnabled && parsed.variables);
     const compiled = template.hasVariables ? undefined : op.compile(resolveTemplate(template, EMPTY).pieces!);
+    if (!template.hasVariables && compiled === undefined) base.rejected = true;
     return { template, compiled, cache: template.hasVariables ? new Map<string, unknown>() : null };
   });
   base.dynamic = base.values.some((v) => v.template.hasVariables);
