@@ -320,6 +320,19 @@ function buildArnIndex(): Map<string, CompiledPattern[]> {
  * that way may they span segments (IAM paths, S3 object keys).
  */
 export function resourceTypeForArn(arn: string): CatalogResourceType | undefined {
+  return bestTypeForArn(arn, undefined);
+}
+
+/**
+ * The most specific resource type OF `service` whose ARN pattern matches `arn`: services define
+ * types on other services' ARNs (sts "role" is an IAM role, ssm "instance" an EC2 instance), and an
+ * action is answered on them ("Actions, resources, and condition keys for AWS services").
+ */
+export function resourceTypeOfServiceForArn(arn: string, service: string): CatalogResourceType | undefined {
+  return bestTypeForArn(arn, service.toLowerCase());
+}
+
+function bestTypeForArn(arn: string, service: string | undefined): CatalogResourceType | undefined {
   const fields = arn.split(':');
   if (fields.length < 6 || fields[0] !== 'arn') return undefined;
   if (!arnIndex) arnIndex = buildArnIndex();
@@ -332,7 +345,7 @@ export function resourceTypeForArn(arn: string): CatalogResourceType | undefined
     for (const mode of ['strict', 'relaxed'] as const) {
       let best: CompiledPattern | undefined;
       for (const c of candidates) {
-        if ((c.type.service === arnService) !== own) continue;
+        if (service !== undefined ? c.type.service !== service : (c.type.service === arnService) !== own) continue;
         if (!c[mode].test(arn)) continue;
         if (!best || c.literalChars > best.literalChars ||
           (c.literalChars === best.literalChars && c.variables < best.variables)) best = c;
@@ -341,6 +354,67 @@ export function resourceTypeForArn(arn: string): CatalogResourceType | undefined
     }
   }
   return undefined;
+}
+
+/** Does `arn` have the ARN format of `type`, each variable filled by one path segment (no '/' or ':')? */
+export function arnHasFormatOf(arn: string, type: CatalogResourceType): boolean {
+  let c = compiledTypes.get(type);
+  if (c === undefined) compiledTypes.set(type, (c = compilePattern(type)?.compiled ?? null));
+  return c !== null && c.strict.test(arn);
+}
+const compiledTypes = new Map<CatalogResourceType, CompiledPattern | null>();
+
+/** An ARN pattern with its variables' names dropped: services spell the same format alike otherwise. */
+function patternShape(arnPattern: string): string {
+  return arnPattern.replace(/\$\{[^}]*\}/g, '${}');
+}
+
+let actionsByShape: Map<string, { action: CatalogAction; resourceType: string }[]> | undefined;
+
+/**
+ * Every action, of any service, that applies to a resource type with the ARN format of `type`
+ * (iam "role" → iam:GetRole … and sts:AssumeRole, whose "role" type has the same format), sorted by
+ * action name.
+ */
+export function actionsOnResourceType(type: CatalogResourceType): { action: CatalogAction; resourceType: string }[] {
+  if (!actionsByShape) {
+    const map = new Map<string, { action: CatalogAction; resourceType: string }[]>();
+    for (const service of servicePrefixes()) {
+      const types = new Map(resourceTypesForService(service).map((t) => [t.name, t]));
+      for (const action of actionsForService(service)) {
+        for (const rt of action.resourceTypes) {
+          const t = types.get(rt.name);
+          if (!t) continue;
+          const shape = patternShape(t.arnPattern);
+          let list = map.get(shape);
+          if (!list) map.set(shape, (list = []));
+          if (!list.some((e) => e.action === action)) list.push({ action, resourceType: rt.name });
+        }
+      }
+    }
+    for (const list of map.values()) list.sort((a, b) => (a.action.name < b.action.name ? -1 : a.action.name > b.action.name ? 1 : 0));
+    actionsByShape = map;
+  }
+  return actionsByShape.get(patternShape(type.arnPattern)) ?? [];
+}
+
+/** The resource types (of any service) whose ARNs use the service field `arnService`, one per ARN format. */
+export function resourceTypesWithArnService(arnService: string): CatalogResourceType[] {
+  if (!arnIndex) arnIndex = buildArnIndex();
+  const seen = new Set<string>();
+  const out: CatalogResourceType[] = [];
+  const candidates = arnIndex.get(arnService.toLowerCase()) ?? [];
+  // The ARN's own service's types first, so each format is named as its own service names it.
+  for (const own of [true, false]) {
+    for (const c of candidates) {
+      if ((c.type.service === arnService.toLowerCase()) !== own) continue;
+      const shape = patternShape(c.type.arnPattern);
+      if (seen.has(shape)) continue;
+      seen.add(shape);
+      out.push(c.type);
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
