@@ -44,7 +44,8 @@ export interface PreparedRequest {
   hasBoundary: boolean;
 }
 
-function actionMatches(st: CompiledStatement, action: string): boolean {
+/** Statement matching on the action (lower-cased): Action matches when an entry does, NotAction when none does. */
+export function actionMatches(st: CompiledStatement, action: string): boolean {
   const actions = st.actions;
   let any = false;
   for (let i = 0; i < actions.length && !any; i++) any = actions[i]!(action);
