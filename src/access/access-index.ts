@@ -23,10 +23,10 @@
  *     Resource and Condition are written alike (copied between policies) share their outcomes.
  *     Only the answer's page is turned into EvaluationResults (LazyEvaluated).
  *  4. Decision. Per principal, the outcomes of its relevant statements (identity policies in
- *     order, then its boundary) are combined exactly as evaluate() combines them for an identity
- *     layer and a boundary (evaluateLayer / evaluate): explicit deny, then identity ∧ boundary
- *     allow, else implicit deny; `conditional` from POSSIBLE allows and CERTAIN denies.
- *     Principals evaluate() would treat specially (the account root) take the evaluator itself.
+ *     order, then its boundary) are tallied into the engine's LayerTally and combined by the
+ *     engine's decide() and explain() — the very code evaluate() runs — so the index is an
+ *     optimisation of the engine, not a second copy of its rules. Principals evaluate() treats
+ *     specially (the account root, engine isAccountRoot) take the evaluator itself.
  */
 import { parsePolicy } from '../policy/parse.js';
 import type { PolicyDocument } from '../policy/types.js';
