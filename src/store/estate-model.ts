@@ -219,8 +219,11 @@ export function buildEstate(data: EstateData): Estate {
     },
     resourceControlPolicies: rcps,
     resource(arn, callerAccountId) {
-      const stored = policies.get(arn);
-      const owner = accountOf(arn) ?? stored?.ownerAccountId ?? listed.get(arn) ?? callerAccountId ?? null;
+      // An S3 object is governed by its bucket's policy and owned by the bucket's owner (Amazon S3
+      // User Guide, "Bucket policies": a bucket policy's Resource covers the bucket's objects).
+      const bucket = s3BucketOf(arn);
+      const stored = policies.get(arn) ?? (bucket ? policies.get(bucket) : undefined);
+      const owner = accountOf(arn) ?? stored?.ownerAccountId ?? listed.get(arn) ?? (bucket ? listed.get(bucket) : undefined) ?? callerAccountId ?? null;
       return {
         arn, ownerAccountId: owner,
         policy: trust.get(arn) ?? stored?.document ?? null,
@@ -245,6 +248,12 @@ export function buildEstate(data: EstateData): Estate {
       return out;
     },
   };
+}
+
+/** `arn:aws:s3:::bucket/key` → `arn:aws:s3:::bucket`; undefined for anything else. */
+export function s3BucketOf(arn: string): string | undefined {
+  const m = /^(arn:[^:]+:s3:::[^/]+)\/./.exec(arn);
+  return m ? m[1] : undefined;
 }
 
 /** Reads everything buildEstate needs in one read transaction. */

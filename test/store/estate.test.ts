@@ -306,6 +306,10 @@ test('estate model: a resource\'s owner is its ARN\'s account, else ResourceOwne
   const estate = loadEstate(store);
   assert.equal(estate.resource(QUEUE).ownerAccountId, PROD);
   assert.equal(estate.resource(BUCKET, DEV).ownerAccountId, LOG);
+  const object = estate.resource(`${BUCKET}/2024/06/contact-1.wav`, DEV);
+  assert.equal(object.ownerAccountId, LOG, 'an object is owned by its bucket\'s owner');
+  assert.match(object.policy!, /ProdWrites/, 'and governed by its bucket\'s policy');
+  assert.equal(estate.resource('arn:aws:s3:::dev-listed-bucket/some/key', PROD).ownerAccountId, DEV);
   assert.equal(estate.resource('arn:aws:s3:::dev-listed-bucket', PROD).ownerAccountId, DEV);
   assert.equal(estate.resource('arn:aws:s3:::unknown-bucket', PROD).ownerAccountId, PROD);
   assert.equal(estate.resource('arn:aws:s3:::unknown-bucket').ownerAccountId, null);
