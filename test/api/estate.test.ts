@@ -118,3 +118,34 @@ test('GraphQL importAuthorizationDetails takes an organization document too; imp
   const refused = await server.gql(`mutation($d: String!) { importResources(document: $d) { snapshotId } }`, { d: JSON.stringify(doc) });
   assert.equal(refused.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
 });
+
+test('the seed (a first `npm start`) has the contact centre\'s organization, its accounts and the recordings bucket\'s policy', async () => {
+  const seeded = tempDb();
+  const r = runCli(['seed', '--db', seeded]);
+  assert.equal(r.status, 0, r.stderr);
+  const s = await startTestServer({ dbFile: seeded });
+  try {
+    const q = await s.gql(`{ organization { id managementAccountId accounts { id name organizationPath }
+        policies { name type targets { targetId } } }
+      accounts { totalCount edges { node { id principalsCount } } }
+      bucket: resource(arn: "arn:aws:s3:::anycompany-call-recordings") { accountId policy }
+      role: resource(arn: "arn:aws:iam::444455556666:role/CrossAccountAuditRole") { policy }
+      principal(arn: "arn:aws:iam::123456789012:user/alice.nguyen") { organizationPath } }`);
+    assert.equal(q.errors, undefined);
+    const o = q.data.organization;
+    assert.equal(o.id, 'o-anycompany1');
+    assert.equal(o.managementAccountId, '111122223333');
+    assert.deepEqual(o.accounts.map((a: { id: string }) => a.id), ['111122223333', '123456789012', '210987654321', '444455556666']);
+    const guard = o.policies.find((p: { name: string }) => p.name === 'DenyContactRecordingInDev');
+    assert.deepEqual(guard.targets, [{ targetId: 'ou-cc11-devaccnts' }]);
+    assert.ok(o.policies.some((p: { type: string }) => p.type === 'RESOURCE_CONTROL_POLICY'));
+    const counts = Object.fromEntries(q.data.accounts.edges.map((e: { node: { id: string; principalsCount: number } }) => [e.node.id, e.node.principalsCount]));
+    assert.deepEqual(counts, { '111122223333': 0, '123456789012': 23, '210987654321': 3, '444455556666': 3 });
+    assert.equal(q.data.bucket.accountId, '444455556666');
+    assert.match(q.data.bucket.policy, /DevQualityAnalystsRead/);
+    assert.match(q.data.role.policy, /sts:ExternalId/);
+    assert.equal(q.data.principal.organizationPath, 'o-anycompany1/r-cc11/ou-cc11-workloads/ou-cc11-prodaccts/');
+  } finally {
+    await s.stop();
+  }
+});
