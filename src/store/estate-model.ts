@@ -14,9 +14,15 @@
  *   logic for the resource owner's path; every level where no RCP is attached carries AWS's
  *   `RCPFullAWSAccess` (AWS attaches it to every root, OU and account when RCPs are enabled, and
  *   it cannot be detached); RCPs do not affect resources of the management account.
- * - Policy types apply only when enabled on the root (list-roots: PolicyTypes Status ENABLED) and
- *   when the organization has all features (describe-organization: FeatureSet ALL). A document
- *   whose roots do not list PolicyTypes is taken as having the types it carries policies of.
+ * - A level where the document attaches no SCP carries AWS's `FullAWSAccess`: AWS attaches it to
+ *   the root, every OU and every account when SCPs are enabled, and an entity can never be left
+ *   without an SCP ("Service control policies (SCPs)"; "Detaching an SCP": the last one cannot be
+ *   detached). Such a level exists only in a hand-written or partial document; reading it as
+ *   "nothing allowed" would deny the whole account.
+ * - Policy types apply only when the organization has all features (describe-organization:
+ *   FeatureSet ALL) and the type is enabled on the root: list-roots' PolicyTypes says ENABLED, or
+ *   policies of the type are attached (disabling a type detaches all its policies, so an attached
+ *   policy means the type is enabled).
  * - Org condition keys ("AWS global condition context keys"): aws:PrincipalOrgID is the
  *   organization id of the principal's account; aws:PrincipalOrgPaths its path
  *   `o-…/r-…/ou-…/…/` (the OUs down to the account's parent); aws:ResourceOrgID and
@@ -71,7 +77,7 @@ export interface LevelPolicy {
   id: string;
   name: string;
   document: string;
-  /** True for the RCPFullAWSAccess this model supplies at a level where none was imported. */
+  /** True for the FullAWSAccess / RCPFullAWSAccess this model supplies at a level where the document attaches none. */
   implicit?: boolean;
 }
 
@@ -105,9 +111,17 @@ export interface ResourceFacts {
   resourceControlPolicies: PolicyLevel[] | null;
 }
 
+/** AWS's FullAWSAccess SCP, supplied at a level where the document attaches no SCP. */
+export const SCP_FULL_AWS_ACCESS: LevelPolicy = {
+  id: 'p-FullAWSAccess',
+  name: 'FullAWSAccess',
+  implicit: true,
+  document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, null, 4),
+};
+
 /**
- * AWS's RCPFullAWSAccess (AWS Organizations User Guide, "Resource control policies (RCPs)"):
- * attached to every root, OU and account once RCPs are enabled.
+ * AWS's RCPFullAWSAccess (AWS Organizations User Guide, "RCP syntax": attached automatically to
+ * the root, every OU and every account when RCPs are enabled).
  */
 export const RCP_FULL_AWS_ACCESS: LevelPolicy = {
   id: 'p-RCPFullAWSAccess',
@@ -147,9 +161,9 @@ export function buildEstate(data: EstateData): Estate {
   const org = data.organization;
   const nodes = new Map(data.nodes.map((n) => [n.id, n]));
   const attached = new Map<string, Map<OrgPolicyType, LevelPolicy[]>>();
-  const typesPresent = new Set<OrgPolicyType>();
+  const typesAttached = new Set<OrgPolicyType>();
   for (const p of data.policies) {
-    typesPresent.add(p.type);
+    if (p.targets.length > 0) typesAttached.add(p.type);
     for (const t of p.targets) {
       let byType = attached.get(t);
       if (!byType) attached.set(t, (byType = new Map()));
@@ -178,9 +192,9 @@ export function buildEstate(data: EstateData): Estate {
   };
   const enabled = (rootId: string, type: OrgPolicyType): boolean => {
     if (!org || (org.featureSet !== null && org.featureSet !== 'ALL')) return false;
+    if (typesAttached.has(type)) return true;
     const types = nodes.get(rootId)?.policyTypes;
-    if (types === undefined || types === null) return typesPresent.has(type);
-    return types.some((t) => t.Type === type && (t.Status === undefined || t.Status === 'ENABLED'));
+    return (types ?? []).some((t) => t.Type === type && (t.Status === undefined || t.Status === 'ENABLED'));
   };
   const levels = (accountId: string, type: OrgPolicyType): PolicyLevel[] | null => {
     const ids = lineage(accountId);
@@ -190,7 +204,7 @@ export function buildEstate(data: EstateData): Estate {
       const policies = attached.get(id)?.get(type) ?? [];
       return {
         targetId: id, kind: n.kind, name: n.name,
-        policies: policies.length === 0 && type === 'RESOURCE_CONTROL_POLICY' ? [RCP_FULL_AWS_ACCESS] : policies,
+        policies: policies.length > 0 ? policies : [type === 'RESOURCE_CONTROL_POLICY' ? RCP_FULL_AWS_ACCESS : SCP_FULL_AWS_ACCESS],
       };
     });
   };

@@ -335,17 +335,33 @@ test('estate model: org condition keys for principal and resource accounts (AWS 
   });
 });
 
-test('estate model (pure): policy types apply only when enabled on the root and with all features', () => {
+test('estate model (pure): a policy type applies when enabled on the root or attached somewhere, and only with all features', () => {
   const data: EstateData = loadEstateData(estateStore());
   const dev = { arn: `arn:aws:iam::${DEV}:user/ops`, accountId: DEV };
-  const rootOnlyScp = { ...data, nodes: data.nodes.map((n) => (n.kind === 'ROOT' ? { ...n, policyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }] } : n)) };
-  assert.ok(buildEstate(rootOnlyScp).serviceControlPolicies(dev));
-  assert.equal(buildEstate(rootOnlyScp).resourceControlPolicies(DEV), null, 'RCPs not enabled on the root');
-  const pending = { ...data, nodes: data.nodes.map((n) => (n.kind === 'ROOT' ? { ...n, policyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'PENDING_DISABLE' }] } : n)) };
-  assert.equal(buildEstate(pending).serviceControlPolicies(dev), null);
+  const root = (policyTypes: { Type: string; Status: string }[] | null) => data.nodes.map((n) => (n.kind === 'ROOT' ? { ...n, policyTypes } : n));
+  const scpsOnly = data.policies.filter((p) => p.type === 'SERVICE_CONTROL_POLICY');
+  // Disabling a policy type detaches all its policies (Organizations guide, "Disabling a policy type"): attached ⇒ enabled.
+  assert.ok(buildEstate({ ...data, nodes: root([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]) }).resourceControlPolicies(DEV), 'RCPs attached');
+  assert.equal(buildEstate({ ...data, nodes: root([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]), policies: scpsOnly }).resourceControlPolicies(DEV), null,
+    'RCPs neither enabled nor attached');
+  const rcpEnabledNoneImported = buildEstate({ ...data, policies: scpsOnly }).resourceControlPolicies(DEV)!;
+  assert.deepEqual(rcpEnabledNoneImported.map((l) => l.policies.map((p) => p.name)), [['RCPFullAWSAccess'], ['RCPFullAWSAccess'], ['RCPFullAWSAccess'], ['RCPFullAWSAccess']],
+    'RCPs enabled on the root, none in the document: RCPFullAWSAccess everywhere');
   const billing = { ...data, organization: { ...data.organization!, featureSet: 'CONSOLIDATED_BILLING' } };
   assert.equal(buildEstate(billing).serviceControlPolicies(dev), null, 'consolidated billing only: no SCPs');
-  const unsaid = { ...data, nodes: data.nodes.map((n) => (n.kind === 'ROOT' ? { ...n, policyTypes: null } : n)), policies: data.policies.filter((p) => p.type === 'SERVICE_CONTROL_POLICY') };
-  assert.ok(buildEstate(unsaid).serviceControlPolicies(dev), 'PolicyTypes not given: SCPs present ⇒ enabled');
-  assert.equal(buildEstate(unsaid).resourceControlPolicies(DEV), null, 'PolicyTypes not given, no RCP imported ⇒ RCPs not enabled');
+  assert.equal(buildEstate(billing).resourceControlPolicies(DEV), null, 'consolidated billing only: no RCPs');
+  assert.equal(buildEstate({ ...data, nodes: root(null), policies: [] }).serviceControlPolicies(dev), null, 'nothing says SCPs are enabled');
+});
+
+test('estate model (pure): a level where the document attaches no SCP carries FullAWSAccess, as AWS always attaches one', () => {
+  const data: EstateData = loadEstateData(estateStore());
+  // A hand-written document: FullAWSAccess only at the root, the guardrail at the Dev OU.
+  const policies = data.policies.map((p) => (p.id === 'p-FullAWSAccess' ? { ...p, targets: [ROOT] } : p));
+  const levels = buildEstate({ ...data, policies }).serviceControlPolicies({ arn: `arn:aws:iam::${DEV}:user/ops`, accountId: DEV })!;
+  assert.deepEqual(levels.map((l) => l.policies.map((p) => [p.name, p.implicit === true])), [
+    [['FullAWSAccess', false], ['DenyLeaveOrganization', false]],
+    [['RegionLock', false]],
+    [['DenyContactRecording', false]],
+    [['FullAWSAccess', true]],
+  ], 'a level with only a Deny SCP is not given an Allow: nothing there allows, as AWS would evaluate it');
 });
