@@ -365,3 +365,18 @@ test('estate model (pure): a level where the document attaches no SCP carries Fu
     [['FullAWSAccess', true]],
   ], 'a level with only a Deny SCP is not given an Allow: nothing there allows, as AWS would evaluate it');
 });
+
+test('read side: no organization is null; accounts are those the imports wrote, with no organization path', async () => {
+  const { getOrganization, listEstateAccounts, organizationPaths, resourcePoliciesByArns } = await import('../../src/store/queries/index.js');
+  const store = openStore(':memory:');
+  assert.equal(getOrganization(store), null);
+  assert.equal(listEstateAccounts(store, { first: 10 }).totalCount, 0);
+  importFiles(store, [file('dev.json', accountDetails(DEV))]);
+  const page = listEstateAccounts(store, { first: 10 });
+  assert.deepEqual(page.edges.map((e) => [e.node.id, e.node.inOrganization, e.node.users + e.node.roles]), [[DEV, false, 3]]);
+  assert.equal(organizationPaths(store, [DEV]).size, 0);
+  const trust = resourcePoliciesByArns(store, [`arn:aws:iam::${DEV}:role/Deployer`, `arn:aws:iam::${DEV}:user/ops`]);
+  assert.deepEqual([...trust.keys()], [`arn:aws:iam::${DEV}:role/Deployer`]);
+  assert.equal(trust.get(`arn:aws:iam::${DEV}:role/Deployer`)!.kind, 'TRUST_POLICY');
+  store.close();
+});
