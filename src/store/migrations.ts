@@ -349,6 +349,7 @@ CREATE TABLE resource_policies (
   account_id       TEXT,
   owner_account_id TEXT,
   resource_type    TEXT,
+  resource         TEXT NOT NULL,   -- the ARN's resource part, as resources.resource
   policy           TEXT NOT NULL,
   snapshot_id      INTEGER NOT NULL
 ) WITHOUT ROWID;

@@ -149,3 +149,17 @@ test('the seed (a first `npm start`) has the contact centre\'s organization, its
     await s.stop();
   }
 });
+
+test('GraphQL resources: resources known only by their policy are listed too; hasPolicy filters', async () => {
+  const all = await server.gql(`{ resources { totalCount edges { node { arn accountId tags { key } } } } }`);
+  assert.equal(all.errors, undefined);
+  assert.deepEqual(all.data.resources.edges.map((e: { node: { arn: string } }) => e.node.arn), [KEY, BUCKET, `arn:aws:sqs:us-east-1:${PROD}:contact-events`]);
+  assert.equal(all.data.resources.edges[1].node.accountId, LOG);
+  const s3 = await server.gql(`{ resources(filter: { service: "s3", hasPolicy: true }) { totalCount edges { node { arn policy } } } }`);
+  assert.equal(s3.data.resources.totalCount, 1);
+  assert.match(s3.data.resources.edges[0].node.policy, /ProdWrites/);
+  const none = await server.gql(`{ resources(filter: { hasPolicy: false }) { totalCount } }`);
+  assert.equal(none.data.resources.totalCount, 0);
+  const byOwner = await server.gql(`{ resources(filter: { accountId: "${LOG}" }) { totalCount } }`);
+  assert.equal(byOwner.data.resources.totalCount, 2, 'the bucket (ResourceOwner) and the key (its ARN)');
+});

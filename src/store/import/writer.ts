@@ -138,8 +138,8 @@ export class ImportWriter {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       orgPolicy: p(`INSERT INTO org_policies (id, arn, name, description, type, aws_managed, content, pos) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       orgTarget: p(`INSERT INTO org_policy_targets (policy_id, target_id) VALUES (?, ?)`),
-      resourcePolicy: p(`INSERT OR REPLACE INTO resource_policies (arn, partition, service, region, account_id, owner_account_id, resource_type, policy, snapshot_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      resourcePolicy: p(`INSERT OR REPLACE INTO resource_policies (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, policy, snapshot_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       stubPolicy: p(`INSERT OR IGNORE INTO policies (arn, name, kind, account_id, stub, snapshot_id) VALUES (?, ?, ?, ?, 1, ?)`),
     };
   }
@@ -284,10 +284,10 @@ export class ImportWriter {
 
   /** Replaces the resource's stored policy, if any. */
   resourcePolicy(
-    arn: string, parsed: { partition: string; service: string; region: string; resourceType: string | null },
+    arn: string, parsed: { partition: string; service: string; region: string; resourceType: string | null; resource: string },
     accountId: string | null, ownerAccountId: string | null, document: string,
   ): void {
-    this.s.resourcePolicy.run(arn, parsed.partition, parsed.service, parsed.region || null, accountId, ownerAccountId, parsed.resourceType, document, this.snapshotId);
+    this.s.resourcePolicy.run(arn, parsed.partition, parsed.service, parsed.region || null, accountId, ownerAccountId, parsed.resourceType, parsed.resource, document, this.snapshotId);
   }
 
   /**
