@@ -28,6 +28,8 @@ export interface ParsedPolicy {
   document: PolicyDocument;
   /** One WARNING finding per lenient repair (empty in strict mode). */
   repairs: Finding[];
+  /** The JSON tree the document was built from (offsets into the original text). */
+  root?: JsonNode;
 }
 
 /** Thrown for text that is not JSON (after lenient repairs, if asked for). */
@@ -77,11 +79,11 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParsedPol
   const repairs: Finding[] = tree.repairs.map((r) => {
     const p = index.position(r.offset);
     return r.kind === 'TRAILING_COMMA'
-      ? { findingType: 'WARNING', code: 'JSON_REPAIRED_TRAILING_COMMA', message: `Removed a trailing comma at line ${p.line}, column ${p.column} (JSON allows no comma before ']' or '}')`, line: p.line, column: p.column }
-      : { findingType: 'WARNING', code: 'JSON_REPAIRED_MISSING_COMMA', message: `Assumed a missing comma before line ${p.line}, column ${p.column} (JSON needs ',' between items)`, line: p.line, column: p.column };
+      ? { findingType: 'WARNING', code: 'JSON_REPAIRED_TRAILING_COMMA', message: `Removed a trailing comma at line ${p.line}, column ${p.column} (JSON allows no comma before ']' or '}')`, line: p.line, column: p.column, offset: r.offset, path: '' }
+      : { findingType: 'WARNING', code: 'JSON_REPAIRED_MISSING_COMMA', message: `Assumed a missing comma before line ${p.line}, column ${p.column} (JSON needs ',' between items)`, line: p.line, column: p.column, offset: r.offset, path: '' };
   });
   const document = buildDocument(tree.root, (o) => index.position(o), true, options.acceptStatementFragment === true);
-  return { document, repairs };
+  return { document, repairs, root: tree.root };
 }
 
 /**
@@ -140,7 +142,7 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
   const problems: Finding[] = [];
   const problem = (findingType: Finding['findingType'], code: string, message: string, offset: number): void => {
     const p = pos(offset);
-    problems.push({ findingType, code, message, line: p.line, column: p.column });
+    problems.push({ findingType, code, message, line: p.line, column: p.column, offset: p.offset, path: '' });
   };
   const document: PolicyDocument = { statements: [], position: pos(root.offset) };
   if (withSource) document.keys = {};
@@ -261,7 +263,7 @@ function buildPrincipal(node: JsonNode, element: string, keyOffset: number, pos:
   for (const prop of node.properties) {
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(prop.key)) {
       const suggestion = caseInsensitiveMatch(prop.key, PRINCIPAL_TYPES);
-      problem('ERROR', 'INVALID_PRINCIPAL',
+      problem('ERROR', 'INVALID_PRINCIPAL_KEY',
         `Unknown principal type "${prop.key}" in ${element}${suggestion ? ` (did you mean "${suggestion}"?)` : ` (allowed: ${PRINCIPAL_TYPES.join(', ')})`}`,
         prop.keyOffset);
       continue;
