@@ -11,3 +11,4 @@ export {
 } from './policies.js';
 export { listResources, getResource, tagsForResources, type ResourceFilter } from './resources.js';
 export { listImports, listAccounts } from './imports.js';
+export { storedPolicyDocuments, findingsOfPolicy, policyKeysWithFinding, type StoredPolicyDocument } from './lint.js';
