@@ -164,10 +164,14 @@ const ANCHOR_TYPE: Record<FindingType, string> = {
  * `#access-analyzer-reference-policy-checks-error-invalid-action`).
  */
 export function learnMoreLink(code: string): string | undefined {
-  const info = (FINDING_CODES as Record<string, FindingCodeInfo>)[code];
-  if (!info || info.source !== 'access-analyzer') return undefined;
-  return `${REFERENCE}#access-analyzer-reference-policy-checks-${ANCHOR_TYPE[info.findingType]}-${code.toLowerCase().replace(/_/g, '-')}`;
+  return LINKS.get(code);
 }
+
+const LINKS = new Map<string, string>(
+  Object.entries(FINDING_CODES as Record<string, FindingCodeInfo>)
+    .filter(([, info]) => info.source === 'access-analyzer')
+    .map(([code, info]) => [code, `${REFERENCE}#access-analyzer-reference-policy-checks-${ANCHOR_TYPE[info.findingType]}-${code.toLowerCase().replace(/_/g, '-')}`]),
+);
 
 /** Codes of wave 1 that now carry Access Analyzer's name (the parser still emits some of them). */
 export const RENAMED_CODES: Readonly<Record<string, FindingCode>> = {

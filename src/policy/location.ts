@@ -29,12 +29,15 @@ export function locate(root: JsonNode, offset: number): { path: PathElement[]; n
   for (;;) {
     if (node.offset === offset) return { path, node };
     if (node.kind === 'object') {
-      let prop;
-      for (const p of node.properties) {
-        if (p.keyOffset <= offset) prop = p;
-        else break;
+      const props = node.properties;
+      // Binary search: a 1 MB object can have 100,000 properties and as many findings.
+      let lo = 0, hi = props.length - 1, found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (props[mid].keyOffset <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
       }
-      if (!prop) return { path, node };
+      if (found < 0) return { path, node };
+      const prop = props[found];
       const conditionPart = inCondition > 0 || prop.key === 'Condition';
       if (prop.keyOffset === offset || offset < prop.value.offset) {
         const asKey = inCondition > 0;
@@ -45,10 +48,11 @@ export function locate(root: JsonNode, offset: number): { path: PathElement[]; n
       if (conditionPart) inCondition++;
       node = prop.value;
     } else if (node.kind === 'array') {
-      let index = -1;
-      for (let i = 0; i < node.items.length; i++) {
-        if (node.items[i].offset <= offset) index = i;
-        else break;
+      const items = node.items;
+      let lo = 0, hi = items.length - 1, index = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (items[mid].offset <= offset) { index = mid; lo = mid + 1; } else hi = mid - 1;
       }
       if (index < 0) return { path, node };
       path.push({ index });

@@ -169,12 +169,12 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
           document.versionPosition = pos(prop.value.offset);
         } else {
           document.version = undefined;
-          problem('ERROR', 'INVALID_ELEMENT_TYPE', `Version must be a string ("2012-10-17"), not ${JSON_TYPE_NAMES[prop.value.kind]}`, prop.value.offset);
+          problem('ERROR', 'DATA_TYPE_MISMATCH', `Version must be a string ("2012-10-17"), not ${JSON_TYPE_NAMES[prop.value.kind]}`, prop.value.offset);
         }
         break;
       case 'Id':
         if (prop.value.kind === 'string') document.id = prop.value.value;
-        else problem('ERROR', 'INVALID_ELEMENT_TYPE', `Id must be a string, not ${JSON_TYPE_NAMES[prop.value.kind]}`, prop.value.offset);
+        else problem('ERROR', 'DATA_TYPE_MISMATCH', `Id must be a string, not ${JSON_TYPE_NAMES[prop.value.kind]}`, prop.value.offset);
         break;
       case 'Statement':
         statementNode = prop.value;
@@ -183,7 +183,7 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
         if ((STATEMENT_ELEMENTS as readonly string[]).includes(prop.key)) fragmentKeys.push(prop.key);
         else {
           const suggestion = caseInsensitiveMatch(prop.key, DOCUMENT_ELEMENTS);
-          problem('ERROR', 'UNKNOWN_ELEMENT',
+          problem('ERROR', 'INVALID_POLICY_ELEMENT',
             `Unknown top-level element "${prop.key}"${suggestion ? ` (element names are case-sensitive: did you mean "${suggestion}"?)` : ` (a policy document has only ${DOCUMENT_ELEMENTS.join(', ')})`}`,
             prop.keyOffset);
         }
@@ -198,7 +198,7 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
       if (acceptFragment) document.statements.push(buildStatement(root, 0, pos, withSource, problem));
     } else {
       for (const k of fragmentKeys) {
-        problem('ERROR', 'UNKNOWN_ELEMENT', `"${k}" belongs inside a statement, not at the top level of the document`, seen.get(k)!);
+        problem('ERROR', 'INVALID_POLICY_ELEMENT', `"${k}" belongs inside a statement, not at the top level of the document`, seen.get(k)!);
       }
     }
   }
@@ -211,10 +211,10 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
       let index = 0;
       for (const item of statementNode.items) {
         if (item.kind === 'object') document.statements.push(buildStatement(item, index++, pos, withSource, problem));
-        else problem('ERROR', 'INVALID_ELEMENT_TYPE', `Each statement must be a JSON object, not ${JSON_TYPE_NAMES[item.kind]}`, item.offset);
+        else problem('ERROR', 'DATA_TYPE_MISMATCH', `Each statement must be a JSON object, not ${JSON_TYPE_NAMES[item.kind]}`, item.offset);
       }
     } else {
-      problem('ERROR', 'INVALID_ELEMENT_TYPE', `Statement must be an object or an array of objects, not ${JSON_TYPE_NAMES[statementNode.kind]}`, statementNode.offset);
+      problem('ERROR', 'DATA_TYPE_MISMATCH', `Statement must be an object or an array of objects, not ${JSON_TYPE_NAMES[statementNode.kind]}`, statementNode.offset);
     }
   }
   return document;
@@ -234,11 +234,11 @@ function stringList(node: JsonNode, element: string, pos: Pos, problem: Problem)
         values.push(item.value);
         positions.push(pos(item.offset));
       } else {
-        problem('ERROR', 'INVALID_ELEMENT_TYPE', `Each ${element} value must be a string, not ${JSON_TYPE_NAMES[item.kind]}`, item.offset);
+        problem('ERROR', 'DATA_TYPE_MISMATCH', `Each ${element} value must be a string, not ${JSON_TYPE_NAMES[item.kind]}`, item.offset);
       }
     }
   } else {
-    problem('ERROR', 'INVALID_ELEMENT_TYPE', `${element} must be a string or an array of strings, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
+    problem('ERROR', 'DATA_TYPE_MISMATCH', `${element} must be a string or an array of strings, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
   }
   return { values, positions };
 }
@@ -250,15 +250,15 @@ function buildPrincipal(node: JsonNode, element: string, keyOffset: number, pos:
       principal.wildcard = true;
       return principal;
     }
-    problem('ERROR', 'INVALID_PRINCIPAL', `${element} must be "*" or an object such as {"AWS": "arn:aws:iam::123456789012:root"}; a bare string other than "*" is not allowed`, node.offset);
+    problem('ERROR', 'INVALID_PRINCIPAL_FORMAT', `${element} must be "*" or an object such as {"AWS": "arn:aws:iam::123456789012:root"}; a bare string other than "*" is not allowed`, node.offset);
     return undefined;
   }
   if (node.kind !== 'object') {
-    problem('ERROR', 'INVALID_PRINCIPAL', `${element} must be "*" or an object mapping a principal type to values, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
+    problem('ERROR', 'INVALID_PRINCIPAL_FORMAT', `${element} must be "*" or an object mapping a principal type to values, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
     return undefined;
   }
   if (node.properties.length === 0) {
-    problem('ERROR', 'INVALID_PRINCIPAL', `${element} is an empty object: name at least one principal`, node.offset);
+    problem('ERROR', 'INVALID_PRINCIPAL_FORMAT', `${element} is an empty object: name at least one principal`, node.offset);
   }
   for (const prop of node.properties) {
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(prop.key)) {
@@ -350,7 +350,7 @@ function buildStatement(node: JsonObjectNode, index: number, pos: Pos, withSourc
         if (v.kind === 'string') {
           statement.sid = v.value;
           source.sid = pos(v.offset);
-        } else problem('ERROR', 'INVALID_ELEMENT_TYPE', `Sid must be a string, not ${JSON_TYPE_NAMES[v.kind]}`, v.offset);
+        } else problem('ERROR', 'DATA_TYPE_MISMATCH', `Sid must be a string, not ${JSON_TYPE_NAMES[v.kind]}`, v.offset);
         break;
       case 'Effect':
         statement.effect = undefined;
@@ -394,7 +394,7 @@ function buildStatement(node: JsonObjectNode, index: number, pos: Pos, withSourc
       default: {
         const suggestion = caseInsensitiveMatch(prop.key, STATEMENT_ELEMENTS);
         const misplaced = (DOCUMENT_ELEMENTS as readonly string[]).includes(prop.key);
-        problem('ERROR', 'UNKNOWN_ELEMENT',
+        problem('ERROR', 'INVALID_POLICY_ELEMENT',
           misplaced
             ? `"${prop.key}" belongs at the top level of the policy document, not inside a statement`
             : `Unknown statement element "${prop.key}"${suggestion ? ` (element names are case-sensitive: did you mean "${suggestion}"?)` : ` (a statement has only ${STATEMENT_ELEMENTS.join(', ')})`}`,

@@ -158,22 +158,30 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
   };
 }
 
-/** A parser problem under its Access Analyzer name and type. */
+/** A parser problem under its Access Analyzer name and type (in place: there can be 100,000s). */
 function withAccessAnalyzerCode(f: Finding): Finding {
-  const code = RENAMED_CODES[f.code] ?? f.code;
-  const info = (FINDING_CODES as Record<string, { findingType: Finding['findingType'] }>)[code];
-  return { ...f, code, findingType: info?.findingType ?? f.findingType };
+  const code = RENAMED_CODES[f.code];
+  if (code) {
+    f.code = code;
+    f.findingType = FINDING_CODES[code].findingType;
+  }
+  return f;
 }
 
 /** Fills each finding's JSON path (from its source offset) and learnMoreLink. */
 function addPaths(findings: Finding[], root: JsonNode): void {
-  const cache = new Map<number, string>();
+  let lastOffset = -1;
+  let lastPath = '';
   for (const f of findings) {
-    f.learnMoreLink ??= learnMoreLink(f.code);
+    const link = learnMoreLink(f.code);
+    if (link !== undefined) f.learnMoreLink ??= link;
     if (f.offset === undefined) continue;
-    let p = cache.get(f.offset);
-    if (p === undefined) cache.set(f.offset, (p = pathString(locate(root, f.offset).path)));
-    f.path = p;
+    // A list entry's findings come one after the other: one path walk for all of them.
+    if (f.offset !== lastOffset) {
+      lastOffset = f.offset;
+      lastPath = pathString(locate(root, f.offset).path);
+    }
+    f.path = lastPath;
   }
 }
 
@@ -303,7 +311,7 @@ class Validator {
     } else {
       const list = 'Action' in keys ? s.action : s.notAction;
       const name = 'Action' in keys ? 'Action' : 'NotAction';
-      if (list && list.length === 0 && !this.hasProblemAt(keys[name], 'INVALID_ELEMENT_TYPE')) {
+      if (list && list.length === 0 && !this.hasProblemAt(keys[name], 'DATA_TYPE_MISMATCH')) {
         this.add('MISSING_ACTION', `${label}: ${name} is an empty list`, keys[name]);
       }
     }
@@ -547,11 +555,11 @@ class Validator {
           `No AWS resource type has ARNs in the "${service}" namespace${suggestion ? ` (did you mean "arn:${partition}:${suggestion}:…"?)` : ''}: "${value}" matches no real resource`, pos);
         usable = false;
       } else {
-        if (account === '' && info.requiresAccount && !awsOwned(resource) && formatsOf(info, resource).every((t) => t.account)) {
+        if (account === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.account)) {
           this.add('MISSING_ARN_ACCOUNT', `"${value}" has an empty account field, but ${service} ARNs of this resource always name an account: it matches no resource (use the 12-digit account ID, or "*")`, pos);
           usable = false;
         }
-        if (region === '' && info.requiresRegion && !awsOwned(resource) && formatsOf(info, resource).every((t) => t.region)) {
+        if (region === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.region)) {
           this.add('MISSING_ARN_REGION', `"${value}" has an empty Region field, but ${service} ARNs always name a Region: it matches no resource (use a Region such as us-east-1, or "*")`, pos);
           usable = false;
         }
@@ -718,9 +726,11 @@ class Validator {
  * under /aws/service, Resource Explorer's AWSServiceView… views) have ARNs without an account even
  * where the service's own resources carry one; a pattern ("document/*") may cover them too.
  */
-function awsOwned(resource: string): boolean {
+function awsOwned(service: string, resource: string): boolean {
+  // IAM has no AWS-owned resources without an account (AWS managed policies are arn:aws:iam::aws:…).
+  if (service.toLowerCase() === 'iam') return false;
   const name = resource.replace(/^[^/:]*[/:]+/, '');
-  return /[*?]/.test(resource) || /^(aws|amazon)/i.test(name);
+  return /^[*?]/.test(resource) || /^[*?]/.test(name) || /^(aws|amazon)/i.test(name);
 }
 
 /**

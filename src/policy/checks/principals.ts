@@ -15,9 +15,10 @@ const WEB_IDENTITY_DOMAINS = new Set(['cognito-identity.amazonaws.com', 'www.ama
 const PROVIDER_ARN_RE = /^arn:aws[a-z-]*:iam::(\d{12}|\$\{[^}]+\}):(saml-provider|oidc-provider)\/(.+)$/;
 const GITHUB = 'token.actions.githubusercontent.com';
 
+const glob = (pattern: string, action: string) => (/[*?]/.test(pattern) ? compileGlobLower(pattern.toLowerCase())(action) : pattern.toLowerCase() === action);
 const actionMatches = (s: Statement, action: string) =>
-  (s.action ?? []).some((a) => compileGlobLower(a.toLowerCase())(action)) ||
-  (s.notAction !== undefined && !s.notAction.some((a) => compileGlobLower(a.toLowerCase())(action)));
+  (s.action ?? []).some((a) => glob(a, action)) ||
+  (s.notAction !== undefined && !s.notAction.some((a) => glob(a, action)));
 
 function each(p: PrincipalElement | undefined, f: (type: string, value: string, pos: SourcePosition) => void): void {
   if (!p) return;

@@ -38,7 +38,16 @@ const FAMILIES: Family[] = [
   },
 ];
 
-const matches = (pattern: string, action: string) => compileGlobLower(pattern.toLowerCase())(action);
+const compiled = new Map<string, (text: string) => boolean>();
+/** Cached: a 1 MB policy repeats the same few patterns thousands of times. */
+function matches(pattern: string, action: string): boolean {
+  let m = compiled.get(pattern);
+  if (!m) {
+    if (compiled.size >= 4096) compiled.clear();
+    compiled.set(pattern, (m = compileGlobLower(pattern.toLowerCase())));
+  }
+  return m(action);
+}
 
 export function checkSensitiveActions(ctx: CheckContext, s: Statement): void {
   if (ctx.policyType !== 'IDENTITY_POLICY' || s.effect !== 'Allow') return;
