@@ -101,7 +101,6 @@ export const FINDING_CODES = {
   TYPE_MISMATCH_BOOLEAN: { findingType: 'WARNING', source: AA, meaning: 'A Bool / Null value that is not true or false.' },
   TYPE_MISMATCH_NUMBER: { findingType: 'WARNING', source: AA, meaning: 'A Numeric operator value that is not a number.' },
   TYPE_MISMATCH_DATE: { findingType: 'WARNING', source: AA, meaning: 'A Date operator value that is not an ISO 8601 date or epoch seconds.' },
-  INVALID_DATE_VALUE: { findingType: 'WARNING', source: AA, meaning: 'A date of the right form that is not a real date (month 13, day 32…).' },
   DEPRECATED_GLOBAL_CONDITION_KEY: { findingType: 'WARNING', source: AA, meaning: 'A global condition key AWS has replaced (aws:PrincipalOrgMasterAccountId…).' },
   WILDCARD_WITHOUT_LIKE_OPERATOR: { findingType: 'WARNING', source: AA, meaning: 'A value with * or ? under an Equals operator, where they are literal characters.' },
   POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA: { findingType: 'WARNING', source: AA, meaning: 'An identity policy larger than 10,240 characters (white space not counted), the largest any identity policy kind allows (a role\'s inline policies).' },
