@@ -72,7 +72,8 @@ async function main(argv: string[]): Promise<number> {
     case 'simulate':
       return simulate(rest);
     case 'lint':
-      return lint(rest);
+      // Only an explicit --db means "lint the store": plain `lint FILE` never opens a database.
+      return lint(rest, db);
     default:
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }

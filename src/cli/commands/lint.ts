@@ -17,22 +17,21 @@ interface Report { file: string; text: string; valid: boolean; findings: Finding
  * and `accessql lint --db FILE` (every stored policy, the database opened read-only). Exit 1 when
  * any ERROR finding.
  */
-export function lint(argv: string[]): number {
+export function lint(argv: string[], dbFile?: string): number {
   const { values, positionals } = parse(argv, {
     json: { type: 'boolean' },
     lenient: { type: 'boolean' },
     format: { type: 'string' },
     'policy-type': { type: 'string' },
     'resource-type': { type: 'string' },
-    db: { type: 'string' },
   });
   const format = values.format ?? (values.json ? 'json' : 'text');
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const reports: Report[] = [];
-  if (values.db !== undefined) {
+  if (dbFile !== undefined) {
     if (positionals.length > 0) throw new UsageError('lint --db takes no FILE: it lints every policy stored in the database');
     // Read-only: refuses a file that does not exist or is not an accessql database, changes nothing.
-    const store = openStore(values.db, { readonly: true });
+    const store = openStore(dbFile, { readonly: true });
     try {
       for (const d of storedPolicyDocuments(store)) {
         const { valid, findings } = validatePolicy(d.document, d.options);
@@ -63,7 +62,7 @@ export function lint(argv: string[]): number {
       reports.push({ file, text, valid, findings });
     }
   }
-  const single = values.db === undefined && reports.length === 1;
+  const single = dbFile === undefined && reports.length === 1;
   if (format === 'access-analyzer') {
     // One file: exactly Access Analyzer's ValidatePolicy response. Several: one per file.
     if (single) printJson(toAccessAnalyzerResponse(reports[0].text, reports[0].findings));
@@ -80,7 +79,7 @@ export function lint(argv: string[]): number {
     }
     const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.findingType === 'ERROR').length, 0);
     const others = reports.reduce((n, r) => n + r.findings.length, 0) - errors;
-    process.stdout.write(`${reports.length} ${values.db !== undefined ? 'policies' : 'file(s)'}: ${errors} error(s), ${others} other finding(s)\n`);
+    process.stdout.write(`${reports.length} ${dbFile !== undefined ? 'policies' : 'file(s)'}: ${errors} error(s), ${others} other finding(s)\n`);
   }
   return reports.some((r) => !r.valid) ? 1 : 0;
 }

@@ -42,7 +42,7 @@ export function checkConditionValueRules(ctx: CheckContext, s: Statement): void 
       const isLike = op.base === 'StringLike';
       ctx.add(isLike ? 'EQUIVALENT_TO_NULL_FALSE' : 'EQUIVALENT_TO_NULL_TRUE',
         `${c.operator} "*" on "${c.key}" only tests that the key is ${isLike ? 'present' : 'absent'}; write {"Null": {"${c.key}": "${isLike ? 'false' : 'true'}"}}`, pos);
-    } else if ((op.base === 'StringLike' || op.base === 'StringNotLike') && isArnKey(c.key)) {
+    } else if ((op.base === 'StringLike' || op.base === 'StringNotLike') && c.values.some((v) => /[*?]/.test(v.replace(/\$\{[^}]*\}/g, ''))) && isArnKey(c.key)) {
       ctx.add('STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS',
         `"${c.key}" holds ARNs: with ${op.base} a "*" can match across ARN fields (partition, service, Region, account); use ${op.base === 'StringLike' ? 'ArnLike' : 'ArnNotLike'}, which matches field by field`, pos);
     }
