@@ -72,3 +72,26 @@ test('fewer than 2% of AWS managed policies have an ERROR, and only of the kinds
   const kinds = new Set(withError.flatMap(([, f]) => f.filter((x) => x.findingType === 'ERROR').map((x) => x.code)));
   for (const k of kinds) assert.ok(['INVALID_ACTION', 'MISSING_QUALIFIER', 'INVALID_SERVICE_CONDITION_KEY'].includes(k), k);
 });
+
+test('Access Analyzer output over real policies: every span is exactly one JSON value or key, at its path', async () => {
+  const { toAccessAnalyzerResponse } = await import('../../src/policy/access-analyzer-format.js');
+  let checked = 0;
+  for (const [name, p] of Object.entries(all)) {
+    const text = JSON.stringify(p.versions[p.latestVersionId].document, null, 4);
+    const findings = results.get(name)!;
+    if (findings.length === 0) continue;
+    const response = toAccessAnalyzerResponse(text, findings);
+    response.findings.forEach((f, i) => {
+      for (const loc of f.locations) {
+        const slice = text.slice(loc.span.start.offset, loc.span.end.offset);
+        assert.doesNotThrow(() => JSON.parse(slice), `${name} ${f.issueCode}: ${slice.slice(0, 80)}`);
+        const lineStart = text.lastIndexOf('\n', loc.span.start.offset - 1) + 1;
+        assert.equal(loc.span.start.column, loc.span.start.offset - lineStart, 'columns count from 0');
+        const pathText = loc.path.map((e) => ('index' in e ? `[${e.index}]` : `.${'value' in e ? e.value : e.key}`)).join('').replace(/^\./, '').replace(/\.\[/g, '[');
+        assert.equal(pathText, findings[i].path);
+        checked++;
+      }
+    });
+  }
+  assert.ok(checked > 500, `${checked} locations`);
+});
