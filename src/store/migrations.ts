@@ -341,8 +341,11 @@ CREATE TABLE org_policy_targets (
 CREATE INDEX org_policy_targets_target ON org_policy_targets (target_id, policy_id);
 
 -- account_id: the ARN's; owner_account_id: ResourceOwner as given (for ARNs without an account).
+-- A rowid table: its UNIQUE index on arn stays small (policy texts live in the table), so
+-- "which resources have a policy" is an index probe, not a walk through policy pages.
 CREATE TABLE resource_policies (
-  arn              TEXT PRIMARY KEY,
+  id               INTEGER PRIMARY KEY,
+  arn              TEXT NOT NULL UNIQUE,
   partition        TEXT NOT NULL,
   service          TEXT NOT NULL,
   region           TEXT,
@@ -352,8 +355,12 @@ CREATE TABLE resource_policies (
   resource         TEXT NOT NULL,   -- the ARN's resource part, as resources.resource
   policy           TEXT NOT NULL,
   snapshot_id      INTEGER NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX resource_policies_owner ON resource_policies (owner_account_id);
+
+-- listed = 0: a resource known only by its resource-based policy (no get-resources output named
+-- it), kept in resources so that listings page over one table; imports re-derive these rows.
+ALTER TABLE resources ADD COLUMN listed INTEGER NOT NULL DEFAULT 1;
 `,
   },
 ];
