@@ -15,3 +15,4 @@ export {
   getOrganization, organizationPaths, listEstateAccounts, getEstateAccount, resourcePoliciesByArns,
   type OrganizationRecord, type OrgNodeRecord, type OrgPolicyRecord, type EstateAccountRecord, type ResourcePolicyRecord,
 } from './organization.js';
+export { storedPolicyDocuments, findingsOfPolicy, policyKeysWithFinding, type StoredPolicyDocument } from './lint.js';
