@@ -380,3 +380,20 @@ test('read side: no organization is null; accounts are those the imports wrote, 
   assert.equal(trust.get(`arn:aws:iam::${DEV}:role/Deployer`)!.kind, 'TRUST_POLICY');
   store.close();
 });
+
+test('lint over the store takes in the SCPs, the RCPs and the resource policies (Access Analyzer policy types)', async () => {
+  const { storedPolicyDocuments, findingsOfPolicy } = await import('../../src/store/queries/index.js');
+  const store = estateStore();
+  const docs = storedPolicyDocuments(store);
+  const byKind = (kind: string) => docs.filter((d) => d.kind === kind);
+  assert.equal(byKind('SERVICE_CONTROL_POLICY').length, 5);
+  assert.equal(byKind('RESOURCE_CONTROL_POLICY').length, 2);
+  assert.deepEqual(byKind('RESOURCE_POLICY').map((d) => [d.key, d.options.resourceType]), [
+    [`${KEY}#resource-policy`, undefined], [`${BUCKET}#resource-policy`, 'AWS::S3::Bucket'], [`${QUEUE}#resource-policy`, undefined],
+  ]);
+  assert.equal(byKind('RESOURCE_CONTROL_POLICY')[0].options.policyType, 'RESOURCE_CONTROL_POLICY');
+  // A resource policy with no Principal is an error Access Analyzer reports (MISSING_PRINCIPAL).
+  importFiles(store, [file('no-principal.json', { ResourcePolicies: [{ ResourceArn: QUEUE, Policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: QUEUE }] } }] })]);
+  assert.ok(findingsOfPolicy(store, `${QUEUE}#resource-policy`).some((f) => f.findingType === 'ERROR'), JSON.stringify(findingsOfPolicy(store, `${QUEUE}#resource-policy`)));
+  store.close();
+});
