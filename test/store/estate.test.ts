@@ -397,3 +397,21 @@ test('lint over the store takes in the SCPs, the RCPs and the resource policies 
   assert.ok(findingsOfPolicy(store, `${QUEUE}#resource-policy`).some((f) => f.findingType === 'ERROR'), JSON.stringify(findingsOfPolicy(store, `${QUEUE}#resource-policy`)));
   store.close();
 });
+
+test('organization document: hand-written ids are taken as given; MasterAccountId may come from MasterAccountArn', () => {
+  const store = openStore(':memory:');
+  const doc = {
+    Organization: { Id: 'o-example', MasterAccountArn: `arn:aws:organizations::${MGMT}:account/o-example/${MGMT}` },
+    Roots: [{ Id: 'r-root', Name: 'Root' }],
+    OrganizationalUnits: [{ Id: 'ou-prod', Name: 'Prod', ParentId: 'r-root' }],
+    Accounts: [{ Id: PROD, Name: 'prod', ParentId: 'ou-prod' }, { Id: MGMT, Name: 'management', ParentId: 'r-root' }],
+    Policies: [{ PolicySummary: { Id: 'p-1', Name: 'DenyAll', Type: 'SERVICE_CONTROL_POLICY' }, Content: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}', Targets: [{ TargetId: 'ou-prod' }] }],
+  };
+  importFiles(store, [file('hand-written.json', doc)]);
+  const estate = loadEstate(store);
+  assert.equal(estate.managementAccountId, MGMT);
+  assert.equal(estate.placement(PROD)?.path, 'o-example/r-root/ou-prod/');
+  assert.deepEqual(estate.serviceControlPolicies({ arn: `arn:aws:iam::${PROD}:user/x`, accountId: PROD })!.map((l) => l.policies.map((p) => p.name)),
+    [['FullAWSAccess'], ['DenyAll'], ['FullAWSAccess']]);
+  store.close();
+});
