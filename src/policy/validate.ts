@@ -117,6 +117,20 @@ function wildcardMatch(pattern: string, text: string): boolean {
   }
   return matcher(text.toLowerCase());
 }
+/**
+ * Catalog expansions of action patterns, across validations: linting a store of 20,000 policies
+ * expands the same `s3:Get*` thousands of times.
+ */
+const expansions = new Map<string, CatalogAction[]>();
+function expandCached(pattern: string): CatalogAction[] {
+  let r = expansions.get(pattern);
+  if (r === undefined) {
+    if (expansions.size >= 4096) expansions.clear();
+    expansions.set(pattern, (r = expandActionPattern(pattern)));
+  }
+  return r;
+}
+
 /** Compiled action patterns: a big policy repeats the same few thousands of times. */
 const compiledPatterns = new Map<string, Matcher>();
 
@@ -453,7 +467,7 @@ class Validator {
       return { ok: false, actions: [] };
     }
     if (/[*?]/.test(service)) {
-      const matched = this.lookup('expand', value, () => expandActionPattern(value));
+      const matched = expandCached(value);
       if (matched.length === 0) {
         this.add('ACTION_PATTERN_MATCHES_NOTHING', `Action pattern "${value}" matches no AWS action`, pos);
         return { ok: false, actions: [] };
@@ -471,7 +485,7 @@ class Validator {
       return { ok: false, actions: [] };
     }
     if (/[*?]/.test(name)) {
-      const matched = this.lookup('expand', value, () => expandActionPattern(value));
+      const matched = expandCached(value);
       if (matched.length === 0) {
         this.add('ACTION_PATTERN_MATCHES_NOTHING', `Action pattern "${value}" matches no ${service} action`, pos);
         return { ok: false, actions: [] };
