@@ -92,6 +92,7 @@ export const FINDING_CODES = {
   MISSING_GITHUB_REPO_CONDITION_KEY: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A trust of GitHub\'s OIDC provider without a token.actions.githubusercontent.com:sub condition: any repository could assume the role.' },
   MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A trust of an OIDC provider without a condition on the provider\'s aud (or sub) key.' },
   MISSING_PAIRED_CONDITION_KEYS: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A condition key that is only safe together with another key (cognito-identity.amazonaws.com:amr needs :aud).' },
+  DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A Deny conditioned on a global tag key (aws:ResourceTag/…, aws:RequestTag/…, aws:TagKeys) names actions of a service that supports none: it never denies them.' },
   RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A resource-based policy allows a service principal without aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths (confused deputy).' },
 
   // --- Access Analyzer: general warnings ------------------------------------------------------------
@@ -121,6 +122,7 @@ export const FINDING_CODES = {
   PRIVATE_IP_ADDRESS_SUBSET: { findingType: 'SUGGESTION', source: AA, meaning: 'aws:SourceIp tested with IpAddress against a mix of public and private ranges; the private ones never match.' },
   PRIVATE_NOT_IP_ADDRESS_SUBSET: { findingType: 'SUGGESTION', source: AA, meaning: 'aws:SourceIp tested with NotIpAddress against a mix of public and private ranges; the private ones have no effect.' },
   NULL_WITH_QUALIFIER: { findingType: 'SUGGESTION', source: AA, meaning: 'ForAnyValue / ForAllValues with Null, which ignores them.' },
+  ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: { findingType: 'SUGGESTION', source: AA, meaning: 'An Allow conditioned on a global tag key names actions of a service that supports none: it allows none of them.' },
   EMPTY_SID_VALUE: { findingType: 'SUGGESTION', source: AA, meaning: 'Sid is the empty string.' },
 
   // --- accessql's own ----------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import { checkRedundantResources, checkRedundantStatements } from './checks/redu
 import { checkConditionValueRules } from './checks/condition-values.js';
 import { checkOrganizationsPolicy } from './checks/organizations.js';
 import { checkPrincipals } from './checks/principals.js';
+import { checkUnsupportedTagKeys } from './checks/tag-keys.js';
 import { JsonSyntaxError } from './json.js';
 import { knownOperatorNames, parseConditionOperator } from './operators.js';
 import { parsePolicy } from './parse.js';
@@ -370,6 +371,7 @@ class Validator {
     checkSensitiveActions(this.ctx, s);
     checkOrganizationsPolicy(this.ctx, s);
     checkPrincipals(this.ctx, s);
+    if (!usableActions.all) checkUnsupportedTagKeys(this.ctx, s, usableActions.actions);
 
     // A statement that can never apply.
     const verb = s.effect === 'Deny' ? 'denies' : 'grants';
