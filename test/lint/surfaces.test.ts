@@ -83,6 +83,8 @@ test('lint --db lints every stored policy, read-only; a missing database is refu
   const standalone = reports.find((x) => x.findings.some((f) => f.code === 'PASS_ROLE_WITH_STAR_IN_RESOURCE'));
   assert.ok(standalone, reports.map((x) => x.file).join(', '));
   assert.ok(reports.length >= 2);
+  // Role trust policies are linted as Access Analyzer's AWS::IAM::AssumeRolePolicyDocument.
+  assert.ok(reports.some((x) => x.file.endsWith('#trust-policy')), reports.map((x) => x.file).join(', '));
   assert.equal(statSync(db).mtimeMs, before);
   const missing = path.join(dir, 'nope.db');
   assert.notEqual(runCli(['lint', '--db', missing]).status, 0);
