@@ -563,6 +563,12 @@ class Validator {
     for (const seg of resource.split(/[/:]/)) {
       if (seg !== '' && !hasWildcardOrVariable(seg) && PLACEHOLDER_SEGMENT_RE.test(seg)) placeholders.push(`"${seg}"`);
     }
+    if (asResource && service !== '' && !hasWildcardOrVariable(service) && service !== service.toLowerCase()) {
+      this.add('INVALID_ARN_SERVICE_CASE', `"${service}" in "${value}": service namespaces in ARNs are lower case ("${service.toLowerCase()}")`, pos);
+    }
+    if (asResource && account !== '' && !hasWildcardOrVariable(account) && !ACCOUNT_RE.test(account) && account !== 'aws') {
+      this.add('INVALID_ARN_ACCOUNT', `"${account}" in "${value}" is not a 12-digit account ID`, pos);
+    }
     if (asResource && service !== '' && !hasWildcardOrVariable(service)) {
       const info = arnServiceInfo(service);
       if (!info) {
@@ -573,6 +579,15 @@ class Validator {
       } else {
         if (account === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.account)) {
           this.add('MISSING_ARN_ACCOUNT', `"${value}" has an empty account field, but ${service} ARNs of this resource always name an account: it matches no resource (use the 12-digit account ID, or "*")`, pos);
+          usable = false;
+        }
+        const specific = specificFormatsOf(info, resource);
+        if (account !== '' && !hasWildcardOrVariable(account) && specific.length > 0 && specific.every((t) => !t.account)) {
+          this.add('ARN_ACCOUNT_NOT_ALLOWED', `"${value}": ${service} ARNs of this resource have no account field; leave it empty ("arn:${partition}:${service}:${region}::${resource}")`, pos);
+          usable = false;
+        }
+        if (region !== '' && !hasWildcardOrVariable(region) && specific.length > 0 && specific.every((t) => !t.region)) {
+          this.add('ARN_REGION_NOT_ALLOWED', `"${value}": ${service} ARNs of this resource have no Region field; leave it empty`, pos);
           usable = false;
         }
         if (region === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.region)) {
@@ -782,6 +797,26 @@ const VALUE_CODES: Record<string, FindingCode> = {
 const DEPRECATED_GLOBAL_KEYS = new Map<string, string>([
   ['aws:principalorgmasteraccountid', 'AWS Organizations now calls the master account the management account; compare aws:PrincipalAccount with it instead'],
 ]);
+
+/**
+ * The catalog's ARN formats that describe `resource` for certain: those whose literal resource
+ * prefix it starts with ("role/", "function:"), else those with no literal prefix (S3 buckets and
+ * objects); none when the resource starts with a wildcard.
+ */
+function specificFormatsOf(info: ArnServiceInfo, resource: string): { account: boolean; region: boolean }[] {
+  if (/^[*?$]/.test(resource)) return [];
+  const all: { account: boolean; region: boolean; prefix: string }[] = [];
+  for (const t of info.resourceTypes) {
+    for (const pattern of t.arnPattern.split(/,\s*/)) {
+      const f = pattern.split(':');
+      if (f.length < 6 || f[2].toLowerCase() !== info.arnService) continue;
+      all.push({ account: f[4] !== '', region: f[3] !== '', prefix: f.slice(5).join(':').split('${')[0] });
+    }
+  }
+  const prefixed = all.filter((t) => t.prefix !== '' && resource.startsWith(t.prefix));
+  if (prefixed.length > 0) return prefixed;
+  return all.filter((t) => t.prefix === '');
+}
 
 function isDateValue(value: string): boolean {
   if (/^\d+$/.test(value)) return true;
