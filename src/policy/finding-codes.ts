@@ -177,10 +177,3 @@ const LINKS = new Map<string, string>(
     .filter(([, info]) => info.source === 'access-analyzer')
     .map(([code, info]) => [code, `${REFERENCE}#access-analyzer-reference-policy-checks-${ANCHOR_TYPE[info.findingType]}-${code.toLowerCase().replace(/_/g, '-')}`]),
 );
-
-/** Codes of wave 1 that now carry Access Analyzer's name (the parser still emits some of them). */
-export const RENAMED_CODES: Readonly<Record<string, FindingCode>> = {
-  UNKNOWN_ELEMENT: 'INVALID_POLICY_ELEMENT',
-  INVALID_ELEMENT_TYPE: 'DATA_TYPE_MISMATCH',
-  INVALID_PRINCIPAL: 'INVALID_PRINCIPAL_FORMAT',
-};

@@ -14,7 +14,7 @@ import {
 } from '../catalog/index.js';
 import { isRetiredService } from '../catalog/retired-services.js';
 import { compileGlobLower, type Matcher } from '../engine/wildcard.js';
-import { FINDING_CODES, RENAMED_CODES, learnMoreLink, type FindingCode } from './finding-codes.js';
+import { FINDING_CODES, learnMoreLink, type FindingCode } from './finding-codes.js';
 import { locate, pathString } from './location.js';
 import type { CheckContext } from './checks/context.js';
 import { checkVariables } from './checks/variables.js';
@@ -157,7 +157,7 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
   const v = new Validator(document, policyType, options);
   // A loop, not push(...): a 1 MB policy can carry 100,000+ problems, beyond the spread limit.
   for (const f of repairs) v.findings.push(f);
-  for (const f of document.problems ?? []) v.findings.push(withAccessAnalyzerCode(f));
+  for (const f of document.problems ?? []) v.findings.push(f);
   v.run(text);
   if (root) addPaths(v.findings, root);
   else for (const f of v.findings) f.learnMoreLink ??= learnMoreLink(f.code);
@@ -171,16 +171,6 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
     findings,
     document: fragment ? { ...document, statements: [] } : document,
   };
-}
-
-/** A parser problem under its Access Analyzer name and type (in place: there can be 100,000s). */
-function withAccessAnalyzerCode(f: Finding): Finding {
-  const code = RENAMED_CODES[f.code];
-  if (code) {
-    f.code = code;
-    f.findingType = FINDING_CODES[code].findingType;
-  }
-  return f;
 }
 
 /** Fills each finding's JSON path (from its source offset) and learnMoreLink. */
