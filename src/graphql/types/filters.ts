@@ -44,4 +44,5 @@ export class ResourceFilterInput {
   @Field(() => String, { nullable: true }) accountId?: string;
   @Field(() => TagFilterInput, { nullable: true }) tag?: TagFilterInput;
   @Field(() => String, { nullable: true }) arnPrefix?: string;
+  @Field(() => Boolean, { nullable: true, description: 'true: only resources with a stored resource-based policy; false: only those without.' }) hasPolicy?: boolean;
 }
