@@ -89,9 +89,19 @@ function lintIndex(store: Store): LintIndex {
   return index;
 }
 
-/** The findings of one stored policy (managed: its default version) by ARN or inline key. */
+/**
+ * The findings of one stored policy (managed: its default version) by ARN or inline key. Without
+ * a current index, only this policy is linted: asking for one policy never lints the store.
+ */
 export function findingsOfPolicy(store: Store, keyOrArn: string): Finding[] {
-  return lintIndex(store).byKey.get(keyOrArn) ?? [];
+  const cached = indexes.get(store);
+  if (cached && cached.version === dataVersion(store)) return cached.byKey.get(keyOrArn) ?? [];
+  const managed = store.db.prepare(`
+    SELECT v.document FROM policies p JOIN policy_versions v ON v.policy_id = p.id AND v.is_default = 1 WHERE p.arn = ?`).pluck().get(keyOrArn) as string | undefined;
+  if (managed !== undefined) return lintText(managed, { policyType: 'IDENTITY_POLICY', identityPolicyKind: 'MANAGED' });
+  const inline = store.db.prepare(`SELECT owner_kind, document FROM inline_policies WHERE key = ?`).get(keyOrArn) as { owner_kind: string; document: string } | undefined;
+  if (inline) return lintText(inline.document, { policyType: 'IDENTITY_POLICY', identityPolicyKind: `${inline.owner_kind}_INLINE` as IdentityPolicyKind });
+  return [];
 }
 
 /** Keys of stored policies with at least one finding of this type and / or code. */
