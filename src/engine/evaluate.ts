@@ -309,7 +309,13 @@ export function explain(l: Layers, d: { decision: Decision; conditional: boolean
   if (!d.conditional) return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: false };
   // The decision's own matchedStatements stay AWS's answer.
   const conditionalStatements: MatchedStatement[] = [];
-  forEachLayer(l, (t) => pushMatched(conditionalStatements, t.candidates));
+  // The guardrail levels (SCPs, RCPs) grant nothing: a level that certainly allows is not what the
+  // conditional answer rests on; one that allows only for some values of the missing keys is.
+  pushMatched(conditionalStatements, l.identity.candidates);
+  for (const t of l.boundaries) pushMatched(conditionalStatements, t.candidates);
+  for (const t of l.scps) if (!t.allow) pushMatched(conditionalStatements, t.candidates);
+  for (const t of l.rcps ?? NO_LAYERS) if (!t.allow) pushMatched(conditionalStatements, t.candidates);
+  if (l.resource) pushMatched(conditionalStatements, l.resource.candidates);
   return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: true, conditionalStatements };
 }
 
