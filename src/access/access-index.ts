@@ -34,7 +34,7 @@ import { compilePolicy, statementsFor, type CompiledPolicy, type CompiledStateme
 import { decide, distinctKeys, evaluate, evaluateLayer, explain, isAccountRoot, LayerTally, ownerInArn, prepareRequest, rcpsApply, resourcePolicyRequired, type Layers, type PolicySet } from '../engine/evaluate.js';
 import { preparePrincipal } from '../engine/principal.js';
 import { contextFrom } from '../engine/context.js';
-import type { Estate, PolicyLevel } from '../store/estate-model.js';
+import { s3BucketOf, type Estate, type PolicyLevel } from '../store/estate-model.js';
 import { actionMatches, evaluateStatement, type PreparedRequest } from '../engine/statement.js';
 import { headMayMatch, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../engine/arn.js';
 import { DIRECT_MATCH, NO_MATCH, type PrincipalMatcher } from '../engine/principal.js';
@@ -312,6 +312,16 @@ export class AccessIndex {
     }
   }
 
+  private compileCached(text: string, name: string): CompiledPolicy {
+    const key = `${name}\u0000${text}`;
+    let c = this.orgCompiled.get(key);
+    if (c === undefined) {
+      if (this.orgCompiled.size > 50_000) this.orgCompiled.clear();
+      this.orgCompiled.set(key, (c = this.compileText(text, name)));
+    }
+    return c;
+  }
+
   /** The estate's facts about a resource (cached). */
   view(arn: string): ResourceView {
     let v = this.views.get(arn);
@@ -327,7 +337,8 @@ export class AccessIndex {
     }
     v = {
       arn, owner, context, isTrustPolicy,
-      policy: facts?.policy ? this.compileText(facts.policy, `${isTrustPolicy ? 'Trust policy' : 'Resource policy'} of ${arn}`) : null,
+      // An S3 object has no policy of its own: its bucket's policy governs it (estate-model.ts).
+      policy: facts?.policy ? this.compileCached(facts.policy, `${isTrustPolicy ? 'Trust policy' : 'Resource policy'} of ${s3BucketOf(arn) ?? arn}`) : null,
       rcps: facts ? this.compileLevels('RCP', facts.resourceControlPolicies) : null,
     };
     if (this.views.size >= VIEW_CACHE_MAX) this.views.clear();
