@@ -45,6 +45,8 @@ const ARMOR_MESSAGE = /limit of \d+ exceeded|Query Cost limit|Token limit|Aliase
 /** graphql-js gives up validating a document that makes too much work (or too many errors): that is a complexity refusal too. */
 const VALIDATION_ABORTED = /^(Validation aborted\.|Too many validation errors, error limit reached\. Validation aborted\.)$/;
 
+const PERSISTED_QUERY_REFUSAL = /^(provided sha does not match query|Unsupported persisted query version)$/;
+
 /** Requires the right token for each operation kind; runs before any resolver. */
 function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<RequestContext> {
   return {
@@ -132,6 +134,16 @@ function classifyError(production: boolean, log?: Logger) {
     }
     if (code === 'GRAPHQL_VALIDATION_FAILED' && VALIDATION_ABORTED.test(formatted.message)) {
       return { message: 'The query is too large or too repetitive to validate (graphql-js aborted validation)', extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
+    // Apollo answers a bad automatic-persisted-query request with HTTP 400 but no code (so
+    // INTERNAL_SERVER_ERROR, with a stack): it is the client's request that is wrong.
+    if ((code === 'INTERNAL_SERVER_ERROR' || code === undefined) && PERSISTED_QUERY_REFUSAL.test(formatted.message)) {
+      return {
+        message: formatted.message === 'provided sha does not match query'
+          ? 'The persisted query\'s sha256Hash does not match the query text'
+          : 'Unsupported persisted query version (only version 1 exists)',
+        extensions: { code: 'BAD_REQUEST' },
+      };
     }
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       const original = error instanceof GraphQLError ? error.originalError : error;
