@@ -14,8 +14,8 @@ import { toApiError } from '../map-error.js';
 import { runInSlices } from '../chunked.js';
 import { guard } from './shared.js';
 
-/** Stored-principal simulations run in slices of this many pairs, with deadline checks in between. */
-const PRINCIPAL_SIMULATION_SLICE = 1000;
+/** Stored-principal simulations run in slices of this many pairs (~25 ms each), with deadline checks and a yield in between. */
+const PRINCIPAL_SIMULATION_SLICE = 250;
 
 export function principalNode(p: IndexedPrincipal): Principal {
   const m = p.model;
