@@ -4,7 +4,9 @@
  * account, while a second client asks normal whoCan questions one after another.
  *
  *   node dist/bench/attack/attack.bench.js [--duration 30] [--size medium] [--seed 1] [--settle 10]
- *        [--timeout-ms 5000] [--data DIR] [--json] [--check]
+ *        [--timeout-ms 5000] [--only TEXT] [--data DIR] [--json] [--check]
+ *
+ * --only runs the attacks whose name contains TEXT (e.g. "memory", "time", "cpu").
  *
  * Prints the normal client's whoCan latency (p50 / p99 / max) while the attacks run, what each
  * attack was answered (codes), and the server's RSS (VmRSS): settled before, peak during, settled
@@ -145,7 +147,8 @@ async function main(): Promise<void> {
 
     log(`attacks for ${duration} s while a second client asks whoCan…`);
     const end = Date.now() + duration * 1000;
-    const list = attacks(user);
+    const only = arg('only', '');
+    const list = attacks(user).filter((a) => !only || a.name.includes(only));
     const answered: Record<string, Record<string, number>> = {};
     const attackMs: Record<string, number[]> = {};
     const attacker = async (offset: number) => {

@@ -9,6 +9,8 @@ import { withWorkHook } from '../engine/budget.js';
 import { simulateCustomPolicy, type CustomSimulationInput } from './simulate-custom.js';
 import { InvalidQuestionError, MalformedPolicyError } from './errors.js';
 
+class DeadlineReached extends Error {}
+
 interface Job {
   input: CustomSimulationInput;
   deadline: number;
@@ -23,8 +25,6 @@ try {
 } catch (e) {
   parentPort!.postMessage({ ok: false, error: serialize(e) });
 }
-
-class DeadlineReached extends Error {}
 
 function serialize(e: unknown): Record<string, unknown> {
   if (e instanceof DeadlineReached) return { kind: 'timeout' };
