@@ -419,6 +419,9 @@ interface ServiceKeys {
   templated: { matches: Matcher; key: CatalogConditionKey }[];
 }
 
+const TEMPLATE_PART = /\$\{[^}]*\}|<[^>]+>|(?<=\/)tag-key$/i;
+const TEMPLATE_PART_G = /\$\{[^}]*\}|<[^>]+>|(?<=\/)tag-key$/gi;
+
 const conditionKeysCache = new Map<string, ServiceKeys>();
 function serviceConditionKeys(prefix: string): ServiceKeys {
   const service = prefix.toLowerCase();
@@ -430,7 +433,9 @@ function serviceConditionKeys(prefix: string): ServiceKeys {
     const raw = readJson<Record<string, RawConditionKey>>(`conditionKeys/${service}.json`) ?? {};
     for (const r of Object.values(raw)) {
       const entry: CatalogConditionKey = { service, key: r.key, type: r.type ?? 'String', description: r.description ?? '' };
-      if (r.key.includes('${')) {
+      // iam-data spells a key's variable part three ways: s3:BucketTag/${TagKey},
+      // s3:ExistingObjectTag/<key>, secretsmanager:ResourceTag/tag-key.
+      if (TEMPLATE_PART.test(r.key)) {
         keys.templated.push({ matches: templateMatcher(r.key), key: entry });
       } else keys.exact.set(r.key.toLowerCase(), entry);
     }
@@ -446,7 +451,7 @@ function serviceConditionKeys(prefix: string): ServiceKeys {
  */
 function templateMatcher(template: string): Matcher {
   const pieces: PatternPiece[] = [];
-  template.split(/\$\{[^}]*\}/).forEach((lit, i) => {
+  template.split(TEMPLATE_PART_G).forEach((lit, i) => {
     if (i > 0) pieces.push('?*');
     if (lit) pieces.push({ lit });
   });
@@ -556,7 +561,7 @@ export function actionSupportsConditionKey(action: string | CatalogAction, key: 
   const lower = key.toLowerCase();
   for (const k of conditionKeysForAction(action)) {
     if (k.toLowerCase() === lower) return true;
-    if (k.includes('${') && templateMatcher(k)(lower)) return true;
+    if (TEMPLATE_PART.test(k) && templateMatcher(k)(lower)) return true;
   }
   return false;
 }

@@ -73,7 +73,6 @@ export class AccessResolver {
   ): ActionAccessConnection {
     pageSize(first);
     checkResource(resource, 'resource');
-    checkResource(principalArn, 'principalArn');
     return guard(() => {
       const answer = withDeadline(ctx.deadline, () => whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
         includeConditional: Boolean(includeConditional),
