@@ -4,13 +4,14 @@
 //   graphiql/       GraphiQL and its Monaco workers, for ACCESSQL_EXPLORER=embedded
 // and prints the gzipped size of components.js (target: under 300 KB).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const out = join(root, 'dist', 'ui');
+rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'graphiql'), { recursive: true });
 
 const common = { bundle: true, minify: true, sourcemap: false, target: 'es2022', legalComments: 'external', logLevel: 'warning', absWorkingDir: root };
@@ -18,7 +19,16 @@ const common = { bundle: true, minify: true, sourcemap: false, target: 'es2022',
 await Promise.all([
   // Classic scripts (IIFE): a <script src> from any origin works without CORS; as a module it needs CORS, which /ui answers.
   build({ ...common, entryPoints: ['ui/src/components.ts'], outfile: join(out, 'components.js'), format: 'iife', tsconfig: 'ui/tsconfig.json' }),
-  build({ ...common, entryPoints: ['ui/src/app-entry.ts'], outfile: join(out, 'app.js'), format: 'iife', tsconfig: 'ui/tsconfig.json' }),
+  // The explorer's own page is a module: Cytoscape.js goes in a chunk loaded only by the paths view.
+  build({
+    ...common,
+    entryPoints: { app: 'ui/src/app-entry.ts' },
+    outdir: out,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    tsconfig: 'ui/tsconfig.json',
+  }),
   build({
     ...common,
     entryPoints: { graphiql: 'ui/graphiql/main.tsx' },

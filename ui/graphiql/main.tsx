@@ -3,6 +3,7 @@
  * machines that cannot reach Apollo's CDN. Its Monaco editor runs language services in workers,
  * bundled beside this file by ui/build.mjs.
  */
+import 'graphiql/style.css';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';

@@ -38,14 +38,29 @@ export abstract class AccessqlElement extends LitElement {
     return { url: resolveEndpoint(this.endpoint), token: this.token };
   }
 
-  /** Runs `work` with the schema's features as the view's one current request; stale answers are dropped. */
-  protected async request<T>(work: (features: SchemaFeatures) => Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs `work` as the view's one current request; stale answers are dropped. `work` gets the
+   * schema's features on demand: a question that needs none goes out first, and the
+   * introspection only after it (one server thread answers both; the answer should not wait).
+   */
+  protected async request<T>(work: (features: () => Promise<SchemaFeatures>) => Promise<T>): Promise<T | undefined> {
     const mine = ++this.generation;
     this.loading = true;
     this.error = undefined;
+    let loading: Promise<SchemaFeatures> | undefined;
+    const features = () => {
+      if (!loading) {
+        loading = schemaFeatures(this.api);
+        loading.then(
+          (f) => {
+            if (mine === this.generation) this.features = f;
+          },
+          () => undefined,
+        );
+      }
+      return loading;
+    };
     try {
-      const features = await schemaFeatures(this.api);
-      if (mine === this.generation) this.features = features;
       const result = await work(features);
       return mine === this.generation ? result : undefined;
     } catch (e) {
@@ -53,6 +68,8 @@ export abstract class AccessqlElement extends LitElement {
       return undefined;
     } finally {
       if (mine === this.generation) this.loading = false;
+      // The views show optional parts (a transitive toggle, reachable roles) once they know the schema.
+      features().catch(() => undefined);
     }
   }
 

@@ -103,16 +103,20 @@ export class SchemaFeatures {
 }
 
 const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
-const FEATURES_QUERY = `query AccessqlSchemaFeatures { __schema { types { name kind fields { name args { name } type { ${TYPE_REF} } } } } }`;
+const FIELDS = `name kind fields { name args { name } type { ${TYPE_REF} } }`;
+/** The few types whose fields the views test for: cheap to introspect, unlike the whole schema. */
+const FEATURE_TYPES = ['Query', 'Policy', 'Finding', 'Catalog', 'Principal'];
+const FEATURES_QUERY = `query AccessqlSchemaFeatures { ${FEATURE_TYPES.map((t, i) => `t${i}: __type(name: "${t}") { ${FIELDS} }`).join(' ')} }`;
+const FULL_SCHEMA_QUERY = `query AccessqlSchema { __schema { types { ${FIELDS} } } }`;
 
 const featureCache = new Map<string, Promise<SchemaFeatures>>();
 
-export function schemaFeatures(endpoint: Endpoint): Promise<SchemaFeatures> {
-  const key = `${endpoint.url}\u0000${endpoint.token ?? ''}`;
+function cachedIntrospection(endpoint: Endpoint, kind: string, fetchTypes: () => Promise<IntrospectedType[]>): Promise<SchemaFeatures> {
+  const key = `${kind}\u0000${endpoint.url}\u0000${endpoint.token ?? ''}`;
   let cached = featureCache.get(key);
   if (!cached) {
-    cached = gql<{ __schema: { types: IntrospectedType[] } }>(endpoint, FEATURES_QUERY).then(
-      (d) => new SchemaFeatures(d.__schema.types, true),
+    cached = fetchTypes().then(
+      (types) => new SchemaFeatures(types, true),
       (e: unknown) => {
         // A refused token or an unreachable server is the page's error to show; try again next time.
         if (e instanceof GraphQLRequestError && (e.code === 'NETWORK' || e.code === 'UNAUTHENTICATED' || e.code === 'FORBIDDEN')) {
@@ -125,6 +129,19 @@ export function schemaFeatures(endpoint: Endpoint): Promise<SchemaFeatures> {
     featureCache.set(key, cached);
   }
   return cached;
+}
+
+/** The fields the views may use, learnt once per endpoint and token. */
+export function schemaFeatures(endpoint: Endpoint): Promise<SchemaFeatures> {
+  return cachedIntrospection(endpoint, 'features', async () => {
+    const d = await gql<Record<string, IntrospectedType | null>>(endpoint, FEATURES_QUERY);
+    return Object.values(d).filter((t): t is IntrospectedType => t !== null);
+  });
+}
+
+/** Every type: for views that build a selection from what a field returns (the paths graph). */
+export function fullSchema(endpoint: Endpoint): Promise<SchemaFeatures> {
+  return cachedIntrospection(endpoint, 'schema', async () => (await gql<{ __schema: { types: IntrospectedType[] } }>(endpoint, FULL_SCHEMA_QUERY)).__schema.types);
 }
 
 /** Selection of the listed fields that the type has, in the order given. */

@@ -5,9 +5,9 @@
  * server without them is told plainly.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import cytoscape, { type Core } from 'cytoscape';
+import type { Core } from 'cytoscape';
 import { AccessqlElement } from './base.js';
-import { SchemaFeatures } from './gql.js';
+import { SchemaFeatures, fullSchema } from './gql.js';
 
 export interface PathStep {
   from: string;
@@ -108,7 +108,7 @@ export class AccessqlPaths extends AccessqlElement {
 
   protected updated(changed: PropertyValues): void {
     if (this.inputsChanged(changed, ['arn'])) void this.load();
-    if (changed.has('steps')) this.draw();
+    if (changed.has('steps')) void this.draw();
   }
 
   disconnectedCallback(): void {
@@ -118,16 +118,18 @@ export class AccessqlPaths extends AccessqlElement {
   }
 
   private async load(): Promise<void> {
-    const result = await this.request(async (features) => {
+    const result = await this.request(async (featuresLoading) => {
+      const features = await featuresLoading();
       const offered = PATH_QUERIES.filter((q) => features.has('Query', q));
       if (!offered.length || !this.arn) return { offered, steps: undefined };
+      const schema = await fullSchema(this.api);
       const steps: PathStep[] = [];
       for (const name of offered) {
         const field = features.field('Query', name)!;
         const argName = ['principalArn', 'arn', 'principal', 'from'].find((a) => field.args.some((x) => x.name === a)) ?? field.args[0]?.name;
         if (!argName) continue;
         const named = SchemaFeatures.namedType(field.type);
-        const inner = named.kind === 'SCALAR' ? '' : `{ ${selection(features, named.name, 4)} }`;
+        const inner = named.kind === 'SCALAR' || named.kind === 'ENUM' ? '' : `{ ${selection(schema, named.name, 4)} }`;
         const first = field.args.some((a) => a.name === 'first') ? ', first: 200' : '';
         const data = await this.query<Record<string, unknown>>(`query AccessqlPaths($arn: String!) { ${name}(${argName}: $arn${first}) ${inner} }`, { arn: this.arn });
         steps.push(...extractSteps(data[name], this.arn));
@@ -139,11 +141,13 @@ export class AccessqlPaths extends AccessqlElement {
     this.steps = result.steps;
   }
 
-  private draw(): void {
+  /** Cytoscape.js is loaded when a graph is drawn: the explorer's other pages start without it. */
+  private async draw(): Promise<void> {
     const container = this.renderRoot.querySelector<HTMLElement>('.graph');
     this.cy?.destroy();
     this.cy = undefined;
     if (!container || !this.steps) return;
+    const { default: cytoscape } = await import('cytoscape');
     const nodes = new Set<string>([this.arn]);
     for (const s of this.steps) nodes.add(s.from).add(s.to);
     const short = (arn: string) => arn.slice(arn.indexOf(':', 13) + 1);

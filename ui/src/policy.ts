@@ -108,7 +108,8 @@ export class AccessqlPolicy extends AccessqlElement {
   }
 
   private async load(after?: string): Promise<void> {
-    const result = await this.request(async (features) => {
+    const result = await this.request(async (featuresLoading) => {
+      const features = await featuresLoading();
       const findingFields = features.has('Policy', 'findings') ? pickFields(features, 'Finding', ['findingType', 'code', 'issueCode', 'message', 'line', 'column']) : [];
       const d = await this.query<{ policy: PolicyData | null }>(
         `query AccessqlPolicy($id: String!, $after: String) {

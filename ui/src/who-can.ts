@@ -80,7 +80,8 @@ export class AccessqlWhoCan extends AccessqlElement {
 
   private async run(after?: string): Promise<void> {
     const answer = await this.request(async (features) => {
-      const transitive = features.hasArg('Query', 'whoCan', 'transitive');
+      // Only a transitive question needs to know the argument exists; the others go out at once.
+      const transitive = this.transitive && (await features()).hasArg('Query', 'whoCan', 'transitive');
       const data = await this.query<{ whoCan: WhoCanAnswer }>(
         `query AccessqlWhoCan($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String${
           transitive ? ', $transitive: Boolean' : ''
@@ -109,7 +110,12 @@ export class AccessqlWhoCan extends AccessqlElement {
     const { edges, ...rest } = answer;
     this.rows = after ? [...this.rows, ...edges.map((e) => e.node)] : edges.map((e) => e.node);
     this.answer = rest;
-    if (!after) this.announce({ view: 'who-can', action: this.action, resource: this.resource, includeConditional: this.includeConditional });
+    if (!after) {
+      this.announce({ view: 'who-can', action: this.action, resource: this.resource, includeConditional: this.includeConditional });
+      // When the answer is on screen, for pages (and tests) that measure time to first answer.
+      await this.updateComplete;
+      performance.mark('accessql:who-can-answer');
+    }
   }
 
   private submit(e: Event) {
