@@ -72,7 +72,7 @@ describe('explorer pages in Chromium, network to the internet cut', { skip: brow
     await server?.stop();
   });
 
-  test('/ui answers the README\'s first question: the five principals who can record instance A\'s contacts, with the granting statements', async () => {
+  test("/ui answers the README's first question: the five principals who can record instance A's contacts, with the granting statements", async () => {
     const page = await browser.newPage();
     const before = browser.requests.length;
     await page.goto(`${base}/ui${WHO_CAN_HASH}`);
@@ -129,7 +129,9 @@ describe('explorer pages in Chromium, network to the internet cut', { skip: brow
 
   test('a principal page: type, account, tags, groups, policies in force with the group they come through, effective access on a chosen resource', async () => {
     const page = await browser.newPage();
-    await page.goto(`${base}/ui#/principal/${encodeURIComponent(`${IAM}user/erin.walsh`)}?resource=${encodeURIComponent(`${INSTANCE_A}/contact/0f2b4d6e-8a1c-4d3e-9f5b-4a6c8e0f2b75`)}`);
+    await page.goto(
+      `${base}/ui#/principal/${encodeURIComponent(`${IAM}user/erin.walsh`)}?resource=${encodeURIComponent(`${INSTANCE_A}/contact/0f2b4d6e-8a1c-4d3e-9f5b-4a6c8e0f2b75`)}`,
+    );
     const principal = page.locator('accessql-principal');
     await principal.locator('table.policies').waitFor();
     assert.match(await principal.locator('h2').innerText(), /USER\s+erin\.walsh/);
@@ -146,8 +148,10 @@ describe('explorer pages in Chromium, network to the internet cut', { skip: brow
     await page.close();
   });
 
-  test('a policy page: the document with line numbers and each statement\'s Sid at its line; findings when the schema has Policy.findings', async () => {
-    const list = await server.gql(`{ policies(filter: { nameContains: "SupervisorContactRecording" }, first: 1) { edges { node { id document statements { sid line } } } } }`);
+  test("a policy page: the document with line numbers and each statement's Sid at its line; findings when the schema has Policy.findings", async () => {
+    const list = await server.gql(
+      `{ policies(filter: { nameContains: "SupervisorContactRecording" }, first: 1) { edges { node { id document statements { sid line } } } } }`,
+    );
     const policy = list.data.policies.edges[0].node;
     const page = await browser.newPage();
     await page.goto(`${base}/ui#/policy/${encodeURIComponent(policy.id)}`);
@@ -159,8 +163,13 @@ describe('explorer pages in Chromium, network to the internet cut', { skip: brow
     }
     const schema = await server.gql(`{ __type(name: "Policy") { fields { name } } }`);
     const hasFindings = schema.data.__type.fields.some((f: { name: string }) => f.name === 'findings');
-    if (hasFindings) await view.locator('.findings, .findings-none').first().waitFor();
-    else await view.locator('.findings-absent').waitFor();
+    if (hasFindings) {
+      await view.locator('.findings, .findings-none').first().waitFor();
+      const found = await server.gql(`query($id: String!) { policy(id: $id) { findings { line } } }`, { id: policy.id });
+      for (const f of found.data.policy.findings.filter((x: { line: number | null }) => x.line)) {
+        assert.equal(await view.locator(`.doc .line.has-finding[data-line="${f.line}"]`).count(), 1, `finding highlighted at line ${f.line}`);
+      }
+    } else await view.locator('.findings-absent').waitFor();
     assert.deepEqual(browser.blocked, []);
     await screenshot(page, 'policy');
     await page.close();
@@ -199,8 +208,13 @@ describe('explorer pages in Chromium, network to the internet cut', { skip: brow
     await page.goto(server.url);
     const link = page.locator('.fallback a[href="/ui"]');
     await link.waitFor();
+    // Apollo fades its notice in once the CDN script has failed to arrive.
+    await page.waitForFunction(`getComputedStyle(document.querySelector('.fallback')).opacity === '1'`);
     assert.match(await page.locator('.fallback').innerText(), /works offline/);
-    assert.ok(browser.blocked.some((u) => u.includes('apollographql.com')), 'Sandbox asked its CDN (and was cut off)');
+    assert.ok(
+      browser.blocked.some((u) => u.includes('apollographql.com')),
+      'Sandbox asked its CDN (and was cut off)',
+    );
     await screenshot(page, 'sandbox-offline');
     browser.blocked.length = 0;
     await page.close();
@@ -248,7 +262,7 @@ describe('custom elements embedded on another origin, with CORS and a Bearer tok
     await page.close();
   });
 
-  test('without the token the element shows the server\'s refusal instead of an answer', async () => {
+  test("without the token the element shows the server's refusal instead of an answer", async () => {
     const page = await browser.newPage();
     await page.goto(`${other.origin}/?token=`);
     await page.locator('#panel .error').waitFor();
@@ -271,7 +285,7 @@ describe('GraphiQL served from the package (ACCESSQL_EXPLORER=embedded)', { skip
     await server?.stop();
   });
 
-  test('/graphql in a browser is GraphiQL, loads offline and runs the README\'s first query', async () => {
+  test("/graphql in a browser is GraphiQL, loads offline and runs the README's first query", async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
     await page.locator('.graphiql-container').waitFor();

@@ -42,7 +42,12 @@ export function renderContextEditor(entries: ContextEntry[], onChange: (entries:
     ${entries.map(
       (e, i) =>
         html`<div class="context-row">
-          <input aria-label="context key" placeholder="aws:SourceIp" .value=${e.key} @input=${(ev: Event) => set(i, { key: (ev.target as HTMLInputElement).value })} />
+          <input
+            aria-label="context key"
+            placeholder="aws:SourceIp"
+            .value=${e.key}
+            @input=${(ev: Event) => set(i, { key: (ev.target as HTMLInputElement).value })}
+          />
           <input
             aria-label="context values"
             placeholder="203.0.113.7"
@@ -62,9 +67,9 @@ export function renderStatements(statements: MatchedStatement[]) {
     ${statements.map(
       (s) =>
         html`<li>
-          <strong>${s.policyName}</strong>${s.sid ? html` · Sid <code>${s.sid}</code>` : ''}${s.line ? html` · line ${s.line}` : ''}${s.effect !== 'Allow'
-            ? html` · ${s.effect}`
-            : ''}
+          <strong>${s.policyName}</strong>${s.sid ? html` · Sid <code>${s.sid}</code>` : ''}${s.line ? html` · line ${s.line}` : ''}${
+            s.effect !== 'Allow' ? html` · ${s.effect}` : ''
+          }
         </li>`,
     )}
   </ul>`;

@@ -166,14 +166,16 @@ export class AccessqlApp extends LitElement {
       case 'who-can': {
         const action = params.get('action') ?? '';
         return html`<h2>Who can…</h2>
-          ${action || params.get('resource')
-            ? ''
-            : html`<p class="muted">
-                Try the first question:
-                <a href="#/who-can?action=${encodeURIComponent(FIRST_QUESTION.action)}&resource=${encodeURIComponent(FIRST_QUESTION.resource)}"
-                  >who can record the contacts of instance A</a
-                >.
-              </p>`}
+          ${
+            action || params.get('resource')
+              ? ''
+              : html`<p class="muted">
+                  Try the first question:
+                  <a href="#/who-can?action=${encodeURIComponent(FIRST_QUESTION.action)}&resource=${encodeURIComponent(FIRST_QUESTION.resource)}"
+                    >who can record the contacts of instance A</a
+                  >.
+                </p>`
+          }
           <accessql-who-can
             links
             .token=${token}

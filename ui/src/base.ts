@@ -83,9 +83,9 @@ export abstract class AccessqlElement extends LitElement {
   }
 
   protected renderStatus() {
-    return html`${this.loading ? html`<p class="status" role="status">Loading…</p>` : ''}${this.error
-      ? html`<p class="error" role="alert">${this.error}</p>`
-      : ''}`;
+    return html`${this.loading ? html`<p class="status" role="status">Loading…</p>` : ''}${
+      this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''
+    }`;
   }
 
   /** An ARN as a link to its page inside the explorer, or plain text when embedded. */

@@ -31,7 +31,10 @@ export async function gql<T>(endpoint: Endpoint, query: string, variables: Recor
   try {
     response = await fetch(endpoint.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }), credentials: 'omit' });
   } catch (e) {
-    throw new GraphQLRequestError(`Cannot reach ${endpoint.url} (${e instanceof Error ? e.message : String(e)}); from another origin the server must list this page's origin in ACCESSQL_CORS_ORIGINS`, 'NETWORK');
+    throw new GraphQLRequestError(
+      `Cannot reach ${endpoint.url} (${e instanceof Error ? e.message : String(e)}); from another origin the server must list this page's origin in ACCESSQL_CORS_ORIGINS`,
+      'NETWORK',
+    );
   }
   let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
@@ -141,7 +144,11 @@ export function schemaFeatures(endpoint: Endpoint): Promise<SchemaFeatures> {
 
 /** Every type: for views that build a selection from what a field returns (the paths graph). */
 export function fullSchema(endpoint: Endpoint): Promise<SchemaFeatures> {
-  return cachedIntrospection(endpoint, 'schema', async () => (await gql<{ __schema: { types: IntrospectedType[] } }>(endpoint, FULL_SCHEMA_QUERY)).__schema.types);
+  return cachedIntrospection(
+    endpoint,
+    'schema',
+    async () => (await gql<{ __schema: { types: IntrospectedType[] } }>(endpoint, FULL_SCHEMA_QUERY)).__schema.types,
+  );
 }
 
 /** Selection of the listed fields that the type has, in the order given. */

@@ -177,10 +177,15 @@ export class AccessqlChanges extends AccessqlElement {
   render() {
     const answers = this.features?.has('Query', 'accessChanges') ?? false;
     return html`${this.renderStatus()}
-      ${answers
+    ${
+      answers
         ? nothing
-        : html`<p class="muted changes-absent">This server does not compare snapshots yet (its schema has no accessChanges); here are the imports it recorded.</p>`}
-      ${this.snapshots
+        : html`<p class="muted changes-absent">
+            This server does not compare snapshots yet (its schema has no accessChanges); here are the imports it recorded.
+          </p>`
+    }
+    ${
+      this.snapshots
         ? html`<table class="list">
             <thead>
               <tr>
@@ -202,6 +207,7 @@ export class AccessqlChanges extends AccessqlElement {
               )}
             </tbody>
           </table>`
-        : nothing}`;
+        : nothing
+    }`;
   }
 }

@@ -131,7 +131,9 @@ export class AccessqlPaths extends AccessqlElement {
         const named = SchemaFeatures.namedType(field.type);
         const inner = named.kind === 'SCALAR' || named.kind === 'ENUM' ? '' : `{ ${selection(schema, named.name, 4)} }`;
         const first = field.args.some((a) => a.name === 'first') ? ', first: 200' : '';
-        const data = await this.query<Record<string, unknown>>(`query AccessqlPaths($arn: String!) { ${name}(${argName}: $arn${first}) ${inner} }`, { arn: this.arn });
+        const data = await this.query<Record<string, unknown>>(`query AccessqlPaths($arn: String!) { ${name}(${argName}: $arn${first}) ${inner} }`, {
+          arn: this.arn,
+        });
         steps.push(...extractSteps(data[name], this.arn));
       }
       return { offered, steps };
@@ -159,11 +161,22 @@ export class AccessqlPaths extends AccessqlElement {
       ],
       layout: { name: 'breadthfirst', directed: true, roots: [this.arn], padding: 20, spacingFactor: 1.1 },
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 4, 'background-color': '#2457c5', width: 18, height: 18 } },
+        {
+          selector: 'node',
+          style: { label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 4, 'background-color': '#2457c5', width: 18, height: 18 },
+        },
         { selector: 'node.root', style: { 'background-color': '#135c2a', width: 24, height: 24 } },
         {
           selector: 'edge',
-          style: { label: 'data(label)', 'font-size': 9, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'line-color': '#9aa6b8', 'target-arrow-color': '#9aa6b8', 'text-rotation': 'autorotate' },
+          style: {
+            label: 'data(label)',
+            'font-size': 9,
+            'curve-style': 'bezier',
+            'target-arrow-shape': 'triangle',
+            'line-color': '#9aa6b8',
+            'target-arrow-color': '#9aa6b8',
+            'text-rotation': 'autorotate',
+          },
         },
       ],
       userZoomingEnabled: true,
@@ -184,28 +197,30 @@ export class AccessqlPaths extends AccessqlElement {
     if (!this.arn) return html`<p class="muted">No principal: set the <code>arn</code> attribute.</p>`;
     return html`${this.renderStatus()}
       <div class="graph" role="img" aria-label="access paths from ${this.arn}"></div>
-      ${this.steps
-        ? this.steps.length
-          ? html`<table class="steps">
-              <thead>
-                <tr>
-                  <th>From</th>
-                  <th>Step</th>
-                  <th>To</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.steps.map(
-                  (s) =>
-                    html`<tr>
-                      <td>${this.principalLink(s.from)}</td>
-                      <td>${s.label}</td>
-                      <td>${this.principalLink(s.to)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : html`<p class="muted">No paths lead from this principal.</p>`
-        : nothing}`;
+      ${
+        this.steps
+          ? this.steps.length
+            ? html`<table class="steps">
+                <thead>
+                  <tr>
+                    <th>From</th>
+                    <th>Step</th>
+                    <th>To</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.steps.map(
+                    (s) =>
+                      html`<tr>
+                        <td>${this.principalLink(s.from)}</td>
+                        <td>${s.label}</td>
+                        <td>${this.principalLink(s.to)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+            : html`<p class="muted">No paths lead from this principal.</p>`
+          : nothing
+      }`;
   }
 }

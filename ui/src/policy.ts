@@ -28,7 +28,11 @@ interface PolicyData {
   owner: { kind: string; arn: string; name: string } | null;
   versions: { versionId: string; isDefault: boolean }[];
   statements: { index: number; sid: string | null; effect: string | null; line: number | null }[];
-  attachedTo: { totalCount: number; edges: { node: { kind: string; arn: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  attachedTo: {
+    totalCount: number;
+    edges: { node: { kind: string; arn: string; name: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
   findings?: Finding[];
 }
 
@@ -110,7 +114,9 @@ export class AccessqlPolicy extends AccessqlElement {
   private async load(after?: string): Promise<void> {
     const result = await this.request(async (featuresLoading) => {
       const features = await featuresLoading();
-      const findingFields = features.has('Policy', 'findings') ? pickFields(features, 'Finding', ['findingType', 'code', 'issueCode', 'message', 'line', 'column']) : [];
+      const findingFields = features.has('Policy', 'findings')
+        ? pickFields(features, 'Finding', ['findingType', 'code', 'issueCode', 'message', 'line', 'column'])
+        : [];
       const d = await this.query<{ policy: PolicyData | null }>(
         `query AccessqlPolicy($id: String!, $after: String) {
           policy(id: $id) {
@@ -150,48 +156,58 @@ export class AccessqlPolicy extends AccessqlElement {
       <h2><span class="badge">${p.kind}</span> ${p.name}</h2>
       ${p.arn ? html`<p class="arn">${p.arn}</p>` : nothing} ${p.description ? html`<p>${p.description}</p>` : nothing}
       ${p.owner ? html`<p>Inline in ${p.owner.kind.toLowerCase()} ${p.owner.kind === 'GROUP' ? p.owner.name : this.principalLink(p.owner.arn)}</p>` : nothing}
-      ${p.versions.length > 1
-        ? html`<p class="muted">Versions: ${p.versions.map((v) => html`<code>${v.versionId}${v.isDefault ? ' (default)' : ''}</code> `)}</p>`
-        : nothing}
+      ${
+        p.versions.length > 1
+          ? html`<p class="muted">Versions: ${p.versions.map((v) => html`<code>${v.versionId}${v.isDefault ? ' (default)' : ''}</code> `)}</p>`
+          : nothing
+      }
       ${p.stub ? html`<p class="muted">Known only by ARN (attached, but no import carried its document).</p>` : nothing}
-      ${findings === undefined
-        ? html`<p class="muted findings-absent">This server does not report findings for stored policies (its schema has no Policy.findings).</p>`
-        : findings.length === 0
-          ? html`<p class="findings-none">No findings.</p>`
-          : html`<h3>Findings</h3>
-              <ul class="findings">
-                ${findings.map(
-                  (f) =>
-                    html`<li class="finding ${f.findingType ?? ''}">
-                      <span class="badge">${f.findingType ?? ''}</span> <code>${f.code ?? f.issueCode ?? ''}</code> ${f.message ?? ''}
-                      ${f.line ? html`<a href="#" @click=${(e: Event) => this.jump(e, f.line!)}>line ${f.line}${f.column ? `:${f.column}` : ''}</a>` : nothing}
-                    </li>`,
-                )}
-              </ul>`}
-      ${p.document !== null
-        ? html`<h3>Document${p.defaultVersionId ? html` <span class="muted">(${p.defaultVersionId})</span>` : nothing}</h3>
-            <div class="doc" role="table" aria-label="policy document">
-              ${lines.map((text, i) => {
-                const n = i + 1;
-                const here = byLine.get(n);
-                const statement = statementAt.get(n);
-                return html`<div class="line ${here ? 'has-finding' : ''}" id="L${n}" data-line=${n} role="row">
-                  <span class="n" role="cell">${n}</span><code role="cell">${text}</code>${statement?.sid
-                    ? html`<span class="sid muted">Sid ${statement.sid}</span>`
-                    : nothing}${here ? html`<span class="note">${here.map((f) => f.code ?? f.issueCode).join(', ')}</span>` : nothing}
-                </div>`;
-              })}
-            </div>`
-        : nothing}
-      ${p.kind !== 'INLINE'
-        ? html`<h3>Attached to (${p.attachedTo.totalCount})</h3>
-            <ul class="holders">
-              ${this.holders.map((h) => html`<li>${h.kind.toLowerCase()} ${h.kind === 'GROUP' ? h.name : this.principalLink(h.arn)}</li>`)}
-            </ul>
-            ${p.attachedTo.pageInfo.hasNextPage
-              ? html`<button class="secondary more" @click=${() => this.load(p.attachedTo.pageInfo.endCursor ?? undefined)}>More</button>`
-              : nothing}`
-        : nothing}
+      ${
+        findings === undefined
+          ? html`<p class="muted findings-absent">This server does not report findings for stored policies (its schema has no Policy.findings).</p>`
+          : findings.length === 0
+            ? html`<p class="findings-none">No findings.</p>`
+            : html`<h3>Findings</h3>
+                <ul class="findings">
+                  ${findings.map(
+                    (f) =>
+                      html`<li class="finding ${f.findingType ?? ''}">
+                        <span class="badge">${f.findingType ?? ''}</span> <code>${f.code ?? f.issueCode ?? ''}</code> ${f.message ?? ''}
+                        ${f.line ? html`<a href="#" @click=${(e: Event) => this.jump(e, f.line!)}>line ${f.line}${f.column ? `:${f.column}` : ''}</a>` : nothing}
+                      </li>`,
+                  )}
+                </ul>`
+      }
+      ${
+        p.document !== null
+          ? html`<h3>Document${p.defaultVersionId ? html` <span class="muted">(${p.defaultVersionId})</span>` : nothing}</h3>
+              <div class="doc" role="table" aria-label="policy document">
+                ${lines.map((text, i) => {
+                  const n = i + 1;
+                  const here = byLine.get(n);
+                  const statement = statementAt.get(n);
+                  return html`<div class="line ${here ? 'has-finding' : ''}" id="L${n}" data-line=${n} role="row">
+                    <span class="n" role="cell">${n}</span><code role="cell">${text}</code>${
+                      statement?.sid ? html`<span class="sid muted">Sid ${statement.sid}</span>` : nothing
+                    }${here ? html`<span class="note">${here.map((f) => f.code ?? f.issueCode).join(', ')}</span>` : nothing}
+                  </div>`;
+                })}
+              </div>`
+          : nothing
+      }
+      ${
+        p.kind !== 'INLINE'
+          ? html`<h3>Attached to (${p.attachedTo.totalCount})</h3>
+              <ul class="holders">
+                ${this.holders.map((h) => html`<li>${h.kind.toLowerCase()} ${h.kind === 'GROUP' ? h.name : this.principalLink(h.arn)}</li>`)}
+              </ul>
+              ${
+                p.attachedTo.pageInfo.hasNextPage
+                  ? html`<button class="secondary more" @click=${() => this.load(p.attachedTo.pageInfo.endCursor ?? undefined)}>More</button>`
+                  : nothing
+              }`
+          : nothing
+      }
     `;
   }
 

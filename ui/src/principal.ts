@@ -96,34 +96,46 @@ export class AccessqlPrincipal extends AccessqlElement {
             <th>Account</th>
             <td>${p.accountId}</td>
           </tr>
-          ${p.uniqueId
-            ? html`<tr>
-                <th>Unique id</th>
-                <td><code>${p.uniqueId}</code></td>
-              </tr>`
-            : nothing}
-          ${p.path
-            ? html`<tr>
-                <th>Path</th>
-                <td><code>${p.path}</code></td>
-              </tr>`
-            : nothing}
-          ${p.createDate
-            ? html`<tr>
-                <th>Created</th>
-                <td>${p.createDate}</td>
-              </tr>`
-            : nothing}
+          ${
+            p.uniqueId
+              ? html`<tr>
+                  <th>Unique id</th>
+                  <td><code>${p.uniqueId}</code></td>
+                </tr>`
+              : nothing
+          }
+          ${
+            p.path
+              ? html`<tr>
+                  <th>Path</th>
+                  <td><code>${p.path}</code></td>
+                </tr>`
+              : nothing
+          }
+          ${
+            p.createDate
+              ? html`<tr>
+                  <th>Created</th>
+                  <td>${p.createDate}</td>
+                </tr>`
+              : nothing
+          }
           <tr>
             <th>Tags</th>
-            <td class="tags">${p.tags.length ? p.tags.map((t) => html`<span class="badge">${t.key}=${t.value}</span> `) : html`<span class="muted">none</span>`}</td>
+            <td class="tags">
+              ${p.tags.length ? p.tags.map((t) => html`<span class="badge">${t.key}=${t.value}</span> `) : html`<span class="muted">none</span>`}
+            </td>
           </tr>
-          ${p.type === 'USER'
-            ? html`<tr>
-                <th>Groups</th>
-                <td class="groups">${p.groups.length ? p.groups.map((g) => html`<span class="badge">${g.name}</span> `) : html`<span class="muted">none</span>`}</td>
-              </tr>`
-            : nothing}
+          ${
+            p.type === 'USER'
+              ? html`<tr>
+                  <th>Groups</th>
+                  <td class="groups">
+                    ${p.groups.length ? p.groups.map((g) => html`<span class="badge">${g.name}</span> `) : html`<span class="muted">none</span>`}
+                  </td>
+                </tr>`
+              : nothing
+          }
           <tr>
             <th>Permissions boundary</th>
             <td class="boundary">
@@ -153,19 +165,30 @@ export class AccessqlPrincipal extends AccessqlElement {
           )}
         </tbody>
       </table>
-      ${p.trustPolicy
-        ? html`<h3>Trust policy</h3>
-            <pre>${p.trustPolicy}</pre>`
-        : nothing}
+      ${
+        p.trustPolicy
+          ? html`<h3>Trust policy</h3>
+              <pre>${p.trustPolicy}</pre>`
+          : nothing
+      }
 
       <h3>Effective access</h3>
       <p class="muted">Every action of the resource's service this principal may perform on it.</p>
-      <accessql-what-can fixed-principal .endpoint=${this.endpoint} .token=${this.token} .principal=${p.arn} .resource=${this.resource} ?links=${this.links}></accessql-what-can>
+      <accessql-what-can
+        fixed-principal
+        .endpoint=${this.endpoint}
+        .token=${this.token}
+        .principal=${p.arn}
+        .resource=${this.resource}
+        ?links=${this.links}
+      ></accessql-what-can>
 
       <h3>Reachable roles</h3>
-      ${reachable
-        ? html`<accessql-paths .endpoint=${this.endpoint} .token=${this.token} .arn=${p.arn} ?links=${this.links}></accessql-paths>`
-        : html`<p class="muted paths-absent">This server does not answer access paths yet (its schema has no reachableRoles).</p>`}
+      ${
+        reachable
+          ? html`<accessql-paths .endpoint=${this.endpoint} .token=${this.token} .arn=${p.arn} ?links=${this.links}></accessql-paths>`
+          : html`<p class="muted paths-absent">This server does not answer access paths yet (its schema has no reachableRoles).</p>`
+      }
     `;
   }
 }

@@ -101,7 +101,8 @@ export class AccessqlWhatCan extends AccessqlElement {
     const { edges, ...rest } = answer;
     this.rows = after ? [...this.rows, ...edges.map((e) => e.node)] : edges.map((e) => e.node);
     this.answer = rest;
-    if (!after && !this.fixedPrincipal) this.announce({ view: 'what-can', principal: this.principal, resource: this.resource, includeConditional: this.includeConditional });
+    if (!after && !this.fixedPrincipal)
+      this.announce({ view: 'what-can', principal: this.principal, resource: this.resource, includeConditional: this.includeConditional });
   }
 
   private submit(e: Event) {
@@ -128,21 +129,23 @@ export class AccessqlWhatCan extends AccessqlElement {
   render() {
     return html`
       <form @submit=${this.submit} part="form">
-        ${this.fixedPrincipal
-          ? nothing
-          : html`<label
-              >Principal ARN
-              <input
-                name="principal"
-                class="principal wide"
-                list="principals"
-                autocomplete="off"
-                placeholder="arn:aws:iam::123456789012:user/…"
-                .value=${this.principal}
-                @input=${(e: Event) => this.onPrincipalInput((e.target as HTMLInputElement).value)}
-              />
-              <datalist id="principals">${this.principalOptions.map((p) => html`<option value=${p.arn}>${p.type}</option>`)}</datalist>
-            </label>`}
+        ${
+          this.fixedPrincipal
+            ? nothing
+            : html`<label
+                >Principal ARN
+                <input
+                  name="principal"
+                  class="principal wide"
+                  list="principals"
+                  autocomplete="off"
+                  placeholder="arn:aws:iam::123456789012:user/…"
+                  .value=${this.principal}
+                  @input=${(e: Event) => this.onPrincipalInput((e.target as HTMLInputElement).value)}
+                />
+                <datalist id="principals">${this.principalOptions.map((p) => html`<option value=${p.arn}>${p.type}</option>`)}</datalist>
+              </label>`
+        }
         <label
           >Resource
           <input
@@ -189,12 +192,14 @@ export class AccessqlWhatCan extends AccessqlElement {
           )}
         </tbody>
       </table>
-      ${answer.pageInfo.hasNextPage
-        ? html`<p>
-            <button class="secondary more" @click=${() => this.run(answer.pageInfo.endCursor ?? undefined)}>
-              Next ${this.pageSize} (${this.rows.length} of ${answer.totalCount} shown)
-            </button>
-          </p>`
-        : nothing}`;
+      ${
+        answer.pageInfo.hasNextPage
+          ? html`<p>
+              <button class="secondary more" @click=${() => this.run(answer.pageInfo.endCursor ?? undefined)}>
+                Next ${this.pageSize} (${this.rows.length} of ${answer.totalCount} shown)
+              </button>
+            </p>`
+          : nothing
+      }`;
   }
 }

@@ -174,9 +174,11 @@ export class AccessqlWhoCan extends AccessqlElement {
           <datalist id="resources">${this.resourceOptions.map((r) => html`<option value=${r.arn}>${r.resourceType ?? ''}</option>`)}</datalist>
         </label>
         <label class="inline"><input type="checkbox" name="includeConditional" .checked=${this.includeConditional} /> include conditional</label>
-        ${transitiveOffered
-          ? html`<label class="inline"><input type="checkbox" name="transitive" .checked=${this.transitive} /> through roles they can assume</label>`
-          : nothing}
+        ${
+          transitiveOffered
+            ? html`<label class="inline"><input type="checkbox" name="transitive" .checked=${this.transitive} /> through roles they can assume</label>`
+            : nothing
+        }
         <button type="submit">Who can?</button>
         ${renderContextEditor(this.context, (c) => (this.context = c))}
       </form>
@@ -213,12 +215,14 @@ export class AccessqlWhoCan extends AccessqlElement {
           )}
         </tbody>
       </table>
-      ${answer.pageInfo.hasNextPage
-        ? html`<p>
-            <button class="secondary more" @click=${() => this.run(answer.pageInfo.endCursor ?? undefined)}>
-              Next ${this.pageSize} (${this.rows.length} of ${answer.totalCount} shown)
-            </button>
-          </p>`
-        : nothing}`;
+      ${
+        answer.pageInfo.hasNextPage
+          ? html`<p>
+              <button class="secondary more" @click=${() => this.run(answer.pageInfo.endCursor ?? undefined)}>
+                Next ${this.pageSize} (${this.rows.length} of ${answer.totalCount} shown)
+              </button>
+            </p>`
+          : nothing
+      }`;
   }
 }

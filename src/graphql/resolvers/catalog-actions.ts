@@ -42,7 +42,8 @@ function nameOfCursor(cursor: string): string {
 @Resolver(() => Catalog)
 export class CatalogActionsResolver {
   @FieldResolver(() => CatalogActionConnection, {
-    description: 'Catalog actions whose name starts with the prefix (case-insensitive; "conn" lists the connect: service), ordered by name. first defaults to 20.',
+    description:
+      'Catalog actions whose name starts with the prefix (case-insensitive; "conn" lists the connect: service), ordered by name. first defaults to 20.',
   })
   actions(
     @Root() _catalog: Catalog,
@@ -51,7 +52,8 @@ export class CatalogActionsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): CatalogActionConnection {
     if (prefix.trim() === '') throw badUserInput('`prefix` must have at least one character', { argumentName: 'prefix' });
-    if (prefix.length > MAX_FILTER_CHARS) throw badUserInput(`\`prefix\` is ${prefix.length} characters; the limit is ${MAX_FILTER_CHARS}`, { argumentName: 'prefix' });
+    if (prefix.length > MAX_FILTER_CHARS)
+      throw badUserInput(`\`prefix\` is ${prefix.length} characters; the limit is ${MAX_FILTER_CHARS}`, { argumentName: 'prefix' });
     const size = first === null || first === undefined ? DEFAULT_SUGGESTIONS : pageSize(first);
     const all = catalogActionsByPrefix(prefix.trim());
     let start = 0;
