@@ -8,6 +8,7 @@ import { ResourceResolver } from './resource.js';
 import { ImportResolver } from './imports.js';
 import { CatalogResolver } from './catalog.js';
 import { CatalogActionsResolver } from './catalog-actions.js';
+import { AccountResolver, OrganizationResolver } from './organization.js';
 
 export const resolvers = [
   PolicyValidationResolver,
@@ -20,4 +21,6 @@ export const resolvers = [
   ImportResolver,
   CatalogResolver,
   CatalogActionsResolver,
+  OrganizationResolver,
+  AccountResolver,
 ] as const;
