@@ -87,7 +87,10 @@ if (questions.length < 2) throw new Error('found too few who-can questions with 
 // account): timed here over HTTP, so the page visits below measure the page, not the build.
 const server = await startTestServer({ dbFile, env: { ACCESSQL_REQUEST_TIMEOUT_MS: '600000' } });
 const warmStart = performance.now();
-await server.gql(`query($a: String!, $r: String!) { whoCan(action: $a, resource: $r, first: 1) { totalCount } }`, { a: questions[0].action, r: questions[0].resource });
+await server.gql(`query($a: String!, $r: String!) { whoCan(action: $a, resource: $r, first: 1) { totalCount } }`, {
+  a: questions[0].action,
+  r: questions[0].resource,
+});
 const indexSeconds = (performance.now() - warmStart) / 1000;
 const base = server.url.replace(/\/graphql$/, '');
 const browser = await launchBrowser();
@@ -106,7 +109,10 @@ await browser.close();
 await server.stop();
 if (browser.blocked.length) throw new Error(`the page asked the internet for ${browser.blocked.join(', ')}`);
 
-const warm = results.slice(1).map((r) => r.ms).sort((a, b) => a - b);
+const warm = results
+  .slice(1)
+  .map((r) => r.ms)
+  .sort((a, b) => a - b);
 console.log(`fresh server's first question over HTTP (builds the access index): ${indexSeconds.toFixed(1)} s`);
 console.log(`/ui → first who-can answer on screen, ${size} account (page clock, Chromium ${os.cpus().length} cores):`);
 for (const r of results) console.log(`  ${r.visit.padEnd(13)} ${String(r.ms).padStart(6)} ms  (${r.principals} principals)`);

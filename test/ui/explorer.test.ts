@@ -169,6 +169,16 @@ describe('explorer pages in Chromium, network to the internet cut', { skip: brow
       for (const f of found.data.policy.findings.filter((x: { line: number | null }) => x.line)) {
         assert.equal(await view.locator(`.doc .line.has-finding[data-line="${f.line}"]`).count(), 1, `finding highlighted at line ${f.line}`);
       }
+      // A stored policy with findings at lines: each line highlighted (the seed has some: the documentation's policies).
+      const all = await server.gql(`{ policies(first: 200) { edges { node { id findings { line code } } } } }`);
+      const flawed = all.data.policies.edges.map((e: any) => e.node).find((n: any) => n.findings.some((f: any) => f.line));
+      assert.ok(flawed, 'the seed has a policy with a finding at a line');
+      await page.goto(`${base}/ui#/policy/${encodeURIComponent(flawed.id)}`);
+      await view.locator('.findings').waitFor();
+      for (const f of flawed.findings.filter((x: any) => x.line)) {
+        assert.equal(await view.locator(`.doc .line.has-finding[data-line="${f.line}"]`).count(), 1, `${f.code} highlighted at line ${f.line}`);
+      }
+      await screenshot(page, 'policy-findings');
     } else await view.locator('.findings-absent').waitFor();
     assert.deepEqual(browser.blocked, []);
     await screenshot(page, 'policy');
@@ -208,8 +218,12 @@ describe('explorer pages in Chromium, network to the internet cut', { skip: brow
     await page.goto(server.url);
     const link = page.locator('.fallback a[href="/ui"]');
     await link.waitFor();
-    // Apollo fades its notice in once the CDN script has failed to arrive.
-    await page.waitForFunction(`getComputedStyle(document.querySelector('.fallback')).opacity === '1'`);
+    // Apollo fades its notice in once the CDN script has failed to arrive. (A function, not a string:
+    // Apollo's page forbids eval in its CSP.)
+    await page.waitForFunction(() => {
+      const g = globalThis as any;
+      return g.getComputedStyle(g.document.querySelector('.fallback')).opacity === '1';
+    });
     assert.match(await page.locator('.fallback').innerText(), /works offline/);
     assert.ok(
       browser.blocked.some((u) => u.includes('apollographql.com')),
