@@ -482,16 +482,25 @@ export function conditionKeysForAction(action: string | CatalogAction): string[]
 
 /** True when `key` (a concrete key such as `aws:ResourceTag/Dept`) is among the action's supported keys. */
 export function actionSupportsConditionKey(action: string | CatalogAction, key: string): boolean {
-  const lower = key.toLowerCase();
-  for (const k of conditionKeysForAction(action)) {
-    if (k.toLowerCase() === lower) return true;
-    if (TEMPLATE_PART.test(k)) {
-      const source = k.split(TEMPLATE_PART_G).map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.+');
-      if (new RegExp(`^${source}$`, 'is').test(key)) return true;
+  const a = typeof action === 'string' ? findAction(action) : action;
+  if (!a) return false;
+  // Linting a store asks this for every (action, key) pair of every statement: the action's keys
+  // are split into exact names and compiled templates once.
+  const id = `${a.service}:${a.name}`;
+  let keys = actionKeyCache.get(id);
+  if (!keys) {
+    keys = { exact: new Set(), templates: [] };
+    for (const k of conditionKeysForAction(a)) {
+      if (TEMPLATE_PART.test(k)) {
+        const source = k.split(TEMPLATE_PART_G).map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.+');
+        keys.templates.push(new RegExp(`^${source}$`, 'is'));
+      } else keys.exact.add(k.toLowerCase());
     }
+    actionKeyCache.set(id, keys);
   }
-  return false;
+  return keys.exact.has(key.toLowerCase()) || keys.templates.some((re) => re.test(key));
 }
+const actionKeyCache = new Map<string, { exact: Set<string>; templates: RegExp[] }>();
 
 // ---------------------------------------------------------------------------------------------
 // Suggestions
