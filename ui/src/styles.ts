@@ -129,6 +129,9 @@ export const shared = css`
     margin: 0.3rem 0 0.6rem;
     color: var(--muted);
   }
+  table.facts th {
+    width: 12rem;
+  }
   .context-row {
     display: flex;
     gap: 0.4rem;
