@@ -1,7 +1,8 @@
 /**
  * Findings of every stored policy: the default version of each managed policy and each inline
- * policy, linted as identity policies with their kind's size quota, and each role's trust policy
- * (as Access Analyzer's AWS::IAM::AssumeRolePolicyDocument), SCPs, RCPs and resource-based policies. Findings are computed once per
+ * policy, linted as identity policies with their kind's size quota, each role's trust policy
+ * (as Access Analyzer's AWS::IAM::AssumeRolePolicyDocument), the organization's SCPs and RCPs,
+ * and the resource-based policies (an S3 bucket's as AWS::S3::Bucket). Findings are computed once per
  * distinct document text and kept, per store, until the data changes (an import bumps the data
  * version): "which of our policies are broken or risky" over 20,000 stored policies is a
  * lookup after the first question.
@@ -14,7 +15,7 @@ import type { Finding } from '../../policy/types.js';
 export interface StoredPolicyDocument {
   /**
    * Managed policy ARN, inline policy key (`<owner ARN>#<name>`), `<role ARN>#trust-policy`, an
-   * SCP's or RCP's ARN (or id), `<resource ARN>#resource-policy`.
+   * SCP's or RCP's ARN (its id when the document gave none), or `<resource ARN>#resource-policy`.
    */
   key: string;
   name: string;
@@ -63,15 +64,16 @@ export function storedPolicyDocuments(store: Store): StoredPolicyDocument[] {
       options: { policyType: 'RESOURCE_POLICY', resourceType: 'AWS::IAM::AssumeRolePolicyDocument' },
     });
   }
-  // The estate's tables (migration 3): a database opened read-only before it has none.
-  const has = (table: string) => store.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
-  if (has('org_policies')) {
-    const org = store.db.prepare(`SELECT id, arn, name, type, content FROM org_policies`).all() as { id: string; arn: string | null; name: string; type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'; content: string }[];
-    for (const r of org) out.push({ key: r.arn ?? r.id, name: r.name, document: r.content, kind: r.type, options: { policyType: r.type } });
-  }
-  if (has('resource_policies')) {
-    const rp = store.db.prepare(`SELECT arn, policy FROM resource_policies`).all() as { arn: string; policy: string }[];
-    for (const r of rp) out.push({ key: `${r.arn}#resource-policy`, name: `${r.arn} resource policy`, document: r.policy, kind: 'RESOURCE_POLICY', options: { policyType: 'RESOURCE_POLICY' } });
+  const org = store.db.prepare(`SELECT id, arn, name, type, content FROM org_policies`).all() as { id: string; arn: string | null; name: string; type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'; content: string }[];
+  for (const r of org) out.push({ key: r.arn ?? r.id, name: r.name, document: r.content, kind: r.type, options: { policyType: r.type } });
+  const resource = store.db.prepare(`SELECT arn, service, resource_type, policy FROM resource_policies`).all() as { arn: string; service: string; resource_type: string | null; policy: string }[];
+  for (const r of resource) {
+    // Access Analyzer's validatePolicyResourceType where it has one for the resource.
+    const resourceType = r.service === 's3' && r.resource_type === 'bucket' ? 'AWS::S3::Bucket' : r.service === 'dynamodb' && r.resource_type === 'table' ? 'AWS::DynamoDB::Table' : undefined;
+    out.push({
+      key: `${r.arn}#resource-policy`, name: `${r.arn.slice(r.arn.lastIndexOf(':') + 1)} resource policy`, document: r.policy, kind: 'RESOURCE_POLICY',
+      options: { policyType: 'RESOURCE_POLICY', ...(resourceType ? { resourceType } : {}) },
+    });
   }
   // Stored documents passed an import, some of them with `--lenient` repairs (the seed's
   // documentation policies have trailing commas): the repairs are reported as WARNINGs and every
