@@ -558,13 +558,24 @@ export function conditionKeysForAction(action: string | CatalogAction): string[]
 
 /** True when `key` (a concrete key such as `aws:ResourceTag/Dept`) is among the action's supported keys. */
 export function actionSupportsConditionKey(action: string | CatalogAction, key: string): boolean {
-  const lower = key.toLowerCase();
-  for (const k of conditionKeysForAction(action)) {
-    if (k.toLowerCase() === lower) return true;
-    if (TEMPLATE_PART.test(k) && templateMatcher(k)(lower)) return true;
+  const a = typeof action === 'string' ? findAction(action) : action;
+  if (!a) return false;
+  // Linting a store asks this for every (action, key) pair of every statement: the action's keys
+  // are split into exact names and linear template matchers once (no RegExp on user input).
+  const id = `${a.service}:${a.name}`;
+  let keys = actionKeyCache.get(id);
+  if (!keys) {
+    keys = { exact: new Set(), templates: [] };
+    for (const k of conditionKeysForAction(a)) {
+      if (TEMPLATE_PART.test(k)) keys.templates.push(templateMatcher(k));
+      else keys.exact.add(k.toLowerCase());
+    }
+    actionKeyCache.set(id, keys);
   }
-  return false;
+  const lower = key.toLowerCase();
+  return keys.exact.has(lower) || keys.templates.some((matches) => matches(lower));
 }
+const actionKeyCache = new Map<string, { exact: Set<string>; templates: Matcher[] }>();
 
 // ---------------------------------------------------------------------------------------------
 // Suggestions

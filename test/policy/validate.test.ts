@@ -217,7 +217,7 @@ test('validation of a 1 MB policy stays fast', () => {
   const t = performance.now();
   const r = validatePolicy(text);
   assert.ok(performance.now() - t < 3000, `${performance.now() - t} ms`);
-  assert.ok(r.findings.some((f) => f.code === 'POLICY_SIZE_EXCEEDED'));
+  assert.ok(r.findings.some((f) => f.code === 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'));
 });
 
 test('actions: "did you mean" suggestions are capped per policy, every unknown entry is still reported', () => {
