@@ -113,8 +113,12 @@ const MAX_COVER_CANDIDATES = 256;
 function wildcardMatch(pattern: string, text: string): boolean {
   let matcher = compiledPatterns.get(pattern);
   if (matcher === undefined) {
-    if (compiledPatterns.size >= 1024) compiledPatterns.clear();
-    compiledPatterns.set(pattern, (matcher = compileGlobLower(pattern)));
+    matcher = compileGlobLower(pattern);
+    // Only short patterns are kept: 1,024 cached megabyte patterns would hold gigabytes.
+    if (pattern.length <= 256) {
+      if (compiledPatterns.size >= 1024) compiledPatterns.clear();
+      compiledPatterns.set(pattern, matcher);
+    }
   }
   return matcher(text.toLowerCase());
 }
