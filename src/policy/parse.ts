@@ -244,7 +244,7 @@ function stringList(node: JsonNode, element: string, pos: Pos, problem: Problem)
 }
 
 function buildPrincipal(node: JsonNode, element: string, keyOffset: number, pos: Pos, problem: Problem): PrincipalElement | undefined {
-  const principal: PrincipalElement = { wildcard: false, values: Object.create(null) as Record<string, string[]>, position: pos(keyOffset), valuePositions: Object.create(null) as Record<string, SourcePosition[]> };
+  const principal: PrincipalElement = { wildcard: false, values: {}, position: pos(keyOffset), valuePositions: {} };
   if (node.kind === 'string') {
     if (node.value === '*') {
       principal.wildcard = true;

@@ -129,3 +129,26 @@ test('item 3: a long condition evaluation charges its work (values × patterns) 
   // Without a hook, nothing is charged and nothing is stopped.
   assert.equal(evaluate({ action: 's3:GetObject', resource: '*', context }, { identityPolicies: [policy] }).decision, 'IMPLICIT_DENY');
 });
+
+test('item 3: a simulation off the main thread gives the in-thread answers, and stops at its deadline with SimulationTimeoutError', { timeout: 60_000 }, async () => {
+  const { simulateOffThread, SimulationTimeoutError } = await import('../../src/access/simulate-off-thread.js');
+  const { simulateCustomPolicy } = await import('../../src/access/simulate-custom.js');
+  const light = {
+    policies: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'A', Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::b/*', Condition: { StringLike: { 'aws:PrincipalTag/team': 'a*' } } }] })],
+    actions: ['s3:GetObject', 's3:PutObject'],
+    resources: ['arn:aws:s3:::b/k', 'arn:aws:s3:::c/k'],
+    context: [{ key: 'aws:PrincipalTag/team', values: ['alpha'] }],
+  };
+  assert.deepEqual(await simulateOffThread(light, Date.now() + 30_000), simulateCustomPolicy(light));
+  // Malformed input comes back as the same typed error.
+  await assert.rejects(simulateOffThread({ ...light, policies: ['{"Statement": ['] }, Date.now() + 30_000), (e: Error) => e.name === 'MalformedPolicyError');
+  // A heavy one (2,000 patterns × 100,000 values) ends at its deadline, whichever side notices first.
+  const heavy = {
+    policies: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': Array.from({ length: 2000 }, (_, i) => `*${i.toString(36)}*`) } } }] })],
+    actions: ['s3:GetObject'],
+    context: [{ key: 'aws:TagKeys', values: Array.from({ length: 100_000 }, () => 'NO-DIGITS-OR-LOWER-CASE-HERE') }],
+  };
+  for (const grace of [300, 1500]) {
+    await assert.rejects(simulateOffThread(heavy, Date.now() + grace), SimulationTimeoutError);
+  }
+});
