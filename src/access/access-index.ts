@@ -23,21 +23,21 @@
  *     Resource and Condition are written alike (copied between policies) share their outcomes.
  *     Only the answer's page is turned into EvaluationResults (LazyEvaluated).
  *  4. Decision. Per principal, the outcomes of its relevant statements (identity policies in
- *     order, then its boundary) are combined exactly as evaluate() combines them for an identity
- *     layer and a boundary (evaluateLayer / evaluate): explicit deny, then identity ∧ boundary
- *     allow, else implicit deny; `conditional` from POSSIBLE allows and CERTAIN denies.
- *     Principals evaluate() would treat specially (the account root) take the evaluator itself.
+ *     order, then its boundary) are tallied into the engine's LayerTally and combined by the
+ *     engine's decide() and explain() — the very code evaluate() runs — so the index is an
+ *     optimisation of the engine, not a second copy of its rules. Principals evaluate() treats
+ *     specially (the account root, engine isAccountRoot) take the evaluator itself.
  */
 import { parsePolicy } from '../policy/parse.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { compilePolicy, statementsFor, type CompiledPolicy, type CompiledStatement } from '../engine/compile.js';
-import { distinctKeys, evaluate, prepareRequest, type PolicySet } from '../engine/evaluate.js';
-import { evaluateStatement, APPLIES, CERTAIN, POSSIBLE, type PreparedRequest } from '../engine/statement.js';
-import { matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../engine/arn.js';
-import { NO_MATCH } from '../engine/principal.js';
+import { decide, distinctKeys, evaluate, explain, isAccountRoot, LayerTally, ownerInArn, prepareRequest, type Layers, type PolicySet } from '../engine/evaluate.js';
+import { actionMatches, evaluateStatement, type PreparedRequest } from '../engine/statement.js';
+import { headMayMatch, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../engine/arn.js';
+import { DIRECT_MATCH, NO_MATCH } from '../engine/principal.js';
 import { MissingKeys, TRUE } from '../engine/tri.js';
 import type { Template } from '../engine/template.js';
-import type { ContextValue, Decision, EvaluationResult, MatchedStatement, RequestContext, RequestPrincipal } from '../engine/types.js';
+import type { ContextValue, EvaluationResult, MatchedStatement, RequestContext, RequestPrincipal } from '../engine/types.js';
 import type { AccountModel, ModelPrincipal } from '../store/account-model.js';
 import { LRUCache } from 'lru-cache';
 import { isPrincipalContextKey, mergeContext, requestPrincipal, storedPrincipalContext, storedResourceContext } from './stored-context.js';
@@ -122,6 +122,7 @@ class LazyEvaluated implements Evaluated {
   }
 }
 const NO_KEYS = new Int32Array(0);
+const NO_TALLIES: LayerTally[] = [];
 const NO_OWNER = -2;
 
 export class AccessIndex {
@@ -225,7 +226,7 @@ export class AccessIndex {
       this.boundaryOf[i] = boundary ? this.numberOf(boundary) : -1;
       this.accountOf[i] = this.accountNumber(principal.accountId);
       // evaluate(): principal.type === 'Root', or an iam ARN ending in ':root'.
-      this.rootLike[i] = principal.type === 'Root' || (principal.arn.endsWith(':root') && principal.arn.includes(':iam::')) ? 1 : 0;
+      this.rootLike[i] = isAccountRoot(principal) ? 1 : 0;
       this.byArn.set(m.arn, indexed);
       this.positions.set(indexed, i);
       return indexed;
@@ -430,10 +431,11 @@ export class AccessIndex {
       return o;
     };
 
-    // 4. Each candidate's decision, combined as evaluate() combines an identity layer and a
-    // boundary (no SCPs, no resource-based policy). `full` false only decides whether the
-    // principal is in the answer (nothing allocated); its EvaluationResult is built when read —
-    // a page of the answer, not all of it.
+    // 4. Each candidate's decision: its relevant statements' outcomes tallied into the engine's
+    // layers (identity policies in order, then the boundary) and combined by the engine's
+    // decide() / explain() — no SCPs or resource-based policy in the store. `full` false only
+    // decides whether the principal is in the answer (nothing allocated); its EvaluationResult
+    // is built when read — a page of the answer, not all of it.
     const { policyStart, policyNumbersOf, boundaryOf } = this;
     /** Tallies relevant statements [from, to) of one layer for principal i into `t`. */
     const tally = (t: LayerTally, from: number, to: number, i: number, full: boolean): void => {
@@ -443,26 +445,13 @@ export class AccessIndex {
           t.anyMissing = true;
           if (full) for (const k of o.missing) (t.missing ??= []).push(k);
         }
-        const f = o.flags;
-        if (f === 0) continue;
-        if (relDeny[r]) {
-          if (f & APPLIES) {
-            t.deny = true;
-            if (full) (t.denies ??= []).push(relMatched[r]);
-          }
-          if (f & CERTAIN) t.certainDeny = true;
-        } else {
-          if (f & APPLIES) {
-            t.allow = true;
-            if (full) (t.allows ??= []).push(relMatched[r]);
-          }
-          if (full && f & (APPLIES | POSSIBLE)) (t.candidates ??= []).push(relMatched[r]);
-          if (f & POSSIBLE) t.possible = true;
-        }
+        t.record(o.flags, relDeny[r], relMatched[r], full, DIRECT_MATCH);
       }
     };
     const id = new LayerTally();
     const bound = new LayerTally();
+    const withBoundary: Layers = { identity: id, boundaries: [bound], scps: NO_TALLIES, resource: null, isRoot: false, sameAccount: true };
+    const withoutBoundary: Layers = { ...withBoundary, boundaries: NO_TALLIES };
     const combine = (i: number, full: boolean): EvaluationResult | typeof INCLUDED | null => {
       id.reset();
       bound.reset();
@@ -474,24 +463,14 @@ export class AccessIndex {
       if (!id.allow && !id.possible) return null;
       const b = boundaryOf[i];
       if (b >= 0 && relStart[b] !== 0) tally(bound, relStart[b] - 1, relEnd[b], i, full);
-      // evaluate()'s possiblyAllowed: allowed for some values of the missing keys.
-      const possibly = (id.anyMissing || bound.anyMissing) && !id.certainDeny && !bound.certainDeny && id.possible && (b < 0 || bound.possible);
-      let decision: Decision | null = null;
-      if (id.deny || bound.deny) decision = includeConditional && possibly ? 'EXPLICIT_DENY' : null;
-      else if (id.allow && (b < 0 || bound.allow)) decision = 'ALLOWED';
-      else if (includeConditional && possibly) decision = 'IMPLICIT_DENY';
-      if (decision === null) return null;
+      const layers = b >= 0 ? withBoundary : withoutBoundary;
+      const d = decide(layers, id.anyMissing || bound.anyMissing);
+      if (!(d.decision === 'ALLOWED' || (includeConditional && d.conditional))) return null;
       if (!full) return INCLUDED;
-      const missingContextKeys = distinctKeys(matched(id.missing, bound.missing));
-      if (decision === 'EXPLICIT_DENY') return { decision, matchedStatements: matched(id.denies, bound.denies), missingContextKeys, conditional: true };
-      if (decision === 'ALLOWED') return { decision, matchedStatements: matched(id.allows, bound.allows), missingContextKeys, conditional: false };
-      return {
-        decision, matchedStatements: matched(id.allows, bound.allows), missingContextKeys, conditional: true,
-        conditionalStatements: matched(id.candidates, bound.candidates),
-      };
+      return explain(layers, d, distinctKeys(matched(id.missing, bound.missing)));
     };
 
-    const ownerAccount = arn.parts !== null && arn.parts[4] ? arn.parts[4] : undefined;
+    const ownerAccount = ownerInArn(arn);
     const owner = ownerAccount === undefined ? NO_OWNER : this.accounts.get(ownerAccount) ?? -1;
     const { accountOf, rootLike } = this;
     const candidates = plan.candidates;
@@ -591,7 +570,7 @@ export class AccessIndex {
         if (isPrincipalContextKey(c.keyLower)) set.add(c.keyLower);
         for (const v of c.values) fromTemplate(v.template);
       }
-      for (const r of st.resources ?? []) if (r.kind !== 'all' && r.matcher === null) fromTemplate(r.template);
+      for (const r of st.resources ?? []) if (r.kind !== 'all' && r.compiled === null) fromTemplate(r.template);
       keys = [...set].sort();
       this.statementKeys.set(st, keys);
     }
@@ -604,26 +583,6 @@ function matched<T>(first: T[] | null, second: T[] | null): T[] {
   return first === null ? second : [...first, ...second];
 }
 
-/** What one layer (identity policies, or the boundary) says for one principal; reset per principal. */
-class LayerTally {
-  allow = false;
-  deny = false;
-  possible = false;
-  certainDeny = false;
-  anyMissing = false;
-  allows: MatchedStatement[] | null = null;
-  denies: MatchedStatement[] | null = null;
-  /** Allows that apply or may apply (evaluate()'s conditionalStatements). */
-  candidates: MatchedStatement[] | null = null;
-  missing: string[] | null = null;
-
-  reset(): void {
-    this.allow = this.deny = this.possible = this.certainDeny = this.anyMissing = false;
-    this.allows = this.denies = this.candidates = null;
-    this.missing = null;
-  }
-}
-
 const PATTERN_TRUE = 1;
 const PATTERN_FALSE = 2;
 /** Has policy variables in its resource part, and its first five components match. */
@@ -632,13 +591,9 @@ const PATTERN_VARIABLE = 3;
 /** matchArnPattern as far as it does not depend on the context. */
 function matchPattern(p: ArnPattern, arn: PreparedArn): number {
   if (p.kind === 'all') return PATTERN_TRUE;
-  if (p.matcher !== null) return matchArnPattern(p, arn, EMPTY_CONTEXT, null) === TRUE ? PATTERN_TRUE : PATTERN_FALSE;
-  // Variables in the resource part: the first five components do not depend on them.
-  if (p.kind === 'arn') {
-    if (arn.parts === null) return PATTERN_FALSE;
-    for (let i = 0; i < 5; i++) if (!p.heads[i](arn.parts[i])) return PATTERN_FALSE;
-  }
-  return PATTERN_VARIABLE;
+  if (p.compiled !== null) return matchArnPattern(p, arn, EMPTY_CONTEXT, null) === TRUE ? PATTERN_TRUE : PATTERN_FALSE;
+  // Variables: the segments before the first one do not depend on them.
+  return headMayMatch(p, arn) ? PATTERN_VARIABLE : PATTERN_FALSE;
 }
 
 /**
@@ -698,12 +653,6 @@ class LayeredContext implements ReadonlyMap<string, ContextValue> {
   }
 }
 
-function actionMatches(st: CompiledStatement, action: string): boolean {
-  let any = false;
-  for (const m of st.actions) if (m(action)) { any = true; break; }
-  return st.notAction ? !any : any;
-}
-
 function uniqueCompiled(list: (CompiledPolicy | null)[]): CompiledPolicy[] {
   const seen = new Set<CompiledPolicy>();
   for (const p of list) if (p) seen.add(p);
@@ -711,11 +660,6 @@ function uniqueCompiled(list: (CompiledPolicy | null)[]): CompiledPolicy[] {
 }
 
 function allowsAction(policy: CompiledPolicy, service: string, action: string): boolean {
-  for (const st of statementsFor(policy, service)) {
-    if (st.effect !== 'Allow') continue;
-    let any = false;
-    for (const m of st.actions) if (m(action)) { any = true; break; }
-    if (st.notAction ? !any : any) return true;
-  }
+  for (const st of statementsFor(policy, service)) if (st.effect === 'Allow' && actionMatches(st, action)) return true;
   return false;
 }

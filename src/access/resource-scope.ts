@@ -6,7 +6,10 @@
  * whose child ids are `*`. A policy whose Resource covers every such child (…/contact/*) matches
  * it; one naming a single contact does not, and the answer says which type was evaluated.
  */
-import { findAction, resourceTypeForArn, resourceTypesForService, type CatalogAction, type CatalogResourceType } from '../catalog/index.js';
+import {
+  arnHasFormatOf, arnServiceInfo, findAction, resourceTypeForArn, resourceTypeOfServiceForArn, resourceTypesForService, serviceExists, suggestAction,
+  suggestArnService, suggestService, type CatalogAction, type CatalogResourceType,
+} from '../catalog/index.js';
 import { InvalidQuestionError, quoted } from './errors.js';
 import { compileGlobPieces, type PatternPiece } from '../engine/wildcard.js';
 
@@ -66,11 +69,47 @@ export function childArnUnder(arn: string, child: CatalogResourceType): string |
   return ['arn', ...head, filled.join('/')].join(':');
 }
 
-/** The action's catalog entry, or BAD_USER_INPUT naming the problem. */
+/** Names longer than this get no suggestion (the edit distance is O(length) per candidate). */
+const MAX_SUGGEST_LENGTH = 128;
+
+/** The action's catalog entry, or BAD_USER_INPUT naming the problem and the closest action. */
 export function requireAction(action: string): CatalogAction {
   const found = findAction(action);
-  if (!found) throw new InvalidQuestionError(`Unknown action "${quoted(action)}": the catalog has no such action`, { argumentName: 'action' });
-  return found;
+  if (found) return found;
+  let suggestion: string | undefined;
+  const colon = action.indexOf(':');
+  if (colon > 0 && action.length <= MAX_SUGGEST_LENGTH) {
+    const service = action.slice(0, colon);
+    const name = action.slice(colon + 1);
+    const known = serviceExists(service) ? service : suggestService(service);
+    if (known) suggestion = (known !== service ? findAction(`${known}:${name}`)?.name : undefined) ?? suggestAction(known, name);
+    if (suggestion) suggestion = findAction(suggestion)?.name ?? suggestion;
+  }
+  throw new InvalidQuestionError(
+    `Unknown action "${quoted(action)}": the catalog has no such action${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+    { argumentName: 'action', ...(suggestion ? { suggestion } : {}) },
+  );
+}
+
+/**
+ * A resource is named by its ARN (contract, Semantics): `arn:partition:service:region:account:resource`
+ * ("Identify AWS resources with Amazon Resource Names (ARNs)"), or `*`. Anything else is refused
+ * (BAD_USER_INPUT). Returns warnings for an ARN whose service namespace no resource type uses —
+ * usually a misspelling, named with the closest known one.
+ */
+export function checkResourceArn(resource: string): string[] {
+  if (resource === '*') return [];
+  const fields = resource.split(':');
+  if (fields.length < 6 || fields[0] !== 'arn' || fields[1] === '' || fields[2] === '' || fields.slice(5).join(':') === '') {
+    throw new InvalidQuestionError(
+      `${quoted(resource)} is not an ARN: a resource is named arn:partition:service:region:account:resource (e.g. arn:aws:connect:us-east-1:123456789012:instance/ID), or "*"`,
+      { argumentName: 'resource' },
+    );
+  }
+  const service = fields[2];
+  if (/[*?]/.test(service) || arnServiceInfo(service)) return [];
+  const suggestion = service.length <= MAX_SUGGEST_LENGTH ? suggestArnService(service) : undefined;
+  return [`No AWS resource type has ARNs in the "${quoted(service)}" namespace${suggestion ? ` (did you mean ${suggestion}?)` : ''}: ${quoted(resource)} is evaluated as written`];
 }
 
 /**
@@ -84,7 +123,17 @@ export function scopeFor(action: CatalogAction, resource: string): ResourceScope
   if (types.length === 0 || resource === '*') return { resource, resourceType: undefined, children: false };
   const own = resourceTypeForArn(resource);
   if (own && own.service === action.service && types.includes(own.name)) return { resource, resourceType: own.name, children: false };
+  // Another service's resource: sts:AssumeRole applies to sts's "role", an IAM role ARN; ssm:StartSession
+  // to ssm's "instance", an EC2 instance ARN. Answered on that resource (contract, Semantics).
+  const onActionService = resourceTypeOfServiceForArn(resource, action.service);
+  if (onActionService && types.includes(onActionService.name)) return { resource, resourceType: onActionService.name, children: false };
   const byName = new Map(resourceTypesForService(action.service).map((t) => [t.name, t]));
+  // A pattern over one of the action's types (…/queue/*, which the catalog also knows as
+  // "wildcard-queue"): the action's type has that format, so it is answered on it.
+  for (const name of types) {
+    const type = byName.get(name);
+    if (type && arnHasFormatOf(resource, type)) return { resource, resourceType: name, children: false };
+  }
   for (const name of types) {
     const type = byName.get(name);
     const child = type && childArnUnder(resource, type);

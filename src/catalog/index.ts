@@ -363,17 +363,33 @@ function buildArnIndex(): Map<string, CompiledPattern[]> {
  * wildcard matcher), so the cost is linear in the ARN's length times the service's formats.
  */
 export function resourceTypeForArn(arn: string): CatalogResourceType | undefined {
+  return bestTypeForArn(arn, undefined);
+}
+
+/**
+ * The most specific resource type OF `service` whose ARN pattern matches `arn`: services define
+ * types on other services' ARNs (sts "role" is an IAM role, ssm "instance" an EC2 instance), and an
+ * action is answered on them ("Actions, resources, and condition keys for AWS services").
+ */
+export function resourceTypeOfServiceForArn(arn: string, service: string): CatalogResourceType | undefined {
+  return bestTypeForArn(arn, service.toLowerCase());
+}
+
+/** A concrete ARN split for typing: its five head fields, its resource part and that part's segments. */
+interface TypingArn {
+  head: string[];
+  resource: string;
+  separators: string;
+  segments: string[];
+}
+
+function splitForTyping(arn: string): TypingArn | undefined {
   const fields = arn.split(':', 6);
   if (fields.length < 6 || fields[0] !== 'arn') return undefined;
-  if (!arnIndex) arnIndex = buildArnIndex();
-  const arnService = fields[2].toLowerCase();
-  const candidates = arnIndex.get(arnService);
-  if (!candidates) return undefined;
   // The resource part: everything after the fifth colon (it may hold more colons).
   let at = -1;
   for (let k = 0; k < 5; k++) at = arn.indexOf(':', at + 1);
   const resource = arn.slice(at + 1);
-  const head = fields.slice(0, 5);
   let separators = '';
   const segments: string[] = [];
   let start = 0;
@@ -385,17 +401,30 @@ export function resourceTypeForArn(arn: string): CatalogResourceType | undefined
     start = i + 1;
   }
   segments.push(resource.slice(start));
-  const headMatches = (c: CompiledPattern) => c.heads.every((m, i) => m(head[i]!));
-  const strict = (c: CompiledPattern) => c.separators === separators && c.segments.every((m, i) => m(segments[i]!));
-  const relaxed = (c: CompiledPattern) => c.relaxed(resource);
+  return { head: fields.slice(0, 5), resource, separators, segments };
+}
+
+const headMatches = (c: CompiledPattern, t: TypingArn) => c.heads.every((m, i) => m(t.head[i]!));
+/** Each variable fills one segment: the separators are the format's, segment by segment. */
+const strictMatches = (c: CompiledPattern, t: TypingArn) => c.separators === t.separators && c.segments.every((m, i) => m(t.segments[i]!));
+
+function bestTypeForArn(arn: string, service: string | undefined): CatalogResourceType | undefined {
+  const t = splitForTyping(arn);
+  if (t === undefined) return undefined;
+  if (!arnIndex) arnIndex = buildArnIndex();
+  const arnService = t.head[2]!.toLowerCase();
+  const candidates = arnIndex.get(arnService);
+  if (!candidates) return undefined;
+  const strict = (c: CompiledPattern) => strictMatches(c, t);
+  const relaxed = (c: CompiledPattern) => c.relaxed(t.resource);
   // The ARN's own service first (connect also lists some wisdom / app-integrations types);
   // other services' copies of its patterns only when the service itself has no match.
   for (const own of [true, false]) {
     for (const test of [strict, relaxed]) {
       let best: CompiledPattern | undefined;
       for (const c of candidates) {
-        if ((c.type.service === arnService) !== own) continue;
-        if (!headMatches(c) || !test(c)) continue;
+        if (service !== undefined ? c.type.service !== service : (c.type.service === arnService) !== own) continue;
+        if (!headMatches(c, t) || !test(c)) continue;
         if (!best || c.literalChars > best.literalChars ||
           (c.literalChars === best.literalChars && c.variables < best.variables)) best = c;
       }
@@ -403,6 +432,69 @@ export function resourceTypeForArn(arn: string): CatalogResourceType | undefined
     }
   }
   return undefined;
+}
+
+/** Does `arn` have the ARN format of `type`, each variable filled by one path segment (no '/' or ':')? */
+export function arnHasFormatOf(arn: string, type: CatalogResourceType): boolean {
+  let c = compiledTypes.get(type);
+  if (c === undefined) compiledTypes.set(type, (c = compilePattern(type)?.compiled ?? null));
+  if (c === null) return false;
+  const t = splitForTyping(arn);
+  return t !== undefined && headMatches(c, t) && strictMatches(c, t);
+}
+const compiledTypes = new Map<CatalogResourceType, CompiledPattern | null>();
+
+/** An ARN pattern with its variables' names dropped: services spell the same format alike otherwise. */
+function patternShape(arnPattern: string): string {
+  return arnPattern.replace(/\$\{[^}]*\}/g, '${}');
+}
+
+let actionsByShape: Map<string, { action: CatalogAction; resourceType: string }[]> | undefined;
+
+/**
+ * Every action, of any service, that applies to a resource type with the ARN format of `type`
+ * (iam "role" → iam:GetRole … and sts:AssumeRole, whose "role" type has the same format), sorted by
+ * action name.
+ */
+export function actionsOnResourceType(type: CatalogResourceType): { action: CatalogAction; resourceType: string }[] {
+  if (!actionsByShape) {
+    const map = new Map<string, { action: CatalogAction; resourceType: string }[]>();
+    for (const service of servicePrefixes()) {
+      const types = new Map(resourceTypesForService(service).map((t) => [t.name, t]));
+      for (const action of actionsForService(service)) {
+        for (const rt of action.resourceTypes) {
+          const t = types.get(rt.name);
+          if (!t) continue;
+          const shape = patternShape(t.arnPattern);
+          let list = map.get(shape);
+          if (!list) map.set(shape, (list = []));
+          if (!list.some((e) => e.action === action)) list.push({ action, resourceType: rt.name });
+        }
+      }
+    }
+    for (const list of map.values()) list.sort((a, b) => (a.action.name < b.action.name ? -1 : a.action.name > b.action.name ? 1 : 0));
+    actionsByShape = map;
+  }
+  return actionsByShape.get(patternShape(type.arnPattern)) ?? [];
+}
+
+/** The resource types (of any service) whose ARNs use the service field `arnService`, one per ARN format. */
+export function resourceTypesWithArnService(arnService: string): CatalogResourceType[] {
+  if (!arnIndex) arnIndex = buildArnIndex();
+  const seen = new Set<string>();
+  const out: CatalogResourceType[] = [];
+  const candidates = arnIndex.get(arnService.toLowerCase()) ?? [];
+  // The ARN's own service's types first, so each format is named as its own service names it.
+  for (const own of [true, false]) {
+    for (const c of candidates) {
+      if ((c.type.service === arnService.toLowerCase()) !== own) continue;
+      const shape = patternShape(c.type.arnPattern);
+      if (seen.has(shape)) continue;
+      seen.add(shape);
+      out.push(c.type);
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

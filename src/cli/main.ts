@@ -2,6 +2,7 @@
 /**
  * accessql's command line. Every command works from a clean checkout after `npm ci && npm run build`.
  */
+import { editDistance } from '../catalog/index.js';
 import 'reflect-metadata';
 import { App } from '../app.js';
 import { defaultDbFile } from '../config.js';
@@ -77,8 +78,25 @@ async function main(argv: string[]): Promise<number> {
       // Only an explicit --db means "lint the store": plain `lint FILE` never opens a database.
       return lint(rest, db);
     default:
-      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+      throw new UsageError(`unknown command "${command}"${closestCommand(command)}\n\n${USAGE}`);
   }
+}
+
+const COMMANDS = ['serve', 'seed', 'import', 'who-can', 'what-can', 'simulate', 'lint'];
+
+/** "(did you mean "who-can"?)" for a near miss of a known command, else nothing. */
+function closestCommand(command: string): string {
+  if (command.length > 64) return '';
+  let best = '';
+  let bestD = Infinity;
+  for (const c of COMMANDS) {
+    const d = editDistance(command.toLowerCase(), c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean "${best}"?)` : '';
 }
 
 function describe(e: unknown): { message: string; exit: number } {

@@ -5,6 +5,7 @@ export const WHO_CAN = `query WhoCan($action: String!, $resource: String!, $cont
   whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after) {
     totalCount
     evaluatedResourceType
+    warnings
     edges { cursor node { principal { arn name type accountId } decision conditional missingContextKeys ${STATEMENTS} } }
     pageInfo { hasNextPage endCursor }
   }
@@ -13,7 +14,8 @@ export const WHO_CAN = `query WhoCan($action: String!, $resource: String!, $cont
 export const WHAT_CAN = `query WhatCan($principalArn: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String) {
   whatCan(principalArn: $principalArn, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after) {
     totalCount
-    edges { cursor node { action decision conditional missingContextKeys ${STATEMENTS} } }
+    warnings
+    edges { cursor node { action resource resourceType decision conditional missingContextKeys ${STATEMENTS} } }
     pageInfo { hasNextPage endCursor }
   }
 }`;

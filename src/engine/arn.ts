@@ -10,16 +10,19 @@
  *    ARN is checked separately"; the example shows `*` in the region segment NOT matching across
  *    `:`. The resource part (after the fifth colon) may itself contain `:` and `/`, and a `*` there
  *    matches across them.
+ *  - For the Resource element, "IAM JSON policy elements: Resource", "Using wildcards in resource
+ *    ARNs": a `*` that is the last character of a segment "can expand to match beyond colon
+ *    boundaries"; any other wildcard stays within its segment (compileArnPattern below).
  *  - "IAM policy elements: Variables and tags", section "Resource element": variables may be used
  *    "only in the resource portion of the ARN ... after the fifth colon"; in the first five segments
  *    `${...}` is therefore left as literal text (it then matches nothing real).
  *
- * Ambiguity (not documented by AWS): a pattern with fewer than five colons is not an ARN. We match
- * such a pattern against the whole request string as a plain glob (so `""` matches only `""`, and
- * `"arn:aws:s3*"` behaves as its text suggests). A request resource that is not an ARN (e.g. `*` for
- * actions without resource types) can only be matched by such a whole-string pattern or by `*`.
+ * A Resource entry with fewer than five colons is matched by the same segment rule (so `""` matches
+ * only `""`, and `"arn:aws:s3*"` behaves as its text suggests: its last `*` spans the rest). A
+ * request resource that is not an ARN (e.g. `*` for actions without resource types) can only be
+ * matched by an entry without colons or by `*`.
  */
-import { compileGlob, compileGlobPieces, type Matcher, type PatternPiece } from './wildcard.js';
+import { compileGlobPieces, type Matcher, type PatternPiece } from './wildcard.js';
 import { parseTemplate, piecesKey, resolveTemplate, type Template } from './template.js';
 import { FALSE, TRUE, UNKNOWN, type MissingKeys, type Tri } from './tri.js';
 import type { RequestContext } from './types.js';
@@ -31,6 +34,8 @@ export interface PreparedArn {
   text: string;
   /** [arn, partition, service, region, account, resource] or null when the text is not an ARN. */
   parts: string[] | null;
+  /** The text split at every colon (Resource matching works on these segments). */
+  segments: string[];
 }
 
 /** Index of the n-th colon (1-based n), or -1. Skips `${...}` when `skipVariables` is set. */
@@ -49,7 +54,6 @@ function nthColon(text: string, n: number, skipVariables: boolean): number {
   }
   return -1;
 }
-
 /** Splits into the six ARN components (the sixth keeps any further colons), or null. */
 export function splitArn(text: string, skipVariables = false): string[] | null {
   const fifth = nthColon(text, 5, skipVariables);
@@ -69,16 +73,16 @@ export function splitArn(text: string, skipVariables = false): string[] | null {
 
 /**
  * Memo of prepared request ARNs: a whoCan query evaluates one resource for every principal, so the
- * split is shared. Bounded in bytes (the text is held twice: key and parts); entries are
- * immutable, so sharing is safe.
+ * split is shared. Bounded in bytes (entries are immutable, so sharing is safe).
  */
 export const PREPARED_ARN_CACHE_BYTES = 8 * 1024 * 1024;
-const PREPARED = byteBoundedCache<PreparedArn>(PREPARED_ARN_CACHE_BYTES);
+// The text is held three times: key, parts and segments.
+const PREPARED = byteBoundedCache<PreparedArn>(PREPARED_ARN_CACHE_BYTES, (_p, k) => 3 * stringBytes(k));
 
 export function prepareArn(text: string): PreparedArn {
   let p = PREPARED.get(text);
   if (p === undefined) {
-    p = Object.freeze({ text, parts: splitArn(text) }) as PreparedArn;
+    p = Object.freeze({ text, parts: splitArn(text), segments: text.split(':') }) as PreparedArn;
     PREPARED.set(text, p);
   }
   return p;
@@ -89,28 +93,8 @@ export function preparedArnCacheBytes(): number {
   return PREPARED.calculatedSize;
 }
 
-/** Per pattern with variables: compiled matchers by resolved text (which may embed request values). */
+/** Per pattern with variables: compiled segment patterns by resolved text (which may embed request values). */
 export const PIECES_CACHE_BYTES = 256 * 1024;
-export type PiecesCache = Map<string, Matcher> | LRUCache<string, Matcher>;
-
-export function newPiecesCache(): PiecesCache {
-  return byteBoundedCache<Matcher>(PIECES_CACHE_BYTES, (_m, k) => 10 * stringBytes(k));
-}
-
-/**
- * Compiled matchers for patterns with variables, keyed by the resolved text (literal pieces are
- * marked so that `${*}` and a raw `*` stay distinct). Bounded in bytes per pattern: a compiled
- * matcher holds its pattern's character codes (~8 bytes each), hence ten times the key's bytes.
- */
-export function cachedPiecesMatcher(cache: PiecesCache, pieces: readonly PatternPiece[]): Matcher {
-  const key = piecesKey(pieces);
-  let m = cache.get(key);
-  if (m === undefined) {
-    m = compileGlobPieces(pieces);
-    cache.set(key, m);
-  }
-  return m;
-}
 
 /** The account segment of an ARN, or undefined when absent/empty. */
 export function arnAccount(text: string): string | undefined {
@@ -118,79 +102,44 @@ export function arnAccount(text: string): string | undefined {
   return parts && parts[4] ? parts[4] : undefined;
 }
 
+/**
+ * A Resource / NotResource entry split at its colons. Source: "IAM JSON policy elements: Resource",
+ * "Using wildcards in resource ARNs": wildcards may be used "within the individual segments of an
+ * ARN (the parts separated by colons)", and "if the * wildcard is the last character of a resource
+ * ARN segment, it can expand to match beyond colon boundaries". So a segment whose last character
+ * is a `*` (a raw one, not `${*}`) may consume several request segments; every other segment
+ * matches exactly one, and its wildcards never match a colon.
+ */
+export interface SegmentPattern {
+  matchers: Matcher[];
+  /** Per segment: it ends with a `*`, so it may expand beyond colon boundaries. */
+  spanning: boolean[];
+  anySpanning: boolean;
+}
+
 export type ArnPattern =
   | { kind: 'all' }
-  | { kind: 'whole'; template: Template; matcher: Matcher | null; cache: PiecesCache }
-  | { kind: 'arn'; heads: Matcher[]; template: Template; matcher: Matcher | null; cache: PiecesCache };
-
-function compileTail(template: Template): Matcher | null {
-  // Without variables the pattern (including `${*}`-style escapes) is compiled once.
-  if (template.hasVariables) return null;
-  const r = resolveTemplate(template, EMPTY_CONTEXT);
-  return compileGlobPieces(r.pieces!);
-}
+  | {
+      kind: 'segments';
+      /** The entry's text with its policy variables (variables only after the fifth colon). */
+      template: Template;
+      /** Compiled once when the entry has no variables; null otherwise (compiled per resolved text). */
+      compiled: SegmentPattern | null;
+      cache: LRUCache<string, SegmentPattern> | null;
+      /** The leading segments that hold no variable (all of them when there is none). */
+      head: SegmentPattern;
+    };
 
 const EMPTY_CONTEXT: RequestContext = new Map();
 
-/** Compiles a Resource/NotResource entry or an ArnLike value. */
-export function compileArnPattern(text: string, variablesEnabled: boolean): ArnPattern {
-  if (text === '*') return { kind: 'all' };
-  const parts = splitArn(text, variablesEnabled);
-  if (!parts) {
-    const template = parseTemplate(text, variablesEnabled);
-    return { kind: 'whole', template, matcher: compileTail(template), cache: template.hasVariables ? newPiecesCache() : NO_CACHE };
-  }
-  const heads = parts.slice(0, 5).map(compileGlob);
-  const template = parseTemplate(parts[5]!, variablesEnabled);
-  return { kind: 'arn', heads, template, matcher: compileTail(template), cache: template.hasVariables ? newPiecesCache() : NO_CACHE };
-}
-
-/**
- * Matches a compiled pattern against a prepared ARN. An unresolvable variable makes the pattern
- * not match (UNKNOWN, with the key recorded in `missing`).
- */
-export function matchArnPattern(
-  pattern: ArnPattern,
-  arn: PreparedArn,
-  context: RequestContext,
-  missing: MissingKeys | null,
-): Tri {
-  if (pattern.kind === 'all') return TRUE;
-  let subject: string;
-  if (pattern.kind === 'arn') {
-    const parts = arn.parts;
-    if (parts === null) return FALSE;
-    const heads = pattern.heads;
-    for (let i = 0; i < 5; i++) if (!heads[i]!(parts[i]!)) return FALSE;
-    subject = parts[5]!;
-  } else {
-    subject = arn.text;
-  }
-  let matcher = pattern.matcher;
-  if (matcher === null) {
-    const r = resolveTemplate(pattern.template, context);
-    if (r.missing !== undefined) {
-      missing?.add(r.missing);
-      return UNKNOWN;
-    }
-    matcher = cachedPiecesMatcher(pattern.cache, r.pieces);
-  }
-  return matcher(subject) ? TRUE : FALSE;
-}
-
-/**
- * Compiles an ARN pattern from already-resolved pieces (condition values after variable
- * substitution). Every colon separates components, whether it came from the policy text or from a
- * substituted value such as `${aws:PrincipalArn}`.
- */
-export function compileArnPieces(pieces: readonly PatternPiece[]): ArnPattern {
-  if (pieces.length === 1 && pieces[0] === '*') return { kind: 'all' };
+/** Splits pieces at every colon (raw or literal) into segments of pieces. */
+function splitPieces(pieces: readonly PatternPiece[]): PatternPiece[][] {
   const segments: PatternPiece[][] = [[]];
   for (const piece of pieces) {
     const text = typeof piece === 'string' ? piece : piece.lit;
     let start = 0;
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) !== 58 || segments.length === 6) continue;
+      if (text.charCodeAt(i) !== 58) continue;
       const chunk = text.slice(start, i);
       if (chunk) segments[segments.length - 1]!.push(typeof piece === 'string' ? chunk : { lit: chunk });
       segments.push([]);
@@ -199,17 +148,164 @@ export function compileArnPieces(pieces: readonly PatternPiece[]): ArnPattern {
     const rest = text.slice(start);
     if (rest) segments[segments.length - 1]!.push(typeof piece === 'string' ? rest : { lit: rest });
   }
-  if (segments.length < 6) {
-    // "IAM JSON policy elements: Condition operators", ARN condition operators: "Each of the six
-    // colon-delimited components of the ARN is checked separately". A condition value with fewer
-    // components is not an ARN pattern, so it matches no value (a lone `*` is handled above).
-    return { kind: 'whole', template: NO_TEMPLATE, matcher: NEVER, cache: NO_CACHE };
-  }
-  const heads = segments.slice(0, 5).map((s) => compileGlobPieces(s.length ? s : ['']));
-  return { kind: 'arn', heads, template: NO_TEMPLATE, matcher: compileGlobPieces(segments[5]!.length ? segments[5]! : ['']), cache: NO_CACHE };
+  return segments;
 }
 
-const NO_CACHE = new Map<string, Matcher>();
-const NEVER: Matcher = () => false;
+function compileSegments(segments: readonly PatternPiece[][]): SegmentPattern {
+  const matchers: Matcher[] = [];
+  const spanning: boolean[] = [];
+  for (const seg of segments) {
+    matchers.push(compileGlobPieces(seg.length ? seg : ['']));
+    const last = seg[seg.length - 1];
+    spanning.push(typeof last === 'string' && last.endsWith('*'));
+  }
+  return { matchers, spanning, anySpanning: spanning.includes(true) };
+}
 
-const NO_TEMPLATE: Template = { nodes: [''], hasVariables: false };
+/**
+ * Do the request's segments match? A spanning segment `P*` that starts at request segment j
+ * matches when `P*` matches segment j (its `*` then also takes the colons and segments after it),
+ * so the question is a small walk over (pattern segment, request segment) pairs.
+ */
+export function matchSegments(p: SegmentPattern, segs: readonly string[]): boolean {
+  const m = p.matchers.length;
+  const n = segs.length;
+  if (n < m) return false;
+  // Each segment consumes at least one request segment, so with as many of each they pair up.
+  if (n === m || !p.anySpanning) {
+    if (n !== m) return false;
+    for (let i = 0; i < m; i++) if (!p.matchers[i]!(segs[i]!)) return false;
+    return true;
+  }
+  let reach = new Uint8Array(n + 1);
+  reach[0] = 1;
+  for (let i = 0; i < m; i++) {
+    const next = new Uint8Array(n + 1);
+    let any = false;
+    for (let j = 0; j < n; j++) {
+      if (reach[j] === 0 || !p.matchers[i]!(segs[j]!)) continue;
+      any = true;
+      if (p.spanning[i]) {
+        for (let k = j + 1; k <= n; k++) next[k] = 1;
+        break;
+      }
+      next[j + 1] = 1;
+    }
+    if (!any) return false;
+    reach = next;
+  }
+  return reach[n] === 1;
+}
+
+/**
+ * Could the entry match the ARN for some values of its variables? Checks the segments before the
+ * first variable (a spanning one ends the check: whatever follows it can be absorbed).
+ */
+export function headMayMatch(pattern: ArnPattern, arn: PreparedArn): boolean {
+  if (pattern.kind === 'all') return true;
+  const head = pattern.head;
+  const segs = arn.segments;
+  for (let i = 0; i < head.matchers.length; i++) {
+    if (i >= segs.length || !head.matchers[i]!(segs[i]!)) return false;
+    if (head.spanning[i]) return true;
+  }
+  return true;
+}
+
+/** Compiles a Resource/NotResource entry. */
+export function compileArnPattern(text: string, variablesEnabled: boolean): ArnPattern {
+  if (text === '*') return { kind: 'all' };
+  // "IAM policy elements: Variables and tags", "Resource element": variables only in the resource
+  // portion (after the fifth colon); in the first five segments `${...}` is literal text.
+  const fifth = variablesEnabled ? nthColon(text, 5, true) : -1;
+  const template: Template =
+    fifth < 0 ? parseTemplate(text, variablesEnabled) : prefixTemplate(text.slice(0, fifth + 1), parseTemplate(text.slice(fifth + 1), true));
+  const constant: PatternPiece[] = [];
+  for (const node of template.nodes) {
+    if (typeof node === 'string') constant.push(node);
+    else if ('lit' in node) constant.push(node);
+    else break;
+  }
+  const compiled = template.hasVariables ? null : compileSegments(splitPieces(resolveTemplate(template, EMPTY_CONTEXT).pieces!));
+  let head = compiled;
+  if (head === null) {
+    // The segment holding the first variable is not part of the head.
+    const segments = splitPieces(constant);
+    segments.pop();
+    head = compileSegments(segments);
+  }
+  // A compiled segment pattern holds its text's character codes (~8 bytes each): ten times the key's bytes.
+  const cache = compiled === null ? byteBoundedCache<SegmentPattern>(PIECES_CACHE_BYTES, (_m, k) => 10 * stringBytes(k)) : null;
+  return { kind: 'segments', template, compiled, cache, head };
+}
+
+function prefixTemplate(prefix: string, rest: Template): Template {
+  return { nodes: [prefix, ...rest.nodes], hasVariables: rest.hasVariables };
+}
+
+/**
+ * Matches a compiled Resource entry against a prepared ARN. A variable with no value makes the
+ * entry match no resource ("IAM policy elements: Variables and tags", "Policy variables with no
+ * value": an entry "that includes a policy variable with no value will not match any resource"):
+ * UNKNOWN — AWS's answer is no match — with the key recorded in `missing`.
+ */
+export function matchArnPattern(
+  pattern: ArnPattern,
+  arn: PreparedArn,
+  context: RequestContext,
+  missing: MissingKeys | null,
+): Tri {
+  if (pattern.kind === 'all') return TRUE;
+  let compiled = pattern.compiled;
+  if (compiled === null) {
+    if (!headMayMatch(pattern, arn)) return FALSE;
+    const r = resolveTemplate(pattern.template, context);
+    if (r.missing !== undefined) {
+      missing?.add(r.missing);
+      return UNKNOWN;
+    }
+    const key = piecesKey(r.pieces);
+    const cache = pattern.cache!;
+    compiled = cache.get(key) ?? null;
+    if (compiled === null) {
+      compiled = compileSegments(splitPieces(r.pieces));
+      cache.set(key, compiled);
+    }
+  }
+  return matchSegments(compiled, arn.segments) ? TRUE : FALSE;
+}
+
+/**
+ * An ARN condition value ("IAM JSON policy elements: Condition operators", ARN condition
+ * operators): "each of the six colon-delimited components of the ARN is checked separately"; the
+ * sixth keeps any further colons, and its `*` matches across them.
+ */
+export type ArnConditionPattern = { kind: 'all' } | { kind: 'arn'; heads: Matcher[]; tail: Matcher };
+
+/**
+ * Compiles an ARN condition value from already-resolved pieces (after variable substitution).
+ * Every colon separates components, whether it came from the policy text or from a substituted
+ * value such as `${aws:PrincipalArn}`.
+ */
+export function compileArnPieces(pieces: readonly PatternPiece[]): ArnConditionPattern | undefined {
+  if (pieces.length === 1 && pieces[0] === '*') return { kind: 'all' };
+  const all = splitPieces(pieces);
+  // A value with fewer than six components is not an ARN pattern: not a valid value, it matches
+  // nothing (policy/operators.ts, isArnConditionValue, says the same to the validator).
+  if (all.length < 6) return undefined;
+  const tail: PatternPiece[] = [];
+  for (let i = 5; i < all.length; i++) {
+    if (i > 5) tail.push({ lit: ':' });
+    for (const piece of all[i]!) tail.push(piece);
+  }
+  const heads = all.slice(0, 5).map((s) => compileGlobPieces(s.length ? s : ['']));
+  return { kind: 'arn', heads, tail: compileGlobPieces(tail.length ? tail : ['']) };
+}
+
+export function matchArnCondition(p: ArnConditionPattern, arn: PreparedArn): boolean {
+  if (p.kind === 'all') return true;
+  const parts = arn.parts;
+  if (parts === null) return false;
+  for (let i = 0; i < 5; i++) if (!p.heads[i]!(parts[i]!)) return false;
+  return p.tail(parts[5]!);
+}

@@ -33,10 +33,10 @@
  * account (contract, Semantics). A request without a principal is evaluated as in the same account
  * (the identity policies of a simulated custom policy still apply).
  */
-import type { CompiledPolicy, CompiledStatement } from './compile.js';
+import type { CompiledPolicy } from './compile.js';
 import { statementsFor } from './compile.js';
-import type { EvaluationRequest, EvaluationResult, MatchedStatement } from './types.js';
-import { prepareArn } from './arn.js';
+import type { Decision, EvaluationRequest, EvaluationResult, MatchedStatement } from './types.js';
+import { prepareArn, type PreparedArn } from './arn.js';
 import { DIRECT_MATCH, NO_MATCH, preparePrincipal, ROLE_MATCH, type PrincipalMatchKind } from './principal.js';
 import { APPLIES, CERTAIN, evaluateStatement, POSSIBLE, type PreparedRequest } from './statement.js';
 import { MissingKeys } from './tri.js';
@@ -54,24 +54,67 @@ export interface PolicySet {
   resourcePolicy?: CompiledPolicy;
 }
 
-/** What one layer (identity, boundary, one SCP level, resource policy) says. */
-interface Layer {
-  /** Deny statements that apply (AWS answer). */
-  denies: CompiledStatement[] | null;
+/**
+ * What one layer (the identity policies, a boundary, one SCP level, the resource policy) says,
+ * tallied one statement outcome at a time. Exported: the access index tallies its precomputed
+ * statement outcomes with it, so that it combines layers exactly as evaluate() does.
+ */
+export class LayerTally {
+  /** A Deny statement applies (AWS's answer). */
+  deny = false;
   /** A Deny applies whatever the missing keys are. */
-  certainDeny: boolean;
-  /** Allow statements that apply (AWS answer). */
-  allows: CompiledStatement[] | null;
+  certainDeny = false;
+  /** An Allow statement applies (AWS's answer). */
+  allow = false;
   /** Some Allow would apply for some values of the missing keys. */
-  possibleAllow: boolean;
+  possible = false;
+  /** A statement recorded missing keys (kept by callers that tally outcomes themselves). */
+  anyMissing = false;
+  /** With `full`: the applying Deny and Allow statements. */
+  denies: MatchedStatement[] | null = null;
+  allows: MatchedStatement[] | null = null;
   /**
-   * Allow statements that apply or would apply for some values of the missing keys, in policy
-   * order: what a conditional answer cites ("allowed if aws:MultiFactorAuthPresent is true, by …").
+   * With `full`: the Allows that apply or would apply for some values of the missing keys, in
+   * policy order — what a conditional answer cites ("allowed if aws:MultiFactorAuthPresent is true").
    */
-  candidates: CompiledStatement[] | null;
-  /** Resource policy only: strongest principal kind among applying / possibly applying Allows. */
-  allowKind: PrincipalMatchKind;
-  possibleKind: PrincipalMatchKind;
+  candidates: MatchedStatement[] | null = null;
+  /** With `full`, for callers that tally outcomes themselves: the missing keys, in order. */
+  missing: string[] | null = null;
+  /** Resource policy only: the strongest principal kind among applying / possibly applying Allows. */
+  allowKind: PrincipalMatchKind = NO_MATCH;
+  possibleKind: PrincipalMatchKind = NO_MATCH;
+
+  reset(): void {
+    this.deny = this.certainDeny = this.allow = this.possible = this.anyMissing = false;
+    this.denies = this.allows = this.candidates = this.missing = null;
+    this.allowKind = this.possibleKind = NO_MATCH;
+  }
+
+  /**
+   * Records one statement's outcome: evaluateStatement's APPLIES / POSSIBLE / CERTAIN flags.
+   * `full` false keeps only the flags (deciding without building an answer).
+   */
+  record(flags: number, deny: boolean, matched: MatchedStatement, full: boolean, kind: PrincipalMatchKind): void {
+    if (flags === 0) return;
+    if (deny) {
+      if (flags & APPLIES) {
+        this.deny = true;
+        if (full) (this.denies ??= []).push(matched);
+      }
+      if (flags & CERTAIN) this.certainDeny = true;
+      return;
+    }
+    if (flags & APPLIES) {
+      this.allow = true;
+      if (full) (this.allows ??= []).push(matched);
+      if (kind > this.allowKind) this.allowKind = kind;
+    }
+    if (full && flags & (APPLIES | POSSIBLE)) (this.candidates ??= []).push(matched);
+    if (flags & POSSIBLE) {
+      this.possible = true;
+      if (kind > this.possibleKind) this.possibleKind = kind;
+    }
+  }
 }
 
 function evaluateLayer(
@@ -79,16 +122,8 @@ function evaluateLayer(
   req: PreparedRequest,
   resourcePolicy: boolean,
   missing: MissingKeys,
-): Layer {
-  const layer: Layer = {
-    denies: null,
-    certainDeny: false,
-    allows: null,
-    possibleAllow: false,
-    candidates: null,
-    allowKind: NO_MATCH,
-    possibleKind: NO_MATCH,
-  };
+): LayerTally {
+  const layer = new LayerTally();
   const out = { kind: DIRECT_MATCH as PrincipalMatchKind };
   for (let p = 0; p < policies.length; p++) {
     const statements = statementsFor(policies[p]!, req.service);
@@ -96,27 +131,13 @@ function evaluateLayer(
       const st = statements[i]!;
       out.kind = DIRECT_MATCH;
       const flags = evaluateStatement(st, req, resourcePolicy, missing, out);
-      if (flags === 0) continue;
-      if (st.effect === 'Deny') {
-        if (flags & APPLIES) (layer.denies ??= []).push(st);
-        if (flags & CERTAIN) layer.certainDeny = true;
-      } else {
-        if (flags & APPLIES) {
-          (layer.allows ??= []).push(st);
-          if (out.kind > layer.allowKind) layer.allowKind = out.kind;
-        }
-        if (flags & (APPLIES | POSSIBLE)) (layer.candidates ??= []).push(st);
-        if (flags & POSSIBLE) {
-          layer.possibleAllow = true;
-          if (out.kind > layer.possibleKind) layer.possibleKind = out.kind;
-        }
-      }
+      layer.record(flags, st.effect === 'Deny', st.matched, true, out.kind);
     }
   }
   return layer;
 }
 
-const NO_LAYERS: Layer[] = [];
+const NO_LAYERS: LayerTally[] = [];
 
 interface Grants {
   identity: boolean;
@@ -136,6 +157,99 @@ function isAllowed(g: Grants, sameAccount: boolean): boolean {
   return false;
 }
 
+/** The layers of one request, as tallied: identity policies, each boundary, each SCP level, the resource policy. */
+export interface Layers {
+  identity: LayerTally;
+  boundaries: readonly LayerTally[];
+  scps: readonly LayerTally[];
+  resource: LayerTally | null;
+  /** The caller is its account's root user (full access in its own account; boundaries do not apply). */
+  isRoot: boolean;
+  /** The caller's account owns the resource. */
+  sameAccount: boolean;
+}
+
+/** evaluate()'s decision on tallied layers; `anyMissing`: some statement recorded a missing key. */
+export function decide(l: Layers, anyMissing: boolean): { decision: Decision; conditional: boolean } {
+  if (l.identity.deny || someHas(l.boundaries, 'deny') || someHas(l.scps, 'deny') || (l.resource !== null && l.resource.deny)) {
+    return { decision: 'EXPLICIT_DENY', conditional: possiblyAllowed(l, anyMissing) };
+  }
+  const actual: Grants = {
+    identity: l.isRoot || l.identity.allow,
+    boundary: l.isRoot || allHave(l.boundaries, false),
+    scp: allHave(l.scps, false),
+    resourceKind: l.resource ? l.resource.allowKind : NO_MATCH,
+  };
+  if (isAllowed(actual, l.sameAccount)) return { decision: 'ALLOWED', conditional: false };
+  return { decision: 'IMPLICIT_DENY', conditional: possiblyAllowed(l, anyMissing) };
+}
+
+/**
+ * `conditional`: would the request be allowed for some values of the missing keys? Allows count
+ * when they could apply; Denies count only when they apply whatever the missing values are.
+ */
+function possiblyAllowed(l: Layers, anyMissing: boolean): boolean {
+  if (!anyMissing) return false;
+  if (l.identity.certainDeny || someHas(l.boundaries, 'certainDeny') || someHas(l.scps, 'certainDeny') || (l.resource !== null && l.resource.certainDeny)) return false;
+  const possible: Grants = {
+    identity: l.isRoot || l.identity.possible,
+    boundary: l.isRoot || allHave(l.boundaries, true),
+    scp: allHave(l.scps, true),
+    resourceKind: l.resource ? l.resource.possibleKind : NO_MATCH,
+  };
+  return isAllowed(possible, l.sameAccount);
+}
+
+function someHas(layers: readonly LayerTally[], flag: 'deny' | 'certainDeny'): boolean {
+  for (let i = 0; i < layers.length; i++) if (layers[i]![flag]) return true;
+  return false;
+}
+
+/**
+ * The answer for a decision on layers tallied with `full`: the statements AWS's answer rests on
+ * and, for a conditional implicit deny, the Allows it would rest on.
+ */
+export function explain(l: Layers, d: { decision: Decision; conditional: boolean }, missingContextKeys: string[]): EvaluationResult {
+  const matchedStatements: MatchedStatement[] = [];
+  if (d.decision === 'EXPLICIT_DENY') {
+    forEachLayer(l, (t) => pushMatched(matchedStatements, t.denies));
+    return { decision: 'EXPLICIT_DENY', matchedStatements, missingContextKeys, conditional: d.conditional };
+  }
+  if (d.decision === 'ALLOWED') {
+    const identity = l.isRoot || l.identity.allow;
+    const boundary = l.isRoot || allHave(l.boundaries, false);
+    const resourceKind = l.resource ? l.resource.allowKind : NO_MATCH;
+    const viaIdentity = identity && boundary && (l.sameAccount || resourceKind !== NO_MATCH);
+    if (viaIdentity) {
+      pushMatched(matchedStatements, l.identity.allows);
+      for (const t of l.boundaries) pushMatched(matchedStatements, t.allows);
+    } else if (resourceKind === ROLE_MATCH && l.boundaries.length > 0) {
+      for (const t of l.boundaries) pushMatched(matchedStatements, t.allows);
+    }
+    for (const t of l.scps) pushMatched(matchedStatements, t.allows);
+    if (l.resource && l.resource.allowKind !== NO_MATCH) pushMatched(matchedStatements, l.resource.allows);
+    return { decision: 'ALLOWED', matchedStatements, missingContextKeys, conditional: false };
+  }
+  forEachLayer(l, (t) => pushMatched(matchedStatements, t.allows));
+  if (!d.conditional) return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: false };
+  // The decision's own matchedStatements stay AWS's answer.
+  const conditionalStatements: MatchedStatement[] = [];
+  forEachLayer(l, (t) => pushMatched(conditionalStatements, t.candidates));
+  return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: true, conditionalStatements };
+}
+
+function forEachLayer(l: Layers, fn: (t: LayerTally) => void): void {
+  fn(l.identity);
+  for (const t of l.boundaries) fn(t);
+  for (const t of l.scps) fn(t);
+  if (l.resource) fn(l.resource);
+}
+
+/** "Policy evaluation logic": the account root user; an iam ARN ending in ':root' is one. */
+export function isAccountRoot(principal: { type?: string; arn: string } | undefined): boolean {
+  return principal !== undefined && (principal.type === 'Root' || (principal.arn.endsWith(':root') && principal.arn.includes(':iam::')));
+}
+
 export function prepareRequest(request: EvaluationRequest, hasBoundary: boolean): PreparedRequest {
   const actionLower = request.action.toLowerCase();
   const colon = actionLower.indexOf(':');
@@ -149,16 +263,16 @@ export function prepareRequest(request: EvaluationRequest, hasBoundary: boolean)
   };
 }
 
-function allHave(layers: Layer[], possible: boolean): boolean {
+function allHave(layers: readonly LayerTally[], possible: boolean): boolean {
   for (let i = 0; i < layers.length; i++) {
     const l = layers[i]!;
-    if (possible ? !l.possibleAllow : l.allows === null) return false;
+    if (possible ? !l.possible : !l.allow) return false;
   }
   return true;
 }
 
-function pushMatched(out: MatchedStatement[], list: CompiledStatement[] | null): void {
-  if (list) for (const st of list) out.push(st.matched);
+function pushMatched(out: MatchedStatement[], list: MatchedStatement[] | null): void {
+  if (list) for (const m of list) out.push(m);
 }
 
 function uniqueKeys(missing: MissingKeys): string[] {
@@ -192,75 +306,23 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet): Evalu
   const scpLevels = policies.serviceControlPolicies;
   const scps = scpLevels === undefined || scpLevels.length === 0 ? NO_LAYERS : scpLevels.map((level) => evaluateLayer(level, req, false, missing));
   const resource = policies.resourcePolicy ? evaluateLayer([policies.resourcePolicy], req, true, missing) : null;
-  let layers: Layer[];
-  if (!hasBoundary && scps.length === 0 && !resource) layers = [identity];
-  else {
-    layers = [identity];
-    for (const l of boundaryLayers) layers.push(l);
-    for (const l of scps) layers.push(l);
-    if (resource) layers.push(resource);
-  }
 
   const missingContextKeys = uniqueKeys(missing);
-
-  // Root user: full access within its own account's identity layer; boundaries do not apply to it.
   const principal = req.principal;
-  const isRoot = principal !== undefined && (principal.type === 'Root' || (principal.arn.endsWith(':root') && principal.arn.includes(':iam::')));
-  const parts = req.resource.parts;
-  const owner = request.resourceOwner ?? (parts !== null && parts[4] ? parts[4] : undefined) ?? principal?.accountId;
-  const sameAccount = principal === undefined || owner === undefined || owner === principal.accountId;
-
-  const actual: Grants = {
-    identity: isRoot || identity.allows !== null,
-    boundary: isRoot || allHave(boundaryLayers, false),
-    scp: allHave(scps, false),
-    resourceKind: resource ? resource.allowKind : NO_MATCH,
+  const owner = request.resourceOwner ?? ownerInArn(req.resource) ?? principal?.accountId;
+  const layers: Layers = {
+    identity,
+    boundaries: boundaryLayers,
+    scps,
+    resource,
+    isRoot: isAccountRoot(principal),
+    sameAccount: principal === undefined || owner === undefined || owner === principal.accountId,
   };
+  return explain(layers, decide(layers, missingContextKeys.length > 0), missingContextKeys);
+}
 
-  let anyDeny = false;
-  for (const l of layers) if (l.denies !== null) anyDeny = true;
-  if (anyDeny) {
-    const matchedStatements: MatchedStatement[] = [];
-    for (const l of layers) pushMatched(matchedStatements, l.denies);
-    return { decision: 'EXPLICIT_DENY', matchedStatements, missingContextKeys, conditional: possiblyAllowed() };
-  }
-
-  if (isAllowed(actual, sameAccount)) {
-    const matchedStatements: MatchedStatement[] = [];
-    const viaIdentity = actual.identity && actual.boundary && (sameAccount || actual.resourceKind !== NO_MATCH);
-    if (viaIdentity) {
-      pushMatched(matchedStatements, identity.allows);
-      for (const l of boundaryLayers) pushMatched(matchedStatements, l.allows);
-    } else if (actual.resourceKind === ROLE_MATCH && hasBoundary) {
-      for (const l of boundaryLayers) pushMatched(matchedStatements, l.allows);
-    }
-    for (const l of scps) pushMatched(matchedStatements, l.allows);
-    if (resource && resource.allowKind !== NO_MATCH) pushMatched(matchedStatements, resource.allows);
-    return { decision: 'ALLOWED', matchedStatements, missingContextKeys, conditional: false };
-  }
-
-  const matchedStatements: MatchedStatement[] = [];
-  for (const l of layers) pushMatched(matchedStatements, l.allows);
-  if (!possiblyAllowed()) return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: false };
-  // The Allows that would grant for some values of the missing keys: what a who-can answer
-  // cites for a conditional entry. The decision's own matchedStatements stay AWS's answer.
-  const conditionalStatements: MatchedStatement[] = [];
-  for (const l of layers) pushMatched(conditionalStatements, l.candidates);
-  return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: true, conditionalStatements };
-
-  /**
-   * `conditional`: would the request be allowed for some values of the missing keys? Allows count
-   * when they could apply; Denies count only when they apply whatever the missing values are.
-   */
-  function possiblyAllowed(): boolean {
-    if (missingContextKeys.length === 0) return false;
-    for (const l of layers) if (l.certainDeny) return false;
-    const possible: Grants = {
-      identity: isRoot || identity.possibleAllow,
-      boundary: isRoot || allHave(boundaryLayers, true),
-      scp: allHave(scps, true),
-      resourceKind: resource ? resource.possibleKind : NO_MATCH,
-    };
-    return isAllowed(possible, sameAccount);
-  }
+/** The account in a resource ARN (the resource's owner, contract Semantics), or undefined. */
+export function ownerInArn(arn: PreparedArn): string | undefined {
+  const parts = arn.parts;
+  return parts !== null && parts[4] ? parts[4] : undefined;
 }

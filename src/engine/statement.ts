@@ -27,7 +27,7 @@ import type { CompiledStatement } from './compile.js';
 import { matchArnPattern, type PreparedArn } from './arn.js';
 import { DIRECT_MATCH, matchPrincipal, NO_MATCH, type PreparedPrincipal, type PrincipalMatchKind } from './principal.js';
 import { ACTUAL, evaluateCondition, UNKNOWN_BIT } from './conditions/evaluate.js';
-import { FALSE, TRUE, UNKNOWN, type MissingKeys, type Tri } from './tri.js';
+import { FALSE, TRUE, TRUE_UNLESS_KNOWN, UNKNOWN, type MissingKeys, type Tri } from './tri.js';
 import type { RequestContext } from './types.js';
 
 export const APPLIES = 1;
@@ -44,7 +44,8 @@ export interface PreparedRequest {
   hasBoundary: boolean;
 }
 
-function actionMatches(st: CompiledStatement, action: string): boolean {
+/** Statement matching on the action (lower-cased): Action matches when an entry does, NotAction when none does. */
+export function actionMatches(st: CompiledStatement, action: string): boolean {
   const actions = st.actions;
   let any = false;
   for (let i = 0; i < actions.length && !any; i++) any = actions[i]!(action);
@@ -63,7 +64,9 @@ function resourceMatches(st: CompiledStatement, req: PreparedRequest, missing: M
     if (r === UNKNOWN) result = UNKNOWN;
   }
   if (!st.notResource) return result;
-  return result === TRUE ? FALSE : result === UNKNOWN ? UNKNOWN : TRUE;
+  // An entry with a variable that has no value matches no resource, so NotResource does match
+  // ("Policy variables with no value"): a NotResource Deny with one applies to everything.
+  return result === TRUE ? FALSE : result === UNKNOWN ? TRUE_UNLESS_KNOWN : TRUE;
 }
 
 /**
@@ -108,9 +111,9 @@ export function evaluateStatement(
       return 0;
     }
   }
-  let applies = res === TRUE;
+  let applies = res === TRUE || res === TRUE_UNLESS_KNOWN;
   let possible = true;
-  let certain = applies;
+  let certain = res === TRUE;
   const conditions = st.conditions;
   for (let i = 0; i < conditions.length; i++) {
     const r = evaluateCondition(conditions[i]!, req.context, missing);

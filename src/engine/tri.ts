@@ -8,7 +8,9 @@
 export const FALSE = 0;
 export const TRUE = 1;
 export const UNKNOWN = 2;
-export type Tri = typeof FALSE | typeof TRUE | typeof UNKNOWN;
+/** AWS's answer is TRUE, but a value of a missing key would make it FALSE (a negated UNKNOWN). */
+export const TRUE_UNLESS_KNOWN = 3;
+export type Tri = typeof FALSE | typeof TRUE | typeof UNKNOWN | typeof TRUE_UNLESS_KNOWN;
 
 /**
  * Collects the keys (as spelled in the policy) that a test needed but the request lacked.

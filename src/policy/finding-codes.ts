@@ -150,6 +150,7 @@ export const FINDING_CODES = {
   CONDITION_KEY_NOT_SUPPORTED: { findingType: 'WARNING', source: OWN, meaning: 'None of the statement\'s actions supports the condition key, so the key is never present in their requests.' },
   CONDITION_KEY_PARTIALLY_SUPPORTED: { findingType: 'SUGGESTION', source: OWN, meaning: 'Some of the statement\'s actions do not support the condition key.' },
   INVALID_BINARY_VALUE: { findingType: 'ERROR', source: OWN, meaning: 'A BinaryEquals value that is not base64.' },
+  INVALID_ARN_CONDITION_VALUE: { findingType: 'ERROR', source: OWN, meaning: 'An Arn* condition value with fewer than six colon-separated fields (other than "*"): it matches nothing.' },
   FORANYVALUE_WITH_SINGLE_VALUED_KEY: { findingType: 'WARNING', source: OWN, meaning: 'ForAnyValue with a single-valued key, where the plain operator means the same.' },
   ALLOW_WITH_NOT_ACTION: { findingType: 'WARNING', source: OWN, meaning: 'Allow with NotAction grants every action not listed, including future ones.' },
   ALLOW_WITH_NOT_RESOURCE: { findingType: 'WARNING', source: OWN, meaning: 'Allow with NotResource grants access to every resource not listed.' },

@@ -6,7 +6,6 @@
  * Rules: "Grammar of the IAM JSON policy language", "IAM JSON policy element reference",
  * "IAM policy validation check reference", "SCP syntax", "IAM and AWS STS quotas".
  */
-import { isIP } from 'node:net';
 import {
   actionSupportsConditionKey, arnServiceInfo, conditionKeyType, expandActionPattern, findAction,
   findGlobalConditionKey, findServiceConditionKey, serviceExists, suggestAction, suggestArnService,
@@ -25,7 +24,7 @@ import { checkOrganizationsPolicy } from './checks/organizations.js';
 import { checkPrincipals } from './checks/principals.js';
 import { checkUnsupportedTagKeys } from './checks/tag-keys.js';
 import { JsonSyntaxError } from './json.js';
-import { knownOperatorNames, parseConditionOperator } from './operators.js';
+import { hasSubstitutedVariable, isValidConditionValue, knownOperatorNames, parseConditionOperator, type OperatorCategory, type ParsedOperator } from './operators.js';
 import { parsePolicy } from './parse.js';
 import type { JsonNode } from './json-tree.js';
 import type {
@@ -615,7 +614,7 @@ class Validator {
         if (value.startsWith('arn:')) this.checkArn(value, vpos, false);
       });
       if (!op) continue;
-      this.checkConditionValues(c, op.category);
+      this.checkConditionValues(c, op);
       // operator vs key type
       if (keyType) {
         const base = keyType.replace(/_LIST$/, '');
@@ -713,33 +712,34 @@ class Validator {
     return conditionKeyType(key);
   }
 
-  private checkConditionValues(c: Condition, category: string): void {
-    const bad = (value: string, i: number, what: string) => {
-      this.add(VALUE_CODES[category] ?? 'TYPE_MISMATCH', `"${value}" is not ${what} (operator ${c.operator}, key "${c.key}")`, c.valuePositions?.[i] ?? c.position);
+  /**
+   * A finding exactly where the policy language's parser (operators.ts), which the evaluator also
+   * compiles with, rejects a value: such a value matches nothing. The code and type are Access
+   * Analyzer's where it has the check (TYPE_MISMATCH_BOOLEAN, _NUMBER, _DATE are its WARNINGs;
+   * TYPE_MISMATCH_IP_RANGE an ERROR), else the project's own (INVALID_BINARY_VALUE,
+   * INVALID_ARN_CONDITION_VALUE: ERRORs).
+   */
+  private checkConditionValues(c: Condition, op: ParsedOperator): void {
+    const variablesEnabled = this.document.version === '2012-10-17';
+    const what: Record<OperatorCategory, string> = {
+      Bool: 'a boolean ("true" or "false")',
+      Null: 'a boolean ("true" or "false")',
+      Numeric: 'a number',
+      Date: 'a date (ISO 8601 such as 2024-01-31T12:00:00Z, or seconds since the epoch)',
+      IpAddress: 'an IP address or CIDR range (203.0.113.0/24, 2001:db8::/32)',
+      Binary: 'base64-encoded binary',
+      Arn: 'an ARN (six colon-separated components, wildcards allowed) or "*"',
+      String: 'a string',
     };
     const bools = new Set<string>();
     c.values.forEach((value, i) => {
-      if (value.includes('${')) return; // policy variables are resolved at request time
-      switch (category) {
-        case 'Bool':
-        case 'Null':
-          if (!/^(true|false)$/i.test(value)) bad(value, i, 'a boolean ("true" or "false")');
-          else bools.add(value.toLowerCase());
-          break;
-        case 'Numeric':
-          if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(value)) bad(value, i, 'a number');
-          break;
-        case 'Date':
-          if (!isDateValue(value)) bad(value, i, 'a date (ISO 8601 such as 2024-01-31T12:00:00Z, or seconds since the epoch)');
-          break;
-        case 'IpAddress':
-          if (!isCidr(value)) bad(value, i, 'an IP address or CIDR range (203.0.113.0/24, 2001:db8::/32)');
-          break;
-        case 'Binary':
-          if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) bad(value, i, 'base64-encoded binary');
-          break;
-        default:
-      }
+      // Substituted variables are resolved at request time.
+      if (hasSubstitutedVariable(op, value, variablesEnabled)) return;
+      if (!isValidConditionValue(op.category, value)) {
+        const literal = value.includes('${') && !op.variables ? ` (${op.base} does not take policy variables)` : '';
+        const code = op.category === 'Arn' ? 'INVALID_ARN_CONDITION_VALUE' : VALUE_CODES[op.category] ?? 'TYPE_MISMATCH';
+        this.add(code, `"${value}" is not ${what[op.category]}${literal} (operator ${c.operator}, key "${c.key}"); it matches nothing`, c.valuePositions?.[i] ?? c.position);
+      } else if (op.category === 'Bool' || op.category === 'Null') bools.add(value.toLowerCase());
     });
     if (bools.size === 2) {
       this.add('INVALID_CONDITION_MULTIPLE_BOOLEAN', `${c.operator} on "${c.key}" lists both true and false, so it always matches`, c.position);
@@ -811,27 +811,6 @@ function specificFormatsOf(info: ArnServiceInfo, resource: string): { account: b
   const prefixed = all.filter((t) => t.prefix !== '' && resource.startsWith(t.prefix));
   if (prefixed.length > 0) return prefixed;
   return all.filter((t) => t.prefix === '');
-}
-
-function isDateValue(value: string): boolean {
-  if (/^\d+$/.test(value)) return true;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 60))) return false;
-  return true;
-}
-
-function isCidr(value: string): boolean {
-  const [addr, bits, ...rest] = value.split('/');
-  if (rest.length > 0) return false;
-  const kind = isIP(addr);
-  if (kind === 0) return false;
-  if (bits === undefined) return true;
-  if (!/^\d{1,3}$/.test(bits)) return false;
-  return Number(bits) <= (kind === 4 ? 32 : 128);
 }
 
 /** A hint for text that is clearly not a whole document (documentation excerpts often are). */

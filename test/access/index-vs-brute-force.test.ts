@@ -241,10 +241,10 @@ describe('access index vs brute force on generated accounts', () => {
     for (let i = 0; i < 6; i++) {
       const resource = connectResources[Math.floor(rnd() * connectResources.length)];
       const principal = f.index.principals[Math.floor(rnd() * f.index.principals.length)];
-      const what = whatCan(f.index, principal.model.arn, resource, undefined).entries.map((e) => e.action);
-      for (const action of what) {
-        const who = f.index.whoCan(action, resource, callerContext([]), f.index.resourceContext(resource));
-        assert.ok(who.some((e) => e.principal === principal), `${principal.model.arn} ${action} ${resource}`);
+      // Each entry names the resource it was evaluated on: the resource, or its children's pattern.
+      for (const e of whatCan(f.index, principal.model.arn, resource, undefined).entries) {
+        const who = f.index.whoCan(e.action, e.resource, callerContext([]), f.index.resourceContext(e.resource));
+        assert.ok(who.some((w) => w.principal === principal), `${principal.model.arn} ${e.action} ${e.resource}`);
       }
     }
   });
@@ -390,3 +390,121 @@ describe('access index vs brute force on principal-dependent statements', () => 
 });
 
 const EMPTY = new Map();
+
+/**
+ * Random accounts (fixed seed): principals with random tags, policies drawn from statements with
+ * conditions on principal keys, policy variables (with and without values and defaults),
+ * NotResource, negated operators, Denies, and random permissions boundaries. The index must decide
+ * exactly as the engine does for every principal ("Policy evaluation logic"; "Policy variables
+ * with no value"; "IAM JSON policy elements: Resource", wildcards in ARN segments).
+ */
+describe('access index vs brute force on random accounts (fixed seed)', () => {
+  const ACCOUNT = '444455556666';
+  const iam = (rest: string) => `arn:aws:iam::${ACCOUNT}:${rest}`;
+  const ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 'iam:GetUser', 'iam:GetRole', 'sqs:SendMessage', 'logs:PutLogEvents'];
+  const RESOURCES = [
+    '*', 'arn:aws:s3:::home/u0/a', 'arn:aws:s3:::home/u1/a', 'arn:aws:s3:::team-sales/x', 'arn:aws:s3:::team-ops/x', iam('user/u0'), iam('user/u2'),
+    iam('role/sales-r'), `arn:aws:sqs:us-east-1:${ACCOUNT}:q`, `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:app-1:log-stream:s`, `arn:aws:s3:::other`,
+  ];
+  const resourceEntry = fc.constantFrom(
+    '*', 'arn:aws:s3:::home/${aws:username}/*', "arn:aws:s3:::team-${aws:PrincipalTag/team, 'none'}/*", 'arn:aws:s3:::team-${aws:PrincipalTag/team}/*',
+    'arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:role/${aws:PrincipalTag/team}*', 'arn:aws:s3:::*', `arn:aws:sqs:*:${ACCOUNT}:q`,
+    `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:app*`, 'arn:aws:logs:*:*:log-group:a*1:log-stream:s', 'arn:aws:sqs:*:q',
+  );
+  const conditionBlock = fc.constantFrom<Record<string, Record<string, string[]>> | undefined>(
+    undefined, undefined,
+    { StringEquals: { 'aws:PrincipalTag/team': ['sales'] } },
+    { StringNotEquals: { 'aws:PrincipalTag/team': ['sales'] } },
+    { StringNotEquals: { 'aws:ResourceTag/owner': ['${aws:username}'] } },
+    { StringEquals: { 'aws:ResourceTag/owner': ['${aws:username}'] } },
+    { StringNotLike: { 'aws:PrincipalTag/team': ['${aws:PrincipalTag/department}*'] } },
+    { ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/*'] } },
+    { 'ForAnyValue:Null': { 'aws:PrincipalTag/department': ['false'] } },
+    { Null: { 'aws:PrincipalTag/team': ['true'] } },
+    { Bool: { 'aws:MultiFactorAuthPresent': ['true'] } },
+    { StringEqualsIfExists: { 'aws:PrincipalTag/department': ['cx'] } },
+  );
+  const statement = fc.record({
+    Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+    Action: fc.subarray(['s3:*', 's3:GetObject', 'iam:Get*', 'sqs:SendMessage', 'logs:*', '*'], { minLength: 1, maxLength: 2 }),
+    notResource: fc.boolean(),
+    resources: fc.array(resourceEntry, { minLength: 1, maxLength: 2 }),
+    Condition: conditionBlock,
+  }).map(({ Effect, Action, notResource, resources, Condition }) => ({
+    Effect, Action, ...(notResource && Effect === 'Deny' ? { NotResource: resources } : { Resource: resources }), ...(Condition ? { Condition } : {}),
+  }));
+  const account = fc.record({
+    policies: fc.array(fc.array(statement, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 5 }),
+    principals: fc.array(
+      fc.record({
+        role: fc.boolean(),
+        team: fc.constantFrom(undefined, 'sales', 'ops'),
+        department: fc.constantFrom(undefined, 'cx', 'it'),
+        attached: fc.array(fc.nat(4), { maxLength: 3 }),
+        boundary: fc.constantFrom<number | undefined>(undefined, undefined, 0, 1),
+      }),
+      { minLength: 3, maxLength: 8 },
+    ),
+  });
+
+  function details(a: typeof account extends fc.Arbitrary<infer T> ? T : never) {
+    const policy = (i: number, statements: unknown[]) => ({
+      PolicyName: `p${i}`, PolicyId: `ANPAP${String(i).padEnd(16, 'X')}`, Arn: iam(`policy/p${i}`), Path: '/', DefaultVersionId: 'v1',
+      AttachmentCount: 1, PermissionsBoundaryUsageCount: 0, IsAttachable: true, CreateDate: '2024-01-01T00:00:00Z', UpdateDate: '2024-01-01T00:00:00Z',
+      PolicyVersionList: [{ Document: { Version: '2012-10-17', Statement: statements }, VersionId: 'v1', IsDefaultVersion: true, CreateDate: '2024-01-01T00:00:00Z' }],
+    });
+    const users: unknown[] = [];
+    const roles: unknown[] = [];
+    a.principals.forEach((p, i) => {
+      const names = [...new Set(p.attached.filter((n) => n < a.policies.length))].map((n) => ({ PolicyName: `p${n}`, PolicyArn: iam(`policy/p${n}`) }));
+      const tags = [...(p.team ? [{ Key: 'team', Value: p.team }] : []), ...(p.department ? [{ Key: 'department', Value: p.department }] : [])];
+      const boundary = p.boundary !== undefined && p.boundary < a.policies.length ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: iam(`policy/p${p.boundary}`) } } : {};
+      if (p.role) {
+        roles.push({
+          Path: '/', RoleName: `${p.team ?? 'x'}-r${i}`, RoleId: `AROAR${String(i).padEnd(16, 'X')}`, Arn: iam(`role/${p.team ?? 'x'}-r${i}`), CreateDate: '2024-01-01T00:00:00Z',
+          AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+          InstanceProfileList: [], RolePolicyList: [], AttachedManagedPolicies: names, Tags: tags, RoleLastUsed: {}, ...boundary,
+        });
+      } else {
+        users.push({
+          Path: '/', UserName: `u${i}`, UserId: `AIDAU${String(i).padEnd(16, 'X')}`, Arn: iam(`user/u${i}`), CreateDate: '2024-01-01T00:00:00Z',
+          UserPolicyList: [], GroupList: [], AttachedManagedPolicies: names, Tags: tags, ...boundary,
+        });
+      }
+    });
+    return { UserDetailList: users, GroupDetailList: [], RoleDetailList: roles, Policies: a.policies.map((st, i) => policy(i, st)) };
+  }
+
+  test('index.whoCan equals the engine on every principal, for every action × resource × context', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-index-random-'));
+    const stats = { questions: 0, entries: 0, conditional: 0, denied: 0 };
+    try {
+      const accounts = fc.sample(account, { seed: 424242, numRuns: 12 });
+      accounts.forEach((a, n) => {
+        const store = openStore(path.join(dir, `random-${n}.db`));
+        try {
+          const resources = { ResourceTagMappingList: [{ ResourceARN: 'arn:aws:s3:::home/u0/a', Tags: [{ Key: 'owner', Value: 'u0' }] }] };
+          importFiles(store, [{ name: 'details.json', text: JSON.stringify(details(a)) }, { name: 'resources.json', text: JSON.stringify(resources) }]);
+          const index = new AccessIndex(loadAccountModel(store));
+          const contexts: ContextEntry[][] = [[], [{ key: 'aws:MultiFactorAuthPresent', values: ['true'] }], [{ key: 'aws:PrincipalTag/team', values: ['ops'] }]];
+          for (const action of ACTIONS) for (const resource of RESOURCES) for (const entries of contexts) for (const includeConditional of [false, true]) {
+            const caller = callerContext(entries);
+            const rc = index.resourceContext(resource);
+            const indexed = observable(index.whoCan(action, resource, caller, rc, { includeConditional }));
+            const brute = observable(index.whoCan(action, resource, caller, rc, { includeConditional, bruteForce: true }));
+            assert.deepEqual(indexed, brute, `account ${n}: ${action} on ${resource} with ${JSON.stringify(entries)}${includeConditional ? ', includeConditional' : ''}`);
+            stats.questions++;
+            stats.entries += indexed.length;
+            stats.conditional += indexed.filter((e) => e.conditional).length;
+            stats.denied += indexed.filter((e) => e.decision === 'EXPLICIT_DENY').length;
+          }
+        } finally {
+          store.close();
+        }
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    assert.ok(stats.entries > 200 && stats.conditional > 20 && stats.denied > 0, JSON.stringify(stats));
+  });
+});

@@ -544,7 +544,23 @@ export const cases: CorpusCase[] = [
   one('missing: a Deny statement\'s missing key is reported', doc(allow('*'), deny('s3:GetObject', '*', { StringEquals: { 'aws:PrincipalTag/a': 'x' } })), 's3:GetObject', B, [], A, ['aws:PrincipalTag/a']),
   one('missing: reported from another Allow even when the request is allowed', doc(allow('*'), allow('s3:GetObject', '*', { StringEquals: { 'aws:PrincipalTag/a': 'x' } })), 's3:GetObject', B, [], A, ['aws:PrincipalTag/a']),
   one('missing: Deny StringNotEquals aws:RequestedRegion absent → denied and key reported', doc(allow('*'), deny('s3:GetObject', '*', { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } })), 's3:GetObject', B, [], X, ['aws:RequestedRegion']),
-  one('missing: NotResource with a missing variable does not match, key reported', doc({ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b/${aws:username}/*' }), 's3:GetObject', 'arn:aws:s3:::b/k', [], I, ['aws:username']),
+  // "IAM policy elements: Variables and tags", "Policy variables with no value": a NotResource
+  // entry with a variable that has no value matches no resource, so the NotResource matches.
+  one('Policy variables with no value: a NotResource entry with one matches nothing, so NotResource applies (key reported)', doc({ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b/${aws:username}/*' }), 's3:GetObject', 'arn:aws:s3:::b/k', [], A, ['aws:username']),
+  one('Policy variables with no value: a NotResource Deny with one applies to everything', doc(allow('*'), { Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::home/${aws:username}/*' }), 's3:GetObject', 'arn:aws:s3:::home/alice/k', [], X, ['aws:username']),
+  one('Policy variables with no value: a Resource entry with one matches no resource', doc(allow('s3:GetObject', 'arn:aws:s3:::home/${aws:username}/*')), 's3:GetObject', 'arn:aws:s3:::home/alice/k', [], I, ['aws:username']),
+  one('Policy variables with no value: the default ${aws:username, \'x\'} is used instead', doc(allow('s3:GetObject', "arn:aws:s3:::home/${aws:username, 'shared'}/*")), 's3:GetObject', 'arn:aws:s3:::home/shared/k', [], A),
+  cond('Policy variables with no value: StringEquals against it does not match', { StringEquals: { 's3:prefix': '${aws:PrincipalTag/team}' } }, [c('s3:prefix', 'x')], I, ['aws:PrincipalTag/team']),
+  cond('Policy variables with no value: StringLike against it does not match', { StringLike: { 's3:prefix': '${aws:PrincipalTag/team}/*' } }, [c('s3:prefix', 'x/y')], I, ['aws:PrincipalTag/team']),
+  cond('Policy variables with no value: StringNotEquals against it matches', { StringNotEquals: { 's3:prefix': '${aws:PrincipalTag/team}' } }, [c('s3:prefix', 'x')], A, ['aws:PrincipalTag/team']),
+  cond('Policy variables with no value: StringNotLike against it matches', { StringNotLike: { 's3:prefix': '${aws:PrincipalTag/team}/*' } }, [c('s3:prefix', 'x/y')], A, ['aws:PrincipalTag/team']),
+  one('Policy variables with no value: Deny StringNotEquals s3:ExistingObjectTag/Team vs ${aws:PrincipalTag/Team} denies a principal without the tag', doc(allow('*'), deny('s3:GetObject', '*', { StringNotEquals: { 's3:ExistingObjectTag/Team': '${aws:PrincipalTag/Team}' } })), 's3:GetObject', B, [c('s3:ExistingObjectTag/Team', 'blue')], X, ['aws:PrincipalTag/Team']),
+  // "IAM JSON policy elements: Resource", "Using wildcards in resource ARNs": a `*` that is the
+  // last character of a segment can expand beyond colon boundaries; other wildcards cannot.
+  one('Resource wildcards: a * last in its segment matches across colons', doc(allow('logs:PutLogEvents', 'arn:aws:logs:us-east-1:111122223333:log-group:app*')), 'logs:PutLogEvents', 'arn:aws:logs:us-east-1:111122223333:log-group:app-1:log-stream:s1', [], A),
+  one('Resource wildcards: a * in the middle of a segment does not match a colon', doc(allow('logs:PutLogEvents', 'arn:aws:logs:us-east-1:111122223333:log-group:a*1:log-stream:s1')), 'logs:PutLogEvents', 'arn:aws:logs:us-east-1:111122223333:log-group:a:b1:log-stream:s1', [], I),
+  one('Resource wildcards: a ? does not match a colon', doc(allow('logs:PutLogEvents', 'arn:aws:logs:us-east-1:111122223333:log-group:a?b:log-stream:s1')), 'logs:PutLogEvents', 'arn:aws:logs:us-east-1:111122223333:log-group:a:b:log-stream:s1', [], I),
+  one('Resource wildcards: a * region segment may span into the account', doc(allow('sqs:SendMessage', 'arn:aws:sqs:*:queue1')), 'sqs:SendMessage', 'arn:aws:sqs:us-east-2:111122223333:queue1', [], A),
 
   // ---------------------------------------------------------------- More set operators
   cond('Multi: ForAnyValue with negated operator and missing key is false', { 'ForAnyValue:StringNotEquals': { 'aws:TagKeys': 'a' } }, [], I),

@@ -76,12 +76,27 @@ test('Variables, Special characters: ${*}, ${?}, ${$} are literal characters', (
   assert.equal(evaluate(request('s3:ListBucket', '*', { context: ctx({ 's3:prefix': 'axbcd' }) }), { identityPolicies: [q] }).decision, 'IMPLICIT_DENY');
 });
 
-test('Variables in condition values: an unresolvable variable makes the statement not match (also for negated operators)', () => {
+test('Policy variables with no value: a negated operator against a variable with no value matches (conditional on the variable)', () => {
   const allow = stmt('p', { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/x': '${aws:username}' } } });
   const r = evaluate(request('s3:GetObject', '*', { context: ctx({ 'aws:PrincipalTag/x': 'v' }) }), { identityPolicies: [allow] });
-  assert.equal(r.decision, 'IMPLICIT_DENY');
+  assert.equal(r.decision, 'ALLOWED');
   assert.deepEqual(r.missingContextKeys, ['aws:username']);
-  assert.equal(r.conditional, true);
+  const eq = stmt('q', { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/x': '${aws:username}' } } });
+  const e = evaluate(request('s3:GetObject', '*', { context: ctx({ 'aws:PrincipalTag/x': 'v' }) }), { identityPolicies: [eq] });
+  assert.equal(e.decision, 'IMPLICIT_DENY');
+  assert.equal(e.conditional, true);
+});
+
+test('Policy variables with no value: a negated ARN operator against it matches too', () => {
+  const p = stmt('p', { Effect: 'Allow', Action: '*', Resource: '*', Condition: { ArnNotLike: { 'aws:SourceArn': 'arn:aws:s3:::${aws:username}' } } });
+  const r = evaluate(request('s3:GetObject', '*', { context: ctx({ 'aws:SourceArn': 'arn:aws:s3:::alice' }) }), { identityPolicies: [p] });
+  assert.equal(r.decision, 'ALLOWED');
+});
+
+test('Variables in condition values: with the variable present, StringNotEquals compares to its value', () => {
+  const allow = stmt('p', { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/x': '${aws:username}' } } });
+  const r = evaluate(request('s3:GetObject', '*', { context: ctx({ 'aws:PrincipalTag/x': 'v', 'aws:username': 'v' }) }), { identityPolicies: [allow] });
+  assert.equal(r.conditional, false);
 });
 
 test('Variables: variable names are case-insensitive; multivalued keys cannot be variables', () => {

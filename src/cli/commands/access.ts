@@ -7,6 +7,7 @@ import { describeStatements, printJson, table } from '../output.js';
 interface Page<N> {
   totalCount: number;
   evaluatedResourceType?: string | null;
+  warnings?: string[];
   edges: { cursor: string; node: N }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
@@ -59,6 +60,7 @@ export async function whoCan(argv: string[], openApp: () => App): Promise<number
       node.conditional ? `if ${node.missingContextKeys.join(', ')}` : 'yes',
       describeStatements(node.matchedStatements),
     ]);
+    for (const w of result.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
     if (result.evaluatedResourceType) process.stdout.write(`evaluated as: ${result.evaluatedResourceType}\n`);
     process.stdout.write(`${table(['PRINCIPAL', 'TYPE', 'ALLOWED', 'HOW'], rows)}\n${result.totalCount} principal(s) can ${action} on ${resource}\n`);
     return 0;
@@ -73,7 +75,7 @@ export async function whatCan(argv: string[], openApp: () => App): Promise<numbe
   const [principalArn, resource] = positionals;
   const app = openApp();
   try {
-    const result = await allPages<Explained & { action: string }>(app, WHAT_CAN, 'whatCan', {
+    const result = await allPages<Explained & { action: string; resource: string; resourceType: string }>(app, WHAT_CAN, 'whatCan', {
       principalArn,
       resource,
       context: contextEntries(values.context),
@@ -85,10 +87,12 @@ export async function whatCan(argv: string[], openApp: () => App): Promise<numbe
     }
     const rows = result.edges.map(({ node }) => [
       node.action,
+      node.resource === resource ? node.resourceType : `${node.resourceType} (${node.resource})`,
       node.conditional ? `if ${node.missingContextKeys.join(', ')}` : 'yes',
       describeStatements(node.matchedStatements),
     ]);
-    process.stdout.write(`${table(['ACTION', 'ALLOWED', 'HOW'], rows)}\n${result.totalCount} action(s) allowed to ${principalArn} on ${resource}\n`);
+    for (const w of result.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+    process.stdout.write(`${table(['ACTION', 'ON', 'ALLOWED', 'HOW'], rows)}\n${result.totalCount} action(s) allowed to ${principalArn} on ${resource}\n`);
     return 0;
   } finally {
     app.close();

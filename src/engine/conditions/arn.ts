@@ -6,21 +6,16 @@
  * six colon-delimited components checked separately, each may contain `*` and `?`; ArnNotEquals and
  * ArnNotLike are the negations and also behave identically. Policy variables are allowed.
  */
-import { compileArnPieces, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../arn.js';
+import { compileArnPieces, matchArnCondition, prepareArn, type ArnConditionPattern, type PreparedArn } from '../arn.js';
 import type { BaseOperator } from './operator.js';
-import type { RequestContext } from '../types.js';
 
-const NO_CONTEXT: RequestContext = new Map();
-
-function arnOperator(name: string, negated: boolean): BaseOperator<ArnPattern, PreparedArn> {
+function arnOperator(name: string, negated: boolean): BaseOperator<ArnConditionPattern, PreparedArn> {
   return {
     name,
     negated,
-    variables: true,
     compile: (pieces) => compileArnPieces(pieces),
     parse: prepareArn,
-    // Variables were substituted before compile, so the pattern needs no context here.
-    test: (r, p) => matchArnPattern(p, r, NO_CONTEXT, null) === 1,
+    test: (r, p) => matchArnCondition(p, r),
   };
 }
 

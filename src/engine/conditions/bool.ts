@@ -6,24 +6,19 @@
  * while "IAM policy elements: Variables and tags" lists only string and ARN operators; we follow
  * the operator page (it is specific to the operator) — a documented ambiguity.
  *
- * Not documented: case. JSON policies carry booleans as `true`/`false` or strings; we compare
- * case-insensitively, and any other value matches nothing.
+ * Values are parsed by the policy language's parser (policy/operators.ts, parseBoolValue), the one
+ * the validator uses: `true` or `false` in any case; anything else (`" true"`) matches nothing.
  */
+import { parseBoolValue } from '../../policy/operators.js';
 import { piecesToText } from '../template.js';
 import type { BaseOperator } from './operator.js';
-
-function parseBool(value: string): boolean | undefined {
-  const v = value.trim().toLowerCase();
-  return v === 'true' ? true : v === 'false' ? false : undefined;
-}
 
 export const boolOperators: BaseOperator[] = [
   {
     name: 'Bool',
     negated: false,
-    variables: true,
-    compile: (pieces) => parseBool(piecesToText(pieces)),
-    parse: parseBool,
+    compile: (pieces) => parseBoolValue(piecesToText(pieces)),
+    parse: parseBoolValue,
     test: (r: boolean, p: boolean) => r === p,
   } as BaseOperator<boolean, boolean>,
 ] as BaseOperator[];

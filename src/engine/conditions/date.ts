@@ -11,40 +11,18 @@
  *    epoch, not the year 2020): both readings are allowed by the page, and epoch values are far
  *    more common in policies (aws:EpochTime).
  *  - A date-time without a time zone designator (which W3C requires) is read as UTC.
+ *  - The parser is the policy language's (policy/operators.ts, parseDateValue), shared with the
+ *    validator.
  */
+import { parseDateValue } from '../../policy/operators.js';
 import { piecesToText } from '../template.js';
 import type { BaseOperator } from './operator.js';
 
-const EPOCH_RE = /^\s*-?\d+(?:\.\d+)?\s*$/;
-const W3C_RE =
-  /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?)?)?\s*$/;
-
-/** Milliseconds since the epoch, or undefined. */
-export function parseDate(value: string): number | undefined {
-  if (EPOCH_RE.test(value)) return Number(value) * 1000;
-  const m = W3C_RE.exec(value);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) : 1;
-  const day = m[3] ? Number(m[3]) : 1;
-  const hour = m[4] ? Number(m[4]) : 0;
-  const minute = m[5] ? Number(m[5]) : 0;
-  const second = m[6] ? Number(m[6]) : 0;
-  const millis = m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
-  let t = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  const tz = m[8];
-  if (tz && tz !== 'Z' && tz !== 'z') {
-    const sign = tz[0] === '-' ? -1 : 1;
-    const digits = tz.slice(1).replace(':', '');
-    const offset = Number(digits.slice(0, 2)) * 60 + (digits.length > 2 ? Number(digits.slice(2)) : 0);
-    t -= sign * offset * 60_000;
-  }
-  return t;
-}
+/** Milliseconds since the epoch, or undefined: the policy language's parser (policy/operators.ts). */
+export const parseDate = parseDateValue;
 
 function date(name: string, negated: boolean, test: (r: number, p: number) => boolean): BaseOperator<number, number> {
-  return { name, negated, variables: false, compile: (pieces) => parseDate(piecesToText(pieces)), parse: parseDate, test };
+  return { name, negated, compile: (pieces) => parseDate(piecesToText(pieces)), parse: parseDate, test };
 }
 
 export const dateOperators: BaseOperator[] = [

@@ -11,7 +11,7 @@
  *    "evaluate the condition element as true"; otherwise process it as the base operator.
  *  - Null — same page, "Condition operator to check existence of condition keys": `true` means the
  *    key is absent, `false` that it exists and is not null. We treat a key supplied with an empty
- *    value list as null (it has no value).
+ *    value list as null (it has no value). Operators and values are parsed by policy/operators.ts.
  *  - Several values — "Conditions with multiple context keys or values": several policy values for
  *    one key are ORed; for a negated operator they are NORed (the request value must be none of them).
  *  - Set qualifiers — "Single-valued vs multivalued context keys": ForAllValues is true when every
@@ -29,7 +29,9 @@
  *  - Unknown operator: the condition cannot be true (the statement never applies). AWS rejects such
  *    policies when they are saved; evaluating them as non-matching is the safe reading.
  *  - Variables in values — "IAM policy elements: Variables and tags": substituted for string, ARN
- *    (and Bool, see bool.ts) operators; an unresolvable variable makes the statement not match.
+ *    (and Bool, see bool.ts) operators. "Policy variables with no value": a value whose variable
+ *    has no value matches no request value, so a positive operator does not match it and a negated
+ *    one does.
  *
  * Three-valued result: besides AWS's answer (`ACTUAL`), a condition reports `UNKNOWN_BIT` when its
  * answer depends on a key the request did not supply, i.e. some value of that key would change it.
@@ -48,6 +50,7 @@ import { byteBoundedCache, stringBytes } from '../memo.js';
 
 /** Per condition value with variables: bytes of compiled forms kept (ten times the resolved text's bytes each). */
 const VALUE_CACHE_BYTES = 256 * 1024;
+import { parseBoolValue } from '../../policy/operators.js';
 
 /** Result bits. */
 export const ACTUAL = 1;
@@ -75,6 +78,11 @@ export interface CompiledCondition {
   dynamic: boolean;
   /** The compiled values when none has variables (no per-request work). */
   staticPolicy: unknown[];
+  /**
+   * The policy language's parser rejected the operator or a value (policy/operators.ts): the
+   * validator reports exactly these as ERRORs, and such an operator or value matches nothing.
+   */
+  rejected: boolean;
 }
 
 export function compileCondition(condition: Condition, variablesEnabled: boolean): CompiledCondition {
@@ -90,22 +98,25 @@ export function compileCondition(condition: Condition, variablesEnabled: boolean
     nullExpect: [],
     dynamic: false,
     staticPolicy: [],
+    rejected: false,
   };
   if (parsed.kind === 'null') {
-    base.nullExpect = condition.values.map((v) => {
-      const t = v.trim().toLowerCase();
-      return t === 'true' ? true : t === 'false' ? false : undefined;
-    });
+    base.nullExpect = condition.values.map(parseBoolValue);
+    base.rejected = base.nullExpect.includes(undefined);
     return base;
   }
-  if (parsed.kind === 'unknown') return base;
+  if (parsed.kind === 'unknown') {
+    base.rejected = true;
+    return base;
+  }
   const op = parsed.op;
   base.op = op;
   base.set = parsed.set;
   base.ifExists = parsed.ifExists;
   base.values = condition.values.map((v) => {
-    const template = parseTemplate(v, variablesEnabled && op.variables);
+    const template = parseTemplate(v, variablesEnabled && parsed.variables);
     const compiled = template.hasVariables ? undefined : op.compile(resolveTemplate(template, EMPTY).pieces!);
+    if (!template.hasVariables && compiled === undefined) base.rejected = true;
     return { template, compiled, cache: template.hasVariables ? byteBoundedCache<{ compiled: unknown }>(VALUE_CACHE_BYTES, (_c, k) => 10 * stringBytes(k)) : null };
   });
   base.dynamic = base.values.some((v) => v.template.hasVariables);
@@ -139,6 +150,7 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
 
   // Policy values: precompiled, or substituted now.
   let policy: unknown[];
+  let unresolved = 0;
   if (c.dynamic) {
     policy = [];
     for (const v of c.values) {
@@ -148,9 +160,12 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
       }
       const r = resolveTemplate(v.template, context);
       if (r.missing !== undefined) {
-        // "If AWS cannot resolve a variable, this might cause the entire statement to be invalid."
+        // "Policy variables with no value": the value is effectively null — nothing equals it or
+        // is like it, so StringEquals/StringLike do not match it and StringNotEquals/StringNotLike do.
         missing?.add(r.missing);
-        return UNKNOWN_BIT;
+        unresolved = UNKNOWN_BIT;
+        policy.push(undefined);
+        continue;
       }
       const cache = v.cache!;
       const key = piecesKey(r.pieces);
@@ -165,7 +180,10 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
     policy = c.staticPolicy;
   }
 
-  const values = entry.values;
+  return compare(c, op, entry.values, policy) | unresolved;
+}
+
+function compare(c: CompiledCondition, op: BaseOperator, values: readonly string[], policy: readonly unknown[]): number {
   const negated = op.negated;
   if (c.set === SetQualifier.None) {
     // ORed over request values; negated: NOR over every (request value, policy value) pair.

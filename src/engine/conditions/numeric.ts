@@ -6,20 +6,18 @@
  * NumericLessThan, NumericLessThanEquals, NumericGreaterThan, NumericGreaterThanEquals. "You can not
  * use a policy variable with the Numeric condition operator."
  *
- * Not documented: what happens with a value that is not a number. We treat it as matching nothing
- * (so the negated operator is true for it), rather than guessing a conversion.
+ * A value that is not a number (policy/operators.ts, parseNumberValue) matches nothing (so the
+ * negated operator is true for it); the validator reports it as an ERROR.
  */
+import { parseNumberValue } from '../../policy/operators.js';
 import { piecesToText } from '../template.js';
 import type { BaseOperator } from './operator.js';
 
-const NUMBER_RE = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
-
-export function parseNumber(value: string): number | undefined {
-  return NUMBER_RE.test(value) ? Number(value) : undefined;
-}
+/** Values are parsed by the policy language's parser (policy/operators.ts), the one the validator uses. */
+export const parseNumber = parseNumberValue;
 
 function numeric(name: string, negated: boolean, test: (r: number, p: number) => boolean): BaseOperator<number, number> {
-  return { name, negated, variables: false, compile: (pieces) => parseNumber(piecesToText(pieces)), parse: parseNumber, test };
+  return { name, negated, compile: (pieces) => parseNumber(piecesToText(pieces)), parse: parseNumber, test };
 }
 
 export const numericOperators: BaseOperator[] = [

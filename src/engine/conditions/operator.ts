@@ -15,8 +15,6 @@ export interface BaseOperator<P = unknown, R = unknown> {
   name: string;
   /** true for StringNotEquals, NotIpAddress, ArnNotLike, ...: the result is NOT(any policy value matches). */
   negated: boolean;
-  /** Whether policy variables are substituted in this operator's values (else `${...}` is literal text). */
-  variables: boolean;
   /** Compiles one policy value (after variable substitution); undefined: not a valid value, it never matches. */
   compile(pieces: readonly PatternPiece[]): P | undefined;
   /** Parses one request value; undefined: not of this operator's type, it matches no policy value. */

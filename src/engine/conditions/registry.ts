@@ -7,8 +7,9 @@
  *
  * Not documented: whether operator names are case-sensitive. IAM's validator reports mis-cased
  * operators, but evaluation behaviour is not specified; we accept any case so that a policy that
- * AWS stored is not silently weakened here.
+ * AWS stored is not silently weakened here. Parsing itself is policy/operators.ts's.
  */
+import { parseConditionOperator } from '../../policy/operators.js';
 import type { BaseOperator } from './operator.js';
 import { stringOperators } from './string.js';
 import { numericOperators } from './numeric.js';
@@ -37,31 +38,24 @@ export const enum SetQualifier {
   ForAllValues = 2,
 }
 
-export type ParsedOperator =
-  | { kind: 'op'; op: BaseOperator; set: SetQualifier; ifExists: boolean }
+export type OperatorParse =
+  | { kind: 'op'; op: BaseOperator; set: SetQualifier; ifExists: boolean; variables: boolean }
   | { kind: 'null' }
   | { kind: 'unknown' };
 
-export function parseOperator(name: string): ParsedOperator {
-  let rest = name.trim();
-  let set = SetQualifier.None;
-  const lower = rest.toLowerCase();
-  if (lower.startsWith('foranyvalue:')) {
-    set = SetQualifier.ForAnyValue;
-    rest = rest.slice('foranyvalue:'.length);
-  } else if (lower.startsWith('forallvalues:')) {
-    set = SetQualifier.ForAllValues;
-    rest = rest.slice('forallvalues:'.length);
-  }
-  let base = rest.toLowerCase();
-  if (base === 'null') return set === SetQualifier.None ? { kind: 'null' } : { kind: 'unknown' };
-  let ifExists = false;
-  if (base.endsWith('ifexists')) {
-    ifExists = true;
-    base = base.slice(0, -'ifexists'.length);
-  }
-  const op = BASE.get(base);
-  return op ? { kind: 'op', op, set, ifExists } : { kind: 'unknown' };
+/**
+ * The policy language's operator parser (policy/operators.ts), the one the validator uses, mapped
+ * to the engine's implementation of the base operator.
+ */
+export function parseOperator(name: string): OperatorParse {
+  const parsed = parseConditionOperator(name);
+  if (parsed === undefined) return { kind: 'unknown' };
+  // A set qualifier on Null changes nothing: Null tests presence (policy/operators.ts).
+  if (parsed.category === 'Null') return { kind: 'null' };
+  const op = BASE.get(parsed.base.toLowerCase());
+  if (op === undefined) return { kind: 'unknown' };
+  const set = parsed.setOperator === 'ForAnyValue' ? SetQualifier.ForAnyValue : parsed.setOperator === 'ForAllValues' ? SetQualifier.ForAllValues : SetQualifier.None;
+  return { kind: 'op', op, set, ifExists: parsed.ifExists, variables: parsed.variables };
 }
 
 /** Every base operator name, for tests and documentation. */

@@ -18,7 +18,6 @@ function equals(name: string, negated: boolean): BaseOperator<string, string> {
   return {
     name,
     negated,
-    variables: true,
     // In StringEquals a `*` is an ordinary character, so literal and raw text are the same.
     compile: (pieces) => piecesToText(pieces),
     parse: identity,
@@ -30,7 +29,6 @@ function equalsIgnoreCase(name: string, negated: boolean): BaseOperator<string, 
   return {
     name,
     negated,
-    variables: true,
     compile: (pieces) => piecesToText(pieces).toLowerCase(),
     parse: lower,
     test: (r, p) => r === p,
@@ -41,7 +39,6 @@ function like(name: string, negated: boolean): BaseOperator<Matcher, string> {
   return {
     name,
     negated,
-    variables: true,
     compile: (pieces) => compileGlobPieces(pieces),
     parse: identity,
     test: (r, p) => p(r),

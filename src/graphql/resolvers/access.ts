@@ -55,12 +55,12 @@ export class AccessResolver {
         checkpoint: () => checkDeadline(ctx.deadline),
       }));
       const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result) }), first, after);
-      return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null };
+      return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null, warnings: answer.warnings };
     });
   }
 
   @Query(() => ActionAccessConnection, {
-    description: "The actions of the resource's service that apply to its resource type and that the principal is allowed, ordered by action name.",
+    description: "The actions, of any service, that apply to the resource's type (sts:AssumeRole on an IAM role) — and, for a resource with children (an Amazon Connect instance), the actions on each child type, evaluated on an ARN covering those children — that the principal is allowed, ordered by action name (the resource before its children); each entry names the resource type it was evaluated on.",
   })
   whatCan(
     @Arg('principalArn', () => String) principalArn: string,
@@ -78,8 +78,8 @@ export class AccessResolver {
         includeConditional: Boolean(includeConditional),
         checkpoint: () => checkDeadline(ctx.deadline),
       }));
-      const page = paginate(answer.entries, (e) => e.action, (e) => ({ action: e.action, ...explained(e.result) }), first, after);
-      return { ...page, resourceType: answer.resourceType };
+      const page = paginate(answer.entries, (e) => e.key, (e) => ({ action: e.action, resource: e.resource, resourceType: e.resourceType, ...explained(e.result) }), first, after);
+      return { ...page, resourceType: answer.resourceType, warnings: answer.warnings };
     });
   }
 

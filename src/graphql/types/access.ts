@@ -50,12 +50,21 @@ export class AccessConnection {
 
   @Field(() => String, { nullable: true, description: 'The catalog resource type evaluated (e.g. contact); null for "*" or actions without resource-level permissions.' })
   evaluatedResourceType?: string | null;
+
+  @Field(() => [String], { description: 'What the caller should know about the question, e.g. an ARN whose service namespace no AWS resource type uses ("did you mean connect?").' })
+  warnings!: string[];
 }
 
 @ObjectType({ description: 'One action the principal is allowed (or conditionally allowed) on the resource.' })
 export class ActionAccess {
   @Field(() => String)
   action!: string;
+
+  @Field(() => String, { description: 'The ARN evaluated: the resource named, or — for an action on its children (contacts of an instance) — an ARN covering every such child.' })
+  resource!: string;
+
+  @Field(() => String, { description: 'The catalog resource type the action was evaluated on (e.g. instance, contact, role).' })
+  resourceType!: string;
 
   @Field(() => Decision)
   decision!: Decision;
@@ -92,4 +101,7 @@ export class ActionAccessConnection {
 
   @Field(() => String, { description: 'The catalog resource type the resource was recognised as.' })
   resourceType!: string;
+
+  @Field(() => [String], { description: 'What the caller should know about the question (see AccessConnection.warnings).' })
+  warnings!: string[];
 }
