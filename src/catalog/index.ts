@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ContextKeyType } from '../engine/types.js';
-import { compileGlobLower } from '../engine/wildcard.js';
+import { compileGlobLower, compileGlobPieces, type Matcher, type PatternPiece } from '../engine/wildcard.js';
 import { findGlobalConditionKey, globalKeyContextType } from './global-keys.js';
 
 export { GLOBAL_CONDITION_KEYS, findGlobalConditionKey, type GlobalConditionKey } from './global-keys.js';
@@ -137,12 +137,16 @@ interface RawAction {
 }
 
 const actionsCache = new Map<string, Map<string, CatalogAction>>();
+const NO_ACTIONS: Map<string, CatalogAction> = new Map();
 function serviceActions(prefix: string): Map<string, CatalogAction> {
   const service = prefix.toLowerCase();
   let map = actionsCache.get(service);
   if (map) return map;
+  // Caches are keyed only by the catalog's own service prefixes: made-up ones (10,000 per
+  // request, say) share one empty answer instead of each leaving an entry behind.
+  if (!services().has(service)) return NO_ACTIONS;
   map = new Map();
-  if (services().has(service)) {
+  {
     const raw = readJson<Record<string, RawAction>>(`actions/${service}.json`) ?? {};
     for (const [lower, a] of Object.entries(raw)) {
       map.set(lower.toLowerCase(), {
@@ -223,8 +227,9 @@ export function resourceTypesForService(prefix: string): CatalogResourceType[] {
   const service = prefix.toLowerCase();
   let list = resourceTypesCache.get(service);
   if (list) return list;
+  if (!services().has(service)) return [];
   list = [];
-  if (services().has(service)) {
+  {
     const raw = readJson<Record<string, RawResourceType>>(`resourceTypes/${service}.json`) ?? {};
     for (const [name, r] of Object.entries(raw)) {
       list.push({ service, name: r.key ?? name, arnPattern: r.arn, conditionKeys: r.conditionKeys ?? [] });
@@ -240,59 +245,95 @@ export function findResourceType(prefix: string, name: string): CatalogResourceT
   return list.find((r) => r.name === name) ?? list.find((r) => r.name.toLowerCase() === name.toLowerCase());
 }
 
+/**
+ * A resource type's ARN format, compiled for typing concrete ARNs in time linear in their length
+ * (a RegExp with one `.+` per variable backtracks catastrophically on long ARNs of formats whose
+ * parts repeat, such as partnercentral's nested engagements).
+ */
 interface CompiledPattern {
   type: CatalogResourceType;
-  /** Variables match neither '/' nor ':' in the resource part. */
-  strict: RegExp;
-  /** Variables match any non-empty run (paths such as IAM role paths, S3 object keys). */
-  relaxed: RegExp;
+  /** The five header fields (arn, partition, service, region, account); a variable matches any run without ':'. */
+  heads: Matcher[];
+  /** Strict: the resource part's separators ('/' and ':') in order, and one matcher per segment between them. */
+  separators: string;
+  segments: Matcher[];
+  /** Relaxed: variables match any non-empty run (paths such as IAM role paths, S3 object keys). */
+  relaxed: Matcher;
   literalChars: number;
   variables: number;
 }
 
 let arnIndex: Map<string, CompiledPattern[]> | undefined;
 
+type Piece = { lit: string } | { variable: true };
+
+/** Splits format text into literal runs and `${...}` variables. */
+function formatPieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  const re = /\$\{[^}]*\}/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) out.push({ lit: text.slice(last, m.index) });
+    out.push({ variable: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ lit: text.slice(last) });
+  return out;
+}
+
+/** A glob over format pieces: literals literal, each variable `variable` ('*': may be empty; '?*': at least one character). */
+function piecesMatcher(pieces: readonly Piece[], variable: '*' | '?*'): Matcher {
+  const glob: PatternPiece[] = pieces.map((p) => ('lit' in p ? { lit: p.lit } : variable));
+  return compileGlobPieces(glob.length ? glob : [{ lit: '' }]);
+}
+
+/** The resource part split at '/' and ':' (literal text only: variables never hold separators in strict matching). */
+function splitSegments(pieces: readonly Piece[]): { separators: string; segments: Piece[][] } {
+  let separators = '';
+  const segments: Piece[][] = [[]];
+  for (const p of pieces) {
+    if (!('lit' in p)) {
+      segments[segments.length - 1]!.push(p);
+      continue;
+    }
+    let start = 0;
+    for (let i = 0; i < p.lit.length; i++) {
+      const c = p.lit[i]!;
+      if (c !== '/' && c !== ':') continue;
+      if (i > start) segments[segments.length - 1]!.push({ lit: p.lit.slice(start, i) });
+      separators += c;
+      segments.push([]);
+      start = i + 1;
+    }
+    if (start < p.lit.length) segments[segments.length - 1]!.push({ lit: p.lit.slice(start) });
+  }
+  return { separators, segments };
+}
+
 function compilePattern(type: CatalogResourceType): { arnService: string; compiled: CompiledPattern } | undefined {
   const fields = type.arnPattern.split(':');
   if (fields.length < 6 || fields[0] !== 'arn') return undefined;
   const arnService = fields[2].toLowerCase();
-  const header = fields.slice(0, 5);
-  const resource = fields.slice(5).join(':');
   let literalChars = 0;
   let variables = 0;
-  const part = (text: string, varStrict: string, varRelaxed: string): [string, string] => {
-    let s = '';
-    let r = '';
-    const re = /\$\{[^}]*\}/g;
-    let last = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const lit = text.slice(last, m.index);
-      literalChars += lit.length;
-      const esc = lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-      s += esc + varStrict;
-      r += esc + varRelaxed;
-      variables++;
-      last = m.index + m[0].length;
+  const count = (pieces: Piece[]) => {
+    for (const p of pieces) {
+      if ('lit' in p) literalChars += p.lit.length;
+      else variables++;
     }
-    const lit = text.slice(last);
-    literalChars += lit.length;
-    const esc = lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    return [s + esc, r + esc];
+    return pieces;
   };
-  const hs: string[] = [];
-  const hr: string[] = [];
-  for (const f of header) {
-    const [s, r] = part(f, '[^:]*', '[^:]*');
-    hs.push(s);
-    hr.push(r);
-  }
-  const [rs, rr] = part(resource, '[^/:]+', '.+');
+  const heads = fields.slice(0, 5).map((f) => piecesMatcher(count(formatPieces(f)), '*'));
+  const resource = count(formatPieces(fields.slice(5).join(':')));
+  const { separators, segments } = splitSegments(resource);
   return {
     arnService,
     compiled: {
       type,
-      strict: new RegExp(`^${hs.join(':')}:${rs}$`, 's'),
-      relaxed: new RegExp(`^${hr.join(':')}:${rr}$`, 's'),
+      heads,
+      separators,
+      segments: segments.map((seg) => piecesMatcher(seg, '?*')),
+      relaxed: piecesMatcher(resource, '?*'),
       literalChars,
       variables,
     },
@@ -316,8 +357,10 @@ function buildArnIndex(): Map<string, CompiledPattern[]> {
 /**
  * The most specific catalog resource type whose ARN pattern matches a concrete ARN: the match
  * with the most literal characters among the types of the service whose prefix is the ARN's
- * service field (other services that list the same ARN format are a fallback). Variables first match single path segments (no '/' or ':'); only if no pattern matches
- * that way may they span segments (IAM paths, S3 object keys).
+ * service field (other services that list the same ARN format are a fallback). Variables first
+ * match single path segments (no '/' or ':'); only if no pattern matches that way may they span
+ * segments (IAM paths, S3 object keys). Every test is a linear scan of the ARN (the engine's
+ * wildcard matcher), so the cost is linear in the ARN's length times the service's formats.
  */
 export function resourceTypeForArn(arn: string): CatalogResourceType | undefined {
   return bestTypeForArn(arn, undefined);
@@ -332,21 +375,56 @@ export function resourceTypeOfServiceForArn(arn: string, service: string): Catal
   return bestTypeForArn(arn, service.toLowerCase());
 }
 
-function bestTypeForArn(arn: string, service: string | undefined): CatalogResourceType | undefined {
-  const fields = arn.split(':');
+/** A concrete ARN split for typing: its five head fields, its resource part and that part's segments. */
+interface TypingArn {
+  head: string[];
+  resource: string;
+  separators: string;
+  segments: string[];
+}
+
+function splitForTyping(arn: string): TypingArn | undefined {
+  const fields = arn.split(':', 6);
   if (fields.length < 6 || fields[0] !== 'arn') return undefined;
+  // The resource part: everything after the fifth colon (it may hold more colons).
+  let at = -1;
+  for (let k = 0; k < 5; k++) at = arn.indexOf(':', at + 1);
+  const resource = arn.slice(at + 1);
+  let separators = '';
+  const segments: string[] = [];
+  let start = 0;
+  for (let i = 0; i < resource.length; i++) {
+    const c = resource[i]!;
+    if (c !== '/' && c !== ':') continue;
+    separators += c;
+    segments.push(resource.slice(start, i));
+    start = i + 1;
+  }
+  segments.push(resource.slice(start));
+  return { head: fields.slice(0, 5), resource, separators, segments };
+}
+
+const headMatches = (c: CompiledPattern, t: TypingArn) => c.heads.every((m, i) => m(t.head[i]!));
+/** Each variable fills one segment: the separators are the format's, segment by segment. */
+const strictMatches = (c: CompiledPattern, t: TypingArn) => c.separators === t.separators && c.segments.every((m, i) => m(t.segments[i]!));
+
+function bestTypeForArn(arn: string, service: string | undefined): CatalogResourceType | undefined {
+  const t = splitForTyping(arn);
+  if (t === undefined) return undefined;
   if (!arnIndex) arnIndex = buildArnIndex();
-  const candidates = arnIndex.get(fields[2].toLowerCase());
+  const arnService = t.head[2]!.toLowerCase();
+  const candidates = arnIndex.get(arnService);
   if (!candidates) return undefined;
-  const arnService = fields[2].toLowerCase();
+  const strict = (c: CompiledPattern) => strictMatches(c, t);
+  const relaxed = (c: CompiledPattern) => c.relaxed(t.resource);
   // The ARN's own service first (connect also lists some wisdom / app-integrations types);
   // other services' copies of its patterns only when the service itself has no match.
   for (const own of [true, false]) {
-    for (const mode of ['strict', 'relaxed'] as const) {
+    for (const test of [strict, relaxed]) {
       let best: CompiledPattern | undefined;
       for (const c of candidates) {
         if (service !== undefined ? c.type.service !== service : (c.type.service === arnService) !== own) continue;
-        if (!c[mode].test(arn)) continue;
+        if (!headMatches(c, t) || !test(c)) continue;
         if (!best || c.literalChars > best.literalChars ||
           (c.literalChars === best.literalChars && c.variables < best.variables)) best = c;
       }
@@ -360,7 +438,9 @@ function bestTypeForArn(arn: string, service: string | undefined): CatalogResour
 export function arnHasFormatOf(arn: string, type: CatalogResourceType): boolean {
   let c = compiledTypes.get(type);
   if (c === undefined) compiledTypes.set(type, (c = compilePattern(type)?.compiled ?? null));
-  return c !== null && c.strict.test(arn);
+  if (c === null) return false;
+  const t = splitForTyping(arn);
+  return t !== undefined && headMatches(c, t) && strictMatches(c, t);
 }
 const compiledTypes = new Map<CatalogResourceType, CompiledPattern | null>();
 
@@ -428,7 +508,7 @@ interface RawConditionKey {
 
 interface ServiceKeys {
   exact: Map<string, CatalogConditionKey>;
-  templated: { re: RegExp; key: CatalogConditionKey }[];
+  templated: { matches: Matcher; key: CatalogConditionKey }[];
 }
 
 const TEMPLATE_PART = /\$\{[^}]*\}|<[^>]+>|(?<=\/)tag-key$/i;
@@ -439,21 +519,35 @@ function serviceConditionKeys(prefix: string): ServiceKeys {
   const service = prefix.toLowerCase();
   let keys = conditionKeysCache.get(service);
   if (keys) return keys;
+  if (!services().has(service)) return { exact: new Map(), templated: [] };
   keys = { exact: new Map(), templated: [] };
-  if (services().has(service)) {
+  {
     const raw = readJson<Record<string, RawConditionKey>>(`conditionKeys/${service}.json`) ?? {};
     for (const r of Object.values(raw)) {
       const entry: CatalogConditionKey = { service, key: r.key, type: r.type ?? 'String', description: r.description ?? '' };
       // iam-data spells a key's variable part three ways: s3:BucketTag/${TagKey},
       // s3:ExistingObjectTag/<key>, secretsmanager:ResourceTag/tag-key.
       if (TEMPLATE_PART.test(r.key)) {
-        const source = r.key.split(TEMPLATE_PART_G).map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.+');
-        keys.templated.push({ re: new RegExp(`^${source}$`, 'is'), key: entry });
+        keys.templated.push({ matches: templateMatcher(r.key), key: entry });
       } else keys.exact.set(r.key.toLowerCase(), entry);
     }
   }
   conditionKeysCache.set(service, keys);
   return keys;
+}
+
+/**
+ * A templated key (`aws:ResourceTag/${TagKey}`) as a case-insensitive matcher of lower-cased keys:
+ * each variable is one or more characters. The engine's linear matcher, not a RegExp: keys come
+ * from requests and policies, and a RegExp with several `.+` backtracks on long ones.
+ */
+function templateMatcher(template: string): Matcher {
+  const pieces: PatternPiece[] = [];
+  template.split(TEMPLATE_PART_G).forEach((lit, i) => {
+    if (i > 0) pieces.push('?*');
+    if (lit) pieces.push({ lit });
+  });
+  return compileGlobPieces(pieces.length ? pieces : [{ lit: '' }], true);
 }
 
 let unassociatedCache: Record<string, string[]> | undefined;
@@ -484,7 +578,7 @@ export function findServiceConditionKey(key: string, service?: string): CatalogC
     const keys = serviceConditionKeys(s);
     const exact = keys.exact.get(lower);
     if (exact) return exact;
-    for (const t of keys.templated) if (t.re.test(key)) return t.key;
+    for (const t of keys.templated) if (t.matches(lower)) return t.key;
   }
   return undefined;
 }
@@ -559,22 +653,21 @@ export function actionSupportsConditionKey(action: string | CatalogAction, key: 
   const a = typeof action === 'string' ? findAction(action) : action;
   if (!a) return false;
   // Linting a store asks this for every (action, key) pair of every statement: the action's keys
-  // are split into exact names and compiled templates once.
+  // are split into exact names and linear template matchers once (no RegExp on user input).
   const id = `${a.service}:${a.name}`;
   let keys = actionKeyCache.get(id);
   if (!keys) {
     keys = { exact: new Set(), templates: [] };
     for (const k of conditionKeysForAction(a)) {
-      if (TEMPLATE_PART.test(k)) {
-        const source = k.split(TEMPLATE_PART_G).map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.+');
-        keys.templates.push(new RegExp(`^${source}$`, 'is'));
-      } else keys.exact.add(k.toLowerCase());
+      if (TEMPLATE_PART.test(k)) keys.templates.push(templateMatcher(k));
+      else keys.exact.add(k.toLowerCase());
     }
     actionKeyCache.set(id, keys);
   }
-  return keys.exact.has(key.toLowerCase()) || keys.templates.some((re) => re.test(key));
+  const lower = key.toLowerCase();
+  return keys.exact.has(lower) || keys.templates.some((matches) => matches(lower));
 }
-const actionKeyCache = new Map<string, { exact: Set<string>; templates: RegExp[] }>();
+const actionKeyCache = new Map<string, { exact: Set<string>; templates: Matcher[] }>();
 
 // ---------------------------------------------------------------------------------------------
 // Suggestions

@@ -26,6 +26,8 @@ import { compileGlobPieces, type Matcher, type PatternPiece } from './wildcard.j
 import { parseTemplate, piecesKey, resolveTemplate, type Template } from './template.js';
 import { FALSE, TRUE, UNKNOWN, type MissingKeys, type Tri } from './tri.js';
 import type { RequestContext } from './types.js';
+import type { LRUCache } from 'lru-cache';
+import { byteBoundedCache, stringBytes } from './memo.js';
 
 /** A request-side ARN split once per request. */
 export interface PreparedArn {
@@ -71,20 +73,28 @@ export function splitArn(text: string, skipVariables = false): string[] | null {
 
 /**
  * Memo of prepared request ARNs: a whoCan query evaluates one resource for every principal, so the
- * split is shared. Bounded; cleared when full (entries are immutable, so sharing is safe).
+ * split is shared. Bounded in bytes (entries are immutable, so sharing is safe).
  */
-const PREPARED = new Map<string, PreparedArn>();
-const PREPARED_MAX = 4096;
+export const PREPARED_ARN_CACHE_BYTES = 8 * 1024 * 1024;
+// The text is held three times: key, parts and segments.
+const PREPARED = byteBoundedCache<PreparedArn>(PREPARED_ARN_CACHE_BYTES, (_p, k) => 3 * stringBytes(k));
 
 export function prepareArn(text: string): PreparedArn {
   let p = PREPARED.get(text);
   if (p === undefined) {
-    if (PREPARED.size >= PREPARED_MAX) PREPARED.clear();
     p = Object.freeze({ text, parts: splitArn(text), segments: text.split(':') }) as PreparedArn;
     PREPARED.set(text, p);
   }
   return p;
 }
+
+/** Bytes the prepared-ARN memo holds now (for tests and benchmarks). */
+export function preparedArnCacheBytes(): number {
+  return PREPARED.calculatedSize;
+}
+
+/** Per pattern with variables: compiled segment patterns by resolved text (which may embed request values). */
+export const PIECES_CACHE_BYTES = 256 * 1024;
 
 /** The account segment of an ARN, or undefined when absent/empty. */
 export function arnAccount(text: string): string | undefined {
@@ -115,7 +125,7 @@ export type ArnPattern =
       template: Template;
       /** Compiled once when the entry has no variables; null otherwise (compiled per resolved text). */
       compiled: SegmentPattern | null;
-      cache: Map<string, SegmentPattern>;
+      cache: LRUCache<string, SegmentPattern> | null;
       /** The leading segments that hold no variable (all of them when there is none). */
       head: SegmentPattern;
     };
@@ -224,7 +234,9 @@ export function compileArnPattern(text: string, variablesEnabled: boolean): ArnP
     segments.pop();
     head = compileSegments(segments);
   }
-  return { kind: 'segments', template, compiled, cache: new Map(), head };
+  // A compiled segment pattern holds its text's character codes (~8 bytes each): ten times the key's bytes.
+  const cache = compiled === null ? byteBoundedCache<SegmentPattern>(PIECES_CACHE_BYTES, (_m, k) => 10 * stringBytes(k)) : null;
+  return { kind: 'segments', template, compiled, cache, head };
 }
 
 function prefixTemplate(prefix: string, rest: Template): Template {
@@ -253,11 +265,11 @@ export function matchArnPattern(
       return UNKNOWN;
     }
     const key = piecesKey(r.pieces);
-    compiled = pattern.cache.get(key) ?? null;
+    const cache = pattern.cache!;
+    compiled = cache.get(key) ?? null;
     if (compiled === null) {
-      if (pattern.cache.size >= 256) pattern.cache.clear();
       compiled = compileSegments(splitPieces(r.pieces));
-      pattern.cache.set(key, compiled);
+      cache.set(key, compiled);
     }
   }
   return matchSegments(compiled, arn.segments) ? TRUE : FALSE;

@@ -112,8 +112,12 @@ const MAX_COVER_CANDIDATES = 256;
 function wildcardMatch(pattern: string, text: string): boolean {
   let matcher = compiledPatterns.get(pattern);
   if (matcher === undefined) {
-    if (compiledPatterns.size >= 1024) compiledPatterns.clear();
-    compiledPatterns.set(pattern, (matcher = compileGlobLower(pattern)));
+    matcher = compileGlobLower(pattern);
+    // Only short patterns are kept: 1,024 cached megabyte patterns would hold gigabytes.
+    if (pattern.length <= 256) {
+      if (compiledPatterns.size >= 1024) compiledPatterns.clear();
+      compiledPatterns.set(pattern, matcher);
+    }
   }
   return matcher(text.toLowerCase());
 }
@@ -370,8 +374,9 @@ class Validator {
       this.add('STATEMENT_GRANTS_NOTHING', `${label} ${verb} nothing: none of its resources can match a real resource`, s.position);
     }
 
-    // Security warnings (Allow only).
-    if (s.effect === 'Allow') {
+    // Risky grants (Allow only). An Allow in an SCP or RCP grants nothing: it only leaves room
+    // (AWS's own FullAWSAccess / RCPFullAWSAccess are "*" on "*").
+    if (s.effect === 'Allow' && this.policyType !== 'SERVICE_CONTROL_POLICY' && this.policyType !== 'RESOURCE_CONTROL_POLICY') {
       if ('NotAction' in keys && !('Action' in keys)) {
         this.add('ALLOW_WITH_NOT_ACTION', `${label} allows every action except the listed ones, including actions AWS adds later; list the allowed actions instead`, keys.NotAction);
       }

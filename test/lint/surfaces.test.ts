@@ -133,3 +133,16 @@ test('lint --db refuses a file that is not an accessql database, and leaves it u
   assert.notEqual(r.status, 0);
   assert.equal(readFileSync(other, 'utf8'), 'not a database');
 });
+
+test('lint --db over the seeded estate: SCPs, RCPs and resource-based policies are linted by their own rules; lenient repairs are warnings', () => {
+  const seeded = tempDb();
+  const s = runCli(['seed', '--db', seeded]);
+  assert.equal(s.status, 0, s.stderr);
+  const reports = JSON.parse(runCli(['lint', '--db', seeded, '--json']).stdout) as { file: string; findings: { code: string; findingType: string }[] }[];
+  assert.ok(reports.some((r) => r.file.endsWith('#resource-policy')), 'resource-based policies');
+  assert.ok(reports.some((r) => r.file.endsWith('#trust-policy')), 'role trust policies');
+  const all = reports.flatMap((r) => r.findings);
+  assert.equal(all.filter((f) => f.code === 'JSON_SYNTAX_ERROR').length, 0, 'imported documents are read as imported (lenient)');
+  // FullAWSAccess ("*" on "*") is every SCP level's default: no finding.
+  assert.equal(all.filter((f) => f.code === 'FULL_ACCESS').length, 0);
+});

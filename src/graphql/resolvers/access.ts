@@ -8,14 +8,14 @@ import { Decision, PrincipalType } from '../types/enums.js';
 import type { Principal } from '../types/principal.js';
 import type { RequestContext } from '../context.js';
 import { paginate } from '../paging.js';
-import { checkDeadline, MAX_EVALUATIONS, pageSize } from '../limits.js';
+import { checkActions, checkDeadline, checkResource, checkResources, MAX_EVALUATIONS, pageSize, withDeadline } from '../limits.js';
 import { badUserInput } from '../errors.js';
 import { toApiError } from '../map-error.js';
 import { runInSlices } from '../chunked.js';
 import { guard } from './shared.js';
 
-/** Stored-principal simulations run in slices of this many pairs, with deadline checks in between. */
-const PRINCIPAL_SIMULATION_SLICE = 1000;
+/** Stored-principal simulations run in slices of this many pairs (~25 ms each), with deadline checks and a yield in between. */
+const PRINCIPAL_SIMULATION_SLICE = 250;
 
 export function principalNode(p: IndexedPrincipal): Principal {
   if (p.external) {
@@ -52,12 +52,13 @@ export class AccessResolver {
     @Ctx() ctx: RequestContext,
   ): AccessConnection {
     pageSize(first);
+    checkResource(resource, 'resource');
     return guard(() => {
       const index = ctx.app.accessIndex();
-      const answer = whoCan(index, action, resource, context ?? undefined, {
+      const answer = withDeadline(ctx.deadline, () => whoCan(index, action, resource, context ?? undefined, {
         includeConditional: Boolean(includeConditional),
         checkpoint: () => checkDeadline(ctx.deadline),
-      });
+      }));
       const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }), first, after);
       return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null, warnings: answer.warnings };
     });
@@ -76,11 +77,12 @@ export class AccessResolver {
     @Ctx() ctx: RequestContext,
   ): ActionAccessConnection {
     pageSize(first);
+    checkResource(resource, 'resource');
     return guard(() => {
-      const answer = whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
+      const answer = withDeadline(ctx.deadline, () => whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
         includeConditional: Boolean(includeConditional),
         checkpoint: () => checkDeadline(ctx.deadline),
-      });
+      }));
       const page = paginate(answer.entries, (e) => e.key, (e) => ({ action: e.action, resource: e.resource, resourceType: e.resourceType, ...explained(e.result) }), first, after);
       return { ...page, resourceType: answer.resourceType, warnings: answer.warnings };
     });
@@ -99,10 +101,15 @@ export class AccessResolver {
     if (actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
     const count = actions.length * Math.max(1, resources?.length ?? 1);
     if (count > MAX_EVALUATIONS) throw badUserInput(`${count} action × resource pairs; at most ${MAX_EVALUATIONS} per request`, { maximum: MAX_EVALUATIONS });
+    checkActions(actions, 'actions');
+    checkResources(resources, 'resources');
+    // Slices sized by work: many context values make every evaluation dearer.
+    const contextValues = (context ?? []).reduce((n, c) => n + c.values.length, 0);
+    const slice = Math.max(1, Math.floor(PRINCIPAL_SIMULATION_SLICE / Math.max(1, contextValues / 10)));
     try {
       const index = ctx.app.accessIndex();
-      const results = await runInSlices({ actions, resources }, PRINCIPAL_SIMULATION_SLICE, ctx.deadline,
-        (slice) => simulatePrincipal(index, principalArn, slice.actions, slice.resources, context));
+      const results = await runInSlices({ actions, resources }, slice, ctx.deadline,
+        (part) => withDeadline(ctx.deadline, () => simulatePrincipal(index, principalArn, part.actions, part.resources, context)));
       return {
         results: results.map((r) => ({
           action: r.action,
