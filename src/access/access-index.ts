@@ -688,7 +688,7 @@ export class AccessIndex {
       const p = this.byArn.get(arn);
       if (p) extra.push(this.positions.get(p)!);
     }
-    if (named.arns.size > 0) {
+    if ([...named.arns].some((a) => a.startsWith('role:'))) {
       // Role sessions named by session ARN: `role:<account>:<name>` (the role's path is not in the session ARN).
       for (let i = 0; i < this.principals.length; i++) {
         const m = this.principals[i].model;
