@@ -638,8 +638,9 @@ export class AccessIndex {
         if (relStart[n] !== 0) tally(id, relStart[n] - 1, relEnd[n], i, full);
       }
       // Without an identity Allow that applies or may apply, and no resource policy that may
-      // grant on its own: implicitly denied, not conditional.
-      if (!id.allow && !id.possible && resPolicy === null) return null;
+      // grant on its own (none, or the caller is of another account, where the identity policies
+      // must allow too — engine isAllowed): implicitly denied, not conditional.
+      if (!id.allow && !id.possible && (resPolicy === null || (owner !== NO_OWNER && owner !== accountOf[i]))) return null;
       const b = boundaryOf[i];
       if (b >= 0 && relStart[b] !== 0) tally(bound, relStart[b] - 1, relEnd[b], i, full);
       const layers = b >= 0 ? withBoundary : withoutBoundary;
@@ -661,7 +662,7 @@ export class AccessIndex {
     };
 
     const { rootLike } = this;
-    const candidates = resPolicy !== null ? this.withNamed(plan.candidates, namedBy(resPolicy, action)) : plan.candidates;
+    const candidates = resPolicy !== null ? this.withNamed(plan.candidates, namedBy(resPolicy, action), owner) : plan.candidates;
     const out: Evaluated[] = [];
     for (let c = 0; c < candidates.length; c++) {
       if ((c & 1023) === 1023) options.checkpoint?.();
@@ -680,8 +681,15 @@ export class AccessIndex {
   }
 
   /** The identity candidates and the stored principals the resource policy names (all of them for "*"), in ARN order. */
-  private withNamed(candidates: Int32Array, named: { all: boolean; arns: Set<string> }): Int32Array {
-    if (named.all) return Int32Array.from(this.principals.keys());
+  private withNamed(candidates: Int32Array, named: { all: boolean; arns: Set<string> }, owner: number): Int32Array {
+    if (named.all) {
+      // "*" may grant the owner account's principals directly; another account's principal also
+      // needs its identity policies to allow, so it is an identity candidate already.
+      if (owner === NO_OWNER) return Int32Array.from(this.principals.keys());
+      const own = this.principalsOfAccount(owner);
+      if (own.length === 0) return candidates;
+      return Int32Array.from(new Set([...candidates, ...own])).sort();
+    }
     if (named.arns.size === 0) return candidates;
     const extra: number[] = [];
     for (const arn of named.arns) {
@@ -697,6 +705,18 @@ export class AccessIndex {
     }
     if (extra.length === 0) return candidates;
     return Int32Array.from(new Set([...candidates, ...extra])).sort();
+  }
+
+  private readonly byAccount = new Map<number, Int32Array>();
+  /** Positions of an account's principals, ascending. */
+  private principalsOfAccount(account: number): Int32Array {
+    let list = this.byAccount.get(account);
+    if (list === undefined) {
+      const out: number[] = [];
+      for (let i = 0; i < this.accountOf.length; i++) if (this.accountOf[i] === account) out.push(i);
+      this.byAccount.set(account, (list = Int32Array.from(out)));
+    }
+    return list;
   }
 
   /**
