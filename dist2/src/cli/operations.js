@@ -1,0 +1,25 @@
+/** The GraphQL documents the CLI runs in-process; their selections are what `--json` prints. */
+const STATEMENTS = 'matchedStatements { policyName sid effect line column }';
+export const WHO_CAN = `query WhoCan($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String) {
+  whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after) {
+    totalCount
+    evaluatedResourceType
+    warnings
+    edges { cursor node { principal { arn name type accountId } decision conditional missingContextKeys ${STATEMENTS} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+export const WHAT_CAN = `query WhatCan($principalArn: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String) {
+  whatCan(principalArn: $principalArn, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after) {
+    totalCount
+    warnings
+    edges { cursor node { action resource resourceType decision conditional missingContextKeys ${STATEMENTS} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+export const SIMULATE_CUSTOM = `query Simulate($input: SimulateCustomPolicyInput!) {
+  simulateCustomPolicy(input: $input) {
+    results { action resource decision missingContextKeys ${STATEMENTS} }
+  }
+}`;
+//# sourceMappingURL=operations.js.map

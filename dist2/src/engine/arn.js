@@ -1,0 +1,273 @@
+/**
+ * ARN patterns, as used by the Resource / NotResource elements and the Arn* condition operators.
+ *
+ * Sources:
+ *  - "IAM JSON policy elements: Resource": an ARN is
+ *    `arn:partition:service:region:account-id:resource`; wildcards `*` and `?` may appear in any
+ *    segment; `"Resource": "*"` means all resources.
+ *  - "IAM JSON policy elements: Condition operators", section "Amazon Resource Name (ARN) condition
+ *    operators": matching is case-sensitive and "each of the six colon-delimited components of the
+ *    ARN is checked separately"; the example shows `*` in the region segment NOT matching across
+ *    `:`. The resource part (after the fifth colon) may itself contain `:` and `/`, and a `*` there
+ *    matches across them.
+ *  - For the Resource element, "IAM JSON policy elements: Resource", "Using wildcards in resource
+ *    ARNs": a `*` that is the last character of a segment "can expand to match beyond colon
+ *    boundaries"; any other wildcard stays within its segment (compileArnPattern below).
+ *  - "IAM policy elements: Variables and tags", section "Resource element": variables may be used
+ *    "only in the resource portion of the ARN ... after the fifth colon"; in the first five segments
+ *    `${...}` is therefore left as literal text (it then matches nothing real).
+ *
+ * A Resource entry with fewer than five colons is matched by the same segment rule (so `""` matches
+ * only `""`, and `"arn:aws:s3*"` behaves as its text suggests: its last `*` spans the rest). A
+ * request resource that is not an ARN (e.g. `*` for actions without resource types) can only be
+ * matched by an entry without colons or by `*`.
+ */
+import { compileGlobPieces } from './wildcard.js';
+import { parseTemplate, piecesKey, resolveTemplate } from './template.js';
+import { FALSE, TRUE, UNKNOWN } from './tri.js';
+import { byteBoundedCache, stringBytes } from './memo.js';
+/** Index of the n-th colon (1-based n), or -1. Skips `${...}` when `skipVariables` is set. */
+function nthColon(text, n, skipVariables) {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (skipVariables && c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
+            const close = text.indexOf('}', i + 2);
+            if (close > 0) {
+                i = close;
+                continue;
+            }
+        }
+        if (c === 58 /* : */ && ++count === n)
+            return i;
+    }
+    return -1;
+}
+/** Splits into the six ARN components (the sixth keeps any further colons), or null. */
+export function splitArn(text, skipVariables = false) {
+    const fifth = nthColon(text, 5, skipVariables);
+    if (fifth < 0)
+        return null;
+    const head = text.slice(0, fifth);
+    const parts = [];
+    let start = 0;
+    for (let k = 1; k <= 4; k++) {
+        const c = nthColon(head, k, skipVariables);
+        parts.push(head.slice(start, c));
+        start = c + 1;
+    }
+    parts.push(head.slice(start));
+    parts.push(text.slice(fifth + 1));
+    return parts;
+}
+/**
+ * Memo of prepared request ARNs: a whoCan query evaluates one resource for every principal, so the
+ * split is shared. Bounded in bytes (entries are immutable, so sharing is safe).
+ */
+export const PREPARED_ARN_CACHE_BYTES = 8 * 1024 * 1024;
+// The text is held three times: key, parts and segments.
+const PREPARED = byteBoundedCache(PREPARED_ARN_CACHE_BYTES, (_p, k) => 3 * stringBytes(k));
+export function prepareArn(text) {
+    let p = PREPARED.get(text);
+    if (p === undefined) {
+        p = Object.freeze({ text, parts: splitArn(text), segments: text.split(':') });
+        PREPARED.set(text, p);
+    }
+    return p;
+}
+/** Bytes the prepared-ARN memo holds now (for tests and benchmarks). */
+export function preparedArnCacheBytes() {
+    return PREPARED.calculatedSize;
+}
+/** Per pattern with variables: compiled segment patterns by resolved text (which may embed request values). */
+export const PIECES_CACHE_BYTES = 256 * 1024;
+/** The account segment of an ARN, or undefined when absent/empty. */
+export function arnAccount(text) {
+    const parts = splitArn(text);
+    return parts && parts[4] ? parts[4] : undefined;
+}
+const EMPTY_CONTEXT = new Map();
+/** Splits pieces at every colon (raw or literal) into segments of pieces. */
+function splitPieces(pieces) {
+    const segments = [[]];
+    for (const piece of pieces) {
+        const text = typeof piece === 'string' ? piece : piece.lit;
+        let start = 0;
+        for (let i = 0; i < text.length; i++) {
+            if (text.charCodeAt(i) !== 58)
+                continue;
+            const chunk = text.slice(start, i);
+            if (chunk)
+                segments[segments.length - 1].push(typeof piece === 'string' ? chunk : { lit: chunk });
+            segments.push([]);
+            start = i + 1;
+        }
+        const rest = text.slice(start);
+        if (rest)
+            segments[segments.length - 1].push(typeof piece === 'string' ? rest : { lit: rest });
+    }
+    return segments;
+}
+function compileSegments(segments) {
+    const matchers = [];
+    const spanning = [];
+    for (const seg of segments) {
+        matchers.push(compileGlobPieces(seg.length ? seg : ['']));
+        const last = seg[seg.length - 1];
+        spanning.push(typeof last === 'string' && last.endsWith('*'));
+    }
+    return { matchers, spanning, anySpanning: spanning.includes(true) };
+}
+/**
+ * Do the request's segments match? A spanning segment `P*` that starts at request segment j
+ * matches when `P*` matches segment j (its `*` then also takes the colons and segments after it),
+ * so the question is a small walk over (pattern segment, request segment) pairs.
+ */
+export function matchSegments(p, segs) {
+    const m = p.matchers.length;
+    const n = segs.length;
+    if (n < m)
+        return false;
+    // Each segment consumes at least one request segment, so with as many of each they pair up.
+    if (n === m || !p.anySpanning) {
+        if (n !== m)
+            return false;
+        for (let i = 0; i < m; i++)
+            if (!p.matchers[i](segs[i]))
+                return false;
+        return true;
+    }
+    let reach = new Uint8Array(n + 1);
+    reach[0] = 1;
+    for (let i = 0; i < m; i++) {
+        const next = new Uint8Array(n + 1);
+        let any = false;
+        for (let j = 0; j < n; j++) {
+            if (reach[j] === 0 || !p.matchers[i](segs[j]))
+                continue;
+            any = true;
+            if (p.spanning[i]) {
+                for (let k = j + 1; k <= n; k++)
+                    next[k] = 1;
+                break;
+            }
+            next[j + 1] = 1;
+        }
+        if (!any)
+            return false;
+        reach = next;
+    }
+    return reach[n] === 1;
+}
+/**
+ * Could the entry match the ARN for some values of its variables? Checks the segments before the
+ * first variable (a spanning one ends the check: whatever follows it can be absorbed).
+ */
+export function headMayMatch(pattern, arn) {
+    if (pattern.kind === 'all')
+        return true;
+    const head = pattern.head;
+    const segs = arn.segments;
+    for (let i = 0; i < head.matchers.length; i++) {
+        if (i >= segs.length || !head.matchers[i](segs[i]))
+            return false;
+        if (head.spanning[i])
+            return true;
+    }
+    return true;
+}
+/** Compiles a Resource/NotResource entry. */
+export function compileArnPattern(text, variablesEnabled) {
+    if (text === '*')
+        return { kind: 'all' };
+    // "IAM policy elements: Variables and tags", "Resource element": variables only in the resource
+    // portion (after the fifth colon); in the first five segments `${...}` is literal text.
+    const fifth = variablesEnabled ? nthColon(text, 5, true) : -1;
+    const template = fifth < 0 ? parseTemplate(text, variablesEnabled) : prefixTemplate(text.slice(0, fifth + 1), parseTemplate(text.slice(fifth + 1), true));
+    const constant = [];
+    for (const node of template.nodes) {
+        if (typeof node === 'string')
+            constant.push(node);
+        else if ('lit' in node)
+            constant.push(node);
+        else
+            break;
+    }
+    const compiled = template.hasVariables ? null : compileSegments(splitPieces(resolveTemplate(template, EMPTY_CONTEXT).pieces));
+    let head = compiled;
+    if (head === null) {
+        // The segment holding the first variable is not part of the head.
+        const segments = splitPieces(constant);
+        segments.pop();
+        head = compileSegments(segments);
+    }
+    // A compiled segment pattern holds its text's character codes (~8 bytes each): ten times the key's bytes.
+    const cache = compiled === null ? byteBoundedCache(PIECES_CACHE_BYTES, (_m, k) => 10 * stringBytes(k)) : null;
+    return { kind: 'segments', template, compiled, cache, head };
+}
+function prefixTemplate(prefix, rest) {
+    return { nodes: [prefix, ...rest.nodes], hasVariables: rest.hasVariables };
+}
+/**
+ * Matches a compiled Resource entry against a prepared ARN. A variable with no value makes the
+ * entry match no resource ("IAM policy elements: Variables and tags", "Policy variables with no
+ * value": an entry "that includes a policy variable with no value will not match any resource"):
+ * UNKNOWN — AWS's answer is no match — with the key recorded in `missing`.
+ */
+export function matchArnPattern(pattern, arn, context, missing) {
+    if (pattern.kind === 'all')
+        return TRUE;
+    let compiled = pattern.compiled;
+    if (compiled === null) {
+        if (!headMayMatch(pattern, arn))
+            return FALSE;
+        const r = resolveTemplate(pattern.template, context);
+        if (r.missing !== undefined) {
+            missing?.add(r.missing);
+            return UNKNOWN;
+        }
+        const key = piecesKey(r.pieces);
+        const cache = pattern.cache;
+        compiled = cache.get(key) ?? null;
+        if (compiled === null) {
+            compiled = compileSegments(splitPieces(r.pieces));
+            cache.set(key, compiled);
+        }
+    }
+    return matchSegments(compiled, arn.segments) ? TRUE : FALSE;
+}
+/**
+ * Compiles an ARN condition value from already-resolved pieces (after variable substitution).
+ * Every colon separates components, whether it came from the policy text or from a substituted
+ * value such as `${aws:PrincipalArn}`.
+ */
+export function compileArnPieces(pieces) {
+    if (pieces.length === 1 && pieces[0] === '*')
+        return { kind: 'all' };
+    const all = splitPieces(pieces);
+    // A value with fewer than six components is not an ARN pattern: not a valid value, it matches
+    // nothing (policy/operators.ts, isArnConditionValue, says the same to the validator).
+    if (all.length < 6)
+        return undefined;
+    const tail = [];
+    for (let i = 5; i < all.length; i++) {
+        if (i > 5)
+            tail.push({ lit: ':' });
+        for (const piece of all[i])
+            tail.push(piece);
+    }
+    const heads = all.slice(0, 5).map((s) => compileGlobPieces(s.length ? s : ['']));
+    return { kind: 'arn', heads, tail: compileGlobPieces(tail.length ? tail : ['']) };
+}
+export function matchArnCondition(p, arn) {
+    if (p.kind === 'all')
+        return true;
+    const parts = arn.parts;
+    if (parts === null)
+        return false;
+    for (let i = 0; i < 5; i++)
+        if (!p.heads[i](parts[i]))
+            return false;
+    return p.tail(parts[5]);
+}
+//# sourceMappingURL=arn.js.map

@@ -1,0 +1,98 @@
+import { matchArnPattern } from './arn.js';
+import { ACCOUNT_MATCH, DIRECT_MATCH, matchPrincipal, NO_MATCH } from './principal.js';
+import { ACTUAL, evaluateCondition, UNKNOWN_BIT } from './conditions/evaluate.js';
+import { FALSE, TRUE, TRUE_UNLESS_KNOWN, UNKNOWN } from './tri.js';
+export const APPLIES = 1;
+export const POSSIBLE = 2;
+export const CERTAIN = 4;
+/** Statement matching on the action (lower-cased): Action matches when an entry does, NotAction when none does. */
+export function actionMatches(st, action) {
+    const actions = st.actions;
+    let any = false;
+    for (let i = 0; i < actions.length && !any; i++)
+        any = actions[i](action);
+    return st.notAction ? !any : any;
+}
+function resourceMatches(st, req, missing) {
+    const patterns = st.resources;
+    let result = FALSE;
+    for (let i = 0; i < patterns.length; i++) {
+        const r = matchArnPattern(patterns[i], req.resource, req.context, missing);
+        if (r === TRUE) {
+            result = TRUE;
+            break;
+        }
+        if (r === UNKNOWN)
+            result = UNKNOWN;
+    }
+    if (!st.notResource)
+        return result;
+    // An entry with a variable that has no value matches no resource, so NotResource does match
+    // ("Policy variables with no value"): a NotResource Deny with one applies to everything.
+    return result === TRUE ? FALSE : result === UNKNOWN ? TRUE_UNLESS_KNOWN : TRUE;
+}
+/**
+ * Principal kind for a resource-policy statement (NO_MATCH: does not apply to this caller).
+ */
+function principalKind(st, req) {
+    if (st.principal === null)
+        return NO_MATCH;
+    let kind = matchPrincipal(st.principal, req.principal);
+    if (!st.notPrincipal)
+        return kind;
+    // "AWS JSON policy elements: NotPrincipal", "NotPrincipal with Deny" examples: listing the account
+    // ARN next to a user's ARN leaves "all principals except the user" denied — the account entry
+    // excepts the account itself (its root user), not the account's other users and roles.
+    if (kind === ACCOUNT_MATCH && req.principal !== undefined && req.principal.type !== 'Root')
+        kind = NO_MATCH;
+    if (st.effect === 'Deny' && req.hasBoundary && req.principal !== undefined)
+        return DIRECT_MATCH;
+    // NotPrincipal with Allow grants to everyone not named: treated like "*" (a direct grant).
+    return kind === NO_MATCH ? DIRECT_MATCH : NO_MATCH;
+}
+/**
+ * Evaluates a statement. Returns APPLIES/POSSIBLE/CERTAIN flags (0: does not apply in any way)
+ * and, for resource policies, stores the principal kind in `out.kind`.
+ * Missing keys are recorded only for statements whose action and resource (and principal) match.
+ */
+export function evaluateStatement(st, req, resourcePolicy, missing, out) {
+    if (!actionMatches(st, req.actionLower))
+        return 0;
+    if (resourcePolicy) {
+        const kind = principalKind(st, req);
+        if (kind === NO_MATCH)
+            return 0;
+        out.kind = kind;
+    }
+    const mark = missing.size;
+    let res;
+    if (st.resources === null) {
+        if (!resourcePolicy)
+            return 0;
+        res = TRUE;
+    }
+    else {
+        res = resourceMatches(st, req, missing);
+        if (res === FALSE) {
+            missing.truncate(mark);
+            return 0;
+        }
+    }
+    let applies = res === TRUE || res === TRUE_UNLESS_KNOWN;
+    let possible = true;
+    let certain = res === TRUE;
+    const conditions = st.conditions;
+    for (let i = 0; i < conditions.length; i++) {
+        const r = evaluateCondition(conditions[i], req.context, missing);
+        const actual = (r & ACTUAL) !== 0;
+        const unknown = (r & UNKNOWN_BIT) !== 0;
+        if (!actual)
+            applies = false;
+        if (!actual && !unknown)
+            possible = false;
+        if (!actual || unknown)
+            certain = false;
+    }
+    return (applies ? APPLIES : 0) | (possible ? POSSIBLE : 0) | (certain ? CERTAIN : 0);
+}
+//# sourceMappingURL=statement.js.map

@@ -1,0 +1,26 @@
+import { PolicyValidationResolver } from './validation.js';
+import { SimulationResolver } from './simulation.js';
+import { AccessResolver } from './access.js';
+import { PrincipalResolver } from './principal.js';
+import { PolicyResolver } from './policy.js';
+import { GroupResolver } from './group.js';
+import { ResourceResolver } from './resource.js';
+import { ImportResolver } from './imports.js';
+import { CatalogResolver } from './catalog.js';
+import { CatalogActionsResolver } from './catalog-actions.js';
+import { AccountResolver, OrganizationResolver } from './organization.js';
+export const resolvers = [
+    PolicyValidationResolver,
+    SimulationResolver,
+    AccessResolver,
+    PrincipalResolver,
+    PolicyResolver,
+    GroupResolver,
+    ResourceResolver,
+    ImportResolver,
+    CatalogResolver,
+    CatalogActionsResolver,
+    OrganizationResolver,
+    AccountResolver,
+];
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,93 @@
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var __param = (this && this.__param) || function (paramIndex, decorator) {
+    return function (target, key) { decorator(target, key, paramIndex); }
+};
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { simulateCustomPolicy } from '../../access/simulate-custom.js';
+import { SimulateCustomPolicyInput, SimulationReport, ContextEntryInput } from '../types/simulation.js';
+import { apiError, badUserInput } from '../errors.js';
+import { checkActions, checkPolicySize, checkResource, checkResources, contextValueCount, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS, MAX_SIMULATED_TOTAL_CHARS, MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK, withDeadline, } from '../limits.js';
+import { simulateOffThread, SimulationTimeoutError } from '../../access/simulate-off-thread.js';
+import { runInSlices } from '../chunked.js';
+import { toApiError } from '../map-error.js';
+export function toEvaluationResult(r) {
+    return {
+        action: r.action,
+        resource: r.resource,
+        decision: r.decision,
+        matchedStatements: r.matchedStatements,
+        missingContextKeys: r.missingContextKeys,
+    };
+}
+/**
+ * Estimated work (policy characters × context values × pairs) beyond which a simulation runs in a
+ * worker thread: several seconds of evaluation, against the ~50 ms a worker costs to start.
+ */
+const OFF_THREAD_WORK = 20 * SIMULATION_SLICE_WORK;
+let SimulationResolver = class SimulationResolver {
+    async simulateCustomPolicy(input, ctx) {
+        let total = 0;
+        const check = (p, name) => {
+            checkPolicySize(p, name, MAX_SIMULATED_POLICY_CHARS);
+            total += p.length;
+        };
+        input.policies.forEach((p, i) => check(p, `policies[${i}]`));
+        input.permissionsBoundaries?.forEach((p, i) => check(p, `permissionsBoundaries[${i}]`));
+        input.serviceControlPolicies?.forEach((level, i) => level.forEach((p, j) => check(p, `serviceControlPolicies[${i}][${j}]`)));
+        if (input.resourcePolicy)
+            check(input.resourcePolicy, 'resourcePolicy');
+        if (total > MAX_SIMULATED_TOTAL_CHARS) {
+            throw apiError('PAYLOAD_TOO_LARGE', `The policies add up to ${total} characters; the limit is ${MAX_SIMULATED_TOTAL_CHARS}`, { limit: MAX_SIMULATED_TOTAL_CHARS });
+        }
+        if (input.actions.length === 0)
+            throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
+        const count = input.actions.length * Math.max(1, input.resources?.length ?? 1);
+        if (count > MAX_EVALUATIONS)
+            throw badUserInput(`${count} action × resource pairs; at most ${MAX_EVALUATIONS} per request`, { maximum: MAX_EVALUATIONS });
+        checkActions(input.actions, 'input.actions');
+        checkResources(input.resources, 'input.resources');
+        checkResource(input.callerArn, 'input.callerArn');
+        // Work of one evaluation grows with the policy text and with the request's context values
+        // (each is compared with the condition values that test its key).
+        const perPair = (total + 1000) * Math.max(1, contextValueCount(input.context));
+        try {
+            if (perPair * count > OFF_THREAD_WORK) {
+                // Too long for the event loop even in slices (one evaluation alone may be): a worker
+                // thread runs it, and everybody else is served meanwhile.
+                return { results: (await simulateOffThread(input, ctx.deadline)).map(toEvaluationResult) };
+            }
+            const pairsPerSlice = Math.max(perPair > total + 1000 ? 1 : MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK / perPair);
+            const results = await runInSlices({ actions: input.actions, resources: input.resources }, pairsPerSlice, ctx.deadline, (slice) => withDeadline(ctx.deadline, () => simulateCustomPolicy({ ...input, actions: slice.actions, resources: slice.resources })));
+            return { results: results.map(toEvaluationResult) };
+        }
+        catch (e) {
+            if (e instanceof SimulationTimeoutError)
+                throw apiError('TIMEOUT', 'The operation ran out of its time budget; narrow the question or raise ACCESSQL_REQUEST_TIMEOUT_MS');
+            throw toApiError(e);
+        }
+    }
+};
+__decorate([
+    Query(() => SimulationReport, {
+        description: 'Evaluates policies given as text (identity policies, optional boundaries, SCPs and resource policy) for each action × resource, like IAM SimulateCustomPolicy.',
+    }),
+    __param(0, Arg('input', () => SimulateCustomPolicyInput)),
+    __param(1, Ctx()),
+    __metadata("design:type", Function),
+    __metadata("design:paramtypes", [SimulateCustomPolicyInput, Object]),
+    __metadata("design:returntype", Promise)
+], SimulationResolver.prototype, "simulateCustomPolicy", null);
+SimulationResolver = __decorate([
+    Resolver(() => SimulationReport)
+], SimulationResolver);
+export { SimulationResolver };
+export { ContextEntryInput };
+//# sourceMappingURL=simulation.js.map

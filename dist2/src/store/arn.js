@@ -1,0 +1,61 @@
+export function parseArn(arn) {
+    if (!arn.startsWith('arn:'))
+        return undefined;
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i < 5; i++) {
+        const next = arn.indexOf(':', start);
+        if (next < 0)
+            return undefined;
+        parts.push(arn.slice(start, next));
+        start = next + 1;
+    }
+    const [, partition, service, region, account] = parts;
+    const resource = arn.slice(start);
+    if (!partition || !service)
+        return undefined;
+    return { partition, service, region, account, resource, resourceType: resourceTypeOf(service, account, resource) };
+}
+/** 12-digit account id of an ARN, or undefined (AWS managed policies, S3, malformed). */
+export function accountOf(arn) {
+    const a = parseArn(arn)?.account;
+    return a && /^\d{12}$/.test(a) ? a : undefined;
+}
+/** True for AWS managed policy ARNs (`arn:aws:iam::aws:policy/...`, any partition). */
+export function isAwsManagedPolicyArn(arn) {
+    const p = parseArn(arn);
+    return p !== undefined && p.service === 'iam' && p.account === 'aws' && p.resource.startsWith('policy/');
+}
+/** Last segment of an IAM ARN's resource part (the entity name without its path). */
+export function nameFromIamArn(arn) {
+    const r = parseArn(arn)?.resource ?? arn;
+    return r.slice(r.lastIndexOf('/') + 1);
+}
+// Services whose resource part alternates type/id/type/id (`instance/ID/contact-flow/ID`), where
+// the resource's type is the last type segment, not the first.
+const NESTED_TYPES = new Set(['connect', 'dynamodb']);
+/**
+ * The resource type as the ARN spells it: the text before the first '/' or ':' of the resource
+ * part (`function:my-fn` → function, `instance/i-1` → instance); for services with nested
+ * resources (Connect, DynamoDB) the innermost type (`instance/ID/queue/ID` → queue). S3 bucket
+ * and object ARNs carry no type word: a bucket is `bucket`, anything under it `object`. Null when
+ * the ARN does not say (SNS topics, SQS queues: the resource part is the bare name). The catalog
+ * remains the authority for matching ARNs to resource types; this is for filtering and display.
+ */
+export function resourceTypeOf(service, account, resource) {
+    if (service === 's3' && account === '')
+        return resource.includes('/') ? 'object' : resource ? 'bucket' : null;
+    const m = /[/:]/.exec(resource);
+    if (!m)
+        return null;
+    if (NESTED_TYPES.has(service)) {
+        const segments = resource.split('/');
+        let type = segments[0];
+        for (let i = 2; i < segments.length; i += 2)
+            if (segments[i])
+                type = segments[i];
+        return type || null;
+    }
+    return resource.slice(0, m.index) || null;
+}
+//# sourceMappingURL=arn.js.map

@@ -1,0 +1,81 @@
+/**
+ * Typed errors of the store. The CLI and the GraphQL layer map them to exit codes and error codes
+ * (ImportError → a message naming file, line and column; CursorError → BAD_USER_INPUT).
+ */
+/** Base class: anything the store refuses for a reason a user can act on. */
+export class StoreError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StoreError';
+    }
+}
+/** Another process holds the write lock for longer than the busy timeout (e.g. two imports at once). */
+export class StoreBusyError extends StoreError {
+    constructor(file, timeoutMs) {
+        super(`database ${file} is locked by another writer (waited ${timeoutMs} ms); try again when the other import has finished`);
+        this.name = 'StoreBusyError';
+    }
+}
+/** The database was written by a newer accessql (unknown migrations) or is not an accessql database. */
+export class StoreVersionError extends StoreError {
+    constructor(message) {
+        super(message);
+        this.name = 'StoreVersionError';
+    }
+}
+/**
+ * The database cannot take the operation for a reason outside the request: the disk is full
+ * (SQLITE_FULL) or the file or its filesystem is read-only (SQLITE_READONLY). The API answers
+ * SERVICE_UNAVAILABLE; `cause` keeps SQLite's own error for the log.
+ */
+export class StoreUnavailableError extends StoreError {
+    sqliteCode;
+    constructor(message, sqliteCode, cause) {
+        super(message);
+        this.name = 'StoreUnavailableError';
+        this.sqliteCode = sqliteCode;
+        if (cause !== undefined)
+            this.cause = cause;
+    }
+}
+/** A pagination cursor that this store did not hand out. */
+export class CursorError extends StoreError {
+    constructor(cursor) {
+        super(`invalid cursor ${JSON.stringify(cursor)}`);
+        this.name = 'CursorError';
+    }
+}
+/**
+ * An import that was refused; nothing was changed. The message names the file, the line and
+ * column (1-based) when known, and the element path when the problem is inside the file's
+ * structure or inside a policy document.
+ */
+export class ImportError extends StoreError {
+    file;
+    line;
+    column;
+    path;
+    reason;
+    inDocument;
+    constructor(details) {
+        super(formatImportError(details));
+        this.name = 'ImportError';
+        this.file = details.file;
+        this.line = details.line;
+        this.column = details.column;
+        this.path = details.path;
+        this.reason = details.reason;
+        this.inDocument = details.inDocument === true;
+    }
+}
+function formatImportError(d) {
+    if (d.inDocument && d.line !== undefined) {
+        // The document was a string (URL-encoded): a file position would point at one long line.
+        return `${d.file}: ${d.path ?? 'policy document'}: line ${d.line}, column ${d.column ?? 1} of the decoded document: ${d.reason}`;
+    }
+    const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+    if (d.path === undefined)
+        return `${where}: ${d.reason}`;
+    return `${where}: ${d.path}: ${d.reason}`;
+}
+//# sourceMappingURL=errors.js.map

@@ -1,0 +1,226 @@
+/**
+ * importFiles: AWS-format files into the store, all in one transaction or not at all.
+ *
+ * Each file's format is detected from its content (see detectFormat). Files are parsed and
+ * written one at a time inside the transaction, so a large multi-page import never holds all its
+ * parsed JSON at once; any error rolls back everything the earlier files wrote.
+ */
+import Database from 'better-sqlite3';
+import { parseJsonStrict, JsonSyntaxError } from '../../policy/json.js';
+import { parsePolicy, PolicySyntaxError } from '../../policy/parse.js';
+import { bumpDataVersion, writeTransaction } from '../db.js';
+import { ImportError } from '../errors.js';
+import { importAuthorizationDetails, isAuthorizationDetails } from './authorization-details.js';
+import { DocumentError, parseDocumentText } from './documents.js';
+import { locatePath } from './locate.js';
+import { importPolicyFile, isPolicyDocument } from './policy-file.js';
+import { importResources, isResourcesOutput } from './resources.js';
+import { importOrganization, isOrganizationDocument } from './organization.js';
+import { importResourcePolicies, isResourcePoliciesDocument } from './resource-policies.js';
+import { ImportSession } from './session.js';
+import { formatPath, ShapeError } from './shape.js';
+import { ImportWriter } from './writer.js';
+export { STANDALONE_POLICY_ARN_PREFIX } from './policy-file.js';
+export { inlinePolicyKey } from './writer.js';
+export function importFiles(store, files, options = {}) {
+    const lenient = options.lenient === true;
+    const startedAt = new Date().toISOString();
+    const inputs = files.map((f) => ({ name: f.name, text: stripBom(f.text) }));
+    const total = inputs.reduce((n, f) => n + f.text.length, 0);
+    const formats = [];
+    const result = writeTransaction(store, () => {
+        const { db } = store;
+        const snapshotId = Number(db.prepare('INSERT INTO snapshots (started_at, label, files) VALUES (?, ?, ?)')
+            .run(startedAt, options.label ?? null, JSON.stringify(inputs.map((f) => f.name))).lastInsertRowid);
+        const writer = new ImportWriter(store, snapshotId);
+        const session = new ImportSession(writer, lenient, total, options.onProgress);
+        for (const file of inputs) {
+            session.beginFile(file.name, file.text.length);
+            formats.push({ name: file.name, format: importOne(session, file, options.formats) });
+            session.endFile();
+        }
+        writer.finish();
+        const dataVersion = bumpDataVersion(store);
+        const counts = {
+            accounts: [...session.accounts].sort(),
+            users: session.users.size,
+            roles: session.roles.size,
+            groups: session.groups.size,
+            policies: session.policies.size,
+            policyVersions: session.policyVersions,
+            inlinePolicies: session.inlinePolicies,
+            statements: session.statements,
+            resources: session.resources.size,
+            resourcePolicies: session.resourcePolicies.size,
+            organization: session.organization,
+            organizationalUnits: session.organizationalUnits,
+            organizationAccounts: session.organizationAccounts,
+            organizationPolicies: session.organizationPolicies,
+        };
+        db.prepare('UPDATE snapshots SET finished_at = ?, files = ?, counts = ? WHERE id = ?')
+            .run(new Date().toISOString(), JSON.stringify(formats), JSON.stringify({ ...counts, repairs: session.repairs.length }), snapshotId);
+        return { snapshotId, ...counts, repairs: session.repairs, files: formats, dataVersion };
+    });
+    return result;
+}
+/**
+ * Which format a parsed file is, or undefined. The organization document goes first: it has
+ * `Policies` too, which alone would make it look like authorization details.
+ */
+export function detectFormat(root) {
+    if (isOrganizationDocument(root))
+        return 'organization';
+    if (isResourcePoliciesDocument(root))
+        return 'resource-policies';
+    if (isAuthorizationDetails(root))
+        return 'authorization-details';
+    if (isResourcesOutput(root))
+        return 'resources';
+    if (isPolicyDocument(root))
+        return 'policy-document';
+    return undefined;
+}
+const FORMAT_NAMES = {
+    'authorization-details': '`aws iam get-account-authorization-details` output',
+    resources: '`aws resourcegroupstaggingapi get-resources` output',
+    'policy-document': 'a policy document',
+    organization: 'an organization document (`aws organizations` output assembled by scripts/export-organization.sh)',
+    'resource-policies': 'a resource policies document (ResourcePolicies)',
+};
+function importOne(session, file, accepted) {
+    const refuse = (format) => {
+        if (accepted && !accepted.includes(format)) {
+            // No position: the whole file is of the wrong kind (the API answers BAD_USER_INPUT).
+            throw new ImportError({
+                file: file.name,
+                reason: `this is ${FORMAT_NAMES[format]}; expected ${accepted.map((f) => FORMAT_NAMES[f]).join(' or ')}`,
+            });
+        }
+    };
+    let root;
+    try {
+        root = parseJsonStrict(file.text);
+    }
+    catch (e) {
+        if (!(e instanceof JsonSyntaxError))
+            throw e;
+        // A hand-written policy document with a trailing comma is exactly what lenient mode is for.
+        if (session.lenient) {
+            const repaired = tryLenientPolicy(file.text);
+            if (repaired) {
+                refuse('policy-document');
+                session.repair(undefined, repaired.repairs);
+                importPolicyFile(session, file.name, file.text, repaired.document);
+                return 'policy-document';
+            }
+        }
+        throw new ImportError({ file: file.name, line: e.line, column: e.column, reason: e.reason });
+    }
+    try {
+        const deep = tooDeep(root, MAX_NESTING);
+        if (deep)
+            throw new ShapeError(deep, `nested more than ${MAX_NESTING} levels deep; AWS output never is`);
+        const format = detectFormat(root);
+        if (format)
+            refuse(format);
+        switch (format) {
+            case 'authorization-details':
+                importAuthorizationDetails(session, root);
+                break;
+            case 'resources':
+                importResources(session, root);
+                break;
+            case 'organization':
+                importOrganization(session, root);
+                break;
+            case 'resource-policies':
+                importResourcePolicies(session, root);
+                break;
+            case 'policy-document': {
+                const parsed = parseDocumentText(file.text, [], session.lenient);
+                session.repair(undefined, parsed.repairs);
+                importPolicyFile(session, file.name, file.text, parsed.document);
+                break;
+            }
+            default:
+                throw new ShapeError([], 'unrecognised content: expected `aws iam get-account-authorization-details` output '
+                    + '(UserDetailList, GroupDetailList, RoleDetailList, Policies), `aws resourcegroupstaggingapi get-resources` '
+                    + 'output (ResourceTagMappingList), an organization document (Organization, Roots, OrganizationalUnits, Accounts, Policies), '
+                    + 'a resource policies document (ResourcePolicies) or a policy document (Statement)');
+        }
+        return format;
+    }
+    catch (e) {
+        throw toImportError(e, file);
+    }
+}
+/**
+ * Deepest nesting an imported file may have. AWS's outputs nest about a dozen levels (a condition
+ * value inside a policy document inside a user); serializing or walking a 100,000-deep value
+ * recursively would overflow the stack, so such a file is refused up front.
+ */
+export const MAX_NESTING = 64;
+/** The path of the first element nested deeper than `limit` (found without recursion), or undefined. */
+export function tooDeep(root, limit) {
+    const stack = [];
+    if (root !== null && typeof root === 'object')
+        stack.push({ value: root, depth: 0, parent: null, key: '' });
+    while (stack.length) {
+        const frame = stack.pop();
+        if (frame.depth >= limit) {
+            const path = [];
+            for (let f = frame; f && f.parent; f = f.parent)
+                path.push(f.key);
+            return path.reverse();
+        }
+        // Only containers are pushed: a large, shallow export costs one frame per object or list.
+        const entries = Array.isArray(frame.value) ? frame.value.map((v, i) => [i, v]) : Object.entries(frame.value);
+        for (const [key, v] of entries)
+            if (v !== null && typeof v === 'object')
+                stack.push({ value: v, depth: frame.depth + 1, parent: frame, key });
+    }
+    return undefined;
+}
+function tryLenientPolicy(text) {
+    try {
+        const parsed = parsePolicy(text, { lenient: true });
+        return parsed.document.keys && 'Statement' in parsed.document.keys ? parsed : undefined;
+    }
+    catch (e) {
+        if (e instanceof PolicySyntaxError)
+            return undefined;
+        throw e;
+    }
+}
+function toImportError(e, file) {
+    if (e instanceof ShapeError) {
+        const at = locatePath(file.text, e.path);
+        return new ImportError({
+            file: file.name, line: at?.line, column: at?.column, path: e.path.length ? formatPath(e.path) : undefined, reason: e.reason,
+        });
+    }
+    if (e instanceof DocumentError) {
+        if (e.path.length === 0) {
+            // The whole file is the document: its positions are the file's.
+            return new ImportError({ file: file.name, line: e.line, column: e.column, reason: e.reason });
+        }
+        if (e.line === undefined) {
+            // Bad URL encoding: point at the string in the file.
+            const at = locatePath(file.text, e.path);
+            return new ImportError({ file: file.name, line: at?.line, column: at?.column, path: formatPath(e.path), reason: e.reason });
+        }
+        return new ImportError({
+            file: file.name, line: e.line, column: e.column, path: formatPath(e.path), reason: e.reason, inDocument: true,
+        });
+    }
+    // Data AWS would never produce (two groups of one account with the same name, say) trips a
+    // constraint: still the file's fault, so say which file.
+    if (e instanceof Database.SqliteError && e.code.startsWith('SQLITE_CONSTRAINT')) {
+        return new ImportError({ file: file.name, reason: `inconsistent data (${e.message})` });
+    }
+    return e;
+}
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+//# sourceMappingURL=index.js.map

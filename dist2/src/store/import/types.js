@@ -1,0 +1,3 @@
+/** Inputs and outputs of importFiles. */
+export {};
+//# sourceMappingURL=types.js.map

@@ -1,0 +1,28 @@
+/**
+ * The demo organisation: every *.json file directly in seed/ (organisation.json and
+ * estate-accounts.json in authorization-details format, resources.json in get-resources format,
+ * estate-organization.json the organization document, estate-resource-policies.json the
+ * resource policies document), imported leniently —
+ * some of its documents are malformed on purpose, as the documentation's examples are, and the
+ * repairs are reported. seed/policies/ holds verbatim copies for humans and is not imported.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { importFiles } from './import/index.js';
+export const SEED_LABEL = 'seed';
+export function seedFiles(seedDir) {
+    return fs
+        .readdirSync(seedDir, { withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.json'))
+        .map((e) => e.name)
+        .sort()
+        .map((name) => ({ name: path.join(seedDir, name), text: fs.readFileSync(path.join(seedDir, name), 'utf8') }));
+}
+export function seedStore(store, seedDir, options = {}) {
+    return importFiles(store, seedFiles(seedDir), { lenient: true, label: SEED_LABEL, onProgress: options.onProgress });
+}
+/** True once a seed import has succeeded in this database. */
+export function isSeeded(store) {
+    return store.db.prepare('SELECT 1 FROM snapshots WHERE label = ? AND finished_at IS NOT NULL LIMIT 1').get(SEED_LABEL) !== undefined;
+}
+//# sourceMappingURL=seed.js.map

@@ -1,0 +1,140 @@
+/**
+ * Shared pieces of the property-based (fuzz) tests: the fixed fast-check configuration, the seed
+ * policies, and position checks.
+ *
+ * Every property runs with a FIXED seed and a bounded number of runs, so a run is reproducible and
+ * the whole folder stays well under a minute on two cores. To explore further, override them:
+ *   FUZZ_SEED=123 FUZZ_SCALE=10 node --test dist/test/fuzz/
+ * (FUZZ_SCALE multiplies every numRuns). A failure message from fast-check names the seed and the
+ * path to replay it.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20240611);
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+/** fast-check parameters: fixed seed, `runs` scaled by FUZZ_SCALE. */
+export function params(runs, extra = {}) {
+    return { seed: FUZZ_SEED, numRuns: Math.max(1, Math.round(runs * SCALE)), includeErrorInReport: true, ...extra };
+}
+// dist/test/fuzz → repository root
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+/** The seed policies verbatim (Amazon Connect documentation), valid and invalid JSON alike, deduplicated. */
+export function seedTexts() {
+    const out = [];
+    const seen = new Set();
+    for (const dir of ['test/fixtures/seed-docs/', 'seed/policies/']) {
+        for (const f of readdirSync(root + dir).filter((n) => n.endsWith('.json')).sort()) {
+            const text = readFileSync(root + dir + f, 'utf8');
+            if (seen.has(text))
+                continue;
+            seen.add(text);
+            out.push({ name: dir + f, text });
+        }
+    }
+    return out;
+}
+/** The seed policies that are strict JSON. */
+export function validSeedTexts() {
+    return seedTexts().filter((s) => {
+        try {
+            JSON.parse(s.text);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/**
+ * An independent offset → (line, column) computation (1-based; \r\n, \n and a lone \r end a line;
+ * columns in UTF-16 code units), plus the length of that line including its terminator.
+ */
+export function positionOf(text, offset) {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i < offset; i++) {
+        const c = text[i];
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+            line++;
+            start = i + 1;
+        }
+    }
+    let end = start;
+    while (end < text.length && text[end] !== '\n' && !(text[end] === '\r' && text[end + 1] !== '\n'))
+        end++;
+    if (end < text.length)
+        end++; // the terminator
+    return { line, column: offset - start + 1, lineLength: end - start };
+}
+/**
+ * Line bounds of a text (built once per text: checking 100,000 findings must not rescan 1 MB each
+ * time). `check` asserts that a reported position lies inside the text: 1 ≤ line ≤ number of
+ * lines and 1 ≤ column ≤ that line's length (terminator included) + 1 — one past the end is an
+ * error at the end of input.
+ */
+export class TextBounds {
+    text;
+    /** Start offset of each line, plus text.length + 1 as a sentinel end. */
+    starts = [0];
+    constructor(text) {
+        this.text = text;
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))
+                this.starts.push(i + 1);
+        }
+    }
+    get lines() {
+        return this.starts.length;
+    }
+    check(line, column, what) {
+        assert.ok(Number.isInteger(line) && line >= 1, `${what}: line ${line} must be an integer ≥ 1`);
+        assert.ok(Number.isInteger(column) && column >= 1, `${what}: column ${column} must be an integer ≥ 1`);
+        assert.ok(line <= this.lines, `${what}: line ${line} beyond the text's ${this.lines} lines`);
+        const start = this.starts[line - 1];
+        const next = line < this.lines ? this.starts[line] : this.text.length;
+        const length = next - start;
+        assert.ok(column <= length + 1, `${what}: column ${column} beyond line ${line}'s ${length} characters`);
+    }
+}
+/** Runs `fn`, returning its result (or thrown error) and the elapsed milliseconds. */
+export function timed(fn) {
+    const t0 = performance.now();
+    try {
+        const value = fn();
+        return { ms: performance.now() - t0, value };
+    }
+    catch (error) {
+        return { ms: performance.now() - t0, error };
+    }
+}
+/** Tracks the slowest call of a kind, for the "< 1 s per call" assertions. */
+export class Slowest {
+    ms = 0;
+    input = '';
+    note(ms, input) {
+        if (ms > this.ms) {
+            this.ms = ms;
+            this.input = input;
+        }
+    }
+    assertBelow(limitMs, what) {
+        assert.ok(this.ms < limitMs, `${what}: slowest call took ${this.ms.toFixed(1)} ms (limit ${limitMs} ms) on input of ${this.input.length} chars starting ${JSON.stringify(this.input.slice(0, 120))}`);
+    }
+}
+/** The parts of a document the engine uses (positions excluded). */
+export function docSummary(doc) {
+    return {
+        version: doc.version,
+        id: doc.id,
+        statements: doc.statements.map((s) => ({
+            sid: s.sid, effect: s.effect, action: s.action, notAction: s.notAction, resource: s.resource, notResource: s.notResource,
+            principal: s.principal && { wildcard: s.principal.wildcard, values: s.principal.values },
+            notPrincipal: s.notPrincipal && { wildcard: s.notPrincipal.wildcard, values: s.notPrincipal.values },
+            conditions: s.conditions.map((c) => ({ operator: c.operator, key: c.key, values: c.values })),
+        })),
+        problems: (doc.problems ?? []).map((p) => p.code),
+    };
+}
+//# sourceMappingURL=support.js.map
