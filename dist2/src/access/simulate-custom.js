@@ -5,7 +5,7 @@
  */
 import { parsePolicy, PolicySyntaxError } from '../policy/parse.js';
 import { compilePolicy } from '../engine/compile.js';
-import { evaluate } from '../engine/evaluate.js';
+import { evaluate, rcpsApply, resourcePolicyRequired } from '../engine/evaluate.js';
 import { contextFrom } from '../engine/context.js';
 import { conditionKeyType } from '../catalog/index.js';
 import { MalformedPolicyError } from './errors.js';
@@ -54,6 +54,7 @@ export function simulateCustomPolicy(input) {
         identityPolicies: input.policies.map((p, i) => compileInput(p, `policies[${i}]`, 'identity')),
         permissionsBoundaries: input.permissionsBoundaries?.map((p, i) => compileInput(p, `permissionsBoundaries[${i}]`, 'identity')),
         serviceControlPolicies: input.serviceControlPolicies?.map((level, i) => level.map((p, j) => compileInput(p, `serviceControlPolicies[${i}][${j}]`, 'scp'))),
+        resourceControlPolicies: input.resourceControlPolicies?.map((level, i) => level.map((p, j) => compileInput(p, `resourceControlPolicies[${i}][${j}]`, 'resource'))),
         resourcePolicy: input.resourcePolicy ? compileInput(input.resourcePolicy, 'resourcePolicy', 'resource') : undefined,
     };
     const context = contextFrom((input.context ?? []).map((c) => ({ key: c.key, values: c.values, type: c.type ?? undefined })), conditionKeyType);
@@ -62,7 +63,10 @@ export function simulateCustomPolicy(input) {
     const results = [];
     for (const action of input.actions) {
         for (const resource of resources) {
-            const result = evaluate({ principal, action, resource, resourceOwner: input.resourceOwner ?? undefined, context }, policies);
+            // A given trust or key policy must allow by itself, as in the store (engine resourcePolicyRequired).
+            const required = policies.resourcePolicy !== undefined && resourcePolicyRequired(action, resource);
+            const rcps = policies.resourceControlPolicies && rcpsApply(action, principal?.arn) ? policies.resourceControlPolicies : undefined;
+            const result = evaluate({ principal, action, resource, resourceOwner: input.resourceOwner ?? undefined, context }, { ...policies, resourceControlPolicies: rcps, resourcePolicyRequired: required });
             results.push({ action, resource, ...result });
         }
     }

@@ -116,4 +116,19 @@ test('"AWS JSON policy elements: NotPrincipal": a Deny with NotPrincipal denies 
 test('AWS KMS "Key policies": a key policy that delegates only to its own account gives other accounts\' administrators nothing', async () => {
     assert.deepEqual(arns(await whoCan('kms:Decrypt', KEY, TLS)), [`USER ${ops(LOG)}`]);
 });
+test('simulateCustomPolicy takes RCP levels, and a given key policy must allow by itself (Organizations "RCP evaluation"; AWS KMS "Key policies")', async () => {
+    const q = `query($input: SimulateCustomPolicyInput!) { simulateCustomPolicy(input: $input) { results { action decision matchedStatements { policyName sid effect } } } }`;
+    const admin = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    const keyPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'KeyAdmins', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${LOG}:role/KeyAdmin` }, Action: 'kms:*', Resource: '*' }] });
+    const tls = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'EnforceTLS', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] });
+    const full = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] });
+    const key = await server.gql(q, { input: { policies: [admin], resourcePolicy: keyPolicy, callerArn: ops(LOG), actions: ['kms:Decrypt'], resources: [KEY] } });
+    assert.equal(key.errors, undefined, JSON.stringify(key.errors));
+    assert.equal(key.data.simulateCustomPolicy.results[0].decision, 'IMPLICIT_DENY', 'an administrator the key policy does not name');
+    const s3 = await server.gql(q, { input: { policies: [admin], resourceControlPolicies: [[full], [full, tls]], callerArn: ops(LOG), actions: ['s3:GetObject', 'lambda:InvokeFunction'],
+            resources: ['*'], context: [{ key: 'aws:SecureTransport', values: ['false'] }] } });
+    assert.equal(s3.errors, undefined, JSON.stringify(s3.errors));
+    assert.deepEqual(s3.data.simulateCustomPolicy.results.map((r) => r.decision), ['EXPLICIT_DENY', 'ALLOWED'], 'RCPs do not apply to Lambda');
+    assert.deepEqual(s3.data.simulateCustomPolicy.results[0].matchedStatements, [{ policyName: 'resourceControlPolicies[1][1]', sid: 'EnforceTLS', effect: 'Deny' }]);
+});
 //# sourceMappingURL=hand-built-org.test.js.map

@@ -34,6 +34,7 @@ let SimulateCustomPolicyInput = class SimulateCustomPolicyInput {
     policies;
     permissionsBoundaries;
     serviceControlPolicies;
+    resourceControlPolicies;
     resourcePolicy;
     resourceOwner;
     callerArn;
@@ -53,6 +54,10 @@ __decorate([
     Field(() => [[String]], { nullable: true, description: 'One list per level, root first; every level must allow.' }),
     __metadata("design:type", Array)
 ], SimulateCustomPolicyInput.prototype, "serviceControlPolicies", void 0);
+__decorate([
+    Field(() => [[String]], { nullable: true, description: "Resource control policies: one list per level of the resource owner's path, root first; every level must allow (not applied to services RCPs do not support, nor to service-linked roles)." }),
+    __metadata("design:type", Array)
+], SimulateCustomPolicyInput.prototype, "resourceControlPolicies", void 0);
 __decorate([
     Field(() => String, { nullable: true }),
     __metadata("design:type", String)
