@@ -47,7 +47,7 @@ import { isPrincipalContextKey, mergeContext, requestPrincipal, storedPrincipalC
 
 /** A principal a resource policy grants that is not a stored user or role (contract, "Principals beyond the store"). */
 export interface ExternalPrincipal {
-  type: 'ACCOUNT' | 'SERVICE' | 'FEDERATED' | 'ANONYMOUS';
+  type: 'ACCOUNT' | 'SERVICE' | 'FEDERATED' | 'ANONYMOUS' | 'USER' | 'ROLE';
   /** The principal as the policy names it. */
   arn: string;
   accountId: string | null;
@@ -773,7 +773,8 @@ export class AccessIndex {
         resourceControlPolicies: v.rcps !== null && rcpsApply(action, undefined) ? v.rcps : undefined,
         resourcePolicyRequired: requiredFor(action, v, policy),
       });
-      const isAccount = ext.type === 'ACCOUNT';
+      // An account, user or role of an account the store does not hold: its own policies are unknown.
+      const isAccount = ext.type === 'ACCOUNT' || ext.type === 'USER' || ext.type === 'ROLE';
       const conditional = isAccount ? result.decision === 'ALLOWED' || result.conditional : result.conditional;
       if (result.decision === 'ALLOWED' || (options.includeConditional && conditional)) {
         const model: ModelPrincipal = { arn: ext.arn, name: ext.arn, type: 'ROLE', accountId: ext.accountId ?? '', uniqueId: null, path: '/', tags: {}, groups: [], policies: [], missingPolicies: [] };
@@ -789,6 +790,16 @@ export class AccessIndex {
         consider({ type: 'ACCOUNT', arn, accountId: account }, { arn, accountId: account, type: 'Root' }, {
           'aws:PrincipalArn': arn, 'aws:PrincipalAccount': account, 'aws:PrincipalType': 'Account', 'aws:PrincipalIsAWSService': 'false',
           ...this.estate.orgContext(account, null),
+        });
+      }
+      // A user or role of an account not in the store, named by ARN: evaluated with its own
+      // (unknown) identity policies taken as allowing, hence conditional like an account.
+      for (const arn of m.arns.keys()) {
+        const named = /^arn:[^:]+:iam::(\d{12}):(user|role)\//.exec(arn);
+        if (!named || stored.has(named[1])) continue;
+        consider({ type: named[2] === 'user' ? 'USER' : 'ROLE', arn, accountId: named[1] }, { arn, accountId: named[1], type: 'Root' }, {
+          'aws:PrincipalArn': arn, 'aws:PrincipalAccount': named[1], 'aws:PrincipalType': named[2] === 'user' ? 'User' : 'AssumedRole', 'aws:PrincipalIsAWSService': 'false',
+          ...this.estate.orgContext(named[1], null),
         });
       }
       for (const service of m.services) {

@@ -36,7 +36,10 @@ before(async () => {
             ...resourcePoliciesDocument().ResourcePolicies,
             { ResourceArn: MGMT_QUEUE, Policy: { Version: '2012-10-17', Statement: [{ Sid: 'Anyone', Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: MGMT_QUEUE }] } },
             { ResourceArn: DEV_QUEUE, Policy: { Version: '2012-10-17', Statement: [{ Sid: 'Anyone', Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: DEV_QUEUE }] } },
-            { ResourceArn: DEV_FUNCTION, Policy: { Version: '2012-10-17', Statement: [{ Sid: 'Vendor', Effect: 'Allow', Principal: { AWS: '999988887777' }, Action: 'lambda:InvokeFunction', Resource: DEV_FUNCTION }] } },
+            { ResourceArn: DEV_FUNCTION, Policy: { Version: '2012-10-17', Statement: [
+                        { Sid: 'Vendor', Effect: 'Allow', Principal: { AWS: '999988887777' }, Action: 'lambda:InvokeFunction', Resource: DEV_FUNCTION },
+                        { Sid: 'VendorReads', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:role/VendorInvoker' }, Action: 'lambda:GetFunction', Resource: DEV_FUNCTION },
+                    ] } },
             { ResourceArn: DEV_SECRET, Policy: { Version: '2012-10-17', Statement: [
                         { Sid: 'ProdReads', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${PROD}:user/ops` }, Action: 'secretsmanager:GetSecretValue', Resource: '*' },
                         { Sid: 'OnlyProdOps', Effect: 'Deny', NotPrincipal: { AWS: [`arn:aws:iam::${PROD}:user/ops`, `arn:aws:iam::${DEV}:root`] }, Action: 'secretsmanager:*', Resource: '*' },
@@ -104,6 +107,10 @@ test('"AWS account principals": an account outside the store granted by a functi
     const entries = await whoCan('lambda:InvokeFunction', DEV_FUNCTION, TLS);
     assert.deepEqual(arns(entries), [`USER ${ops(DEV)}`, 'ACCOUNT arn:aws:iam::999988887777:root']);
     assert.deepEqual([entries[1].conditional, entries[1].principal.accountId], [true, '999988887777']);
+    // A role of that account named by ARN: listed as itself, conditional the same way.
+    const named = await whoCan('lambda:GetFunction', DEV_FUNCTION, TLS);
+    assert.deepEqual(arns(named), [`USER ${ops(DEV)}`, 'ROLE arn:aws:iam::999988887777:role/VendorInvoker']);
+    assert.deepEqual([named[1].conditional, named[1].principal.accountId], [true, '999988887777']);
 });
 test('"AWS JSON policy elements: NotPrincipal": a Deny with NotPrincipal denies every principal it does not name — the account ARN excepts the account, not its users', async () => {
     const entries = await whoCan('secretsmanager:GetSecretValue', DEV_SECRET, TLS);
