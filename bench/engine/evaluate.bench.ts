@@ -8,7 +8,7 @@
  */
 import { evaluate, type PolicySet } from '../../src/engine/evaluate.js';
 import type { EvaluationRequest } from '../../src/engine/types.js';
-import { compileGlob, compileGlobLower } from '../../src/engine/wildcard.js';
+import { compileGlob, compileGlobLower } from '../../src/util/wildcard.js';
 import { principalOf, requestOf, rng, type GenRequest } from '../../test/engine/generate.js';
 import { simulateWithIamSimulate, toPolicySet, toRequest, type Scenario } from '../../test/engine/adapters.js';
 

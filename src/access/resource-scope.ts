@@ -8,6 +8,8 @@
  */
 import { findAction, resourceTypeForArn, resourceTypesForService, type CatalogAction, type CatalogResourceType } from '../catalog/index.js';
 import { InvalidQuestionError, quoted } from './errors.js';
+import { splitArn } from '../util/arn.js';
+import { escapeRegExp } from '../util/escape.js';
 
 export interface ResourceScope {
   /** The ARN the evaluator sees. */
@@ -20,11 +22,9 @@ export interface ResourceScope {
 
 const VARIABLE = /\$\{[^}]+\}/g;
 
-/** Splits an ARN (or ARN pattern) into its six parts; the resource part keeps its colons. */
+/** The six parts of an ARN (or ARN pattern); the resource part keeps its colons. */
 function arnParts(arn: string): string[] | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  return [...parts.slice(0, 5), parts.slice(5).join(':')];
+  return arn.startsWith('arn:') ? (splitArn(arn) ?? undefined) : undefined;
 }
 
 /**
@@ -49,7 +49,7 @@ export function childArnUnder(arn: string, child: CatalogResourceType): string |
   for (let i = 0; i < patternPath.length; i++) {
     const p = patternPath[i];
     if (i < givenPath.length) {
-      const re = new RegExp(`^${p.split(VARIABLE).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+      const re = new RegExp(`^${p.split(VARIABLE).map((s) => escapeRegExp(s)).join('[^/]+')}$`);
       if (!re.test(givenPath[i])) return undefined;
       filled.push(givenPath[i]);
     } else {

@@ -12,8 +12,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ContextKeyType } from '../engine/types.js';
-import { compileGlobLower } from '../engine/wildcard.js';
+import type { ContextKeyType } from './key-types.js';
+import { splitArn } from '../util/arn.js';
+import { escapeRegExp } from '../util/escape.js';
+import { compileGlobLower } from '../util/wildcard.js';
 import { findGlobalConditionKey, globalKeyContextType } from './global-keys.js';
 
 export { GLOBAL_CONDITION_KEYS, findGlobalConditionKey, type GlobalConditionKey } from './global-keys.js';
@@ -252,12 +254,17 @@ interface CompiledPattern {
 
 let arnIndex: Map<string, CompiledPattern[]> | undefined;
 
+/** The six fields of an ARN or catalog ARN pattern (`${Partition}` and the like hold no colon). */
+function arnFields(text: string): string[] | undefined {
+  return text.startsWith('arn:') ? (splitArn(text) ?? undefined) : undefined;
+}
+
 function compilePattern(type: CatalogResourceType): { arnService: string; compiled: CompiledPattern } | undefined {
-  const fields = type.arnPattern.split(':');
-  if (fields.length < 6 || fields[0] !== 'arn') return undefined;
-  const arnService = fields[2].toLowerCase();
+  const fields = arnFields(type.arnPattern);
+  if (!fields) return undefined;
+  const arnService = fields[2]!.toLowerCase();
   const header = fields.slice(0, 5);
-  const resource = fields.slice(5).join(':');
+  const resource = fields[5]!;
   let literalChars = 0;
   let variables = 0;
   const part = (text: string, varStrict: string, varRelaxed: string): [string, string] => {
@@ -268,7 +275,7 @@ function compilePattern(type: CatalogResourceType): { arnService: string; compil
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const lit = text.slice(last, m.index);
       literalChars += lit.length;
-      const esc = lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      const esc = escapeRegExp(lit);
       s += esc + varStrict;
       r += esc + varRelaxed;
       variables++;
@@ -276,7 +283,7 @@ function compilePattern(type: CatalogResourceType): { arnService: string; compil
     }
     const lit = text.slice(last);
     literalChars += lit.length;
-    const esc = lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    const esc = escapeRegExp(lit);
     return [s + esc, r + esc];
   };
   const hs: string[] = [];
@@ -320,12 +327,12 @@ function buildArnIndex(): Map<string, CompiledPattern[]> {
  * that way may they span segments (IAM paths, S3 object keys).
  */
 export function resourceTypeForArn(arn: string): CatalogResourceType | undefined {
-  const fields = arn.split(':');
-  if (fields.length < 6 || fields[0] !== 'arn') return undefined;
+  const fields = arnFields(arn);
+  if (!fields) return undefined;
   if (!arnIndex) arnIndex = buildArnIndex();
-  const candidates = arnIndex.get(fields[2].toLowerCase());
+  const arnService = fields[2]!.toLowerCase();
+  const candidates = arnIndex.get(arnService);
   if (!candidates) return undefined;
-  const arnService = fields[2].toLowerCase();
   // The ARN's own service first (connect also lists some wisdom / app-integrations types);
   // other services' copies of its patterns only when the service itself has no match.
   for (const own of [true, false]) {
@@ -368,7 +375,7 @@ function serviceConditionKeys(prefix: string): ServiceKeys {
     for (const r of Object.values(raw)) {
       const entry: CatalogConditionKey = { service, key: r.key, type: r.type ?? 'String', description: r.description ?? '' };
       if (r.key.includes('${')) {
-        const source = r.key.split(/\$\{[^}]*\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.+');
+        const source = r.key.split(/\$\{[^}]*\}/).map((s) => escapeRegExp(s)).join('.+');
         keys.templated.push({ re: new RegExp(`^${source}$`, 'is'), key: entry });
       } else keys.exact.set(r.key.toLowerCase(), entry);
     }
@@ -481,7 +488,7 @@ export function actionSupportsConditionKey(action: string | CatalogAction, key: 
   for (const k of conditionKeysForAction(action)) {
     if (k.toLowerCase() === lower) return true;
     if (k.includes('${')) {
-      const source = k.split(/\$\{[^}]*\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.+');
+      const source = k.split(/\$\{[^}]*\}/).map((s) => escapeRegExp(s)).join('.+');
       if (new RegExp(`^${source}$`, 'is').test(key)) return true;
     }
   }
@@ -580,8 +587,8 @@ function arnServiceInfos(): Map<string, ArnServiceInfo> {
   const map = new Map<string, ArnServiceInfo>();
   for (const service of servicePrefixes()) {
     for (const type of resourceTypesForService(service)) {
-      const f = type.arnPattern.split(':');
-      if (f.length < 6 || f[2].includes('${')) continue;
+      const f = arnFields(type.arnPattern);
+      if (!f || f[2]!.includes('${')) continue;
       const key = f[2].toLowerCase();
       let info = map.get(key);
       if (!info) map.set(key, (info = { arnService: key, requiresAccount: true, requiresRegion: true, resourceTypes: [] }));

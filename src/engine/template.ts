@@ -16,7 +16,7 @@
  *    variables; a key with more than one value is therefore treated as unresolvable.
  */
 import type { RequestContext } from './types.js';
-import type { PatternPiece } from './wildcard.js';
+import type { PatternPiece } from '../util/wildcard.js';
 
 export type TemplateNode =
   | string

@@ -12,7 +12,8 @@ import {
   findGlobalConditionKey, findServiceConditionKey, serviceExists, suggestAction, suggestArnService,
   suggestService, editDistance, type CatalogAction,
 } from '../catalog/index.js';
-import { compileGlobLower, type Matcher } from '../engine/wildcard.js';
+import { splitArn } from '../util/arn.js';
+import { compileGlobLower, type Matcher } from '../util/wildcard.js';
 import { FINDING_CODES, type FindingCode } from './finding-codes.js';
 import { JsonSyntaxError } from './json.js';
 import { knownOperatorNames, parseConditionOperator } from './operators.js';
@@ -440,16 +441,16 @@ class Validator {
    * placeholders. `asResource`: report shape errors (condition values only get placeholder checks).
    */
   private checkArn(value: string, pos: SourcePosition, asResource: boolean): boolean {
-    const f = value.split(':');
-    if (f.length < 6) {
-      if (asResource && !(f.length >= 2 && f[f.length - 1].includes('*'))) {
+    const f = splitArn(value);
+    if (f === null) {
+      const colon = value.lastIndexOf(':');
+      if (asResource && !(colon >= 0 && value.slice(colon + 1).includes('*'))) {
         this.add('INVALID_ARN', `"${value}" is not a complete ARN: it needs six ':'-separated fields (arn:partition:service:region:account:resource)`, pos);
         return false;
       }
       return true;
     }
-    const [, partition, service, region, account] = f;
-    const resource = f.slice(5).join(':');
+    const [, partition, service, region, account, resource] = f as [string, string, string, string, string, string];
     let usable = true;
     if (asResource && !PARTITIONS.has(partition) && !hasWildcardOrVariable(partition)) {
       this.add('INVALID_ARN_PARTITION', `"${partition}" in "${value}" is not an AWS partition (aws, aws-cn, aws-us-gov…)`, pos);

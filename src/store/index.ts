@@ -6,5 +6,5 @@ export type { ImportFile, ImportFormat, ImportOptions, ImportRepair, ImportResul
 export { seedStore, isSeeded, seedFiles, SEED_LABEL } from './seed.js';
 export { loadAccountModel, modelVersion } from './account-model.js';
 export type { AccountModel, ModelPolicy, ModelPrincipal, ModelResource, ModelBoundary } from './account-model.js';
-export { parseArn, accountOf, resourceTypeOf, type ParsedArn } from './arn.js';
+export { parseArn, resourceTypeOf, type ParsedArn } from './arn.js';
 export * from './queries/index.js';

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileGlob, compileGlobLower, compileGlobPieces, globMatch } from '../../src/engine/wildcard.js';
+import { compileGlob, compileGlobLower, compileGlobPieces, globMatch } from '../../src/util/wildcard.js';
 
 test('wildcard: literal patterns match exactly', () => {
   assert.equal(globMatch('abc', 'abc'), true);

@@ -15,7 +15,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compileGlob, compileGlobLower, compileGlobPieces, countMatchSteps, globMatch, matchSteps, type PatternPiece } from '../../src/engine/wildcard.js';
+import { compileGlob, compileGlobLower, compileGlobPieces, countMatchSteps, globMatch, matchSteps, type PatternPiece } from '../../src/util/wildcard.js';
 import { params } from './support.js';
 
 type Tok = { star: true } | { any: true } | { ch: number };

@@ -3,7 +3,7 @@
  * where they are attached, and their normalized statements.
  */
 import type { Store } from '../db.js';
-import { globToLike } from '../glob.js';
+import { globToLike } from '../../util/escape.js';
 import { jsonList, keysetPage, likeContains, Where, type Page, type PageArgs } from './pagination.js';
 import type {
   AttachmentRecord, ConditionRecord, PolicyKind, PolicyRecord, PolicyVersionRecord, StatementRecord,
