@@ -34,7 +34,7 @@ export interface SeedText {
 export function seedTexts(): SeedText[] {
   const out: SeedText[] = [];
   const seen = new Set<string>();
-  for (const dir of ['test/fixtures/seed-docs/', 'seed/policies/']) {
+  for (const dir of ['seed/policies/']) {
     for (const f of readdirSync(root + dir).filter((n) => n.endsWith('.json')).sort()) {
       const text = readFileSync(root + dir + f, 'utf8');
       if (seen.has(text)) continue;
