@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ContextKeyType } from './key-types.js';
 import { splitArn } from '../util/arn.js';
+import { steps } from '../util/steps.js';
 import { escapeRegExp } from '../util/escape.js';
 import { compileGlobLower } from '../util/wildcard.js';
 import { findGlobalConditionKey, globalKeyContextType } from './global-keys.js';
@@ -512,6 +513,7 @@ export function editDistance(a: string, b: string, bound = Infinity): number {
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   let cur = new Array<number>(n + 1).fill(0);
   for (let i = 1; i <= m; i++) {
+    if (steps.enabled) steps.count += n;
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {

@@ -10,6 +10,7 @@
  *     `"key":`                                       → a comma is assumed
  * Everything else is an error at the first offending offset.
  */
+import { steps } from '../util/steps.js';
 import jsonc from 'jsonc-parser';
 
 export type JsonNode = JsonObjectNode | JsonArrayNode | JsonScalarNode;
@@ -86,6 +87,7 @@ function tokenize(text: string): Token[] {
   for (;;) {
     const kind = scanner.scan() as number;
     const offset = scanner.getTokenOffset();
+    if (steps.enabled) steps.count += scanner.getPosition() - offset + 1;
     const err = scanner.getTokenError() as number;
     if (kind === LINE_BREAK || kind === TRIVIA) continue;
     if (kind === LINE_COMMENT || kind === BLOCK_COMMENT) throw new TokenError(offset, 'Comments are not allowed in JSON');
@@ -168,6 +170,7 @@ function tokenizePrefix(text: string, limit: number): Token[] {
   for (;;) {
     const kind = scanner.scan() as number;
     const offset = scanner.getTokenOffset();
+    if (steps.enabled) steps.count += scanner.getPosition() - offset + 1;
     if (offset >= limit || kind === EOF || (scanner.getTokenError() as number) !== 0 || kind === UNKNOWN ||
       kind === LINE_COMMENT || kind === BLOCK_COMMENT) break;
     if (kind === LINE_BREAK || kind === TRIVIA) continue;
