@@ -20,7 +20,8 @@ import type { App } from '../app.js';
 import { apiSchema } from './schema.js';
 import { roleOf } from './auth.js';
 import type { RequestContext } from './context.js';
-import { apiError } from './errors.js';
+import { httpRefusal } from './errors.js';
+import { accessqlErrorOf, formatApiError } from './map-error.js';
 import { createLoaders } from './loaders.js';
 import { CODE_OVERRIDE, pageSizeRule } from './page-size-rule.js';
 
@@ -51,14 +52,14 @@ function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<Reque
         async didResolveOperation({ contextValue, operation }) {
           const role = contextValue.role;
           if (role === 'invalid' && (settings.adminToken || settings.readToken)) {
-            throw apiError('UNAUTHENTICATED', 'The bearer token is not valid', { http: { status: 401 } });
+            throw httpRefusal('UNAUTHENTICATED', 'The bearer token is not valid', 401);
           }
           if (operation?.operation === 'mutation' && settings.adminToken && role !== 'admin') {
-            if (role === 'reader') throw apiError('FORBIDDEN', 'Mutations need the admin token', { http: { status: 403 } });
-            throw apiError('UNAUTHENTICATED', 'Mutations need `Authorization: Bearer <admin token>`', { http: { status: 401 } });
+            if (role === 'reader') throw httpRefusal('FORBIDDEN', 'Mutations need the admin token', 403);
+            throw httpRefusal('UNAUTHENTICATED', 'Mutations need `Authorization: Bearer <admin token>`', 401);
           }
           if (operation?.operation !== 'mutation' && settings.readToken && role !== 'admin' && role !== 'reader') {
-            throw apiError('UNAUTHENTICATED', 'Queries need `Authorization: Bearer <read token>`', { http: { status: 401 } });
+            throw httpRefusal('UNAUTHENTICATED', 'Queries need `Authorization: Bearer <read token>`', 401);
           }
         },
       };
@@ -74,7 +75,7 @@ function loggingPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ contextValue: ctx, operationName, errors }) {
           const ms = Math.round((performance.now() - started) * 10) / 10;
-          const codes = (errors ?? []).map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          const codes = (errors ?? []).map((e) => accessqlErrorOf(e)?.code ?? e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
           ctx.log.info({ requestId: ctx.requestId, operationName, ms, outcome: codes.length ? 'error' : 'ok', codes: codes.length ? codes : undefined }, 'graphql');
         },
       };
@@ -100,6 +101,7 @@ function formatError(production: boolean) {
 
 function classifyError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (accessqlErrorOf(error)) return formatApiError(formatted, error);
     const code = formatted.extensions?.code;
     const override = formatted.extensions?.[CODE_OVERRIDE];
     if (typeof override === 'string') {

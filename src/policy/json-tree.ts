@@ -10,6 +10,7 @@
  *     `"key":`                                       → a comma is assumed
  * Everything else is an error at the first offending offset.
  */
+import { AccessqlError } from '../util/errors.js';
 import { steps } from '../util/steps.js';
 import jsonc from 'jsonc-parser';
 
@@ -74,9 +75,11 @@ interface Token {
   value: string;
 }
 
-class TokenError extends Error {
+/** Internal: a scan error at `offset`; parseJsonTree turns it into its error result. */
+class TokenError extends AccessqlError {
   constructor(readonly offset: number, readonly reason: string) {
-    super(reason);
+    super('MALFORMED_POLICY_DOCUMENT', reason);
+    this.name = 'TokenError';
   }
 }
 

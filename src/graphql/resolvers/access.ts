@@ -10,9 +10,7 @@ import type { RequestContext } from '../context.js';
 import { paginate } from '../paging.js';
 import { checkDeadline, MAX_EVALUATIONS, pageSize } from '../limits.js';
 import { badUserInput } from '../errors.js';
-import { toApiError } from '../map-error.js';
 import { runInSlices } from '../chunked.js';
-import { guard } from './shared.js';
 
 /** Stored-principal simulations run in slices of this many pairs, with deadline checks in between. */
 const PRINCIPAL_SIMULATION_SLICE = 1000;
@@ -47,15 +45,13 @@ export class AccessResolver {
     @Ctx() ctx: RequestContext,
   ): AccessConnection {
     pageSize(first);
-    return guard(() => {
-      const index = ctx.app.accessIndex();
-      const answer = whoCan(index, action, resource, context ?? undefined, {
-        includeConditional: Boolean(includeConditional),
-        checkpoint: () => checkDeadline(ctx.deadline),
-      });
-      const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result) }), first, after);
-      return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null };
+    const index = ctx.app.accessIndex();
+    const answer = whoCan(index, action, resource, context ?? undefined, {
+      includeConditional: Boolean(includeConditional),
+      checkpoint: () => checkDeadline(ctx.deadline),
     });
+    const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result) }), first, after);
+    return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null };
   }
 
   @Query(() => ActionAccessConnection, {
@@ -71,14 +67,12 @@ export class AccessResolver {
     @Ctx() ctx: RequestContext,
   ): ActionAccessConnection {
     pageSize(first);
-    return guard(() => {
-      const answer = whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
-        includeConditional: Boolean(includeConditional),
-        checkpoint: () => checkDeadline(ctx.deadline),
-      });
-      const page = paginate(answer.entries, (e) => e.action, (e) => ({ action: e.action, ...explained(e.result) }), first, after);
-      return { ...page, resourceType: answer.resourceType };
+    const answer = whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
+      includeConditional: Boolean(includeConditional),
+      checkpoint: () => checkDeadline(ctx.deadline),
     });
+    const page = paginate(answer.entries, (e) => e.action, (e) => ({ action: e.action, ...explained(e.result) }), first, after);
+    return { ...page, resourceType: answer.resourceType };
   }
 
   @Query(() => SimulationReport, {
@@ -94,21 +88,17 @@ export class AccessResolver {
     if (actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
     const count = actions.length * Math.max(1, resources?.length ?? 1);
     if (count > MAX_EVALUATIONS) throw badUserInput(`${count} action × resource pairs; at most ${MAX_EVALUATIONS} per request`, { maximum: MAX_EVALUATIONS });
-    try {
-      const index = ctx.app.accessIndex();
-      const results = await runInSlices({ actions, resources }, PRINCIPAL_SIMULATION_SLICE, ctx.deadline,
-        (slice) => simulatePrincipal(index, principalArn, slice.actions, slice.resources, context));
-      return {
-        results: results.map((r) => ({
-          action: r.action,
-          resource: r.resource,
-          decision: r.result.decision as Decision,
-          matchedStatements: r.result.matchedStatements,
-          missingContextKeys: r.result.missingContextKeys,
-        })),
-      };
-    } catch (e) {
-      throw toApiError(e);
-    }
+    const index = ctx.app.accessIndex();
+    const results = await runInSlices({ actions, resources }, PRINCIPAL_SIMULATION_SLICE, ctx.deadline,
+      (slice) => simulatePrincipal(index, principalArn, slice.actions, slice.resources, context));
+    return {
+      results: results.map((r) => ({
+        action: r.action,
+        resource: r.resource,
+        decision: r.result.decision as Decision,
+        matchedStatements: r.result.matchedStatements,
+        missingContextKeys: r.result.missingContextKeys,
+      })),
+    };
   }
 }

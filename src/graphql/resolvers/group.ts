@@ -5,14 +5,14 @@ import { Principal } from '../types/principal.js';
 import { GroupFilterInput } from '../types/filters.js';
 import type { RequestContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 import { toGroup, toPolicy, toPrincipal } from './principal.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
   @Query(() => Group, { nullable: true })
   group(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Group | null {
-    const r = guard(() => getGroup(ctx.app.store, arn));
+    const r = getGroup(ctx.app.store, arn);
     return r ? toGroup(r) : null;
   }
 
@@ -25,7 +25,7 @@ export class GroupResolver {
   ): GroupConnection {
     const size = pageSize(first);
     checkFilter(filter);
-    const page = guard(() => listGroups(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+    const page = listGroups(ctx.app.store, { ...(filter ?? {}), first: size, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toGroup(e.node) })) };
   }
 
@@ -38,7 +38,7 @@ export class GroupResolver {
 
   @FieldResolver(() => [Policy], { description: "The group's inline policies and attached managed policies." })
   policies(@Root() g: Group, @Ctx() ctx: RequestContext): Policy[] {
-    const keys = guard(() => policyKeysOfGroup(ctx.app.store, g.storeId));
+    const keys = policyKeysOfGroup(ctx.app.store, g.storeId);
     const found = policiesByKeys(ctx.app.store, keys);
     return keys.map((k) => found.get(k)).filter((p) => p !== undefined).map(toPolicy);
   }

@@ -5,7 +5,6 @@ import { listImports } from '../../store/queries/index.js';
 import { ImportResult, Snapshot } from '../types/browse.js';
 import type { RequestContext } from '../context.js';
 import { badUserInput } from '../errors.js';
-import { guard } from './shared.js';
 
 function toResult(r: StoredImport): ImportResult {
   return { ...r, repairs: r.repairs.map((x) => ({ ...x, path: x.path ?? null })) };
@@ -16,7 +15,7 @@ function toResult(r: StoredImport): ImportResult {
  * so a document of another kind is refused (nothing changes) instead of landing by surprise.
  */
 function runImport(ctx: RequestContext, document: string, lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
-  const result = guard(() => importFiles(ctx.app.store, [{ name: 'document', text: document }], { lenient, formats }));
+  const result = importFiles(ctx.app.store, [{ name: 'document', text: document }], { lenient, formats });
   ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats: result.files.map((f) => f.format) }, 'import');
   return toResult(result);
 }
@@ -43,7 +42,7 @@ export class ImportResolver {
 
   @Query(() => [Snapshot], { description: 'Every import, newest first.' })
   imports(@Ctx() ctx: RequestContext): Snapshot[] {
-    return guard(() => listImports(ctx.app.store)).map((r) => ({
+    return listImports(ctx.app.store).map((r) => ({
       id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt, label: r.label,
       files: r.files.map((f) => f.name), counts: r.counts ? JSON.stringify(r.counts) : null,
     }));

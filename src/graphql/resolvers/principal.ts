@@ -7,7 +7,7 @@ import { PrincipalType } from '../types/enums.js';
 import { PrincipalFilterInput } from '../types/filters.js';
 import type { RequestContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 
 export function toPrincipal(r: PrincipalRecord): Principal {
   return { arn: r.arn, name: r.name, type: r.type as PrincipalType, accountId: r.accountId, uniqueId: r.uniqueId, path: r.path, createDate: r.createDate, tags: undefined as unknown as Tag[] };
@@ -33,7 +33,7 @@ async function record(ctx: RequestContext, p: Principal): Promise<PrincipalRecor
 export class PrincipalResolver {
   @Query(() => Principal, { nullable: true, description: 'A stored IAM user or role by ARN.' })
   principal(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Principal | null {
-    const r = guard(() => getPrincipal(ctx.app.store, arn));
+    const r = getPrincipal(ctx.app.store, arn);
     return r ? toPrincipal(r) : null;
   }
 
@@ -46,7 +46,7 @@ export class PrincipalResolver {
   ): PrincipalConnection {
     const size = pageSize(first);
     checkFilter(filter);
-    const page = guard(() => listPrincipals(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+    const page = listPrincipals(ctx.app.store, { ...(filter ?? {}), first: size, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPrincipal(e.node) })) };
   }
 

@@ -5,7 +5,7 @@ import { Tag } from '../types/common.js';
 import { ResourceFilterInput } from '../types/filters.js';
 import type { RequestContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 
 type ResourceNode = Resource & { storeId: number };
 
@@ -17,7 +17,7 @@ function toResource(r: ResourceRecord): ResourceNode {
 export class ResourceResolver {
   @Query(() => Resource, { nullable: true })
   resource(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Resource | null {
-    const r = guard(() => getResource(ctx.app.store, arn));
+    const r = getResource(ctx.app.store, arn);
     return r ? toResource(r) : null;
   }
 
@@ -30,7 +30,7 @@ export class ResourceResolver {
   ): ResourceConnection {
     const size = pageSize(first);
     checkFilter(filter);
-    const page = guard(() => listResources(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+    const page = listResources(ctx.app.store, { ...(filter ?? {}), first: size, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toResource(e.node) })) };
   }
 

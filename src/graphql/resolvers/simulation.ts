@@ -5,7 +5,6 @@ import { apiError, badUserInput } from '../errors.js';
 import { checkPolicySize, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS, MAX_SIMULATED_TOTAL_CHARS, MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK } from '../limits.js';
 import { runInSlices } from '../chunked.js';
 import type { RequestContext } from '../context.js';
-import { toApiError } from '../map-error.js';
 import { Decision } from '../types/enums.js';
 
 export function toEvaluationResult(r: SimulatedResult): EvaluationResult {
@@ -42,13 +41,9 @@ export class SimulationResolver {
     if (input.actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
     const count = input.actions.length * Math.max(1, input.resources?.length ?? 1);
     if (count > MAX_EVALUATIONS) throw badUserInput(`${count} action × resource pairs; at most ${MAX_EVALUATIONS} per request`, { maximum: MAX_EVALUATIONS });
-    try {
-      const results = await runInSlices({ actions: input.actions, resources: input.resources }, Math.max(MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK / (total + 1000)), ctx.deadline,
-        (slice) => simulateCustomPolicy({ ...input, actions: slice.actions, resources: slice.resources }));
-      return { results: results.map(toEvaluationResult) };
-    } catch (e) {
-      throw toApiError(e);
-    }
+    const results = await runInSlices({ actions: input.actions, resources: input.resources }, Math.max(MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK / (total + 1000)), ctx.deadline,
+      (slice) => simulateCustomPolicy({ ...input, actions: slice.actions, resources: slice.resources }));
+    return { results: results.map(toEvaluationResult) };
   }
 }
 
