@@ -6,7 +6,7 @@ import { AccessqlError, type ErrorCode } from '../util/errors.js';
 import { graphql, type GraphQLFormattedError } from 'graphql';
 import pino from 'pino';
 import { apiSchema } from '../graphql/schema.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { ApiContext } from '../graphql/context.js';
 import type { App } from '../app.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { formatApiError } from '../graphql/map-error.js';
@@ -33,7 +33,7 @@ export async function runOperation<T = Record<string, unknown>>(
     deadline: Number.MAX_SAFE_INTEGER,
     log: silent,
     loaders: app ? createLoaders(app.store) : undefined,
-  } satisfies RequestContext;
+  } satisfies ApiContext;
   const result = await graphql({ schema: apiSchema(), source, variableValues, contextValue });
   if (result.errors?.length) throw new OperationError(result.errors.map((e) => formatApiError(e.toJSON(), e)));
   return result.data as T;

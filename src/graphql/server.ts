@@ -19,7 +19,7 @@ import type { ServerSettings } from '../config.js';
 import type { App } from '../app.js';
 import { apiSchema } from './schema.js';
 import { roleOf } from './auth.js';
-import type { RequestContext } from './context.js';
+import type { ApiContext } from './context.js';
 import { httpRefusal } from './errors.js';
 import { accessqlErrorOf, formatApiError } from './map-error.js';
 import { createLoaders } from './loaders.js';
@@ -45,7 +45,7 @@ const ARMOR_MESSAGE = /limit of \d+ exceeded|Query Cost limit|Token limit|Aliase
 const VALIDATION_ABORTED = /^(Validation aborted\.|Too many validation errors, error limit reached\. Validation aborted\.)$/;
 
 /** Requires the right token for each operation kind; runs before any resolver. */
-function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<RequestContext> {
+function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
       return {
@@ -68,7 +68,7 @@ function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<Reque
 }
 
 /** One structured log line per operation: id, name, duration, outcome. Never variables or headers. */
-function loggingPlugin(): ApolloServerPlugin<RequestContext> {
+function loggingPlugin(): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
@@ -150,7 +150,7 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
   });
   const protection = armor.protect();
 
-  const apollo = new ApolloServer<RequestContext>({
+  const apollo = new ApolloServer<ApiContext>({
     schema: apiSchema(),
     introspection: settings.introspection,
     csrfPrevention: true,
@@ -159,7 +159,7 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
     formatError: formatError(settings.production),
     validationRules: [pageSizeRule, ...protection.validationRules],
     plugins: [
-      ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
+      ...(protection.plugins as ApolloServerPlugin<ApiContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Answers are POSTed and per-caller: no HTTP cache hints, and no per-field hook to compute them.
       ApolloServerPluginCacheControlDisabled(),

@@ -6,7 +6,7 @@ import { AccessConnection, ActionAccessConnection } from '../types/access.js';
 import { ContextEntryInput, SimulationReport } from '../types/simulation.js';
 import { Decision, PrincipalType } from '../types/enums.js';
 import type { Principal } from '../types/principal.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { paginate } from '../paging.js';
 import { checkDeadline, MAX_EVALUATIONS, pageSize } from '../limits.js';
 import { badUserInput } from '../errors.js';
@@ -42,7 +42,7 @@ export class AccessResolver {
     @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): AccessConnection {
     pageSize(first);
     const index = ctx.app.accessIndex();
@@ -64,7 +64,7 @@ export class AccessResolver {
     @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): ActionAccessConnection {
     pageSize(first);
     const answer = whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
@@ -83,7 +83,7 @@ export class AccessResolver {
     @Arg('actions', () => [String]) actions: string[],
     @Arg('resources', () => [String], { nullable: true }) resources: string[] | null,
     @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): Promise<SimulationReport> {
     if (actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
     const count = actions.length * Math.max(1, resources?.length ?? 1);

@@ -3,7 +3,7 @@ import { getGroup, listGroups, policiesByKeys, policyKeysOfGroup, type Principal
 import { Group, GroupConnection, Policy } from '../types/browse.js';
 import { Principal } from '../types/principal.js';
 import { GroupFilterInput } from '../types/filters.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
 import { loaders } from './shared.js';
 import { toGroup, toPolicy, toPrincipal } from './principal.js';
@@ -11,7 +11,7 @@ import { toGroup, toPolicy, toPrincipal } from './principal.js';
 @Resolver(() => Group)
 export class GroupResolver {
   @Query(() => Group, { nullable: true })
-  group(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Group | null {
+  group(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Group | null {
     const r = getGroup(ctx.app.store, arn);
     return r ? toGroup(r) : null;
   }
@@ -21,7 +21,7 @@ export class GroupResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => GroupFilterInput, { nullable: true }) filter: GroupFilterInput | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): GroupConnection {
     const size = pageSize(first);
     checkFilter(filter);
@@ -30,14 +30,14 @@ export class GroupResolver {
   }
 
   @FieldResolver(() => [Principal], { description: 'The users in the group.' })
-  async members(@Root() g: Group, @Ctx() ctx: RequestContext): Promise<Principal[]> {
+  async members(@Root() g: Group, @Ctx() ctx: ApiContext): Promise<Principal[]> {
     const arns = await loaders(ctx).groupMembers.load(g.storeId);
     const records = await loaders(ctx).principalByArn.loadMany(arns);
     return records.filter((r): r is PrincipalRecord => r !== null && !(r instanceof Error)).map(toPrincipal);
   }
 
   @FieldResolver(() => [Policy], { description: "The group's inline policies and attached managed policies." })
-  policies(@Root() g: Group, @Ctx() ctx: RequestContext): Policy[] {
+  policies(@Root() g: Group, @Ctx() ctx: ApiContext): Policy[] {
     const keys = policyKeysOfGroup(ctx.app.store, g.storeId);
     const found = policiesByKeys(ctx.app.store, keys);
     return keys.map((k) => found.get(k)).filter((p) => p !== undefined).map(toPolicy);

@@ -3,7 +3,7 @@ import { importFiles, type ImportResult as StoredImport } from '../../store/impo
 import type { ImportFormat } from '../../store/import/types.js';
 import { listImports } from '../../store/queries/index.js';
 import { ImportResult, Snapshot } from '../types/browse.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 
 function toResult(r: StoredImport): ImportResult {
@@ -14,7 +14,7 @@ function toResult(r: StoredImport): ImportResult {
  * `formats` narrows what the document may be: importResources takes only get-resources output,
  * so a document of another kind is refused (nothing changes) instead of landing by surprise.
  */
-function runImport(ctx: RequestContext, document: string, lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
+function runImport(ctx: ApiContext, document: string, lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
   const result = importFiles(ctx.app.store, [{ name: 'document', text: document }], { lenient, formats });
   ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats: result.files.map((f) => f.format) }, 'import');
   return toResult(result);
@@ -28,20 +28,20 @@ export class ImportResolver {
   importAuthorizationDetails(
     @Arg('document', () => String) document: string,
     @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas in policy documents, reporting each.' }) lenient: boolean,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): ImportResult {
     if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
     return runImport(ctx, document, lenient);
   }
 
   @Mutation(() => ImportResult, { description: '`aws resourcegroupstaggingapi get-resources` output (any other document is refused: BAD_USER_INPUT, nothing changes). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.' })
-  importResources(@Arg('document', () => String) document: string, @Ctx() ctx: RequestContext): ImportResult {
+  importResources(@Arg('document', () => String) document: string, @Ctx() ctx: ApiContext): ImportResult {
     if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
     return runImport(ctx, document, false, ['resources']);
   }
 
   @Query(() => [Snapshot], { description: 'Every import, newest first.' })
-  imports(@Ctx() ctx: RequestContext): Snapshot[] {
+  imports(@Ctx() ctx: ApiContext): Snapshot[] {
     return listImports(ctx.app.store).map((r) => ({
       id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt, label: r.label,
       files: r.files.map((f) => f.name), counts: r.counts ? JSON.stringify(r.counts) : null,

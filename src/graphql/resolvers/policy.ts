@@ -2,14 +2,14 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { getPolicy, listPolicies, policyVersions, statementsOfPolicy, policyAttachments } from '../../store/queries/index.js';
 import { Policy, PolicyConnection, PolicyHolderConnection, PolicyStatement, PolicyVersion, AttachedToKind } from '../types/browse.js';
 import { PolicyFilterInput } from '../types/filters.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
 import { toPolicy } from './principal.js';
 
 @Resolver(() => Policy)
 export class PolicyResolver {
   @Query(() => Policy, { nullable: true, description: 'A managed policy by ARN, or an inline policy by its id (`<owner ARN>#<name>`).' })
-  policy(@Arg('id', () => String) id: string, @Ctx() ctx: RequestContext): Policy | null {
+  policy(@Arg('id', () => String) id: string, @Ctx() ctx: ApiContext): Policy | null {
     const r = getPolicy(ctx.app.store, id);
     return r ? toPolicy(r) : null;
   }
@@ -19,7 +19,7 @@ export class PolicyResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => PolicyFilterInput, { nullable: true }) filter: PolicyFilterInput | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): PolicyConnection {
     const size = pageSize(first);
     checkFilter(filter);
@@ -28,13 +28,13 @@ export class PolicyResolver {
   }
 
   @FieldResolver(() => [PolicyVersion], { description: 'Every stored version of a managed policy (one for an inline policy).' })
-  versions(@Root() p: Policy, @Ctx() ctx: RequestContext): PolicyVersion[] {
+  versions(@Root() p: Policy, @Ctx() ctx: ApiContext): PolicyVersion[] {
     if (!p.arn) return p.document ? [{ versionId: 'inline', isDefault: true, createDate: null, document: p.document }] : [];
     return policyVersions(ctx.app.store, p.arn!);
   }
 
   @FieldResolver(() => [PolicyStatement], { description: 'The statements of the default version (or of a given version).' })
-  statements(@Root() p: Policy, @Arg('versionId', () => String, { nullable: true }) versionId: string | null, @Ctx() ctx: RequestContext): PolicyStatement[] {
+  statements(@Root() p: Policy, @Arg('versionId', () => String, { nullable: true }) versionId: string | null, @Ctx() ctx: ApiContext): PolicyStatement[] {
     return statementsOfPolicy(ctx.app.store, p.id, versionId ?? undefined);
   }
 
@@ -43,7 +43,7 @@ export class PolicyResolver {
     @Root() p: Policy,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): PolicyHolderConnection {
     const size = pageSize(first);
     if (!p.arn) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };

@@ -3,7 +3,7 @@ import { getResource, listResources, type ResourceRecord } from '../../store/que
 import { Resource, ResourceConnection } from '../types/browse.js';
 import { Tag } from '../types/common.js';
 import { ResourceFilterInput } from '../types/filters.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
 import { loaders } from './shared.js';
 
@@ -16,7 +16,7 @@ function toResource(r: ResourceRecord): ResourceNode {
 @Resolver(() => Resource)
 export class ResourceResolver {
   @Query(() => Resource, { nullable: true })
-  resource(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Resource | null {
+  resource(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Resource | null {
     const r = getResource(ctx.app.store, arn);
     return r ? toResource(r) : null;
   }
@@ -26,7 +26,7 @@ export class ResourceResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ResourceFilterInput, { nullable: true }) filter: ResourceFilterInput | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): ResourceConnection {
     const size = pageSize(first);
     checkFilter(filter);
@@ -35,7 +35,7 @@ export class ResourceResolver {
   }
 
   @FieldResolver(() => [Tag])
-  async tags(@Root() r: ResourceNode, @Ctx() ctx: RequestContext): Promise<Tag[]> {
+  async tags(@Root() r: ResourceNode, @Ctx() ctx: ApiContext): Promise<Tag[]> {
     return loaders(ctx).resourceTags.load(r.storeId);
   }
 }

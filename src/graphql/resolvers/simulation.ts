@@ -1,13 +1,13 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { simulateCustomPolicy, type SimulatedResult } from '../../access/simulate-custom.js';
-import { SimulateCustomPolicyInput, SimulationReport, ContextEntryInput, type EvaluationResult } from '../types/simulation.js';
+import { SimulateCustomPolicyInput, SimulationReport, ContextEntryInput, type EvaluationResultType } from '../types/simulation.js';
 import { apiError, badUserInput } from '../errors.js';
 import { checkPolicySize, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS, MAX_SIMULATED_TOTAL_CHARS, MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK } from '../limits.js';
 import { runInSlices } from '../chunked.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { Decision } from '../types/enums.js';
 
-export function toEvaluationResult(r: SimulatedResult): EvaluationResult {
+export function toEvaluationResult(r: SimulatedResult): EvaluationResultType {
   return {
     action: r.action,
     resource: r.resource,
@@ -24,7 +24,7 @@ export class SimulationResolver {
   })
   async simulateCustomPolicy(
     @Arg('input', () => SimulateCustomPolicyInput) input: SimulateCustomPolicyInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): Promise<SimulationReport> {
     let total = 0;
     const check = (p: string, name: string) => {
