@@ -9,7 +9,14 @@
  * versions; attachment counts skewed so a few policies are attached to thousands of principals;
  * documents both as JSON objects (AWS CLI) and URL-encoded strings (raw API / JavaScript SDK).
  *
- * CLI: node dist/bench/store/generate.js --size large --out DIR [--seed N]
+ * The `org` preset (generateOrganization / writeOrganization) is an estate: 30 accounts in an OU
+ * tree with SCPs and RCPs at several levels (the organization document), each account an
+ * authorization-details export whose roles partly trust other accounts, and resource policies
+ * (S3 buckets, SQS queues, Lambda functions, KMS keys, Secrets Manager secrets) that grant to
+ * their own account, other accounts of the organization, accounts outside it, service principals
+ * and everyone under org conditions.
+ *
+ * CLI: node dist/bench/store/generate.js --size large|org --out DIR [--seed N]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -92,15 +99,24 @@ export function awsUrlEncode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-export function generateAccount(size: Size, seed = 1): GeneratedAccount {
-  const spec = SIZES[size];
+export interface AccountOptions {
+  /** Overrides the account id drawn from the seed (the organization names its accounts). */
+  accountId?: string;
+  /** Accounts that non-service roles' trust policies may name besides their own. */
+  trustedAccounts?: readonly string[];
+}
+
+export function generateAccount(size: Size | SizeSpec, seed = 1, options: AccountOptions = {}): GeneratedAccount {
+  const spec = typeof size === 'string' ? SIZES[size] : size;
   const rnd = prng(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   const chance = (p: number) => rnd() < p;
   // Skewed choice of an index in [0, n): index 0 is picked far more often than the tail.
   const skewed = (n: number) => Math.min(n - 1, Math.floor(n * Math.pow(rnd(), 4)));
-  const accountId = String(100000000000 + int(899999999999)).padStart(12, '0');
+  const drawnId = String(100000000000 + int(899999999999)).padStart(12, '0');
+  const accountId = options.accountId ?? drawnId;
+  const trusted = options.trustedAccounts ?? [];
   const arn = (rest: string) => `arn:aws:iam::${accountId}:${rest}`;
   const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(16)]).join('');
   const uid = (prefix: string) => prefix + Array.from({ length: 17 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[int(32)]).join('');
@@ -273,7 +289,7 @@ export function generateAccount(size: Size, seed = 1): GeneratedAccount {
       Version: '2012-10-17',
       Statement: [service
         ? { Effect: 'Allow', Principal: { Service: pick(['lambda.amazonaws.com', 'ec2.amazonaws.com', 'connect.amazonaws.com']) }, Action: 'sts:AssumeRole' }
-        : { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
+        : { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${trusted.length > 0 && chance(0.3) ? pick(trusted) : accountId}:root` }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
     };
     const path = service ? '/service-role/' : '/';
     const r: Record<string, unknown> = {
@@ -339,17 +355,206 @@ export function generateAccount(size: Size, seed = 1): GeneratedAccount {
 }
 
 /** Writes the pages as files; returns their paths (authorization details first, then resources). */
-export function writeAccount(account: GeneratedAccount, dir: string): string[] {
+export function writeAccount(account: GeneratedAccount, dir: string, prefix = ''): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   account.authorizationPages.forEach((page, i) => {
-    const f = path.join(dir, `authorization-details-${String(i + 1).padStart(3, '0')}.json`);
+    const f = path.join(dir, `${prefix}authorization-details-${String(i + 1).padStart(3, '0')}.json`);
     fs.writeFileSync(f, JSON.stringify(page, null, 4) + '\n');
     files.push(f);
   });
   account.resourcePages.forEach((page, i) => {
-    const f = path.join(dir, `resources-${String(i + 1).padStart(3, '0')}.json`);
+    const f = path.join(dir, `${prefix}resources-${String(i + 1).padStart(3, '0')}.json`);
     fs.writeFileSync(f, JSON.stringify(page, null, 4) + '\n');
+    files.push(f);
+  });
+  return files;
+}
+
+
+// ---------- the `org` preset: an estate ----------
+
+export interface OrgSpec {
+  accounts: number;
+  /** Per account. */
+  account: SizeSpec;
+  /** Per account. */
+  resourcePolicies: number;
+}
+
+/** 30 accounts × (1,334 users + 666 roles, 1,333 customer policies, 667 resource policies). */
+export const ORG_SPEC: OrgSpec = {
+  accounts: 30,
+  account: { users: 1_334, roles: 666, groups: 30, policies: 1_333, resources: 1_000, pageSize: 1_000 },
+  resourcePolicies: 667,
+};
+
+export interface OrgLayout {
+  organizationId: string;
+  rootId: string;
+  managementAccountId: string;
+  accountIds: string[];
+  /** Parent (root or OU id) of each account, by account id. */
+  parentOf: Map<string, string>;
+  organization: Record<string, unknown>;
+}
+
+const OU_TREE: [name: string, parent: string | null][] = [
+  ['Workloads', null], ['Security', null], ['Sandbox', null], ['Infrastructure', null],
+  ['Prod', 'Workloads'], ['Staging', 'Workloads'], ['Dev', 'Workloads'],
+  ['ProdEU', 'Prod'], ['ProdUS', 'Prod'], ['DevTeams', 'Dev'],
+];
+
+/** The organization document of the `org` preset (and the ids the accounts need). */
+export function organizationLayout(seed = 1, spec: OrgSpec = ORG_SPEC): OrgLayout {
+  const rnd = prng(seed * 7919 + 13);
+  const int = (n: number) => Math.floor(rnd() * n);
+  const lower = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[int(36)]).join('');
+  const organizationId = `o-${lower(10)}`;
+  const rootPart = lower(4);
+  const rootId = `r-${rootPart}`;
+  const accountIds: string[] = [];
+  const used = new Set<string>();
+  while (accountIds.length < spec.accounts) {
+    const id = String(100000000000 + int(899999999999)).padStart(12, '0');
+    if (!used.has(id)) { used.add(id); accountIds.push(id); }
+  }
+  const managementAccountId = accountIds[0];
+  const orgArn = (rest: string) => `arn:aws:organizations::${managementAccountId}:${rest}`;
+  const ouIds = new Map<string, string>();
+  for (const [name] of OU_TREE) ouIds.set(name, `ou-${rootPart}-${lower(8)}`);
+  const ous = OU_TREE.map(([name, parent]) => ({ Id: ouIds.get(name)!, Arn: orgArn(`ou/${organizationId}/${ouIds.get(name)}`), Name: name, ParentId: parent ? ouIds.get(parent)! : rootId }));
+  // Leaves get the accounts; the management account sits at the root.
+  const homes = ['ProdEU', 'Sandbox', 'DevTeams', 'ProdUS', 'Security', 'Staging', 'Dev', 'Infrastructure', 'Prod'];
+  const parentOf = new Map<string, string>([[managementAccountId, rootId]]);
+  accountIds.slice(1).forEach((id, i) => parentOf.set(id, ouIds.get(homes[i % homes.length])!));
+  const accounts = accountIds.map((id, i) => ({
+    Id: id, Arn: orgArn(`account/${organizationId}/${id}`), Email: `aws-${i}@example.com`, Name: i === 0 ? 'management' : `account-${String(i).padStart(2, '0')}`,
+    Status: 'ACTIVE', JoinedMethod: i === 0 ? 'INVITED' : 'CREATED', JoinedTimestamp: '2021-06-01T00:00:00.000000+00:00', ParentId: parentOf.get(id)!,
+  }));
+  const target = (id: string) => {
+    if (id === rootId) return { TargetId: id, Arn: orgArn(`root/${organizationId}/${id}`), Name: 'Root', Type: 'ROOT' };
+    const ou = ous.find((o) => o.Id === id);
+    if (ou) return { TargetId: id, Arn: ou.Arn, Name: ou.Name, Type: 'ORGANIZATIONAL_UNIT' };
+    const a = accounts.find((x) => x.Id === id)!;
+    return { TargetId: id, Arn: a.Arn, Name: a.Name, Type: 'ACCOUNT' };
+  };
+  const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+  let n = 0;
+  const policy = (name: string, type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY', content: string, targets: string[], awsManaged = false) => {
+    const id = awsManaged ? `p-${name}` : `p-${lower(8)}${n++}`;
+    return {
+      PolicySummary: { Id: id, Arn: awsManaged ? `arn:aws:organizations::aws:policy/${type.toLowerCase()}/${id}` : orgArn(`policy/${organizationId}/${type.toLowerCase()}/${id}`), Name: name, Description: name, Type: type, AwsManaged: awsManaged },
+      Content: content,
+      Targets: targets.map(target),
+    };
+  };
+  const ou = (name: string) => ouIds.get(name)!;
+  const everywhereBut = (except: string[]) => [rootId, ...ous.map((o) => o.Id), ...accountIds].filter((id) => !except.includes(id));
+  const sandboxAccounts = accountIds.filter((id) => parentOf.get(id) === ou('Sandbox'));
+  const policies = [
+    // Sandbox replaces FullAWSAccess with an allow list (the Organizations guide's allow-list strategy).
+    policy('FullAWSAccess', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), everywhereBut([ou('Sandbox'), ...sandboxAccounts]), true),
+    policy('SandboxAllowList', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Allow', Action: ['s3:*', 'ec2:*', 'lambda:*', 'dynamodb:*', 'logs:*', 'cloudwatch:*', 'iam:Get*', 'iam:List*', 'sts:*'], Resource: '*' }), [ou('Sandbox'), ...sandboxAccounts]),
+    policy('DenyLeaveOrganization', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }), [rootId]),
+    policy('ProtectAuditTrail', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/SecurityBreakGlass' } } }), [rootId]),
+    policy('RegionLock', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', NotAction: ['iam:*', 'sts:*', 'organizations:*', 'cloudfront:*', 'route53:*', 'support:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'] } } }), [ou('Workloads'), ou('Infrastructure')]),
+    policy('DenyContactRecordingOutsideProd', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['connect:StartContactRecording', 'connect:ResumeContactRecording'], Resource: '*' }), [ou('Dev'), ou('Staging'), ou('Sandbox')]),
+    policy('EUDataResidency', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['s3:CreateBucket', 'dynamodb:CreateTable'], Resource: '*', Condition: { StringNotLike: { 'aws:RequestedRegion': 'eu-*' } } }), [ou('ProdEU')]),
+    policy('DenyIamUsers', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile'], Resource: '*' }), [ou('Prod'), ou('DevTeams')]),
+    policy('DenyKmsKeyDeletion', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['kms:ScheduleKeyDeletion', 'kms:DisableKey'], Resource: '*', Condition: { StringNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/KeyAdmin*' } } }), [ou('Security'), accountIds[1], accountIds[2]]),
+    policy('RCPFullAWSAccess', 'RESOURCE_CONTROL_POLICY', doc({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }), everywhereBut([]), true),
+    policy('DataPerimeter', 'RESOURCE_CONTROL_POLICY', doc({ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'sqs:*', 'kms:*', 'secretsmanager:*', 'sts:AssumeRole'], Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': organizationId, 'aws:PrincipalAccount': ['999988887777'] }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } } }), [rootId]),
+    policy('EnforceTLS', 'RESOURCE_CONTROL_POLICY', doc({ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'sqs:*', 'kms:*', 'secretsmanager:*'], Resource: '*', Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } } }), [ou('Workloads'), ou('Security')]),
+    policy('ProdSecretsFromProdOnly', 'RESOURCE_CONTROL_POLICY', doc({ Effect: 'Deny', Principal: '*', Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { 'ForAllValues:StringNotLike': { 'aws:PrincipalOrgPaths': [`${organizationId}/${rootId}/${ou('Workloads')}/${ou('Prod')}/*`] }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } } }), [ou('Prod')]),
+  ];
+  const organization = {
+    Organization: { Id: organizationId, Arn: orgArn(`organization/${organizationId}`), FeatureSet: 'ALL', MasterAccountArn: orgArn(`account/${organizationId}/${managementAccountId}`), MasterAccountId: managementAccountId, MasterAccountEmail: 'aws-0@example.com' },
+    Roots: [{ Id: rootId, Arn: orgArn(`root/${organizationId}/${rootId}`), Name: 'Root', PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }, { Type: 'RESOURCE_CONTROL_POLICY', Status: 'ENABLED' }] }],
+    OrganizationalUnits: ous,
+    Accounts: accounts,
+    Policies: policies,
+  };
+  return { organizationId, rootId, managementAccountId, accountIds, parentOf, organization };
+}
+
+/**
+ * Resource policies of one account of the `org` preset: buckets (ResourceOwner given: S3 ARNs
+ * carry no account), queues, functions, keys and secrets, granting to the account itself, other
+ * accounts of the organization, an account outside it, service principals, and `*` under
+ * aws:PrincipalOrgID. Policies are JSON text, as the AWS CLI prints them, or objects.
+ */
+export function generateResourcePolicies(accountId: string, layout: OrgLayout, count: number, seed: number): Record<string, unknown> {
+  const rnd = prng(seed * 104729 + 7);
+  const int = (n: number) => Math.floor(rnd() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
+  const chance = (p: number) => rnd() < p;
+  const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(16)]).join('');
+  const others = layout.accountIds.filter((a) => a !== accountId);
+  const principal = (): unknown => {
+    const r = rnd();
+    if (r < 0.35) return { AWS: `arn:aws:iam::${accountId}:root` };
+    if (r < 0.6) return { AWS: `arn:aws:iam::${pick(others)}:root` };
+    if (r < 0.7) return { AWS: `arn:aws:iam::${pick(others)}:role/${pick(['Connect', 'Lambda', 'Ops', 'Analytics', 'Deploy'])}${pick(['Agent', 'Reader', 'Writer'])}Role-${int(600)}` };
+    if (r < 0.78) return { AWS: 'arn:aws:iam::999988887777:root' };
+    if (r < 0.9) return { Service: pick(['cloudtrail.amazonaws.com', 'events.amazonaws.com', 'sns.amazonaws.com', 'logs.amazonaws.com', 'connect.amazonaws.com']) };
+    return '*';
+  };
+  const kinds = ['s3', 'sqs', 'lambda', 'kms', 'secretsmanager'] as const;
+  const actionsOf: Record<(typeof kinds)[number], string[]> = {
+    s3: ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:DeleteObject'],
+    sqs: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+    lambda: ['lambda:InvokeFunction', 'lambda:GetFunction'],
+    kms: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey', 'kms:ReEncrypt*'],
+    secretsmanager: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+  };
+  const items = Array.from({ length: count }, (_, i) => {
+    const kind = pick(kinds);
+    const region = pick(REGIONS);
+    let arn: string;
+    let owner: string | undefined;
+    switch (kind) {
+      case 's3': arn = `arn:aws:s3:::${pick(TEAMS)}-${accountId}-${i}-${hex(6)}`; owner = accountId; break;
+      case 'sqs': arn = `arn:aws:sqs:${region}:${accountId}:${pick(TEAMS)}-${i}-${hex(6)}`; break;
+      case 'lambda': arn = `arn:aws:lambda:${region}:${accountId}:function:${pick(TEAMS)}-${i}-${hex(6)}`; break;
+      case 'kms': arn = `arn:aws:kms:${region}:${accountId}:key/${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`; break;
+      default: arn = `arn:aws:secretsmanager:${region}:${accountId}:secret:${pick(TEAMS)}/${i}-${hex(6)}`;
+    }
+    const resource = kind === 's3' ? [arn, `${arn}/*`] : kind === 'kms' ? '*' : arn;
+    const statements: Record<string, unknown>[] = [];
+    if (kind === 'kms') statements.push({ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' });
+    for (let k = 0, n = 1 + int(3); k < n; k++) {
+      const p = principal();
+      const acts = [...new Set(Array.from({ length: 1 + int(2) }, () => pick(actionsOf[kind])))];
+      const s: Record<string, unknown> = { Sid: `Grant${k}`, Effect: 'Allow', Principal: p, Action: acts.length === 1 ? acts[0] : acts, Resource: resource };
+      if (p === '*') s.Condition = { StringEquals: { 'aws:PrincipalOrgID': layout.organizationId } };
+      else if (typeof p === 'object' && 'Service' in (p as object)) s.Condition = { StringEquals: { 'aws:SourceAccount': accountId } };
+      else if (chance(0.15)) s.Condition = { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': [`${layout.organizationId}/${layout.rootId}/*`] } };
+      statements.push(s);
+    }
+    if (chance(0.3)) statements.push({ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: `${kind === 'secretsmanager' ? 'secretsmanager' : kind}:*`, Resource: resource, Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    const policyDoc = { Version: '2012-10-17', Id: `${kind}-policy`, Statement: statements };
+    return { ResourceArn: arn, ...(owner ? { ResourceOwner: owner } : {}), Policy: chance(0.7) ? JSON.stringify(policyDoc) : policyDoc };
+  });
+  return { ResourcePolicies: items };
+}
+
+/**
+ * Writes the `org` preset, one account at a time (never all in memory): `organization.json`,
+ * then per account `aNN-authorization-details-*.json`, `aNN-resources-*.json`,
+ * `aNN-resource-policies.json`. Returns the paths.
+ */
+export function writeOrganization(dir: string, seed = 1, spec: OrgSpec = ORG_SPEC): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const layout = organizationLayout(seed, spec);
+  const files = [path.join(dir, 'organization.json')];
+  fs.writeFileSync(files[0], JSON.stringify(layout.organization, null, 4) + '\n');
+  layout.accountIds.forEach((accountId, i) => {
+    const prefix = `a${String(i).padStart(2, '0')}-`;
+    const account = generateAccount(spec.account, seed * 1000 + i, { accountId, trustedAccounts: layout.accountIds.filter((a) => a !== accountId) });
+    files.push(...writeAccount(account, dir, prefix));
+    const f = path.join(dir, `${prefix}resource-policies.json`);
+    fs.writeFileSync(f, JSON.stringify(generateResourcePolicies(accountId, layout, spec.resourcePolicies, seed * 1000 + i), null, 4) + '\n');
     files.push(f);
   });
   return files;
@@ -360,12 +565,12 @@ function main(argv: string[]): void {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const size = (arg('size') ?? 'small') as Size;
-  if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  const size = (arg('size') ?? 'small') as Size | 'org';
+  if (!(size in SIZES) && size !== 'org') throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}, org`);
   const out = arg('out');
-  if (!out) throw new Error('usage: generate --size small|medium|large --out DIR [--seed N]');
+  if (!out) throw new Error('usage: generate --size small|medium|large|org --out DIR [--seed N]');
   const seed = Number(arg('seed') ?? 1);
-  const files = writeAccount(generateAccount(size, seed), out);
+  const files = size === 'org' ? writeOrganization(out, seed) : writeAccount(generateAccount(size, seed), out);
   const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
   process.stdout.write(`wrote ${files.length} files (${(bytes / 1e6).toFixed(1)} MB) to ${out}\n`);
 }

@@ -358,6 +358,9 @@ interface ServiceKeys {
   templated: { re: RegExp; key: CatalogConditionKey }[];
 }
 
+const TEMPLATE_PART = /\$\{[^}]*\}|<[^>]+>|(?<=\/)tag-key$/i;
+const TEMPLATE_PART_G = /\$\{[^}]*\}|<[^>]+>|(?<=\/)tag-key$/gi;
+
 const conditionKeysCache = new Map<string, ServiceKeys>();
 function serviceConditionKeys(prefix: string): ServiceKeys {
   const service = prefix.toLowerCase();
@@ -368,8 +371,10 @@ function serviceConditionKeys(prefix: string): ServiceKeys {
     const raw = readJson<Record<string, RawConditionKey>>(`conditionKeys/${service}.json`) ?? {};
     for (const r of Object.values(raw)) {
       const entry: CatalogConditionKey = { service, key: r.key, type: r.type ?? 'String', description: r.description ?? '' };
-      if (r.key.includes('${')) {
-        const source = r.key.split(/\$\{[^}]*\}/).map((s) => escapeRegExp(s)).join('.+');
+      // iam-data spells a key's variable part three ways: s3:BucketTag/${TagKey},
+      // s3:ExistingObjectTag/<key>, secretsmanager:ResourceTag/tag-key.
+      if (TEMPLATE_PART.test(r.key)) {
+        const source = r.key.split(TEMPLATE_PART_G).map((s) => escapeRegExp(s)).join('.+');
         keys.templated.push({ re: new RegExp(`^${source}$`, 'is'), key: entry });
       } else keys.exact.set(r.key.toLowerCase(), entry);
     }
@@ -470,8 +475,8 @@ export function actionSupportsConditionKey(action: string | CatalogAction, key: 
   const lower = key.toLowerCase();
   for (const k of conditionKeysForAction(action)) {
     if (k.toLowerCase() === lower) return true;
-    if (k.includes('${')) {
-      const source = k.split(/\$\{[^}]*\}/).map((s) => escapeRegExp(s)).join('.+');
+    if (TEMPLATE_PART.test(k)) {
+      const source = k.split(TEMPLATE_PART_G).map((s) => escapeRegExp(s)).join('.+');
       if (new RegExp(`^${source}$`, 'is').test(key)) return true;
     }
   }

@@ -24,7 +24,9 @@ const USAGE = `usage: accessql <command> [options]
   what-can PRINCIPAL_ARN RESOURCE [--context K=V]... [--json]
   simulate --policy FILE... --action A... [--resource R]... [--boundary FILE]... [--scp FILE]...
            [--resource-policy FILE] [--caller ARN] [--context K=V]... [--json]
-  lint [--json] [--lenient] [--policy-type T] FILE...       validate policies; exit 1 on any ERROR
+  lint [--format text|json|access-analyzer] [--lenient] [--policy-type T] [--resource-type R] FILE...
+                                                            validate policies like IAM Access Analyzer; exit 1 on any ERROR
+  lint --db FILE [--format ...]                             lint every stored policy (read-only)
 
 --db defaults to $ACCESSQL_DB, then to the default database (data/accessql.db).`;
 
@@ -70,7 +72,8 @@ async function main(argv: string[]): Promise<number> {
     case 'simulate':
       return simulate(rest);
     case 'lint':
-      return lint(rest);
+      // Only an explicit --db means "lint the store": plain `lint FILE` never opens a database.
+      return lint(rest, db);
     default:
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }

@@ -6,8 +6,8 @@ import DataLoader from 'dataloader';
 import type { Store } from '../store/db.js';
 import {
   principalsByArns, tagsForPrincipals, groupsForPrincipals, policiesForPrincipals, policiesByKeys,
-  memberArnsForGroups, tagsForResources,
-  type PrincipalRecord, type Tag, type GroupRecord, type PrincipalPolicy, type PolicyRecord,
+  memberArnsForGroups, tagsForResources, organizationPaths, resourcePoliciesByArns,
+  type ResourcePolicyRecord, type PrincipalRecord, type Tag, type GroupRecord, type PrincipalPolicy, type PolicyRecord,
 } from '../store/queries/index.js';
 
 function byKey<K, V>(keys: readonly K[], map: Map<K, V>, missing: V): V[] {
@@ -23,6 +23,8 @@ export function createLoaders(store: Store) {
     policyByKey: new DataLoader<string, PolicyRecord | null>(async (keys) => byKey(keys, policiesByKeys(store, keys), null)),
     groupMembers: new DataLoader<number, string[]>(async (ids) => byKey(ids, memberArnsForGroups(store, ids), [])),
     resourceTags: new DataLoader<number, Tag[]>(async (ids) => byKey(ids, tagsForResources(store, ids), [])),
+    organizationPath: new DataLoader<string, string | null>(async (ids) => byKey(ids, organizationPaths(store, ids), null)),
+    resourcePolicy: new DataLoader<string, ResourcePolicyRecord | null>(async (arns) => byKey(arns, resourcePoliciesByArns(store, arns), null)),
   };
 }
 

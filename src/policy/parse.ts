@@ -28,6 +28,8 @@ export interface ParsedPolicy {
   document: PolicyDocument;
   /** One WARNING finding per lenient repair (empty in strict mode). */
   repairs: Finding[];
+  /** The JSON tree the document was built from (offsets into the original text). */
+  root?: JsonNode;
 }
 
 /** Thrown for text that is not JSON (after lenient repairs, if asked for). */
@@ -77,11 +79,11 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParsedPol
   const repairs: Finding[] = tree.repairs.map((r) => {
     const p = index.position(r.offset);
     return r.kind === 'TRAILING_COMMA'
-      ? { findingType: 'WARNING', code: 'JSON_REPAIRED_TRAILING_COMMA', message: `Removed a trailing comma at line ${p.line}, column ${p.column} (JSON allows no comma before ']' or '}')`, line: p.line, column: p.column }
-      : { findingType: 'WARNING', code: 'JSON_REPAIRED_MISSING_COMMA', message: `Assumed a missing comma before line ${p.line}, column ${p.column} (JSON needs ',' between items)`, line: p.line, column: p.column };
+      ? { findingType: 'WARNING', code: 'JSON_REPAIRED_TRAILING_COMMA', message: `Removed a trailing comma at line ${p.line}, column ${p.column} (JSON allows no comma before ']' or '}')`, line: p.line, column: p.column, offset: r.offset, path: '' }
+      : { findingType: 'WARNING', code: 'JSON_REPAIRED_MISSING_COMMA', message: `Assumed a missing comma before line ${p.line}, column ${p.column} (JSON needs ',' between items)`, line: p.line, column: p.column, offset: r.offset, path: '' };
   });
   const document = buildDocument(tree.root, (o) => index.position(o), true, options.acceptStatementFragment === true);
-  return { document, repairs };
+  return { document, repairs, root: tree.root };
 }
 
 /**
@@ -140,7 +142,7 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
   const problems: Finding[] = [];
   const problem = (findingType: Finding['findingType'], code: string, message: string, offset: number): void => {
     const p = pos(offset);
-    problems.push({ findingType, code, message, line: p.line, column: p.column });
+    problems.push({ findingType, code, message, line: p.line, column: p.column, offset: p.offset, path: '' });
   };
   const document: PolicyDocument = { statements: [], position: pos(root.offset) };
   if (withSource) document.keys = {};
@@ -167,12 +169,12 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
           document.versionPosition = pos(prop.value.offset);
         } else {
           document.version = undefined;
-          problem('ERROR', 'INVALID_ELEMENT_TYPE', `Version must be a string ("2012-10-17"), not ${JSON_TYPE_NAMES[prop.value.kind]}`, prop.value.offset);
+          problem('ERROR', 'DATA_TYPE_MISMATCH', `Version must be a string ("2012-10-17"), not ${JSON_TYPE_NAMES[prop.value.kind]}`, prop.value.offset);
         }
         break;
       case 'Id':
         if (prop.value.kind === 'string') document.id = prop.value.value;
-        else problem('ERROR', 'INVALID_ELEMENT_TYPE', `Id must be a string, not ${JSON_TYPE_NAMES[prop.value.kind]}`, prop.value.offset);
+        else problem('ERROR', 'DATA_TYPE_MISMATCH', `Id must be a string, not ${JSON_TYPE_NAMES[prop.value.kind]}`, prop.value.offset);
         break;
       case 'Statement':
         statementNode = prop.value;
@@ -181,7 +183,7 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
         if ((STATEMENT_ELEMENTS as readonly string[]).includes(prop.key)) fragmentKeys.push(prop.key);
         else {
           const suggestion = caseInsensitiveMatch(prop.key, DOCUMENT_ELEMENTS);
-          problem('ERROR', 'UNKNOWN_ELEMENT',
+          problem('ERROR', 'INVALID_POLICY_ELEMENT',
             `Unknown top-level element "${prop.key}"${suggestion ? ` (element names are case-sensitive: did you mean "${suggestion}"?)` : ` (a policy document has only ${DOCUMENT_ELEMENTS.join(', ')})`}`,
             prop.keyOffset);
         }
@@ -196,7 +198,7 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
       if (acceptFragment) document.statements.push(buildStatement(root, 0, pos, withSource, problem));
     } else {
       for (const k of fragmentKeys) {
-        problem('ERROR', 'UNKNOWN_ELEMENT', `"${k}" belongs inside a statement, not at the top level of the document`, seen.get(k)!);
+        problem('ERROR', 'INVALID_POLICY_ELEMENT', `"${k}" belongs inside a statement, not at the top level of the document`, seen.get(k)!);
       }
     }
   }
@@ -209,10 +211,10 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
       let index = 0;
       for (const item of statementNode.items) {
         if (item.kind === 'object') document.statements.push(buildStatement(item, index++, pos, withSource, problem));
-        else problem('ERROR', 'INVALID_ELEMENT_TYPE', `Each statement must be a JSON object, not ${JSON_TYPE_NAMES[item.kind]}`, item.offset);
+        else problem('ERROR', 'DATA_TYPE_MISMATCH', `Each statement must be a JSON object, not ${JSON_TYPE_NAMES[item.kind]}`, item.offset);
       }
     } else {
-      problem('ERROR', 'INVALID_ELEMENT_TYPE', `Statement must be an object or an array of objects, not ${JSON_TYPE_NAMES[statementNode.kind]}`, statementNode.offset);
+      problem('ERROR', 'DATA_TYPE_MISMATCH', `Statement must be an object or an array of objects, not ${JSON_TYPE_NAMES[statementNode.kind]}`, statementNode.offset);
     }
   }
   return document;
@@ -232,11 +234,11 @@ function stringList(node: JsonNode, element: string, pos: Pos, problem: Problem)
         values.push(item.value);
         positions.push(pos(item.offset));
       } else {
-        problem('ERROR', 'INVALID_ELEMENT_TYPE', `Each ${element} value must be a string, not ${JSON_TYPE_NAMES[item.kind]}`, item.offset);
+        problem('ERROR', 'DATA_TYPE_MISMATCH', `Each ${element} value must be a string, not ${JSON_TYPE_NAMES[item.kind]}`, item.offset);
       }
     }
   } else {
-    problem('ERROR', 'INVALID_ELEMENT_TYPE', `${element} must be a string or an array of strings, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
+    problem('ERROR', 'DATA_TYPE_MISMATCH', `${element} must be a string or an array of strings, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
   }
   return { values, positions };
 }
@@ -248,20 +250,20 @@ function buildPrincipal(node: JsonNode, element: string, keyOffset: number, pos:
       principal.wildcard = true;
       return principal;
     }
-    problem('ERROR', 'INVALID_PRINCIPAL', `${element} must be "*" or an object such as {"AWS": "arn:aws:iam::123456789012:root"}; a bare string other than "*" is not allowed`, node.offset);
+    problem('ERROR', 'INVALID_PRINCIPAL_FORMAT', `${element} must be "*" or an object such as {"AWS": "arn:aws:iam::123456789012:root"}; a bare string other than "*" is not allowed`, node.offset);
     return undefined;
   }
   if (node.kind !== 'object') {
-    problem('ERROR', 'INVALID_PRINCIPAL', `${element} must be "*" or an object mapping a principal type to values, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
+    problem('ERROR', 'INVALID_PRINCIPAL_FORMAT', `${element} must be "*" or an object mapping a principal type to values, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
     return undefined;
   }
   if (node.properties.length === 0) {
-    problem('ERROR', 'INVALID_PRINCIPAL', `${element} is an empty object: name at least one principal`, node.offset);
+    problem('ERROR', 'INVALID_PRINCIPAL_FORMAT', `${element} is an empty object: name at least one principal`, node.offset);
   }
   for (const prop of node.properties) {
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(prop.key)) {
       const suggestion = caseInsensitiveMatch(prop.key, PRINCIPAL_TYPES);
-      problem('ERROR', 'INVALID_PRINCIPAL',
+      problem('ERROR', 'INVALID_PRINCIPAL_KEY',
         `Unknown principal type "${prop.key}" in ${element}${suggestion ? ` (did you mean "${suggestion}"?)` : ` (allowed: ${PRINCIPAL_TYPES.join(', ')})`}`,
         prop.keyOffset);
       continue;
@@ -348,7 +350,7 @@ function buildStatement(node: JsonObjectNode, index: number, pos: Pos, withSourc
         if (v.kind === 'string') {
           statement.sid = v.value;
           source.sid = pos(v.offset);
-        } else problem('ERROR', 'INVALID_ELEMENT_TYPE', `Sid must be a string, not ${JSON_TYPE_NAMES[v.kind]}`, v.offset);
+        } else problem('ERROR', 'DATA_TYPE_MISMATCH', `Sid must be a string, not ${JSON_TYPE_NAMES[v.kind]}`, v.offset);
         break;
       case 'Effect':
         statement.effect = undefined;
@@ -392,7 +394,7 @@ function buildStatement(node: JsonObjectNode, index: number, pos: Pos, withSourc
       default: {
         const suggestion = caseInsensitiveMatch(prop.key, STATEMENT_ELEMENTS);
         const misplaced = (DOCUMENT_ELEMENTS as readonly string[]).includes(prop.key);
-        problem('ERROR', 'UNKNOWN_ELEMENT',
+        problem('ERROR', 'INVALID_POLICY_ELEMENT',
           misplaced
             ? `"${prop.key}" belongs at the top level of the policy document, not inside a statement`
             : `Unknown statement element "${prop.key}"${suggestion ? ` (element names are case-sensitive: did you mean "${suggestion}"?)` : ` (a statement has only ${STATEMENT_ELEMENTS.join(', ')})`}`,

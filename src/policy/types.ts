@@ -102,6 +102,22 @@ export interface Finding {
   message: string;
   line?: number;
   column?: number;
+  /** 0-based character offset of the element in the source text (absent without a source). */
+  offset?: number;
+  /** JSON path of the element, e.g. `Statement[1].Condition.StringEquals.aws:ViaAWSService` ('' for the whole document). */
+  path: string;
+  /** Access Analyzer's check reference section, for Access Analyzer's codes. */
+  learnMoreLink?: string;
 }
 
-export type PolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'SERVICE_CONTROL_POLICY';
+export type PolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+
+/**
+ * Access Analyzer's ValidatePolicyResourceType: the resource a RESOURCE_POLICY is attached to.
+ * `AWS::IAM::AssumeRolePolicyDocument` turns on the role trust policy checks.
+ */
+export const VALIDATE_POLICY_RESOURCE_TYPES = [
+  'AWS::S3::Bucket', 'AWS::S3::AccessPoint', 'AWS::S3::MultiRegionAccessPoint', 'AWS::S3ObjectLambda::AccessPoint',
+  'AWS::IAM::AssumeRolePolicyDocument', 'AWS::DynamoDB::Table',
+] as const;
+export type ValidatePolicyResourceType = typeof VALIDATE_POLICY_RESOURCE_TYPES[number];

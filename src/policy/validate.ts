@@ -10,22 +10,54 @@ import { isIP } from 'node:net';
 import {
   actionSupportsConditionKey, arnServiceInfo, conditionKeyType, expandActionPattern, findAction,
   findGlobalConditionKey, findServiceConditionKey, serviceExists, suggestAction, suggestArnService,
-  suggestService, editDistance, type CatalogAction,
+  suggestService, editDistance, type ArnServiceInfo, type CatalogAction,
 } from '../catalog/index.js';
 import { splitArn } from '../util/arn.js';
+import { isRetiredService } from '../catalog/retired-services.js';
 import { compileGlobLower, type Matcher } from '../util/wildcard.js';
-import { FINDING_CODES, type FindingCode } from './finding-codes.js';
+import { FINDING_CODES, RENAMED_CODES, learnMoreLink, type FindingCode } from './finding-codes.js';
+import { locate, pathString } from './location.js';
+import type { CheckContext } from './checks/context.js';
+import { checkVariables } from './checks/variables.js';
+import { checkSensitiveActions } from './checks/sensitive-actions.js';
+import { checkRedundantResources, checkRedundantStatements } from './checks/redundancy.js';
+import { checkConditionValueRules } from './checks/condition-values.js';
+import { checkOrganizationsPolicy } from './checks/organizations.js';
+import { checkPrincipals } from './checks/principals.js';
 import { JsonSyntaxError } from './json.js';
 import { knownOperatorNames, parseConditionOperator } from './operators.js';
 import { parsePolicy } from './parse.js';
-import type { Condition, Finding, PolicyDocument, PolicyType, SourcePosition, Statement } from './types.js';
+import type { JsonNode } from './json-tree.js';
+import type {
+  Condition, Finding, PolicyDocument, PolicyType, SourcePosition, Statement, ValidatePolicyResourceType,
+} from './types.js';
 
 export interface ValidateOptions {
   /** Default IDENTITY_POLICY. */
   policyType?: PolicyType;
   /** Repair trailing / missing commas (each repair is reported as a WARNING). */
   lenient?: boolean;
+  /**
+   * Access Analyzer's validatePolicyResourceType, for RESOURCE_POLICY: `AWS::IAM::AssumeRolePolicyDocument`
+   * turns on the role trust policy checks.
+   */
+  resourceType?: ValidatePolicyResourceType;
+  /**
+   * What kind of identity policy a stored document is, when known: its size is then checked
+   * against that kind's quota too ("IAM and AWS STS quotas").
+   */
+  identityPolicyKind?: IdentityPolicyKind;
 }
+
+export type IdentityPolicyKind = 'MANAGED' | 'USER_INLINE' | 'GROUP_INLINE' | 'ROLE_INLINE';
+
+/**
+ * "IAM and AWS STS quotas": managed policy 6,144 characters; inline policies (all of a principal's
+ * together) 2,048 for a user, 5,120 for a group, 10,240 for a role. IAM does not count white space.
+ */
+export const IDENTITY_POLICY_KIND_MAX_CHARS: Readonly<Record<IdentityPolicyKind, number>> = {
+  MANAGED: 6144, USER_INLINE: 2048, GROUP_INLINE: 5120, ROLE_INLINE: 10240,
+};
 
 export interface PolicyValidationResult {
   /** True when no finding is an ERROR. */
@@ -36,8 +68,14 @@ export interface PolicyValidationResult {
   document?: PolicyDocument;
 }
 
-/** AWS quotas: managed policies 6,144 characters (white space not counted); SCPs 5,120 characters (all counted). */
+/**
+ * The largest identity policy of any kind (a role's inline policies, 10,240 characters without
+ * white space): where Access Analyzer's POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA starts.
+ */
+export const IDENTITY_POLICY_MAX_CHARS = 10240;
+/** @deprecated the managed policy quota; see IDENTITY_POLICY_KIND_MAX_CHARS. */
 export const MANAGED_POLICY_MAX_CHARS = 6144;
+/** SCPs and RCPs: 5,120 characters, white space counted (AWS Organizations quotas). */
 export const SCP_MAX_CHARS = 5120;
 /** The largest resource-based policy AWS accepts (S3 bucket policies, 20 KB). */
 export const RESOURCE_POLICY_MAX_CHARS = 20480;
@@ -47,7 +85,7 @@ const REGION_RE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT_RE = /^\d{12}$/;
 /** Words documentation uses in place of real values, alone or as <thing>Id / <thing>-name / … */
 const PLACEHOLDER_SEGMENT_RE =
-  /^(?:[a-z]+[-_])*(?:account|instance|key|domain|resource|bucket|role|user|contact|queue|flow|profile|integration|object|function|table|stream|group|policy|region|partition|customer|connect)[-_ ]?(?:id|name|arn|number)$|^(?:name|id|region|partition|account|placeholder|example)$/i;
+  /^(?:[a-z]+[-_])*(?:account|instance|key|domain|resource|bucket|role|user|contact|queue|flow|profile|integration|object|function|table|stream|group|policy|region|partition|customer|connect)[-_ ]?(?:id|name|arn|number)$|^(?:name|id|region|partition|placeholder|example)$/i;
 
 const hasWildcardOrVariable = (s: string) => /[*?]|\$\{/.test(s);
 
@@ -95,17 +133,20 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
         findings: [{
           findingType: 'ERROR', code: 'JSON_SYNTAX_ERROR',
           message: `Invalid JSON: ${e.reason} at line ${e.line}, column ${e.column}${syntaxHint(text)}`, line: e.line, column: e.column,
+          offset: e.offset, path: '', learnMoreLink: learnMoreLink('JSON_SYNTAX_ERROR'),
         }],
       };
     }
     throw e;
   }
-  const { document, repairs } = parsed;
-  const v = new Validator(document, policyType);
+  const { document, repairs, root } = parsed;
+  const v = new Validator(document, policyType, options);
   // A loop, not push(...): a 1 MB policy can carry 100,000+ problems, beyond the spread limit.
   for (const f of repairs) v.findings.push(f);
-  for (const f of document.problems ?? []) v.findings.push(f);
+  for (const f of document.problems ?? []) v.findings.push(withAccessAnalyzerCode(f));
   v.run(text);
+  if (root) addPaths(v.findings, root);
+  else for (const f of v.findings) f.learnMoreLink ??= learnMoreLink(f.code);
   const findings = v.findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => (a.f.line ?? 0) - (b.f.line ?? 0) || (a.f.column ?? 0) - (b.f.column ?? 0) || a.i - b.i)
@@ -116,6 +157,33 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
     findings,
     document: fragment ? { ...document, statements: [] } : document,
   };
+}
+
+/** A parser problem under its Access Analyzer name and type (in place: there can be 100,000s). */
+function withAccessAnalyzerCode(f: Finding): Finding {
+  const code = RENAMED_CODES[f.code];
+  if (code) {
+    f.code = code;
+    f.findingType = FINDING_CODES[code].findingType;
+  }
+  return f;
+}
+
+/** Fills each finding's JSON path (from its source offset) and learnMoreLink. */
+function addPaths(findings: Finding[], root: JsonNode): void {
+  let lastOffset = -1;
+  let lastPath = '';
+  for (const f of findings) {
+    const link = learnMoreLink(f.code);
+    if (link !== undefined) f.learnMoreLink ??= link;
+    if (f.offset === undefined) continue;
+    // A list entry's findings come one after the other: one path walk for all of them.
+    if (f.offset !== lastOffset) {
+      lastOffset = f.offset;
+      lastPath = pathString(locate(root, f.offset).path);
+    }
+    f.path = lastPath;
+  }
 }
 
 class Validator {
@@ -143,14 +211,23 @@ class Validator {
     return this.lookup(kind, key, f);
   }
   private readonly fragment: boolean;
+  private readonly policyType: PolicyType;
+  private readonly trustPolicy: boolean;
+  private readonly ctx: CheckContext;
 
-  constructor(private readonly document: PolicyDocument, private readonly policyType: PolicyType) {
+  constructor(private readonly document: PolicyDocument, policyType: PolicyType, private readonly options: ValidateOptions) {
     this.fragment = (document.problems ?? []).some((p) => p.code === 'STATEMENT_WITHOUT_DOCUMENT');
+    this.policyType = policyType;
+    this.trustPolicy = policyType === 'RESOURCE_POLICY' && options.resourceType === 'AWS::IAM::AssumeRolePolicyDocument';
+    this.ctx = {
+      document, policyType, resourceType: options.resourceType, trustPolicy: this.trustPolicy, fragment: this.fragment,
+      add: (code, message, position) => this.add(code, message, position),
+    };
   }
 
   private add(code: FindingCode, message: string, position?: SourcePosition): void {
     const p = position ?? this.document.position;
-    this.findings.push({ findingType: FINDING_CODES[code].findingType, code, message, line: p.line, column: p.column });
+    this.findings.push({ findingType: FINDING_CODES[code].findingType, code, message, line: p.line, column: p.column, offset: p.offset, path: '' });
   }
 
   run(text: string): void {
@@ -174,15 +251,20 @@ class Validator {
     this.checkSize(text);
 
     const sids = new Map<string, Statement>();
+    const organizations = this.policyType === 'SERVICE_CONTROL_POLICY' || this.policyType === 'RESOURCE_CONTROL_POLICY';
     for (const s of doc.statements) {
       if (s.sid !== undefined && s.sid !== '') {
         const first = sids.get(s.sid);
         if (first) {
-          this.add('DUPLICATE_SID', `Sid "${s.sid}" is already used by statement ${first.index + 1} (line ${first.position.line}); Sids must be unique within a policy`, s.source?.sid ?? s.position);
+          this.add(organizations ? 'UNIQUE_SIDS_REQUIRED' : 'UNIQUE_SIDS_RECOMMENDED',
+            `Sid "${s.sid}" is already used by statement ${first.index + 1} (line ${first.position.line}); Sids must be unique within a policy`, s.source?.sid ?? s.position);
         } else sids.set(s.sid, s);
+      } else if (s.sid === '') {
+        this.add('EMPTY_SID_VALUE', 'Sid is the empty string; remove it or give the statement a name', s.source?.sid ?? s.position);
       }
       this.checkStatement(s);
     }
+    checkRedundantStatements(this.ctx);
   }
 
   private checkSize(text: string): void {
@@ -192,13 +274,22 @@ class Validator {
         const c = text.charCodeAt(i);
         if (c !== 32 && c !== 9 && c !== 10 && c !== 13) n++;
       }
-      if (n > MANAGED_POLICY_MAX_CHARS) {
-        this.add('POLICY_SIZE_EXCEEDED', `The policy has ${n} characters without white space; a managed policy may have at most ${MANAGED_POLICY_MAX_CHARS} (inline policies: 2,048 for a user, 10,240 for a role, 5,120 for a group)`);
+      if (n > IDENTITY_POLICY_MAX_CHARS) {
+        this.add('POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', `The policy has ${n} characters without white space; no identity policy may have more than ${IDENTITY_POLICY_MAX_CHARS} (a role's inline policies; managed policies: 6,144, a user's inline policies: 2,048, a group's: 5,120)`);
       }
-    } else if (this.policyType === 'SERVICE_CONTROL_POLICY') {
-      if (text.length > SCP_MAX_CHARS) this.add('POLICY_SIZE_EXCEEDED', `The SCP has ${text.length} characters; an SCP may have at most ${SCP_MAX_CHARS}, white space included`);
+      const kind = this.options.identityPolicyKind;
+      if (kind && n > IDENTITY_POLICY_KIND_MAX_CHARS[kind] && n <= IDENTITY_POLICY_MAX_CHARS) {
+        const what = { MANAGED: 'a managed policy', USER_INLINE: 'a user\'s inline policies', GROUP_INLINE: 'a group\'s inline policies', ROLE_INLINE: 'a role\'s inline policies' }[kind];
+        this.add('POLICY_SIZE_EXCEEDS_QUOTA_FOR_KIND', `The policy has ${n} characters without white space; ${what} may have at most ${IDENTITY_POLICY_KIND_MAX_CHARS[kind]} ("IAM and AWS STS quotas")`);
+      }
+    } else if (this.policyType === 'SERVICE_CONTROL_POLICY' || this.policyType === 'RESOURCE_CONTROL_POLICY') {
+      const scp = this.policyType === 'SERVICE_CONTROL_POLICY';
+      if (text.length > SCP_MAX_CHARS) {
+        this.add(scp ? 'POLICY_SIZE_EXCEEDS_SCP_QUOTA' : 'POLICY_SIZE_EXCEEDS_RCP_QUOTA',
+          `The ${scp ? 'SCP' : 'RCP'} has ${text.length} characters; AWS Organizations allows at most ${SCP_MAX_CHARS}, white space included`);
+      }
     } else if (text.length > RESOURCE_POLICY_MAX_CHARS) {
-      this.add('POLICY_SIZE_EXCEEDED', `The policy has ${text.length} characters; resource-based policies are limited to at most ${RESOURCE_POLICY_MAX_CHARS} (S3 bucket policies), and less for most services`);
+      this.add('POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA', `The policy has ${text.length} characters; resource-based policies are limited to at most ${RESOURCE_POLICY_MAX_CHARS} (S3 bucket policies), and less for most services`);
     }
   }
 
@@ -208,27 +299,27 @@ class Validator {
 
     // Sid
     if (s.sid !== undefined && (this.policyType === 'IDENTITY_POLICY' || this.policyType === 'SERVICE_CONTROL_POLICY') && !/^[A-Za-z0-9]*$/.test(s.sid)) {
-      this.add('INVALID_SID', `Sid "${s.sid}" may contain only ASCII letters and digits in this policy type`, s.source?.sid);
+      this.add('UNSUPPORTED_SID', `Sid "${s.sid}" may contain only ASCII letters and digits in this policy type`, s.source?.sid);
     }
     // Effect
     if (!('Effect' in keys)) this.add('MISSING_EFFECT', `${label} has no Effect; add "Effect": "Allow" or "Effect": "Deny"`, s.position);
 
     // Action / NotAction
     if ('Action' in keys && 'NotAction' in keys) {
-      this.add('ACTION_WITH_NOT_ACTION', `${label} has both Action and NotAction; use one of them`, keys.NotAction);
+      this.add('UNSUPPORTED_ELEMENT_COMBINATION', `${label} has both Action and NotAction; use one of them`, keys.NotAction);
     } else if (!('Action' in keys) && !('NotAction' in keys)) {
       this.add('MISSING_ACTION', `${label} has neither Action nor NotAction`, s.position);
     } else {
       const list = 'Action' in keys ? s.action : s.notAction;
       const name = 'Action' in keys ? 'Action' : 'NotAction';
-      if (list && list.length === 0 && !this.hasProblemAt(keys[name], 'INVALID_ELEMENT_TYPE')) {
+      if (list && list.length === 0 && !this.hasProblemAt(keys[name], 'DATA_TYPE_MISMATCH')) {
         this.add('MISSING_ACTION', `${label}: ${name} is an empty list`, keys[name]);
       }
     }
 
     // Resource / NotResource
     if ('Resource' in keys && 'NotResource' in keys) {
-      this.add('RESOURCE_WITH_NOT_RESOURCE', `${label} has both Resource and NotResource; use one of them`, keys.NotResource);
+      this.add('UNSUPPORTED_ELEMENT_COMBINATION', `${label} has both Resource and NotResource; use one of them`, keys.NotResource);
     } else if (!('Resource' in keys) && !('NotResource' in keys)) {
       if (this.policyType === 'IDENTITY_POLICY') {
         this.add('MISSING_RESOURCE', `${label} has neither Resource nor NotResource; identity-based policies need one (use "Resource": "*" for all resources)`, s.position);
@@ -242,23 +333,30 @@ class Validator {
     // Principal / NotPrincipal
     const hasP = 'Principal' in keys;
     const hasNP = 'NotPrincipal' in keys;
-    if (hasP && hasNP) this.add('PRINCIPAL_WITH_NOT_PRINCIPAL', `${label} has both Principal and NotPrincipal; use one of them`, keys.NotPrincipal);
+    if (hasP && hasNP) this.add('UNSUPPORTED_ELEMENT_COMBINATION', `${label} has both Principal and NotPrincipal; use one of them`, keys.NotPrincipal);
     if (this.policyType === 'IDENTITY_POLICY') {
-      if (hasP) this.add('PRINCIPAL_IN_IDENTITY_POLICY', `${label}: Principal is not allowed in an identity-based policy (the principal is whoever the policy is attached to)`, keys.Principal);
-      if (hasNP) this.add('PRINCIPAL_IN_IDENTITY_POLICY', `${label}: NotPrincipal is not allowed in an identity-based policy`, keys.NotPrincipal);
+      if (hasP) this.add('UNSUPPORTED_PRINCIPAL', `${label}: Principal is not allowed in an identity-based policy (the principal is whoever the policy is attached to)`, keys.Principal);
+      if (hasNP) this.add('UNSUPPORTED_PRINCIPAL', `${label}: NotPrincipal is not allowed in an identity-based policy`, keys.NotPrincipal);
     } else if (this.policyType === 'SERVICE_CONTROL_POLICY') {
-      if (hasP) this.add('SCP_UNSUPPORTED_ELEMENT', `${label}: service control policies do not support the Principal element`, keys.Principal);
-      if (hasNP) this.add('SCP_UNSUPPORTED_ELEMENT', `${label}: service control policies do not support the NotPrincipal element`, keys.NotPrincipal);
+      if (hasP) this.add('SCP_SYNTAX_ERROR_PRINCIPAL', `${label}: service control policies do not support the Principal element`, keys.Principal);
+      if (hasNP) this.add('SCP_SYNTAX_ERROR_PRINCIPAL', `${label}: service control policies do not support the NotPrincipal element`, keys.NotPrincipal);
+    } else if (this.policyType === 'RESOURCE_CONTROL_POLICY') {
+      // RCP principals: organizations.ts.
     } else if (!hasP && !hasNP) {
       this.add('MISSING_PRINCIPAL', `${label} names no Principal; a resource-based policy statement must say whom it applies to`, s.position);
     }
-    if (hasNP && s.effect === 'Allow') {
-      this.add('NOT_PRINCIPAL_WITH_ALLOW', `${label}: NotPrincipal is only supported with "Effect": "Deny"`, keys.NotPrincipal);
+    if (hasNP && s.effect === 'Allow' && this.policyType === 'RESOURCE_POLICY') {
+      this.add('ALLOW_WITH_NOT_PRINCIPAL', `${label}: Allow with NotPrincipal grants access to every principal not listed, anonymous ones included; name the principals in Principal instead`, keys.NotPrincipal);
     }
 
     const usableActions = this.checkActions(s, label);
     const usableResources = this.checkResources(s);
     this.checkConditions(s, usableActions.actions, usableActions.all);
+    checkVariables(this.ctx, s);
+    checkConditionValueRules(this.ctx, s);
+    checkSensitiveActions(this.ctx, s);
+    checkOrganizationsPolicy(this.ctx, s);
+    checkPrincipals(this.ctx, s);
 
     // A statement that can never apply.
     const verb = s.effect === 'Deny' ? 'denies' : 'grants';
@@ -280,12 +378,6 @@ class Validator {
       const allActions = (s.action ?? []).some((a) => a === '*' || a === '*:*');
       if (allActions && starResource) {
         this.add('FULL_ACCESS', `${label} allows all actions on all resources (administrator access)${s.conditions.length ? ', limited only by its conditions' : ''}`, keys.Action);
-      } else if (starResource) {
-        const passRole = (s.action ?? []).find((a) => a.includes(':') && wildcardMatch(a, 'iam:PassRole'));
-        if (passRole) {
-          const pos = s.source?.action?.[(s.action ?? []).indexOf(passRole)] ?? keys.Action;
-          this.add('PASS_ROLE_WITH_STAR_RESOURCE', `${label} allows iam:PassRole (via "${passRole}") on "*": any role could be passed to any service; name the roles, and consider an iam:PassedToService condition`, pos);
-        }
       }
     }
   }
@@ -369,9 +461,13 @@ class Validator {
       }
       return { ok: true, all: service === '*' && name === '*', actions: [] };
     }
+    if (!serviceExists(service) && isRetiredService(service)) {
+      this.add('RETIRED_SERVICE_IN_ACTION', `"${service}" in "${value}" is a retired AWS service: AWS still accepts the entry, but it grants nothing useful`, pos);
+      return { ok: true, actions: [] };
+    }
     if (!serviceExists(service)) {
       const suggestion = this.suggest('service', service, () => suggestService(service));
-      this.add('UNKNOWN_SERVICE',
+      this.add('INVALID_SERVICE_IN_ACTION',
         `"${service}" in "${value}" is not an AWS service prefix${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`, pos);
       return { ok: false, actions: [] };
     }
@@ -386,7 +482,7 @@ class Validator {
     const action = findAction(value);
     if (!action) {
       const suggestion = this.suggest('action', `${service}:${name}`, () => suggestAction(service, name));
-      this.add('UNKNOWN_ACTION',
+      this.add('INVALID_ACTION',
         `${service} has no action "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`, pos);
       return { ok: false, actions: [] };
     }
@@ -400,24 +496,14 @@ class Validator {
       const list = s[field];
       if (!list) continue;
       const positions = s.source?.[field] ?? [];
-      const seen = new Set<string>();
+      checkRedundantResources(this.ctx, list, positions, s.position);
       list.forEach((value, i) => {
         const pos = positions[i] ?? s.position;
-        if (seen.has(value)) this.add('REDUNDANT_RESOURCE', `"${value}" is listed twice`, pos);
-        seen.add(value);
         const ok = this.checkResource(value, pos, field === 'resource' ? 'Resource' : 'NotResource');
         if (ok && field === 'resource') usable++;
       });
     }
     return usable;
-  }
-
-  private checkPolicyVariables(value: string, pos: SourcePosition): void {
-    if (!value.includes('${') || this.fragment) return;
-    if (this.document.version !== '2012-10-17') {
-      this.add('POLICY_VARIABLE_IN_OLD_VERSION',
-        `"${value}" uses a policy variable, but the policy's Version is ${this.document.version ?? 'missing (so 2008-10-17)'}: the variable is matched as literal text. Set "Version": "2012-10-17"`, pos);
-    }
   }
 
   /** Validates one Resource value; true when it can match some real resource. */
@@ -427,10 +513,9 @@ class Validator {
       return false;
     }
     if (value === '*') return true;
-    this.checkPolicyVariables(value, pos);
     if (!value.startsWith('arn:')) {
       if (/^[*?]+$/.test(value)) return true;
-      this.add('INVALID_ARN', `"${value}" is neither "*" nor an ARN (arn:partition:service:region:account:resource)`, pos);
+      this.add('INVALID_ARN_PREFIX', `"${value}" is neither "*" nor an ARN (arn:partition:service:region:account:resource)`, pos);
       return false;
     }
     return this.checkArn(value, pos, true);
@@ -445,7 +530,7 @@ class Validator {
     if (f === null) {
       const colon = value.lastIndexOf(':');
       if (asResource && !(colon >= 0 && value.slice(colon + 1).includes('*'))) {
-        this.add('INVALID_ARN', `"${value}" is not a complete ARN: it needs six ':'-separated fields (arn:partition:service:region:account:resource)`, pos);
+        this.add('MISSING_ARN_FIELD', `"${value}" is not a complete ARN: it needs six ':'-separated fields (arn:partition:service:region:account:resource)`, pos);
         return false;
       }
       return true;
@@ -453,7 +538,7 @@ class Validator {
     const [, partition, service, region, account, resource] = f as [string, string, string, string, string, string];
     let usable = true;
     if (asResource && !PARTITIONS.has(partition) && !hasWildcardOrVariable(partition)) {
-      this.add('INVALID_ARN_PARTITION', `"${partition}" in "${value}" is not an AWS partition (aws, aws-cn, aws-us-gov…)`, pos);
+      this.add('INVALID_PARTITION', `"${partition}" in "${value}" is not an AWS partition (aws, aws-cn, aws-us-gov…)`, pos);
       usable = false;
     }
     const placeholders: string[] = [];
@@ -471,12 +556,12 @@ class Validator {
           `No AWS resource type has ARNs in the "${service}" namespace${suggestion ? ` (did you mean "arn:${partition}:${suggestion}:…"?)` : ''}: "${value}" matches no real resource`, pos);
         usable = false;
       } else {
-        if (account === '' && info.requiresAccount) {
-          this.add('ARN_MISSING_ACCOUNT', `"${value}" has an empty account field, but ${service} ARNs always name an account: it matches no resource (use the 12-digit account ID, or "*")`, pos);
+        if (account === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.account)) {
+          this.add('MISSING_ARN_ACCOUNT', `"${value}" has an empty account field, but ${service} ARNs of this resource always name an account: it matches no resource (use the 12-digit account ID, or "*")`, pos);
           usable = false;
         }
-        if (region === '' && info.requiresRegion) {
-          this.add('ARN_MISSING_REGION', `"${value}" has an empty Region field, but ${service} ARNs always name a Region: it matches no resource (use a Region such as us-east-1, or "*")`, pos);
+        if (region === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.region)) {
+          this.add('MISSING_ARN_REGION', `"${value}" has an empty Region field, but ${service} ARNs always name a Region: it matches no resource (use a Region such as us-east-1, or "*")`, pos);
           usable = false;
         }
       }
@@ -495,13 +580,13 @@ class Validator {
       if (!op) {
         if (!reportedOperators.has(c.operator)) {
           reportedOperators.add(c.operator);
-          this.add('INVALID_CONDITION_OPERATOR', this.operatorMessage(c.operator), opPos);
+          const nullIfExists = /^null\s*ifexists$/i.test(c.operator) || /:nullifexists$/i.test(c.operator);
+          this.add(nullIfExists ? 'NULL_WITH_IF_EXISTS' : 'INVALID_CONDITION_OPERATOR', this.operatorMessage(c.operator), opPos);
         }
       }
       const keyType = this.checkConditionKey(c, s, actions, allActions);
       c.values.forEach((value, i) => {
         const vpos = c.valuePositions?.[i] ?? c.position;
-        this.checkPolicyVariables(value, vpos);
         if (value.startsWith('arn:')) this.checkArn(value, vpos, false);
       });
       if (!op) continue;
@@ -515,17 +600,24 @@ class Validator {
         };
         const ok = expected[op.category];
         const epochNumeric = op.category === 'Numeric' && c.key.toLowerCase() === 'aws:epochtime';
-        if (ok && !ok.includes(base) && !epochNumeric) {
-          this.add('CONDITION_OPERATOR_KEY_TYPE_MISMATCH',
-            `${op.base} compares ${op.category} values, but "${c.key}" holds ${base.toLowerCase()} values`, c.position);
+        // A String operator compares text: on a Bool or Date key ("StringEquals" on
+        // aws:ViaAWSService with a service name) the value AWS puts in the context never equals it.
+        const stringOnTyped = op.category === 'String' && (base === 'BOOLEAN' || base === 'DATE');
+        if ((ok && !ok.includes(base) && !epochNumeric) || stringOnTyped) {
+          const want = { NUMERIC: 'Numeric', DATE: 'Date', BOOLEAN: 'Bool', IP: 'IpAddress', BINARY: 'Binary', STRING: 'String or Arn' }[base] ?? base;
+          this.add('TYPE_MISMATCH',
+            `${op.base} compares ${op.category} values, but "${c.key}" holds ${base.toLowerCase()} values: use a ${want} operator`, c.position);
         }
         if (op.category !== 'Null') {
           if (isList && !op.setOperator) {
-            this.add('MISSING_SET_OPERATOR_FOR_MULTIVALUED_KEY',
+            this.add('MISSING_QUALIFIER',
               `"${c.key}" can hold several values; test it with ForAnyValue:${op.base} or ForAllValues:${op.base}`, c.position);
+          } else if (!isList && op.setOperator === 'ForAllValues') {
+            this.add('FORALLVALUES_WITH_SINGLE_VALUED_KEY',
+              `"${c.key}" holds a single value; ForAllValues: is meant for multivalued keys, and it also matches when the key is missing: remove ForAllValues:`, c.position);
           } else if (!isList && op.setOperator) {
-            this.add('SET_OPERATOR_ON_SINGLE_VALUED_KEY',
-              `"${c.key}" holds a single value; ${op.setOperator}: is meant for multivalued keys${op.setOperator === 'ForAllValues' ? ' (and ForAllValues also matches when the key is missing)' : ''}`, c.position);
+            this.add('FORANYVALUE_WITH_SINGLE_VALUED_KEY',
+              `"${c.key}" holds a single value; ForAnyValue: is meant for multivalued keys`, c.position);
           }
         }
       }
@@ -554,19 +646,24 @@ class Validator {
     const key = c.key;
     const i = key.indexOf(':');
     if (i <= 0 || i === key.length - 1) {
-      this.add('UNKNOWN_CONDITION_KEY', `Condition key "${key}" is not of the form "service:key" (e.g. "aws:SourceIp")`, c.position);
+      this.add('INVALID_CONDITION_KEY_FORMAT', `Condition key "${key}" is not of the form "service:key" (e.g. "aws:SourceIp")`, c.position);
       return undefined;
     }
     const prefix = key.slice(0, i).toLowerCase();
     const global = findGlobalConditionKey(key);
+    if (prefix === 'aws' && !global && DEPRECATED_GLOBAL_KEYS.has(key.toLowerCase())) {
+      this.add('DEPRECATED_GLOBAL_CONDITION_KEY', `"${key}" is a deprecated global condition key; ${DEPRECATED_GLOBAL_KEYS.get(key.toLowerCase())}`, c.position);
+      return undefined;
+    }
     if (prefix === 'aws' && !global) {
       this.add('INVALID_GLOBAL_CONDITION_KEY', `"${key}" is not an AWS global condition key`, c.position);
       return undefined;
     }
+    if (!global && !serviceExists(prefix) && isRetiredService(prefix)) return undefined;
     if (!global) {
       const serviceKey = findServiceConditionKey(key);
       if (!serviceKey) {
-        this.add('UNKNOWN_CONDITION_KEY',
+        this.add('INVALID_SERVICE_CONDITION_KEY',
           serviceExists(prefix)
             ? `Service "${prefix}" defines no condition key "${key}"`
             : `"${prefix}" in condition key "${key}" is not an AWS service prefix`, c.position);
@@ -593,7 +690,7 @@ class Validator {
 
   private checkConditionValues(c: Condition, category: string): void {
     const bad = (value: string, i: number, what: string) => {
-      this.add('CONDITION_VALUE_TYPE_MISMATCH', `"${value}" is not ${what} (operator ${c.operator}, key "${c.key}")`, c.valuePositions?.[i] ?? c.position);
+      this.add(VALUE_CODES[category] ?? 'TYPE_MISMATCH', `"${value}" is not ${what} (operator ${c.operator}, key "${c.key}")`, c.valuePositions?.[i] ?? c.position);
     };
     const bools = new Set<string>();
     c.values.forEach((value, i) => {
@@ -620,10 +717,55 @@ class Validator {
       }
     });
     if (bools.size === 2) {
-      this.add('CONDITION_MULTIPLE_BOOLEAN', `${c.operator} on "${c.key}" lists both true and false, so it always matches`, c.position);
+      this.add('INVALID_CONDITION_MULTIPLE_BOOLEAN', `${c.operator} on "${c.key}" lists both true and false, so it always matches`, c.position);
     }
   }
 }
+
+/**
+ * AWS-owned resources (SSM documents and automation definitions named AWS-…, public parameters
+ * under /aws/service, Resource Explorer's AWSServiceView… views) have ARNs without an account even
+ * where the service's own resources carry one; a pattern ("document/*") may cover them too.
+ */
+function awsOwned(service: string, resource: string): boolean {
+  // IAM has no AWS-owned resources without an account (AWS managed policies are arn:aws:iam::aws:…).
+  if (service.toLowerCase() === 'iam') return false;
+  const name = resource.replace(/^[^/:]*[/:]+/, '');
+  return /^[*?]/.test(resource) || /^[*?]/.test(name) || /^(aws|amazon)/i.test(name);
+}
+
+/**
+ * The catalog's ARN formats in this namespace whose resource part can describe `resource` (by the
+ * literal text before the format's first variable); all of them when none does.
+ */
+function formatsOf(info: ArnServiceInfo, resource: string): { account: boolean; region: boolean }[] {
+  const all: { account: boolean; region: boolean; prefix: string }[] = [];
+  for (const t of info.resourceTypes) {
+    for (const pattern of t.arnPattern.split(/,\s*/)) {
+      const f = splitArn(pattern);
+      if (f === null) continue;
+      all.push({ account: f[4] !== '', region: f[3] !== '', prefix: f[5]!.split('${')[0].toLowerCase() });
+    }
+  }
+  const lower = resource.toLowerCase();
+  const matching = all.filter((t) => t.prefix !== '' && lower.startsWith(t.prefix));
+  return matching.length > 0 ? matching : all;
+}
+
+/** Access Analyzer's code for a value its operator cannot read. */
+const VALUE_CODES: Record<string, FindingCode> = {
+  Bool: 'TYPE_MISMATCH_BOOLEAN', Null: 'TYPE_MISMATCH_BOOLEAN', Numeric: 'TYPE_MISMATCH_NUMBER', Date: 'TYPE_MISMATCH_DATE',
+  IpAddress: 'TYPE_MISMATCH_IP_RANGE', Binary: 'INVALID_BINARY_VALUE',
+};
+
+/**
+ * Global keys AWS has replaced; AWS's own policies still use them, so they are warnings, not
+ * unknown keys ("AWS global condition context keys": aws:PrincipalOrgMasterAccountId predates
+ * "management account").
+ */
+const DEPRECATED_GLOBAL_KEYS = new Map<string, string>([
+  ['aws:principalorgmasteraccountid', 'AWS Organizations now calls the master account the management account; compare aws:PrincipalAccount with it instead'],
+]);
 
 function isDateValue(value: string): boolean {
   if (/^\d+$/.test(value)) return true;

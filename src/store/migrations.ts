@@ -284,4 +284,76 @@ ALTER TABLE statement_conditions_v2 RENAME TO statement_conditions;
 CREATE INDEX statement_conditions_key ON statement_conditions (key);
 `,
   },
+  {
+    version: 3,
+    name: 'the estate: organization, org policies, resource policies',
+    // The organization is one document (`aws organizations` output assembled by
+    // scripts/export-organization.sh); importing it again replaces every org_* row. Roots, OUs and
+    // accounts share one table keyed by their Organizations ids (r-…, ou-…, 12 digits): a policy
+    // target or a ParentId names any of them. Org accounts are not rows of `accounts` (which tracks
+    // what IAM / get-resources imports wrote): the accounts listing unions the two.
+    // Resource policies are keyed by ARN with the owner as given; role trust policies stay on
+    // principals.trust_policy (they come with the role from get-account-authorization-details).
+    sql: `
+CREATE TABLE org_organization (
+  singleton          INTEGER PRIMARY KEY CHECK (singleton = 1),
+  id                 TEXT NOT NULL,
+  arn                TEXT,
+  feature_set        TEXT,
+  master_account_id  TEXT NOT NULL,
+  master_account_arn TEXT,
+  master_account_email TEXT,
+  snapshot_id        INTEGER NOT NULL
+);
+
+-- kind: ROOT, ORGANIZATIONAL_UNIT or ACCOUNT (the TargetType words of list-targets-for-policy).
+CREATE TABLE org_nodes (
+  id          TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('ROOT', 'ORGANIZATIONAL_UNIT', 'ACCOUNT')),
+  parent_id   TEXT,
+  arn         TEXT,
+  name        TEXT,
+  email       TEXT,
+  status      TEXT,
+  joined_method    TEXT,
+  joined_timestamp TEXT,
+  policy_types TEXT,      -- roots: list-roots' PolicyTypes as JSON, null when not given
+  pos         INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX org_nodes_parent ON org_nodes (parent_id, kind);
+
+CREATE TABLE org_policies (
+  id          TEXT PRIMARY KEY,
+  arn         TEXT,
+  name        TEXT NOT NULL,
+  description TEXT,
+  type        TEXT NOT NULL CHECK (type IN ('SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY')),
+  aws_managed INTEGER NOT NULL DEFAULT 0,
+  content     TEXT NOT NULL,
+  pos         INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE org_policy_targets (
+  policy_id TEXT NOT NULL REFERENCES org_policies(id) ON DELETE CASCADE,
+  target_id TEXT NOT NULL,
+  PRIMARY KEY (policy_id, target_id)
+) WITHOUT ROWID;
+CREATE INDEX org_policy_targets_target ON org_policy_targets (target_id, policy_id);
+
+-- account_id: the ARN's; owner_account_id: ResourceOwner as given (for ARNs without an account).
+CREATE TABLE resource_policies (
+  arn              TEXT PRIMARY KEY,
+  partition        TEXT NOT NULL,
+  service          TEXT NOT NULL,
+  region           TEXT,
+  account_id       TEXT,
+  owner_account_id TEXT,
+  resource_type    TEXT,
+  resource         TEXT NOT NULL,   -- the ARN's resource part, as resources.resource
+  policy           TEXT NOT NULL,
+  snapshot_id      INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX resource_policies_owner ON resource_policies (owner_account_id);
+`,
+  },
 ];

@@ -1,6 +1,8 @@
 /**
- * The demo organisation: every *.json file directly in seed/ (organisation.json in
- * authorization-details format, resources.json in get-resources format), imported leniently —
+ * The demo organisation: every *.json file directly in seed/ (organisation.json and
+ * estate-accounts.json in authorization-details format, resources.json in get-resources format,
+ * estate-organization.json the organization document, estate-resource-policies.json the
+ * resource policies document), imported leniently —
  * some of its documents are malformed on purpose, as the documentation's examples are, and the
  * repairs are reported. seed/policies/ holds verbatim copies for humans and is not imported.
  */

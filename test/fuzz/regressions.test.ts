@@ -29,12 +29,12 @@ const validate = (text: string) => fast('validatePolicy', text.length, () => val
 
 test('regression: 1 MB action name (was 45 s, then SyntaxError "Invalid regular expression" thrown from validatePolicy)', () => {
   const r = validate(policy({ Effect: 'Allow', Action: 's3:' + X, Resource: '*' }));
-  assert.ok(r.findings.some((f) => f.code === 'UNKNOWN_ACTION'));
+  assert.ok(r.findings.some((f) => f.code === 'INVALID_ACTION'));
 });
 
 test('regression: 1 MB service prefix in an action (was 47 s + SyntaxError thrown)', () => {
   const r = validate(policy({ Effect: 'Allow', Action: X + ':GetObject', Resource: '*' }));
-  assert.ok(r.findings.some((f) => f.code === 'UNKNOWN_SERVICE'));
+  assert.ok(r.findings.some((f) => f.code === 'INVALID_SERVICE_IN_ACTION'));
 });
 
 test('regression: 1 MB ARN service in a Resource (was 47 s: edit distance against every ARN namespace)', () => {
@@ -66,7 +66,7 @@ test('regression: backtracking RegExp in catalog expansion, "s3:*?*?…*?#" (cat
 test('regression: 1 MB of null Action entries (RangeError from findings.push(...problems))', () => {
   const text = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [${new Array(170_000).fill('null').join(',')}], "Resource": "*"}]}`;
   const r = validate(text);
-  assert.equal(r.findings.filter((f) => f.code === 'INVALID_ELEMENT_TYPE').length, 170_000);
+  assert.equal(r.findings.filter((f) => f.code === 'DATA_TYPE_MISMATCH').length, 170_000);
 });
 
 test('regression: 100,000 copies of an unknown action (was ~1 ms each: a suggestion per copy)', () => {

@@ -1,5 +1,5 @@
 /**
- * Property-based tests of the glob matcher (src/engine/wildcard.ts): `*` any run of characters,
+ * Property-based tests of the glob matcher (src/util/wildcard.ts): `*` any run of characters,
  * `?` exactly one ("IAM JSON policy elements: Action" / "Resource"; "Condition operators",
  * StringLike).
  *

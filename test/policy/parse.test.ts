@@ -111,7 +111,7 @@ test('structural problems do not throw: they are kept for validation', () => {
   assert.equal(s.action!.length, 0);
   assert.deepEqual(s.resource, ['*']);
   const codes = document.problems!.map((p) => p.code);
-  assert.deepEqual(codes.sort(), ['INVALID_CONDITION', 'INVALID_EFFECT', 'INVALID_ELEMENT_TYPE', 'INVALID_ELEMENT_TYPE', 'INVALID_ELEMENT_TYPE', 'UNKNOWN_ELEMENT'].sort());
+  assert.deepEqual(codes.sort(), ['INVALID_CONDITION', 'INVALID_EFFECT', 'DATA_TYPE_MISMATCH', 'DATA_TYPE_MISMATCH', 'DATA_TYPE_MISMATCH', 'INVALID_POLICY_ELEMENT'].sort());
 });
 
 test('a lone statement is reported, and used only when asked for', () => {

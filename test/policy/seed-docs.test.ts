@@ -54,27 +54,27 @@ for (const name of [
 
 test('000 "Allow IAM users to view their own permissions": ${aws:username} is fine under Version 2012-10-17', () => {
   const r = validatePolicy(read('000-view-own-permissions'));
-  assert.equal(r.findings.some((f) => f.code === 'POLICY_VARIABLE_IN_OLD_VERSION'), false);
+  assert.equal(r.findings.some((f) => f.code === 'VARIABLE_UNSUPPORTED_IN_VERSION'), false);
 });
 
 // ---- misspelt service ------------------------------------------------------------------------
 test('000 "integrate with external applications": app-integartions is not a service prefix (Access Analyzer: invalid service in action)', () => {
   const r = validatePolicy(read('000-app-integrations-access'));
-  assert.deepEqual(summary(r.findings), ['ERROR UNKNOWN_SERVICE 12:17']);
+  assert.deepEqual(summary(r.findings), ['ERROR INVALID_SERVICE_IN_ACTION 12:17']);
   assert.match(r.findings[0].message, /did you mean "app-integrations"/);
   assert.match(r.findings[0].message, /grants nothing/);
 });
 
 test('001 "integrate with external applications": both app-integartions entries are reported at their columns', () => {
   const r = validatePolicy(read('001-app-integrations-access'));
-  assert.deepEqual(summary(r.findings), ['ERROR UNKNOWN_SERVICE 1:285', 'ERROR UNKNOWN_SERVICE 1:492']);
+  assert.deepEqual(summary(r.findings), ['ERROR INVALID_SERVICE_IN_ACTION 1:285', 'ERROR INVALID_SERVICE_IN_ACTION 1:492']);
 });
 
 test('002 "integrations with specific names": misspelt service, and the appintegrations ARN namespace matches nothing', () => {
   const r = validatePolicy(read('002-app-integrations-name-prefix'));
   assert.deepEqual(summary(r.findings), [
     'WARNING STATEMENT_GRANTS_NOTHING 4:9',
-    'ERROR UNKNOWN_SERVICE 12:17',
+    'ERROR INVALID_SERVICE_IN_ACTION 12:17',
     'WARNING UNKNOWN_ARN_SERVICE 14:12',
   ]);
   assert.match(r.findings[2].message, /app-integrations/);
@@ -122,8 +122,8 @@ test('001 "Management permissions", lenient: comma assumed, statement without do
   assert.deepEqual(summary(r.findings), [
     'ERROR STATEMENT_WITHOUT_DOCUMENT 1:1',
     'WARNING JSON_REPAIRED_MISSING_COMMA 1:263',
-    'ERROR UNKNOWN_ACTION 1:263',
-    'ERROR UNKNOWN_ACTION 1:309',
+    'ERROR INVALID_ACTION 1:263',
+    'ERROR INVALID_ACTION 1:309',
   ]);
   assert.match(r.findings[2].message, /UpdateCampaignOutboundCallConfig/);
   assert.match(r.findings[3].message, /UpdateCampaignDialerConfig/);
@@ -189,7 +189,7 @@ test('002 "Customer Profiles domain": accountID and domainName placeholders', ()
 
 test('002 "read-only access to Customer Profiles data": profile:ListObjects does not exist; placeholders', () => {
   const r = validatePolicy(read('002-customer-profiles-read-only'));
-  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'ERROR UNKNOWN_ACTION 7:17', 'WARNING ARN_PLACEHOLDER 9:25']);
+  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'ERROR INVALID_ACTION 7:17', 'WARNING ARN_PLACEHOLDER 9:25']);
 });
 
 // ---- empty resource and empty account ------------------------------------------------------------------------
@@ -199,7 +199,7 @@ test('004 CustomerProfilesServiceLinkedRolePolicy: "Resource": "" and an IAM ARN
     'WARNING STATEMENT_GRANTS_NOTHING 4:9',
     'ERROR EMPTY_RESOURCE 9:25',
     'WARNING STATEMENT_GRANTS_NOTHING 16:9',
-    'ERROR ARN_MISSING_ACCOUNT 21:25',
+    'ERROR MISSING_ARN_ACCOUNT 21:25',
   ]);
   assert.equal(r.valid, false);
 });

@@ -35,3 +35,36 @@ test('a generated small account has the promised features and imports cleanly', 
   assert.equal(model.principals.length, spec.users + spec.roles);
   assert.equal(model.principals.filter((p) => p.missingPolicies.length > 0).length, 0, 'every attached policy is in the output');
 });
+
+test('the org preset: an organization document, several accounts and resource policies that import as one estate', async () => {
+  const { writeOrganization, organizationLayout } = await import('../../bench/store/generate.js');
+  const { loadEstate } = await import('../../src/store/estate-model.js');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const spec = { accounts: 6, account: { users: 20, roles: 10, groups: 3, policies: 15, resources: 30, pageSize: 50 }, resourcePolicies: 12 };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-org-'));
+  const files = writeOrganization(dir, 3, spec);
+  const again = fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-org-'));
+  writeOrganization(again, 3, spec);
+  for (const f of files) assert.equal(fs.readFileSync(f, 'utf8'), fs.readFileSync(path.join(again, path.basename(f)), 'utf8'), 'deterministic');
+  const store = openStore(':memory:');
+  const r = importFiles(store, files.map((f) => ({ name: f, text: fs.readFileSync(f, 'utf8') })));
+  const layout = organizationLayout(3, spec);
+  assert.equal(r.organization, layout.organizationId);
+  assert.deepEqual(r.accounts, [...layout.accountIds].sort());
+  assert.equal(r.users + r.roles, spec.accounts * 30);
+  assert.equal(r.resourcePolicies, spec.accounts * spec.resourcePolicies);
+  const crossTrust = store.db.prepare(`SELECT COUNT(*) FROM principals WHERE type = 'ROLE' AND trust_policy LIKE '%arn:aws:iam::%:root%'
+      AND instr(trust_policy, 'arn:aws:iam::' || account_id || ':root') = 0`).pluck().get() as number;
+  assert.ok(crossTrust > 0, 'some roles trust other accounts');
+  const estate = loadEstate(store);
+  for (const id of layout.accountIds) assert.ok(estate.placement(id), `${id} is placed in the tree`);
+  const deepest = Math.max(...layout.accountIds.map((id) => estate.serviceControlPolicies({ arn: `arn:aws:iam::${id}:user/x`, accountId: id })?.length ?? 0));
+  assert.ok(deepest >= 4, 'root → two levels of OUs → account');
+  assert.equal(estate.serviceControlPolicies({ arn: `arn:aws:iam::${layout.managementAccountId}:user/x`, accountId: layout.managementAccountId }), null);
+  const levels = layout.accountIds.slice(1).map((id) => estate.serviceControlPolicies({ arn: `arn:aws:iam::${id}:user/x`, accountId: id })!);
+  assert.ok(levels.some((l) => l.some((level) => level.policies.some((p) => p.name === 'SandboxAllowList'))), 'an allow-list SCP in place of FullAWSAccess');
+  assert.ok(layout.accountIds.slice(1).some((id) => estate.resourceControlPolicies(id)!.some((l) => l.policies.some((p) => p.name === 'EnforceTLS'))), 'RCPs below the root');
+  store.close();
+});

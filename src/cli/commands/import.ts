@@ -5,7 +5,12 @@ import type { ImportRepair } from '../../store/import/types.js';
 import { parse, UsageError } from '../args.js';
 
 export function summaryLine(r: ImportResult): string {
-  return `imported snapshot ${r.snapshotId}: ${r.users} users, ${r.roles} roles, ${r.groups} groups, ${r.policies} policies, ${r.statements} statements, ${r.resources} resources`;
+  let line = `imported snapshot ${r.snapshotId}: ${r.users} users, ${r.roles} roles, ${r.groups} groups, ${r.policies} policies, ${r.statements} statements, ${r.resources} resources`;
+  if (r.resourcePolicies > 0) line += `, ${r.resourcePolicies} resource policies`;
+  if (r.organization) {
+    line += `, organization ${r.organization} (${r.organizationAccounts} accounts, ${r.organizationalUnits} organizational units, ${r.organizationPolicies} SCPs and RCPs)`;
+  }
+  return line;
 }
 
 function progressBar(): ((done: number, total: number) => void) | undefined {

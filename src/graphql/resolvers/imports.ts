@@ -23,7 +23,7 @@ function runImport(ctx: ApiContext, document: string, lenient: boolean, formats?
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportResult, {
-    description: "Imports `aws iam get-account-authorization-details` output (CLI shape with JSON documents, or the raw API's URL-encoded documents), or a single policy document. All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.",
+    description: "Imports `aws iam get-account-authorization-details` output (CLI shape with JSON documents, or the raw API's URL-encoded documents), an organization document, a resource policies document, or a single policy document (detected from content). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.",
   })
   importAuthorizationDetails(
     @Arg('document', () => String) document: string,

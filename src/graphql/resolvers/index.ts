@@ -7,6 +7,7 @@ import { GroupResolver } from './group.js';
 import { ResourceResolver } from './resource.js';
 import { ImportResolver } from './imports.js';
 import { CatalogResolver } from './catalog.js';
+import { AccountResolver, OrganizationResolver } from './organization.js';
 
 export const resolvers = [
   PolicyValidationResolver,
@@ -18,4 +19,6 @@ export const resolvers = [
   ResourceResolver,
   ImportResolver,
   CatalogResolver,
+  OrganizationResolver,
+  AccountResolver,
 ] as const;

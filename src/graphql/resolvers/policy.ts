@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { getPolicy, listPolicies, policyVersions, statementsOfPolicy, policyAttachments } from '../../store/queries/index.js';
+import { getPolicy, listPolicies, policyVersions, statementsOfPolicy, policyAttachments, findingsOfPolicy } from '../../store/queries/index.js';
+import { Finding } from '../types/validation.js';
 import { Policy, PolicyConnection, PolicyHolderConnection, PolicyStatement, PolicyVersion, AttachedToKind } from '../types/browse.js';
 import { PolicyFilterInput } from '../types/filters.js';
 import type { ApiContext } from '../context.js';
@@ -36,6 +37,11 @@ export class PolicyResolver {
   @FieldResolver(() => [PolicyStatement], { description: 'The statements of the default version (or of a given version).' })
   statements(@Root() p: Policy, @Arg('versionId', () => String, { nullable: true }) versionId: string | null, @Ctx() ctx: ApiContext): PolicyStatement[] {
     return statementsOfPolicy(ctx.app.store, p.id, versionId ?? undefined);
+  }
+
+  @FieldResolver(() => [Finding], { description: 'validatePolicy findings of the default version (managed) or the policy (inline), checked as an identity policy with its kind\'s size quota.' })
+  findings(@Root() p: Policy, @Ctx() ctx: ApiContext): Finding[] {
+    return findingsOfPolicy(ctx.app.store, p.id) as Finding[];
   }
 
   @FieldResolver(() => PolicyHolderConnection, { description: 'Where a managed policy is attached (users, groups, roles).' })

@@ -81,6 +81,14 @@ export class PrincipalResolver {
     return policy ? toPolicy(policy) : null;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The organization path of the principal's account, `o-…/r-…/ou-…/` as aws:PrincipalOrgPaths spells it; null when its account is not in the imported organization.",
+  })
+  async organizationPath(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<string | null> {
+    return p.accountId ? loaders(ctx).organizationPath.load(p.accountId) : null;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: "A role's trust policy (AssumeRolePolicyDocument)." })
   async trustPolicy(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<string | null> {
     return (await record(ctx, p))?.trustPolicy ?? null;

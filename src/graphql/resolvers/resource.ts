@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { getResource, listResources, type ResourceRecord } from '../../store/queries/index.js';
+import { getResource, listResources, resourcePoliciesByArns, type ResourceRecord, type ResourcePolicyRecord } from '../../store/queries/index.js';
 import { Resource, ResourceConnection } from '../types/browse.js';
 import { Tag } from '../types/common.js';
 import { ResourceFilterInput } from '../types/filters.js';
@@ -13,12 +13,19 @@ function toResource(r: ResourceRecord): ResourceNode {
   return { arn: r.arn, service: r.service, region: r.region, accountId: r.accountId ?? r.ownerAccountId, resourceType: r.resourceType, tags: undefined as unknown as Tag[], storeId: r.id };
 }
 
+/** A resource known only by its resource-based policy (or a role, by its trust policy): no tags. */
+function fromPolicy(r: ResourcePolicyRecord): ResourceNode {
+  return { arn: r.arn, service: r.service, region: r.region, accountId: r.ownerAccountId, resourceType: r.resourceType, tags: [], storeId: -1 };
+}
+
 @Resolver(() => Resource)
 export class ResourceResolver {
-  @Query(() => Resource, { nullable: true })
+  @Query(() => Resource, { nullable: true, description: 'A resource by ARN: from get-resources output, or known by its resource-based policy (a role by its trust policy).' })
   resource(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Resource | null {
     const r = getResource(ctx.app.store, arn);
-    return r ? toResource(r) : null;
+    if (r) return toResource(r);
+    const p = resourcePoliciesByArns(ctx.app.store, [arn]).get(arn);
+    return p ? fromPolicy(p) : null;
   }
 
   @Query(() => ResourceConnection, { description: 'Resources from imported get-resources output, ordered by ARN.' })
@@ -36,6 +43,15 @@ export class ResourceResolver {
 
   @FieldResolver(() => [Tag])
   async tags(@Root() r: ResourceNode, @Ctx() ctx: ApiContext): Promise<Tag[]> {
+    if (r.storeId < 0) return [];
     return loaders(ctx).resourceTags.load(r.storeId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Its resource-based policy document (bucket, key, queue, topic, function, secret policy…; for a role, its trust policy), as text; null when none was imported.",
+  })
+  async policy(@Root() r: ResourceNode, @Ctx() ctx: ApiContext): Promise<string | null> {
+    return (await loaders(ctx).resourcePolicy.load(r.arn))?.document ?? null;
   }
 }

@@ -3,6 +3,8 @@ import { validatePolicy } from '../../policy/validate.js';
 import { PolicyType } from '../types/enums.js';
 import { PolicyValidation } from '../types/validation.js';
 import { checkPolicySize } from '../limits.js';
+import { VALIDATE_POLICY_RESOURCE_TYPES, type ValidatePolicyResourceType } from '../../policy/types.js';
+import { apiError } from '../errors.js';
 
 @Resolver(() => PolicyValidation)
 export class PolicyValidationResolver {
@@ -13,9 +15,16 @@ export class PolicyValidationResolver {
     @Arg('document', () => String) document: string,
     @Arg('policyType', () => PolicyType, { defaultValue: PolicyType.IDENTITY_POLICY }) policyType: PolicyType,
     @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas, reporting each repair as a finding.' }) lenient: boolean,
+    @Arg('resourceType', () => String, {
+      nullable: true,
+      description: "Access Analyzer's validatePolicyResourceType for a RESOURCE_POLICY: AWS::IAM::AssumeRolePolicyDocument (role trust policy checks), AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint, AWS::S3ObjectLambda::AccessPoint, AWS::DynamoDB::Table.",
+    }) resourceType: string | null,
   ): PolicyValidation {
     checkPolicySize(document, 'document');
-    const { valid, findings } = validatePolicy(document, { policyType, lenient });
+    if (resourceType !== null && resourceType !== undefined && !(VALIDATE_POLICY_RESOURCE_TYPES as readonly string[]).includes(resourceType)) {
+      throw apiError('BAD_USER_INPUT', `resourceType must be one of ${VALIDATE_POLICY_RESOURCE_TYPES.join(', ')}`);
+    }
+    const { valid, findings } = validatePolicy(document, { policyType, lenient, resourceType: (resourceType ?? undefined) as ValidatePolicyResourceType | undefined });
     return { valid, findings: findings as PolicyValidation['findings'] };
   }
 }

@@ -87,7 +87,7 @@ export class Group {
   storeId!: number;
 }
 
-@ObjectType({ description: 'A resource from get-resources output, with its tags.' })
+@ObjectType({ description: 'A resource from get-resources output with its tags, or known by its resource-based policy.' })
 export class Resource {
   @Field(() => String) arn!: string;
   @Field(() => String) service!: string;
@@ -118,6 +118,11 @@ export class ImportResult {
   @Field(() => Int) inlinePolicies!: number;
   @Field(() => Int) statements!: number;
   @Field(() => Int) resources!: number;
+  @Field(() => Int, { description: 'Resource-based policies written (resource policies document).' }) resourcePolicies!: number;
+  @Field(() => String, { nullable: true, description: 'The organization an organization document stored (replacing the previous one).' }) organization?: string | null;
+  @Field(() => Int) organizationalUnits!: number;
+  @Field(() => Int) organizationAccounts!: number;
+  @Field(() => Int, { description: 'SCPs and RCPs of the organization document.' }) organizationPolicies!: number;
   @Field(() => [ImportRepair]) repairs!: ImportRepair[];
 }
 

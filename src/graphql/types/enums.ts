@@ -27,6 +27,7 @@ export enum PolicyType {
   IDENTITY_POLICY = 'IDENTITY_POLICY',
   RESOURCE_POLICY = 'RESOURCE_POLICY',
   SERVICE_CONTROL_POLICY = 'SERVICE_CONTROL_POLICY',
+  RESOURCE_CONTROL_POLICY = 'RESOURCE_CONTROL_POLICY',
 }
 registerEnumType(PolicyType, { name: 'PolicyType', description: 'What kind of policy a document is, as in IAM Access Analyzer ValidatePolicy.' });
 

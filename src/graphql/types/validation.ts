@@ -17,6 +17,12 @@ export class Finding {
 
   @Field(() => Int, { nullable: true, description: '1-based column in the submitted document.' })
   column?: number;
+
+  @Field(() => String, { description: 'JSON path of the element, e.g. Statement[1].Condition.StringEquals.aws:ViaAWSService ("" for the whole document).' })
+  path!: string;
+
+  @Field(() => String, { nullable: true, description: "IAM Access Analyzer's check reference section for this code (null for accessql's own codes)." })
+  learnMoreLink?: string;
 }
 
 @ObjectType()

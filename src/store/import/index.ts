@@ -15,6 +15,8 @@ import { DocumentError, parseDocumentText } from './documents.js';
 import { locatePath } from './locate.js';
 import { importPolicyFile, isPolicyDocument } from './policy-file.js';
 import { importResources, isResourcesOutput } from './resources.js';
+import { importOrganization, isOrganizationDocument } from './organization.js';
+import { importResourcePolicies, isResourcePoliciesDocument } from './resource-policies.js';
 import { ImportSession } from './session.js';
 import { formatPath, ShapeError } from './shape.js';
 import type { ImportFile, ImportFormat, ImportOptions, ImportResult } from './types.js';
@@ -56,6 +58,11 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
       inlinePolicies: session.inlinePolicies,
       statements: session.statements,
       resources: session.resources.size,
+      resourcePolicies: session.resourcePolicies.size,
+      organization: session.organization,
+      organizationalUnits: session.organizationalUnits,
+      organizationAccounts: session.organizationAccounts,
+      organizationPolicies: session.organizationPolicies,
     };
     db.prepare('UPDATE snapshots SET finished_at = ?, files = ?, counts = ? WHERE id = ?')
       .run(new Date().toISOString(), JSON.stringify(formats), JSON.stringify({ ...counts, repairs: session.repairs.length }), snapshotId);
@@ -64,8 +71,13 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
   return result;
 }
 
-/** Which of the three formats a parsed file is, or undefined. */
+/**
+ * Which format a parsed file is, or undefined. The organization document goes first: it has
+ * `Policies` too, which alone would make it look like authorization details.
+ */
 export function detectFormat(root: unknown): ImportFormat | undefined {
+  if (isOrganizationDocument(root)) return 'organization';
+  if (isResourcePoliciesDocument(root)) return 'resource-policies';
   if (isAuthorizationDetails(root)) return 'authorization-details';
   if (isResourcesOutput(root)) return 'resources';
   if (isPolicyDocument(root)) return 'policy-document';
@@ -76,6 +88,8 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   'authorization-details': '`aws iam get-account-authorization-details` output',
   resources: '`aws resourcegroupstaggingapi get-resources` output',
   'policy-document': 'a policy document',
+  organization: 'an organization document (`aws organizations` output assembled by scripts/export-organization.sh)',
+  'resource-policies': 'a resource policies document (ResourcePolicies)',
 };
 
 function importOne(session: ImportSession, file: ImportFile, accepted?: readonly ImportFormat[]): ImportFormat {
@@ -115,6 +129,12 @@ function importOne(session: ImportSession, file: ImportFile, accepted?: readonly
       case 'resources':
         importResources(session, root as Record<string, unknown>);
         break;
+      case 'organization':
+        importOrganization(session, root as Record<string, unknown>);
+        break;
+      case 'resource-policies':
+        importResourcePolicies(session, root as Record<string, unknown>);
+        break;
       case 'policy-document': {
         const parsed = parseDocumentText(file.text, [], session.lenient);
         session.repair(undefined, parsed.repairs);
@@ -124,7 +144,8 @@ function importOne(session: ImportSession, file: ImportFile, accepted?: readonly
       default:
         throw new ShapeError([], 'unrecognised content: expected `aws iam get-account-authorization-details` output '
           + '(UserDetailList, GroupDetailList, RoleDetailList, Policies), `aws resourcegroupstaggingapi get-resources` '
-          + 'output (ResourceTagMappingList) or a policy document (Statement)');
+          + 'output (ResourceTagMappingList), an organization document (Organization, Roots, OrganizationalUnits, Accounts, Policies), '
+          + 'a resource policies document (ResourcePolicies) or a policy document (Statement)');
     }
     return format;
   } catch (e) {

@@ -25,6 +25,12 @@ export class ImportSession {
   readonly groups = new Set<string>();
   readonly policies = new Set<string>();
   readonly resources = new Set<string>();
+  readonly resourcePolicies = new Set<string>();
+  /** The id of the organization this import wrote (the last one, when several files carry one). */
+  organization: string | null = null;
+  organizationalUnits = 0;
+  organizationAccounts = 0;
+  organizationPolicies = 0;
   policyVersions = 0;
   inlinePolicies = 0;
   statements = 0;

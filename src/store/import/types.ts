@@ -20,7 +20,7 @@ export interface ImportOptions {
   formats?: readonly ImportFormat[];
 }
 
-export type ImportFormat = 'authorization-details' | 'resources' | 'policy-document';
+export type ImportFormat = 'authorization-details' | 'resources' | 'policy-document' | 'organization' | 'resource-policies';
 
 /** A lenient repair made to a policy document; line/column count inside that document. */
 export interface ImportRepair {
@@ -46,6 +46,14 @@ export interface ImportResult {
   inlinePolicies: number;
   statements: number;
   resources: number;
+  /** Resource-based policies written (the resource policies document). */
+  resourcePolicies: number;
+  /** The organization an organization document replaced the stored one with, else null. */
+  organization: string | null;
+  organizationalUnits: number;
+  organizationAccounts: number;
+  /** SCPs and RCPs of the organization document. */
+  organizationPolicies: number;
   repairs: ImportRepair[];
   files: { name: string; format: ImportFormat }[];
   /** The store's data version after the import (see loadAccountModel). */

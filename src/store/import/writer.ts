@@ -8,6 +8,16 @@ import type { PolicyDocument } from '../../policy/types.js';
 import type { Store } from '../db.js';
 import { accountOfArn } from '../../util/arn.js';
 import { isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
+import type { OrgNodeInsert, OrgPolicyInsert } from './organization.js';
+
+export interface OrganizationInsert {
+  id: string;
+  arn: string | null;
+  featureSet: string | null;
+  masterAccountId: string;
+  masterAccountArn: string | null;
+  masterAccountEmail: string | null;
+}
 
 /** What one account's re-import replaces, per list of the authorization-details output. */
 export type IamKind = 'users' | 'roles' | 'groups' | 'policies';
@@ -119,6 +129,18 @@ export class ImportWriter {
       tagged: p(`INSERT INTO resources (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, snapshot_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       resourceTag: p(`INSERT OR REPLACE INTO resource_tags (resource_id, key, value) VALUES (?, ?, ?)`),
+      clearOrganization: p(`DELETE FROM org_organization`),
+      clearOrgNodes: p(`DELETE FROM org_nodes`),
+      clearOrgTargets: p(`DELETE FROM org_policy_targets`),
+      clearOrgPolicies: p(`DELETE FROM org_policies`),
+      organization: p(`INSERT INTO org_organization (singleton, id, arn, feature_set, master_account_id, master_account_arn, master_account_email, snapshot_id)
+        VALUES (1, ?, ?, ?, ?, ?, ?, ?)`),
+      orgNode: p(`INSERT INTO org_nodes (id, kind, parent_id, arn, name, email, status, joined_method, joined_timestamp, policy_types, pos)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      orgPolicy: p(`INSERT INTO org_policies (id, arn, name, description, type, aws_managed, content, pos) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      orgTarget: p(`INSERT INTO org_policy_targets (policy_id, target_id) VALUES (?, ?)`),
+      resourcePolicy: p(`INSERT OR REPLACE INTO resource_policies (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, policy, snapshot_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       stubPolicy: p(`INSERT OR IGNORE INTO policies (arn, name, kind, account_id, stub, snapshot_id) VALUES (?, ?, ?, ?, 1, ?)`),
     };
   }
@@ -241,6 +263,32 @@ export class ImportWriter {
     );
     const id = Number(r.lastInsertRowid);
     for (const [k, v] of tags) this.s.resourceTag.run(id, k, v);
+  }
+
+  /** An organization document replaces the stored organization whole. */
+  replaceOrganization(o: OrganizationInsert): void {
+    this.s.clearOrgTargets.run();
+    this.s.clearOrgPolicies.run();
+    this.s.clearOrgNodes.run();
+    this.s.clearOrganization.run();
+    this.s.organization.run(o.id, o.arn, o.featureSet, o.masterAccountId, o.masterAccountArn, o.masterAccountEmail, this.snapshotId);
+  }
+
+  orgNode(n: OrgNodeInsert): void {
+    this.s.orgNode.run(n.id, n.kind, n.parentId, n.arn, n.name, n.email, n.status, n.joinedMethod, n.joinedTimestamp, n.policyTypes, n.pos);
+  }
+
+  orgPolicy(p: OrgPolicyInsert): void {
+    this.s.orgPolicy.run(p.id, p.arn, p.name, p.description, p.type, p.awsManaged ? 1 : 0, p.content, p.pos);
+    for (const t of p.targets) this.s.orgTarget.run(p.id, t);
+  }
+
+  /** Replaces the resource's stored policy, if any. */
+  resourcePolicy(
+    arn: string, parsed: { partition: string; service: string; region: string; resourceType: string | null; resource: string },
+    accountId: string | null, ownerAccountId: string | null, document: string,
+  ): void {
+    this.s.resourcePolicy.run(arn, parsed.partition, parsed.service, parsed.region || null, accountId, ownerAccountId, parsed.resourceType, parsed.resource, document, this.snapshotId);
   }
 
   /**

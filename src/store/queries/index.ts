@@ -11,3 +11,8 @@ export {
 } from './policies.js';
 export { listResources, getResource, tagsForResources, type ResourceFilter } from './resources.js';
 export { listImports, listAccounts } from './imports.js';
+export {
+  getOrganization, organizationPaths, listEstateAccounts, getEstateAccount, resourcePoliciesByArns,
+  type OrganizationRecord, type OrgNodeRecord, type OrgPolicyRecord, type EstateAccountRecord, type ResourcePolicyRecord,
+} from './organization.js';
+export { storedPolicyDocuments, findingsOfPolicy, policyKeysWithFinding, type StoredPolicyDocument } from './lint.js';

@@ -2,6 +2,7 @@
  * Policies — managed (AWS and customer) and inline — as one list ordered by key, their versions,
  * where they are attached, and their normalized statements.
  */
+import { policyKeysWithFinding } from './lint.js';
 import type { Store } from '../db.js';
 import { globToLike } from '../../util/escape.js';
 import { jsonList, keysetPage, likeContains, Where, type Page, type PageArgs } from './pagination.js';
@@ -100,6 +101,10 @@ export interface PolicyFilter {
   actionMatches?: string;
   /** false: leave out stubs (policies known only by ARN). */
   includeStubs?: boolean;
+  /** Policies with a validatePolicy finding of this type (ERROR, SECURITY_WARNING…). */
+  findingType?: string;
+  /** Policies with a validatePolicy finding of this code (INVALID_ACTION…). */
+  code?: string;
 }
 
 /**
@@ -138,6 +143,9 @@ export function listPolicies(store: Store, args: PolicyFilter & PageArgs): Page<
     const prefilter = /^[A-Za-z0-9]$/.test(first) ? `(a.action LIKE '${first}%' OR a.action LIKE '*%' OR a.action LIKE '?%') AND ` : '';
     where.add('q.key IN (SELECT value FROM json_each(?))',
       jsonList(policyKeysWithAction(store, `${prefilter}a.negated = 0 AND iam_glob(a.action, ?)`, [args.actionMatches])));
+  }
+  if (args.findingType !== undefined || args.code !== undefined) {
+    where.add('q.key IN (SELECT value FROM json_each(?))', jsonList(policyKeysWithFinding(store, { findingType: args.findingType, code: args.code })));
   }
   const page = keysetPage<{ key: string }, string>(store, {
     select: 'q.key', from: `(${parts.join(' UNION ALL ')}) q`, keyColumn: 'q.key', where, args, map: (r) => r.key, key: (r) => r.key,

@@ -121,6 +121,8 @@ export interface ResourceRecord {
   ownerAccountId: string | null;
   resourceType: string | null;
   resource: string;
+  /** Whether a resource-based policy is stored for it. */
+  hasPolicy: boolean;
 }
 
 export interface ImportRecord {
