@@ -219,7 +219,7 @@ test('validation of a 1 MB policy does linear work', () => {
   // validator's own matching (counted steps, src/util/steps.ts), not for anything quadratic.
   const { steps, value: r } = measureSteps(() => validatePolicy(text));
   assert.ok(steps <= 4 * text.length, `${steps} steps for ${text.length} characters`);
-  assert.ok(r.findings.some((f) => f.code === 'POLICY_SIZE_EXCEEDED'));
+  assert.ok(r.findings.some((f) => f.code === 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'));
 });
 
 test('actions: "did you mean" suggestions are capped per policy, every unknown entry is still reported', () => {
