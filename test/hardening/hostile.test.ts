@@ -291,7 +291,7 @@ describe('values', () => {
     await gql(VALIDATE, { d: POLICY({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) }); // warm-up
     const r = await gql(VALIDATE, { d: big });
     assert.equal(r.status, 200, r.text.slice(0, 300));
-    assert.ok(r.body.data.validatePolicy.findings.some((f: any) => f.code === 'POLICY_SIZE_EXCEEDED'), r.text.slice(0, 300));
+    assert.ok(r.body.data.validatePolicy.findings.some((f: any) => f.code === 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'), r.text.slice(0, 300));
     await stillAnswers();
   });
 
