@@ -2,7 +2,7 @@
  * The running application: one store, the catalog, and the compiled access index built from the
  * store (rebuilt lazily after each import). Resolvers and CLI commands reach everything through it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openStore, type Store } from './store/db.js';
 import { isSeeded, seedStore } from './store/seed.js';
@@ -27,12 +27,12 @@ export class App {
   constructor(readonly store: Store) {}
 
   static open(options: OpenAppOptions): App {
-    if (options.dbFile !== ':memory:') mkdirSync(path.dirname(path.resolve(options.dbFile)), { recursive: true });
+    // openStore creates the folder (writers only) and refuses a missing file to readers.
     const isNew = options.dbFile === ':memory:' || !existsSync(options.dbFile);
     const store = openStore(options.dbFile, { readonly: options.readonly });
     const app = new App(store);
     const seedable = options.seedIfNew ?? path.resolve(options.dbFile) === DEFAULT_DB_FILE;
-    if (isNew && seedable && !isSeeded(store)) seedStore(store, SEED_DIR);
+    if (isNew && seedable && !store.readonly && !isSeeded(store)) seedStore(store, SEED_DIR);
     return app;
   }
 

@@ -14,6 +14,12 @@ export interface ServerSettings {
   readToken?: string;
   /** Origins allowed by CORS; empty: no cross-origin browser access. */
   corsOrigins: string[];
+  /**
+   * Host header names (optionally with a port) accepted besides the loopback names, from
+   * ACCESSQL_ALLOWED_HOSTS. On a loopback bind only loopback names are accepted unless listed
+   * here (DNS rebinding); on any bind, a non-empty list is enforced.
+   */
+  allowedHosts: string[];
   introspection: boolean;
   /** Request body limit in bytes. */
   bodyLimitBytes: number;
@@ -52,6 +58,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     adminToken: env.ACCESSQL_ADMIN_TOKEN || undefined,
     readToken: env.ACCESSQL_READ_TOKEN || undefined,
     corsOrigins: (env.ACCESSQL_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedHosts: (env.ACCESSQL_ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     introspection: flag(env.ACCESSQL_INTROSPECTION, true),
     bodyLimitBytes: positiveInt(env.ACCESSQL_BODY_LIMIT_BYTES, 8 * 1024 * 1024),
     requestTimeoutMs: positiveInt(env.ACCESSQL_REQUEST_TIMEOUT_MS, 30_000),

@@ -4,12 +4,21 @@
  * `accessql lint` runs it; prints policies/s and the slowest policies. Target: the ~1,500 AWS
  * managed policies in under 10 s. A second pass with --all-versions lints every version.
  *
- * Run: npx tsc -p tsconfig.json && node dist/bench/lint/lint.bench.js [--all-versions]
+ * With --store SIZE (small|medium|large), it also imports the synthetic account of that size
+ * (bench/store/generate.ts) and times `policies(filter: { findingType })`'s key set over the whole
+ * store: the first question (every stored policy linted) and the next ones (cached).
+ *
+ * Run: npx tsc -p tsconfig.json && node dist/bench/lint/lint.bench.js [--all-versions] [--store medium]
  */
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { validatePolicy } from '../../src/policy/validate.js';
+import { openStore } from '../../src/store/db.js';
+import { importFiles } from '../../src/store/import/index.js';
+import { policyKeysWithFinding, storedPolicyDocuments } from '../../src/store/queries/lint.js';
+import { generateAccount, type Size } from '../store/generate.js';
 
 interface Managed { versions: Record<string, { document: unknown }>; latestVersionId: string }
 
@@ -40,3 +49,24 @@ console.log(`  total ${seconds.toFixed(2)} s, ${(texts.length / seconds).toFixed
 console.log(`  slowest: ${times.slice(0, 3).map((t) => `${t.name} ${t.ms.toFixed(0)} ms`).join(', ')}`);
 console.log(`  findings: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log(`  target (< 10 s for all of them): ${seconds < 10 ? 'met' : 'MISSED'}`);
+
+const storeArg = process.argv.indexOf('--store');
+if (storeArg >= 0) {
+  const size = (process.argv[storeArg + 1] ?? 'medium') as Size;
+  const account = generateAccount(size, 1);
+  const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-lint-bench-')), 'bench.db');
+  const store = openStore(dbFile);
+  importFiles(store, account.authorizationPages.map((page, i) => ({ name: `page${i}.json`, text: JSON.stringify(page) })));
+  const docs = storedPolicyDocuments(store);
+  const distinct = new Set(docs.map((d) => d.document)).size;
+  const t0 = process.hrtime.bigint();
+  const first = policyKeysWithFinding(store, { findingType: 'SECURITY_WARNING' });
+  const t1 = process.hrtime.bigint();
+  const second = policyKeysWithFinding(store, { code: 'INVALID_ACTION' });
+  const t2 = process.hrtime.bigint();
+  console.log(`store (${size}): ${docs.length} stored policies (${distinct} distinct documents)`);
+  console.log(`  first filter (lints them all): ${(Number(t1 - t0) / 1e6).toFixed(0)} ms, ${first.length} with a SECURITY_WARNING`);
+  console.log(`  next filter (cached): ${(Number(t2 - t1) / 1e6).toFixed(1)} ms, ${second.length} with INVALID_ACTION`);
+  store.db.close();
+  fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
+}

@@ -39,6 +39,7 @@ import { MissingKeys, TRUE } from '../engine/tri.js';
 import type { Template } from '../engine/template.js';
 import type { ContextValue, Decision, EvaluationResult, MatchedStatement, RequestContext, RequestPrincipal } from '../engine/types.js';
 import type { AccountModel, ModelPrincipal } from '../store/account-model.js';
+import { LRUCache } from 'lru-cache';
 import { isPrincipalContextKey, mergeContext, requestPrincipal, storedPrincipalContext, storedResourceContext } from './stored-context.js';
 
 export interface IndexedPrincipal {
@@ -96,7 +97,16 @@ interface Outcome {
   missing: string[] | null;
 }
 
-const PLAN_CACHE_MAX = 512;
+/** Bytes each per-action cache (candidates, plans) may hold; least recently asked actions go first. */
+export const ACTION_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** Approximate bytes of a plan: its typed arrays, and a pointer per statement, key list and match. */
+function planBytes(plan: ActionPlan): number {
+  let keys = 0;
+  for (const k of plan.keys) keys += 8 + 8 * k.length;
+  return 256 + plan.candidates.byteLength + plan.policyOf.byteLength + plan.patternStart.byteLength + plan.patternIds.byteLength
+    + plan.resourceKind.byteLength + plan.outcomeId.byteLength + plan.deny.byteLength + 16 * plan.statements.length + keys;
+}
 const INCLUDED = Symbol('included');
 
 /** An answer entry whose EvaluationResult is built on first read. */
@@ -121,8 +131,13 @@ export class AccessIndex {
   private readonly resourceContexts = new Map<string, RequestContext>();
   /** Distinct compiled identity policies, and who holds each. */
   private readonly holders = new Map<CompiledPolicy, IndexedPrincipal[]>();
-  /** action (lower case) → principals holding an Allow statement that matches it. */
-  private readonly candidatesByAction = new Map<string, IndexedPrincipal[]>();
+  /**
+   * action (lower case) → principals holding an Allow statement that matches it. Bounded in bytes
+   * (a list of 15,000 principals is 120 kB; the catalog has ~18,000 actions).
+   */
+  private readonly candidatesByAction = new LRUCache<string, IndexedPrincipal[]>({
+    maxSize: ACTION_CACHE_BYTES, sizeCalculation: (list, key) => 8 * list.length + 2 * key.length + 64,
+  });
   /** Every distinct compiled policy (identity policies and boundaries), by number. */
   private readonly policyList: CompiledPolicy[] = [];
   private readonly policyNumbers = new Map<CompiledPolicy, number>();
@@ -140,7 +155,7 @@ export class AccessIndex {
   private readonly keyCount: number;
   private readonly valueIds: Int32Array;
   private readonly positions = new Map<IndexedPrincipal, number>();
-  private readonly plans = new Map<string, ActionPlan>();
+  private readonly plans = new LRUCache<string, ActionPlan>({ maxSize: ACTION_CACHE_BYTES, sizeCalculation: planBytes });
   /** Statement → the principal keys it reads (lower case). */
   private readonly statementKeys = new Map<CompiledStatement, string[]>();
   /** Distinct Resource / NotResource entries (text, and whether variables are on): each is matched once per question. */
@@ -327,8 +342,6 @@ export class AccessIndex {
       for (const h of holders) chosen.add(h);
     }
     list = this.principals.filter((p) => chosen.has(p));
-    // Bounded: one entry per distinct action asked about (the catalog has ~18,000).
-    if (this.candidatesByAction.size > 20_000) this.candidatesByAction.clear();
     this.candidatesByAction.set(lower, list);
     return list;
   }
@@ -551,7 +564,6 @@ export class AccessIndex {
       deny: Uint8Array.from(deny), matched: matchedList,
       policyOf: Int32Array.from(policyOf), patternStart: Int32Array.from(patternStart), patternIds: Int32Array.from(patternIds),
     };
-    if (this.plans.size >= PLAN_CACHE_MAX) this.plans.clear();
     this.plans.set(lower, plan);
     return plan;
   }

@@ -9,7 +9,7 @@
 import { findAction, resourceTypeForArn, resourceTypesForService, type CatalogAction, type CatalogResourceType } from '../catalog/index.js';
 import { InvalidQuestionError, quoted } from './errors.js';
 import { splitArn } from '../util/arn.js';
-import { escapeRegExp } from '../util/escape.js';
+import { compileGlobPieces, type PatternPiece } from '../util/wildcard.js';
 
 export interface ResourceScope {
   /** The ARN the evaluator sees. */
@@ -49,8 +49,14 @@ export function childArnUnder(arn: string, child: CatalogResourceType): string |
   for (let i = 0; i < patternPath.length; i++) {
     const p = patternPath[i];
     if (i < givenPath.length) {
-      const re = new RegExp(`^${p.split(VARIABLE).map((s) => escapeRegExp(s)).join('[^/]+')}$`);
-      if (!re.test(givenPath[i])) return undefined;
+      // givenPath[i] holds no '/', so "one or more characters" is the segment rule; the engine's
+      // linear matcher keeps a long user-given segment from backtracking.
+      const pieces: PatternPiece[] = [];
+      p.split(VARIABLE).forEach((lit, k) => {
+        if (k > 0) pieces.push('?*');
+        if (lit) pieces.push({ lit });
+      });
+      if (!compileGlobPieces(pieces.length ? pieces : [{ lit: '' }])(givenPath[i])) return undefined;
       filled.push(givenPath[i]);
     } else {
       filled.push(p.replace(VARIABLE, '*'));

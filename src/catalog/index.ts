@@ -15,8 +15,7 @@ import type { ContextKeyType } from './key-types.js';
 import { splitArn } from '../util/arn.js';
 import { AccessqlError } from '../util/errors.js';
 import { steps } from '../util/steps.js';
-import { escapeRegExp } from '../util/escape.js';
-import { compileGlobLower } from '../util/wildcard.js';
+import { compileGlobLower, compileGlobPieces, type Matcher, type PatternPiece } from '../util/wildcard.js';
 import { findGlobalConditionKey, globalKeyContextType } from './global-keys.js';
 
 export { findGlobalConditionKey } from './global-keys.js';
@@ -133,12 +132,16 @@ interface RawAction {
 }
 
 const actionsCache = new Map<string, Map<string, CatalogAction>>();
+const NO_ACTIONS: Map<string, CatalogAction> = new Map();
 function serviceActions(prefix: string): Map<string, CatalogAction> {
   const service = prefix.toLowerCase();
   let map = actionsCache.get(service);
   if (map) return map;
+  // Caches are keyed only by the catalog's own service prefixes: made-up ones (10,000 per
+  // request, say) share one empty answer instead of each leaving an entry behind.
+  if (!services().has(service)) return NO_ACTIONS;
   map = new Map();
-  if (services().has(service)) {
+  {
     const raw = readJson<Record<string, RawAction>>(`actions/${service}.json`) ?? {};
     for (const [lower, a] of Object.entries(raw)) {
       map.set(lower.toLowerCase(), {
@@ -219,8 +222,9 @@ export function resourceTypesForService(prefix: string): CatalogResourceType[] {
   const service = prefix.toLowerCase();
   let list = resourceTypesCache.get(service);
   if (list) return list;
+  if (!services().has(service)) return [];
   list = [];
-  if (services().has(service)) {
+  {
     const raw = readJson<Record<string, RawResourceType>>(`resourceTypes/${service}.json`) ?? {};
     for (const [name, r] of Object.entries(raw)) {
       list.push({ service, name: r.key ?? name, arnPattern: r.arn, conditionKeys: r.conditionKeys ?? [] });
@@ -236,17 +240,70 @@ export function findResourceType(prefix: string, name: string): CatalogResourceT
   return list.find((r) => r.name === name) ?? list.find((r) => r.name.toLowerCase() === name.toLowerCase());
 }
 
+/**
+ * A resource type's ARN format, compiled for typing concrete ARNs in time linear in their length
+ * (a RegExp with one `.+` per variable backtracks catastrophically on long ARNs of formats whose
+ * parts repeat, such as partnercentral's nested engagements).
+ */
 interface CompiledPattern {
   type: CatalogResourceType;
-  /** Variables match neither '/' nor ':' in the resource part. */
-  strict: RegExp;
-  /** Variables match any non-empty run (paths such as IAM role paths, S3 object keys). */
-  relaxed: RegExp;
+  /** The five header fields (arn, partition, service, region, account); a variable matches any run without ':'. */
+  heads: Matcher[];
+  /** Strict: the resource part's separators ('/' and ':') in order, and one matcher per segment between them. */
+  separators: string;
+  segments: Matcher[];
+  /** Relaxed: variables match any non-empty run (paths such as IAM role paths, S3 object keys). */
+  relaxed: Matcher;
   literalChars: number;
   variables: number;
 }
 
 let arnIndex: Map<string, CompiledPattern[]> | undefined;
+
+type Piece = { lit: string } | { variable: true };
+
+/** Splits format text into literal runs and `${...}` variables. */
+function formatPieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  const re = /\$\{[^}]*\}/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) out.push({ lit: text.slice(last, m.index) });
+    out.push({ variable: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ lit: text.slice(last) });
+  return out;
+}
+
+/** A glob over format pieces: literals literal, each variable `variable` ('*': may be empty; '?*': at least one character). */
+function piecesMatcher(pieces: readonly Piece[], variable: '*' | '?*'): Matcher {
+  const glob: PatternPiece[] = pieces.map((p) => ('lit' in p ? { lit: p.lit } : variable));
+  return compileGlobPieces(glob.length ? glob : [{ lit: '' }]);
+}
+
+/** The resource part split at '/' and ':' (literal text only: variables never hold separators in strict matching). */
+function splitSegments(pieces: readonly Piece[]): { separators: string; segments: Piece[][] } {
+  let separators = '';
+  const segments: Piece[][] = [[]];
+  for (const p of pieces) {
+    if (!('lit' in p)) {
+      segments[segments.length - 1]!.push(p);
+      continue;
+    }
+    let start = 0;
+    for (let i = 0; i < p.lit.length; i++) {
+      const c = p.lit[i]!;
+      if (c !== '/' && c !== ':') continue;
+      if (i > start) segments[segments.length - 1]!.push({ lit: p.lit.slice(start, i) });
+      separators += c;
+      segments.push([]);
+      start = i + 1;
+    }
+    if (start < p.lit.length) segments[segments.length - 1]!.push({ lit: p.lit.slice(start) });
+  }
+  return { separators, segments };
+}
 
 /** The six fields of an ARN or catalog ARN pattern (`${Partition}` and the like hold no colon). */
 function arnFields(text: string): string[] | undefined {
@@ -257,43 +314,26 @@ function compilePattern(type: CatalogResourceType): { arnService: string; compil
   const fields = arnFields(type.arnPattern);
   if (!fields) return undefined;
   const arnService = fields[2]!.toLowerCase();
-  const header = fields.slice(0, 5);
-  const resource = fields[5]!;
   let literalChars = 0;
   let variables = 0;
-  const part = (text: string, varStrict: string, varRelaxed: string): [string, string] => {
-    let s = '';
-    let r = '';
-    const re = /\$\{[^}]*\}/g;
-    let last = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const lit = text.slice(last, m.index);
-      literalChars += lit.length;
-      const esc = escapeRegExp(lit);
-      s += esc + varStrict;
-      r += esc + varRelaxed;
-      variables++;
-      last = m.index + m[0].length;
+  const count = (pieces: Piece[]) => {
+    for (const p of pieces) {
+      if ('lit' in p) literalChars += p.lit.length;
+      else variables++;
     }
-    const lit = text.slice(last);
-    literalChars += lit.length;
-    const esc = escapeRegExp(lit);
-    return [s + esc, r + esc];
+    return pieces;
   };
-  const hs: string[] = [];
-  const hr: string[] = [];
-  for (const f of header) {
-    const [s, r] = part(f, '[^:]*', '[^:]*');
-    hs.push(s);
-    hr.push(r);
-  }
-  const [rs, rr] = part(resource, '[^/:]+', '.+');
+  const heads = fields.slice(0, 5).map((f) => piecesMatcher(count(formatPieces(f)), '*'));
+  const resource = count(formatPieces(fields[5]!));
+  const { separators, segments } = splitSegments(resource);
   return {
     arnService,
     compiled: {
       type,
-      strict: new RegExp(`^${hs.join(':')}:${rs}$`, 's'),
-      relaxed: new RegExp(`^${hr.join(':')}:${rr}$`, 's'),
+      heads,
+      separators,
+      segments: segments.map((seg) => piecesMatcher(seg, '?*')),
+      relaxed: piecesMatcher(resource, '?*'),
       literalChars,
       variables,
     },
@@ -317,8 +357,10 @@ function buildArnIndex(): Map<string, CompiledPattern[]> {
 /**
  * The most specific catalog resource type whose ARN pattern matches a concrete ARN: the match
  * with the most literal characters among the types of the service whose prefix is the ARN's
- * service field (other services that list the same ARN format are a fallback). Variables first match single path segments (no '/' or ':'); only if no pattern matches
- * that way may they span segments (IAM paths, S3 object keys).
+ * service field (other services that list the same ARN format are a fallback). Variables first
+ * match single path segments (no '/' or ':'); only if no pattern matches that way may they span
+ * segments (IAM paths, S3 object keys). Every test is a linear scan of the ARN (the engine's
+ * wildcard matcher), so the cost is linear in the ARN's length times the service's formats.
  */
 export function resourceTypeForArn(arn: string): CatalogResourceType | undefined {
   const fields = arnFields(arn);
@@ -327,14 +369,31 @@ export function resourceTypeForArn(arn: string): CatalogResourceType | undefined
   const arnService = fields[2]!.toLowerCase();
   const candidates = arnIndex.get(arnService);
   if (!candidates) return undefined;
+  // The resource part: everything after the fifth colon (it may hold more colons).
+  const resource = fields[5]!;
+  const head = fields.slice(0, 5);
+  let separators = '';
+  const segments: string[] = [];
+  let start = 0;
+  for (let i = 0; i < resource.length; i++) {
+    const c = resource[i]!;
+    if (c !== '/' && c !== ':') continue;
+    separators += c;
+    segments.push(resource.slice(start, i));
+    start = i + 1;
+  }
+  segments.push(resource.slice(start));
+  const headMatches = (c: CompiledPattern) => c.heads.every((m, i) => m(head[i]!));
+  const strict = (c: CompiledPattern) => c.separators === separators && c.segments.every((m, i) => m(segments[i]!));
+  const relaxed = (c: CompiledPattern) => c.relaxed(resource);
   // The ARN's own service first (connect also lists some wisdom / app-integrations types);
   // other services' copies of its patterns only when the service itself has no match.
   for (const own of [true, false]) {
-    for (const mode of ['strict', 'relaxed'] as const) {
+    for (const test of [strict, relaxed]) {
       let best: CompiledPattern | undefined;
       for (const c of candidates) {
         if ((c.type.service === arnService) !== own) continue;
-        if (!c[mode].test(arn)) continue;
+        if (!headMatches(c) || !test(c)) continue;
         if (!best || c.literalChars > best.literalChars ||
           (c.literalChars === best.literalChars && c.variables < best.variables)) best = c;
       }
@@ -355,7 +414,7 @@ interface RawConditionKey {
 
 interface ServiceKeys {
   exact: Map<string, CatalogConditionKey>;
-  templated: { re: RegExp; key: CatalogConditionKey }[];
+  templated: { matches: Matcher; key: CatalogConditionKey }[];
 }
 
 const TEMPLATE_PART = /\$\{[^}]*\}|<[^>]+>|(?<=\/)tag-key$/i;
@@ -366,21 +425,35 @@ function serviceConditionKeys(prefix: string): ServiceKeys {
   const service = prefix.toLowerCase();
   let keys = conditionKeysCache.get(service);
   if (keys) return keys;
+  if (!services().has(service)) return { exact: new Map(), templated: [] };
   keys = { exact: new Map(), templated: [] };
-  if (services().has(service)) {
+  {
     const raw = readJson<Record<string, RawConditionKey>>(`conditionKeys/${service}.json`) ?? {};
     for (const r of Object.values(raw)) {
       const entry: CatalogConditionKey = { service, key: r.key, type: r.type ?? 'String', description: r.description ?? '' };
       // iam-data spells a key's variable part three ways: s3:BucketTag/${TagKey},
       // s3:ExistingObjectTag/<key>, secretsmanager:ResourceTag/tag-key.
       if (TEMPLATE_PART.test(r.key)) {
-        const source = r.key.split(TEMPLATE_PART_G).map((s) => escapeRegExp(s)).join('.+');
-        keys.templated.push({ re: new RegExp(`^${source}$`, 'is'), key: entry });
+        keys.templated.push({ matches: templateMatcher(r.key), key: entry });
       } else keys.exact.set(r.key.toLowerCase(), entry);
     }
   }
   conditionKeysCache.set(service, keys);
   return keys;
+}
+
+/**
+ * A templated key (`aws:ResourceTag/${TagKey}`) as a case-insensitive matcher of lower-cased keys:
+ * each variable is one or more characters. The engine's linear matcher, not a RegExp: keys come
+ * from requests and policies, and a RegExp with several `.+` backtracks on long ones.
+ */
+function templateMatcher(template: string): Matcher {
+  const pieces: PatternPiece[] = [];
+  template.split(TEMPLATE_PART_G).forEach((lit, i) => {
+    if (i > 0) pieces.push('?*');
+    if (lit) pieces.push({ lit });
+  });
+  return compileGlobPieces(pieces.length ? pieces : [{ lit: '' }], true);
 }
 
 let unassociatedCache: Record<string, string[]> | undefined;
@@ -405,7 +478,7 @@ export function findServiceConditionKey(key: string, service?: string): CatalogC
     const keys = serviceConditionKeys(s);
     const exact = keys.exact.get(lower);
     if (exact) return exact;
-    for (const t of keys.templated) if (t.re.test(key)) return t.key;
+    for (const t of keys.templated) if (t.matches(lower)) return t.key;
   }
   return undefined;
 }
@@ -472,16 +545,24 @@ export function conditionKeysForAction(action: string | CatalogAction): string[]
 
 /** True when `key` (a concrete key such as `aws:ResourceTag/Dept`) is among the action's supported keys. */
 export function actionSupportsConditionKey(action: string | CatalogAction, key: string): boolean {
-  const lower = key.toLowerCase();
-  for (const k of conditionKeysForAction(action)) {
-    if (k.toLowerCase() === lower) return true;
-    if (TEMPLATE_PART.test(k)) {
-      const source = k.split(TEMPLATE_PART_G).map((s) => escapeRegExp(s)).join('.+');
-      if (new RegExp(`^${source}$`, 'is').test(key)) return true;
+  const a = typeof action === 'string' ? findAction(action) : action;
+  if (!a) return false;
+  // Linting a store asks this for every (action, key) pair of every statement: the action's keys
+  // are split into exact names and linear template matchers once (no RegExp on user input).
+  const id = `${a.service}:${a.name}`;
+  let keys = actionKeyCache.get(id);
+  if (!keys) {
+    keys = { exact: new Set(), templates: [] };
+    for (const k of conditionKeysForAction(a)) {
+      if (TEMPLATE_PART.test(k)) keys.templates.push(templateMatcher(k));
+      else keys.exact.add(k.toLowerCase());
     }
+    actionKeyCache.set(id, keys);
   }
-  return false;
+  const lower = key.toLowerCase();
+  return keys.exact.has(lower) || keys.templates.some((matches) => matches(lower));
 }
+const actionKeyCache = new Map<string, { exact: Set<string>; templates: Matcher[] }>();
 
 // ---------------------------------------------------------------------------------------------
 // Suggestions

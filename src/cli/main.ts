@@ -57,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const { db, rest } = extractDb(args);
   const dbFile = db ?? defaultDbFile();
-  const openApp = () => App.open({ dbFile, readonly: false });
+  // who-can and what-can only read: a mistyped --db is refused (not created and answered "0
+  // principals"), and the file is never changed.
+  const openApp = () => App.open({ dbFile, readonly: true });
   switch (command) {
     case 'serve':
       return serve(rest, db);
@@ -94,7 +96,10 @@ function describe(e: unknown): { message: string; exit: number } {
   if (e instanceof Error && e.name.endsWith('Error') && e.name !== 'Error' && e.name !== 'TypeError' && e.name !== 'RangeError' && e.name !== 'ReferenceError') {
     return { message: e.message, exit: 1 };
   }
-  return { message: e instanceof Error ? (e.stack ?? e.message) : String(e), exit: 1 };
+  // A bug still gets one clear line: stack traces are for ACCESSQL_DEBUG=1, not for users' terminals.
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return { message: 'the input is nested too deeply to process', exit: 1 };
+  if (e instanceof Error) return { message: process.env.ACCESSQL_DEBUG ? (e.stack ?? e.message) : `internal error: ${e.message}`, exit: 1 };
+  return { message: String(e), exit: 1 };
 }
 
 main(process.argv.slice(2)).then(

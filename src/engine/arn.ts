@@ -24,6 +24,8 @@ import { compileGlob, compileGlobPieces, type Matcher, type PatternPiece } from 
 import { parseTemplate, piecesKey, resolveTemplate, type Template } from './template.js';
 import { FALSE, TRUE, UNKNOWN, type MissingKeys, type Tri } from './tri.js';
 import type { RequestContext } from './types.js';
+import type { LRUCache } from 'lru-cache';
+import { byteBoundedCache, stringBytes } from './memo.js';
 
 /** A request-side ARN split once per request. */
 export interface PreparedArn {
@@ -34,30 +36,43 @@ export interface PreparedArn {
 
 /**
  * Memo of prepared request ARNs: a whoCan query evaluates one resource for every principal, so the
- * split is shared. Bounded; cleared when full (entries are immutable, so sharing is safe).
+ * split is shared. Bounded in bytes (the text is held twice: key and parts); entries are
+ * immutable, so sharing is safe.
  */
-const PREPARED = new Map<string, PreparedArn>();
-const PREPARED_MAX = 4096;
+export const PREPARED_ARN_CACHE_BYTES = 8 * 1024 * 1024;
+const PREPARED = byteBoundedCache<PreparedArn>(PREPARED_ARN_CACHE_BYTES);
 
 export function prepareArn(text: string): PreparedArn {
   let p = PREPARED.get(text);
   if (p === undefined) {
-    if (PREPARED.size >= PREPARED_MAX) PREPARED.clear();
     p = Object.freeze({ text, parts: splitArn(text) }) as PreparedArn;
     PREPARED.set(text, p);
   }
   return p;
 }
 
+/** Bytes the prepared-ARN memo holds now (for tests and benchmarks). */
+export function preparedArnCacheBytes(): number {
+  return PREPARED.calculatedSize;
+}
+
+/** Per pattern with variables: compiled matchers by resolved text (which may embed request values). */
+export const PIECES_CACHE_BYTES = 256 * 1024;
+export type PiecesCache = Map<string, Matcher> | LRUCache<string, Matcher>;
+
+export function newPiecesCache(): PiecesCache {
+  return byteBoundedCache<Matcher>(PIECES_CACHE_BYTES, (_m, k) => 10 * stringBytes(k));
+}
+
 /**
  * Compiled matchers for patterns with variables, keyed by the resolved text (literal pieces are
- * marked so that `${*}` and a raw `*` stay distinct). Bounded per pattern.
+ * marked so that `${*}` and a raw `*` stay distinct). Bounded in bytes per pattern: a compiled
+ * matcher holds its pattern's character codes (~8 bytes each), hence ten times the key's bytes.
  */
-export function cachedPiecesMatcher(cache: Map<string, Matcher>, pieces: readonly PatternPiece[]): Matcher {
+export function cachedPiecesMatcher(cache: PiecesCache, pieces: readonly PatternPiece[]): Matcher {
   const key = piecesKey(pieces);
   let m = cache.get(key);
   if (m === undefined) {
-    if (cache.size >= 256) cache.clear();
     m = compileGlobPieces(pieces);
     cache.set(key, m);
   }
@@ -66,8 +81,8 @@ export function cachedPiecesMatcher(cache: Map<string, Matcher>, pieces: readonl
 
 export type ArnPattern =
   | { kind: 'all' }
-  | { kind: 'whole'; template: Template; matcher: Matcher | null; cache: Map<string, Matcher> }
-  | { kind: 'arn'; heads: Matcher[]; template: Template; matcher: Matcher | null; cache: Map<string, Matcher> };
+  | { kind: 'whole'; template: Template; matcher: Matcher | null; cache: PiecesCache }
+  | { kind: 'arn'; heads: Matcher[]; template: Template; matcher: Matcher | null; cache: PiecesCache };
 
 function compileTail(template: Template): Matcher | null {
   // Without variables the pattern (including `${*}`-style escapes) is compiled once.
@@ -84,11 +99,11 @@ export function compileArnPattern(text: string, variablesEnabled: boolean): ArnP
   const parts = splitArn(text, variablesEnabled);
   if (!parts) {
     const template = parseTemplate(text, variablesEnabled);
-    return { kind: 'whole', template, matcher: compileTail(template), cache: new Map() };
+    return { kind: 'whole', template, matcher: compileTail(template), cache: template.hasVariables ? newPiecesCache() : NO_CACHE };
   }
   const heads = parts.slice(0, 5).map(compileGlob);
   const template = parseTemplate(parts[5]!, variablesEnabled);
-  return { kind: 'arn', heads, template, matcher: compileTail(template), cache: new Map() };
+  return { kind: 'arn', heads, template, matcher: compileTail(template), cache: template.hasVariables ? newPiecesCache() : NO_CACHE };
 }
 
 /**

@@ -110,13 +110,14 @@ export function statementsFor(policy: CompiledPolicy, service: string): Compiled
   let list = policy.candidates.get(service);
   if (list) return list;
   const own = policy.byService.get(service);
-  if (!own) list = policy.anyService;
-  else if (policy.anyService.length === 0) list = own;
+  // A service the policy does not name needs no memo (the answer is anyService itself), so the
+  // memo is keyed only by services the policy's own text names, never by what requests ask about.
+  if (!own) return policy.anyService;
+  if (policy.anyService.length === 0) list = own;
   else {
     const set = new Set<CompiledStatement>([...own, ...policy.anyService]);
     list = policy.statements.filter((s) => set.has(s));
   }
-  // The memo is bounded by the number of distinct services asked about (a few hundred at most).
   policy.candidates.set(service, list);
   return list;
 }

@@ -19,9 +19,11 @@ import type { ServerSettings } from '../config.js';
 import type { App } from '../app.js';
 import { apiSchema } from './schema.js';
 import { roleOf } from './auth.js';
+import { hostPolicy } from './host-check.js';
 import type { ApiContext } from './context.js';
 import { httpRefusal } from './errors.js';
 import { accessqlErrorOf, formatApiError } from './map-error.js';
+import { StoreUnavailableError } from '../store/errors.js';
 import { createLoaders } from './loaders.js';
 import { CODE_OVERRIDE, pageSizeRule } from './page-size-rule.js';
 
@@ -44,6 +46,8 @@ const ARMOR_MESSAGE = /limit of \d+ exceeded|Query Cost limit|Token limit|Aliase
 /** graphql-js gives up validating a document that makes too much work (or too many errors): that is a complexity refusal too. */
 const VALIDATION_ABORTED = /^(Validation aborted\.|Too many validation errors, error limit reached\. Validation aborted\.)$/;
 
+const PERSISTED_QUERY_REFUSAL = /^(provided sha does not match query|Unsupported persisted query version)$/;
+
 /** Requires the right token for each operation kind; runs before any resolver. */
 function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<ApiContext> {
   return {
@@ -54,7 +58,12 @@ function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<ApiCo
           if (role === 'invalid' && (settings.adminToken || settings.readToken)) {
             throw httpRefusal('UNAUTHENTICATED', 'The bearer token is not valid', 401);
           }
-          if (operation?.operation === 'mutation' && settings.adminToken && role !== 'admin') {
+          // Any configured token means the deployment is not open: mutations then need the admin
+          // token, and with only a read token configured nobody may mutate (never open by omission).
+          if (operation?.operation === 'mutation' && (settings.adminToken || settings.readToken) && role !== 'admin') {
+            if (!settings.adminToken) {
+              throw httpRefusal('FORBIDDEN', 'Mutations are disabled: ACCESSQL_READ_TOKEN is set without ACCESSQL_ADMIN_TOKEN', 403);
+            }
             if (role === 'reader') throw httpRefusal('FORBIDDEN', 'Mutations need the admin token', 403);
             throw httpRefusal('UNAUTHENTICATED', 'Mutations need `Authorization: Bearer <admin token>`', 401);
           }
@@ -89,8 +98,8 @@ function loggingPlugin(): ApolloServerPlugin<ApiContext> {
  * INTERNAL_SERVER_ERROR outside production. A refusal (bad input, limits, credentials) never
  * carries one, in any mode.
  */
-function formatError(production: boolean) {
-  const classify = classifyError(production);
+function formatError(production: boolean, log?: Logger) {
+  const classify = classifyError(production, log);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const out = classify(formatted, error);
     if (out.extensions?.stacktrace === undefined || (!production && out.extensions.code === 'INTERNAL_SERVER_ERROR')) return out;
@@ -99,8 +108,19 @@ function formatError(production: boolean) {
   };
 }
 
-function classifyError(production: boolean) {
+function classifyError(production: boolean, log?: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (formatted.extensions?.code === 'SERVICE_UNAVAILABLE' || formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || formatted.extensions?.code === undefined) {
+      // Disk full / read-only database reached outside a guarded resolver: the store's condition,
+      // not a bug. The client gets SERVICE_UNAVAILABLE; the cause goes to the log.
+      let original: unknown = error;
+      for (let i = 0; i < 4 && original instanceof GraphQLError && original.originalError; i++) original = original.originalError;
+      const store = storeUnavailable(original);
+      if (store) {
+        log?.error({ cause: store.cause, sqliteCode: store.code, path: formatted.path }, 'database unavailable');
+        return { message: store.message, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', reason: store.code } };
+      }
+    }
     if (accessqlErrorOf(error)) return formatApiError(formatted, error);
     const code = formatted.extensions?.code;
     const override = formatted.extensions?.[CODE_OVERRIDE];
@@ -117,6 +137,16 @@ function classifyError(production: boolean) {
     if (code === 'GRAPHQL_VALIDATION_FAILED' && VALIDATION_ABORTED.test(formatted.message)) {
       return { message: 'The query is too large or too repetitive to validate (graphql-js aborted validation)', extensions: { code: 'QUERY_TOO_COMPLEX' } };
     }
+    // Apollo answers a bad automatic-persisted-query request with HTTP 400 but no code (so
+    // INTERNAL_SERVER_ERROR, with a stack): it is the client's request that is wrong.
+    if ((code === 'INTERNAL_SERVER_ERROR' || code === undefined) && PERSISTED_QUERY_REFUSAL.test(formatted.message)) {
+      return {
+        message: formatted.message === 'provided sha does not match query'
+          ? 'The persisted query\'s sha256Hash does not match the query text'
+          : 'Unsupported persisted query version (only version 1 exists)',
+        extensions: { code: 'BAD_REQUEST' },
+      };
+    }
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       const original = error instanceof GraphQLError ? error.originalError : error;
       if (original instanceof RangeError) {
@@ -126,6 +156,20 @@ function classifyError(production: boolean) {
     }
     return formatted;
   };
+}
+
+/** SQLITE_FULL / SQLITE_READONLY, raw or already typed by the store; undefined for anything else. */
+function storeUnavailable(e: unknown): { message: string; code: string; cause: string } | undefined {
+  if (e instanceof StoreUnavailableError) {
+    const cause = (e as { cause?: unknown }).cause;
+    return { message: e.message, code: e.sqliteCode, cause: cause instanceof Error ? cause.message : e.message };
+  }
+  const code = (e as { code?: unknown } | null)?.code;
+  if (e instanceof Error && e.name === 'SqliteError' && typeof code === 'string' && /^SQLITE_(FULL|READONLY)/.test(code)) {
+    const disk = code.startsWith('SQLITE_FULL');
+    return { message: disk ? 'The database disk is full; try again later' : 'The database is read-only; try again later', code, cause: e.message };
+  }
+  return undefined;
 }
 
 function graphqlErrorBody(code: string, message: string) {
@@ -149,6 +193,8 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
+  const hosts = hostPolicy(settings.host, settings.allowedHosts);
+  let listeningPort = settings.port;
 
   const apollo = new ApolloServer<ApiContext>({
     schema: apiSchema(),
@@ -156,7 +202,7 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
     csrfPrevention: true,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: !settings.production,
-    formatError: formatError(settings.production),
+    formatError: formatError(settings.production, log),
     validationRules: [pageSizeRule, ...protection.validationRules],
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<ApiContext>[]),
@@ -171,6 +217,14 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
     ],
   });
   await apollo.start();
+
+  // Before every route: a request that names another host is a DNS-rebinding attempt (or a
+  // misconfigured proxy, which ACCESSQL_ALLOWED_HOSTS fixes).
+  expressApp.use((req: Request, res: Response, next: NextFunction) => {
+    if (hosts.allowed(req.headers.host, listeningPort)) return next();
+    res.status(403).json(graphqlErrorBody('FORBIDDEN',
+      `Host ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))} is not served here; use localhost, 127.0.0.1 or [::1] with this server's port, or list the name in ACCESSQL_ALLOWED_HOSTS`));
+  });
 
   // Someone who opens http://127.0.0.1:4000 in a browser is looking for Sandbox.
   expressApp.get('/', (_req, res) => res.redirect(302, '/graphql'));
@@ -222,6 +276,7 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
     httpServer.listen(settings.port, settings.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  listeningPort = port;
   const hostForUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
   return {
     url: `http://${hostForUrl}:${port}/graphql`,

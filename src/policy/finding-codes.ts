@@ -42,6 +42,10 @@ export const FINDING_CODES = {
   INVALID_ARN_PREFIX: { findingType: 'ERROR', source: AA, meaning: 'A resource is neither "*" nor a string starting with "arn:".' },
   MISSING_ARN_FIELD: { findingType: 'ERROR', source: AA, meaning: 'An ARN has fewer than six ":"-separated fields (arn:partition:service:region:account:resource).' },
   INVALID_PARTITION: { findingType: 'ERROR', source: AA, meaning: 'The ARN\'s partition is not an AWS partition (aws, aws-cn, aws-us-gov…).' },
+  INVALID_ARN_ACCOUNT: { findingType: 'ERROR', source: AA, meaning: 'A resource ARN\'s account field is neither a 12-digit account ID, "aws", a wildcard nor a variable.' },
+  INVALID_ARN_SERVICE_CASE: { findingType: 'ERROR', source: AA, meaning: 'A resource ARN\'s service namespace has upper-case letters (namespaces are lower case).' },
+  ARN_ACCOUNT_NOT_ALLOWED: { findingType: 'ERROR', source: AA, meaning: 'A resource ARN names an account where the service\'s ARN format for that resource has none (S3 buckets).' },
+  ARN_REGION_NOT_ALLOWED: { findingType: 'ERROR', source: AA, meaning: 'A resource ARN names a Region where the service\'s ARN format for that resource has none (IAM, S3 buckets).' },
   MISSING_ARN_ACCOUNT: { findingType: 'ERROR', source: AA, meaning: 'The ARN\'s account field is empty but every ARN format of the service for that resource carries an account ID.' },
   MISSING_ARN_REGION: { findingType: 'ERROR', source: AA, meaning: 'The ARN\'s Region field is empty but every ARN format of the service for that resource carries a Region.' },
   INVALID_CONDITION_OPERATOR: { findingType: 'ERROR', source: AA, meaning: 'Unknown condition operator.' },
@@ -92,6 +96,7 @@ export const FINDING_CODES = {
   MISSING_GITHUB_REPO_CONDITION_KEY: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A trust of GitHub\'s OIDC provider without a token.actions.githubusercontent.com:sub condition: any repository could assume the role.' },
   MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A trust of an OIDC provider without a condition on the provider\'s aud (or sub) key.' },
   MISSING_PAIRED_CONDITION_KEYS: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A condition key that is only safe together with another key (cognito-identity.amazonaws.com:amr needs :aud).' },
+  DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A Deny conditioned on a global tag key (aws:ResourceTag/…, aws:RequestTag/…, aws:TagKeys) names actions of a service that supports none: it never denies them.' },
   RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL: { findingType: 'SECURITY_WARNING', source: AA, meaning: 'A resource-based policy allows a service principal without aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths (confused deputy).' },
 
   // --- Access Analyzer: general warnings ------------------------------------------------------------
@@ -121,6 +126,7 @@ export const FINDING_CODES = {
   PRIVATE_IP_ADDRESS_SUBSET: { findingType: 'SUGGESTION', source: AA, meaning: 'aws:SourceIp tested with IpAddress against a mix of public and private ranges; the private ones never match.' },
   PRIVATE_NOT_IP_ADDRESS_SUBSET: { findingType: 'SUGGESTION', source: AA, meaning: 'aws:SourceIp tested with NotIpAddress against a mix of public and private ranges; the private ones have no effect.' },
   NULL_WITH_QUALIFIER: { findingType: 'SUGGESTION', source: AA, meaning: 'ForAnyValue / ForAllValues with Null, which ignores them.' },
+  ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: { findingType: 'SUGGESTION', source: AA, meaning: 'An Allow conditioned on a global tag key names actions of a service that supports none: it allows none of them.' },
   EMPTY_SID_VALUE: { findingType: 'SUGGESTION', source: AA, meaning: 'Sid is the empty string.' },
 
   // --- accessql's own ----------------------------------------------------------------------------------
@@ -171,10 +177,3 @@ const LINKS = new Map<string, string>(
     .filter(([, info]) => info.source === 'access-analyzer')
     .map(([code, info]) => [code, `${REFERENCE}#access-analyzer-reference-policy-checks-${ANCHOR_TYPE[info.findingType]}-${code.toLowerCase().replace(/_/g, '-')}`]),
 );
-
-/** Codes of wave 1 that now carry Access Analyzer's name (the parser still emits some of them). */
-export const RENAMED_CODES: Readonly<Record<string, FindingCode>> = {
-  UNKNOWN_ELEMENT: 'INVALID_POLICY_ELEMENT',
-  INVALID_ELEMENT_TYPE: 'DATA_TYPE_MISMATCH',
-  INVALID_PRINCIPAL: 'INVALID_PRINCIPAL_FORMAT',
-};

@@ -145,7 +145,7 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
     problems.push({ findingType, code, message, line: p.line, column: p.column, offset: p.offset, path: '' });
   };
   const document: PolicyDocument = { statements: [], position: pos(root.offset) };
-  if (withSource) document.keys = {};
+  if (withSource) document.keys = Object.create(null) as Record<string, SourcePosition>; // keys are data (`__proto__`)
   document.problems = problems;
 
   if (root.kind !== 'object') {
@@ -244,7 +244,7 @@ function stringList(node: JsonNode, element: string, pos: Pos, problem: Problem)
 }
 
 function buildPrincipal(node: JsonNode, element: string, keyOffset: number, pos: Pos, problem: Problem): PrincipalElement | undefined {
-  const principal: PrincipalElement = { wildcard: false, values: {}, position: pos(keyOffset), valuePositions: {} };
+  const principal: PrincipalElement = { wildcard: false, values: Object.create(null) as Record<string, string[]>, position: pos(keyOffset), valuePositions: Object.create(null) as Record<string, SourcePosition[]> };
   if (node.kind === 'string') {
     if (node.value === '*') {
       principal.wildcard = true;
@@ -336,7 +336,7 @@ function buildConditions(node: JsonNode, pos: Pos, problem: Problem): Condition[
 
 function buildStatement(node: JsonObjectNode, index: number, pos: Pos, withSource: boolean, problem: Problem): Statement {
   const statement: Statement = { index, conditions: [], position: pos(node.offset) };
-  const source: StatementSource = { keys: {} };
+  const source: StatementSource = { keys: Object.create(null) as Record<string, SourcePosition> };
   const seen = new Set<string>();
   for (const prop of node.properties) {
     if (seen.has(prop.key)) {

@@ -15,7 +15,7 @@ import {
 import { splitArn } from '../util/arn.js';
 import { isRetiredService } from '../catalog/retired-services.js';
 import { compileGlobLower, type Matcher } from '../util/wildcard.js';
-import { FINDING_CODES, RENAMED_CODES, learnMoreLink, type FindingCode } from './finding-codes.js';
+import { FINDING_CODES, learnMoreLink, type FindingCode } from './finding-codes.js';
 import { locate, pathString } from './location.js';
 import type { CheckContext } from './checks/context.js';
 import { checkVariables } from './checks/variables.js';
@@ -24,6 +24,7 @@ import { checkRedundantResources, checkRedundantStatements } from './checks/redu
 import { checkConditionValueRules } from './checks/condition-values.js';
 import { checkOrganizationsPolicy } from './checks/organizations.js';
 import { checkPrincipals } from './checks/principals.js';
+import { checkUnsupportedTagKeys } from './checks/tag-keys.js';
 import { JsonSyntaxError } from './json.js';
 import { knownOperatorNames, parseConditionOperator } from './operators.js';
 import { parsePolicy } from './parse.js';
@@ -113,11 +114,29 @@ const MAX_COVER_CANDIDATES = 256;
 function wildcardMatch(pattern: string, text: string): boolean {
   let matcher = compiledPatterns.get(pattern);
   if (matcher === undefined) {
-    if (compiledPatterns.size >= 1024) compiledPatterns.clear();
-    compiledPatterns.set(pattern, (matcher = compileGlobLower(pattern)));
+    matcher = compileGlobLower(pattern);
+    // Only short patterns are kept: 1,024 cached megabyte patterns would hold gigabytes.
+    if (pattern.length <= 256) {
+      if (compiledPatterns.size >= 1024) compiledPatterns.clear();
+      compiledPatterns.set(pattern, matcher);
+    }
   }
   return matcher(text.toLowerCase());
 }
+/**
+ * Catalog expansions of action patterns, across validations: linting a store of 20,000 policies
+ * expands the same `s3:Get*` thousands of times.
+ */
+const expansions = new Map<string, CatalogAction[]>();
+function expandCached(pattern: string): CatalogAction[] {
+  let r = expansions.get(pattern);
+  if (r === undefined) {
+    if (expansions.size >= 4096) expansions.clear();
+    expansions.set(pattern, (r = expandActionPattern(pattern)));
+  }
+  return r;
+}
+
 /** Compiled action patterns: a big policy repeats the same few thousands of times. */
 const compiledPatterns = new Map<string, Matcher>();
 
@@ -143,7 +162,7 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
   const v = new Validator(document, policyType, options);
   // A loop, not push(...): a 1 MB policy can carry 100,000+ problems, beyond the spread limit.
   for (const f of repairs) v.findings.push(f);
-  for (const f of document.problems ?? []) v.findings.push(withAccessAnalyzerCode(f));
+  for (const f of document.problems ?? []) v.findings.push(f);
   v.run(text);
   if (root) addPaths(v.findings, root);
   else for (const f of v.findings) f.learnMoreLink ??= learnMoreLink(f.code);
@@ -157,16 +176,6 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
     findings,
     document: fragment ? { ...document, statements: [] } : document,
   };
-}
-
-/** A parser problem under its Access Analyzer name and type (in place: there can be 100,000s). */
-function withAccessAnalyzerCode(f: Finding): Finding {
-  const code = RENAMED_CODES[f.code];
-  if (code) {
-    f.code = code;
-    f.findingType = FINDING_CODES[code].findingType;
-  }
-  return f;
 }
 
 /** Fills each finding's JSON path (from its source offset) and learnMoreLink. */
@@ -357,6 +366,7 @@ class Validator {
     checkSensitiveActions(this.ctx, s);
     checkOrganizationsPolicy(this.ctx, s);
     checkPrincipals(this.ctx, s);
+    if (!usableActions.all) checkUnsupportedTagKeys(this.ctx, s, usableActions.actions);
 
     // A statement that can never apply.
     const verb = s.effect === 'Deny' ? 'denies' : 'grants';
@@ -366,8 +376,9 @@ class Validator {
       this.add('STATEMENT_GRANTS_NOTHING', `${label} ${verb} nothing: none of its resources can match a real resource`, s.position);
     }
 
-    // Security warnings (Allow only).
-    if (s.effect === 'Allow') {
+    // Risky grants (Allow only). An Allow in an SCP or RCP grants nothing: it only leaves room
+    // (AWS's own FullAWSAccess / RCPFullAWSAccess are "*" on "*").
+    if (s.effect === 'Allow' && this.policyType !== 'SERVICE_CONTROL_POLICY' && this.policyType !== 'RESOURCE_CONTROL_POLICY') {
       if ('NotAction' in keys && !('Action' in keys)) {
         this.add('ALLOW_WITH_NOT_ACTION', `${label} allows every action except the listed ones, including actions AWS adds later; list the allowed actions instead`, keys.NotAction);
       }
@@ -454,7 +465,7 @@ class Validator {
       return { ok: false, actions: [] };
     }
     if (/[*?]/.test(service)) {
-      const matched = this.lookup('expand', value, () => expandActionPattern(value));
+      const matched = expandCached(value);
       if (matched.length === 0) {
         this.add('ACTION_PATTERN_MATCHES_NOTHING', `Action pattern "${value}" matches no AWS action`, pos);
         return { ok: false, actions: [] };
@@ -472,7 +483,7 @@ class Validator {
       return { ok: false, actions: [] };
     }
     if (/[*?]/.test(name)) {
-      const matched = this.lookup('expand', value, () => expandActionPattern(value));
+      const matched = expandCached(value);
       if (matched.length === 0) {
         this.add('ACTION_PATTERN_MATCHES_NOTHING', `Action pattern "${value}" matches no ${service} action`, pos);
         return { ok: false, actions: [] };
@@ -548,6 +559,12 @@ class Validator {
     for (const seg of resource.split(/[/:]/)) {
       if (seg !== '' && !hasWildcardOrVariable(seg) && PLACEHOLDER_SEGMENT_RE.test(seg)) placeholders.push(`"${seg}"`);
     }
+    if (asResource && service !== '' && !hasWildcardOrVariable(service) && service !== service.toLowerCase()) {
+      this.add('INVALID_ARN_SERVICE_CASE', `"${service}" in "${value}": service namespaces in ARNs are lower case ("${service.toLowerCase()}")`, pos);
+    }
+    if (asResource && account !== '' && !hasWildcardOrVariable(account) && !ACCOUNT_RE.test(account) && account !== 'aws') {
+      this.add('INVALID_ARN_ACCOUNT', `"${account}" in "${value}" is not a 12-digit account ID`, pos);
+    }
     if (asResource && service !== '' && !hasWildcardOrVariable(service)) {
       const info = arnServiceInfo(service);
       if (!info) {
@@ -558,6 +575,15 @@ class Validator {
       } else {
         if (account === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.account)) {
           this.add('MISSING_ARN_ACCOUNT', `"${value}" has an empty account field, but ${service} ARNs of this resource always name an account: it matches no resource (use the 12-digit account ID, or "*")`, pos);
+          usable = false;
+        }
+        const specific = specificFormatsOf(info, resource);
+        if (account !== '' && !hasWildcardOrVariable(account) && specific.length > 0 && specific.every((t) => !t.account)) {
+          this.add('ARN_ACCOUNT_NOT_ALLOWED', `"${value}": ${service} ARNs of this resource have no account field; leave it empty ("arn:${partition}:${service}:${region}::${resource}")`, pos);
+          usable = false;
+        }
+        if (region !== '' && !hasWildcardOrVariable(region) && specific.length > 0 && specific.every((t) => !t.region)) {
+          this.add('ARN_REGION_NOT_ALLOWED', `"${value}": ${service} ARNs of this resource have no Region field; leave it empty`, pos);
           usable = false;
         }
         if (region === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.region)) {
@@ -766,6 +792,26 @@ const VALUE_CODES: Record<string, FindingCode> = {
 const DEPRECATED_GLOBAL_KEYS = new Map<string, string>([
   ['aws:principalorgmasteraccountid', 'AWS Organizations now calls the master account the management account; compare aws:PrincipalAccount with it instead'],
 ]);
+
+/**
+ * The catalog's ARN formats that describe `resource` for certain: those whose literal resource
+ * prefix it starts with ("role/", "function:"), else those with no literal prefix (S3 buckets and
+ * objects); none when the resource starts with a wildcard.
+ */
+function specificFormatsOf(info: ArnServiceInfo, resource: string): { account: boolean; region: boolean }[] {
+  if (/^[*?$]/.test(resource)) return [];
+  const all: { account: boolean; region: boolean; prefix: string }[] = [];
+  for (const t of info.resourceTypes) {
+    for (const pattern of t.arnPattern.split(/,\s*/)) {
+      const f = pattern.split(':');
+      if (f.length < 6 || f[2].toLowerCase() !== info.arnService) continue;
+      all.push({ account: f[4] !== '', region: f[3] !== '', prefix: f.slice(5).join(':').split('${')[0] });
+    }
+  }
+  const prefixed = all.filter((t) => t.prefix !== '' && resource.startsWith(t.prefix));
+  if (prefixed.length > 0) return prefixed;
+  return all.filter((t) => t.prefix === '');
+}
 
 function isDateValue(value: string): boolean {
   if (/^\d+$/.test(value)) return true;

@@ -97,12 +97,13 @@ export function loadAccountModel(store: Store): AccountModel {
     for (const r of principalRows) {
       const p = {
         arn: r.arn, name: r.name, type: r.type, accountId: r.account_id, uniqueId: r.unique_id, path: r.path,
-        tags: {} as Record<string, string>, groups: [] as string[], policies: [] as ModelPolicy[], missingPolicies: [] as string[],
+        tags: Object.create(null) as Record<string, string>, groups: [] as string[], policies: [] as ModelPolicy[], missingPolicies: [] as string[],
         boundaryArn: r.permissions_boundary_arn,
       };
       byId.set(r.id, p);
       principals.push(p);
     }
+    // Tag keys are data: null-prototype maps, so `__proto__` or `constructor` are keys like any other.
     for (const t of db.prepare('SELECT principal_id, key, value FROM principal_tags ORDER BY key').iterate() as Iterable<{ principal_id: number; key: string; value: string }>) {
       const p = byId.get(t.principal_id);
       if (p) p.tags[t.key] = t.value;
@@ -178,7 +179,7 @@ export function loadAccountModel(store: Store): AccountModel {
     const resById = new Map<number, ModelResource>();
     for (const r of db.prepare(`SELECT id, arn, COALESCE(account_id, owner_account_id) AS account_id, service, region, resource_type
         FROM resources ORDER BY arn`).iterate() as Iterable<{ id: number; arn: string; account_id: string | null; service: string; region: string | null; resource_type: string | null }>) {
-      const m: ModelResource = { arn: r.arn, accountId: r.account_id, service: r.service, region: r.region, resourceType: r.resource_type, tags: {} };
+      const m: ModelResource = { arn: r.arn, accountId: r.account_id, service: r.service, region: r.region, resourceType: r.resource_type, tags: Object.create(null) as Record<string, string> };
       resById.set(r.id, m);
       resources.push(m);
     }

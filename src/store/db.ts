@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
-import { StoreBusyError, StoreError, StoreVersionError } from './errors.js';
+import { StoreBusyError, StoreError, StoreUnavailableError, StoreVersionError } from './errors.js';
 import { compileGlobLower, type Matcher } from '../util/wildcard.js';
 
 export interface Store {
@@ -28,20 +28,34 @@ export interface OpenStoreOptions {
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
 
+/**
+ * accessql's mark in the SQLite header (`PRAGMA application_id`, the standard place for an
+ * application file format's identity): "AQL1". Files without it are refused untouched, except
+ * wave-1 databases (accessql's `schema_migrations` and `meta` tables), which get it on their first
+ * read-write open.
+ */
+export const APPLICATION_ID = 0x41514c31;
+
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
-  const readonly = options.readonly === true;
-  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const memory = file === ':memory:' || file === '';
-  if (!memory && !readonly) {
-    const dir = path.dirname(path.resolve(file));
-    fs.mkdirSync(dir, { recursive: true });
-  }
+  // A file its owner made read-only (or one on a read-only filesystem) is still readable: open it
+  // read-only, and writes are refused with StoreUnavailableError instead of every read failing.
+  const readonly = options.readonly === true || (!memory && fileIsReadOnly(file));
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   if (!memory && readonly && !fs.existsSync(file)) {
     throw new StoreError(`database ${file} does not exist`);
   }
-  const db = new Database(file, { readonly, fileMustExist: readonly });
+  if (!memory && !readonly) ensureDirectory(path.dirname(path.resolve(file)));
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly, fileMustExist: readonly });
+  } catch (e) {
+    throw translateSqliteError(e, file, busyTimeoutMs);
+  }
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    // Before anything writes (journal mode, migrations): another application's file stays as it was.
+    const fresh = !memory && checkMarker(db, file);
     if (!readonly && !memory) {
       // WAL: readers never block the writer nor the writer readers. NORMAL sync is durable
       // across application crashes in WAL mode, which is all an import cache needs.
@@ -66,10 +80,76 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
       },
     };
     migrate(store);
+    if (!readonly && (fresh || memory)) db.pragma(`application_id = ${APPLICATION_ID}`);
     return store;
   } catch (e) {
     db.close();
     throw translateSqliteError(e, file, busyTimeoutMs);
+  }
+}
+
+function fileIsReadOnly(file: string): boolean {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return false;
+  }
+  // The mode bits first: root may write anything, but a file without write bits was meant to stay as it is.
+  if ((st.mode & 0o222) === 0) return true;
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Refuses a file that is not an accessql database, before anything is written to it. Returns
+ * true when the file should get accessql's mark (new and empty, or a wave-1 database).
+ */
+function checkMarker(db: Database.Database, file: string): boolean {
+  const id = db.pragma('application_id', { simple: true }) as number;
+  if (id === APPLICATION_ID) return false;
+  const notOurs = `${file} is not an accessql database; refusing to open it (nothing was changed)`;
+  if (id !== 0) throw new StoreVersionError(`${notOurs}: its SQLite application_id is ${id}`);
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'index', 'trigger')").pluck().all() as string[]);
+  if (tables.size === 0) return true;
+  if (tables.has('schema_migrations') && tables.has('meta')) return true;
+  throw new StoreVersionError(`${notOurs}: it holds other tables (${[...tables].slice(0, 5).join(', ')}${tables.size > 5 ? ', ...' : ''})`);
+}
+
+/**
+ * mkdir -p without fs.mkdirSync's recursion, which never returns for some paths under /proc:
+ * climb to the nearest existing ancestor (a bounded walk), then create each level once.
+ */
+function ensureDirectory(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  for (let i = 0; i < 256; i++) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError(`cannot use directory ${at} for the database: ${(e as Error).message}`);
+    }
+    if (st) {
+      if (!st.isDirectory()) throw new StoreError(`cannot create the database under ${dir}: ${at} is not a directory`);
+      break;
+    }
+    missing.push(at);
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new StoreError(`cannot create directory ${d} for the database: ${(e as Error).message}`);
+    }
   }
 }
 
@@ -125,7 +205,7 @@ function migrate(store: Store): void {
  * throw rolls everything back.
  */
 export function writeTransaction<T>(store: Store, fn: () => T): T {
-  if (store.readonly) throw new StoreError(`database ${store.file} is open read-only`);
+  if (store.readonly) throw new StoreUnavailableError(`database ${store.file} is open read-only (the file or its filesystem is not writable)`, 'SQLITE_READONLY');
   try {
     return store.db.transaction(fn).immediate();
   } catch (e) {
@@ -151,6 +231,21 @@ function translateSqliteError(e: unknown, file: string, timeoutMs: number): unkn
   }
   if (e instanceof Database.SqliteError && e.code === 'SQLITE_NOTADB') {
     return new StoreVersionError(`${file} is not an accessql database (${e.message})`);
+  }
+  return unavailable(e, file);
+}
+
+/** SQLITE_FULL / SQLITE_READONLY (and their extended codes) as StoreUnavailableError; anything else unchanged. */
+export function unavailable(e: unknown, file: string): unknown {
+  if (!(e instanceof Database.SqliteError)) return e;
+  if (e.code === 'SQLITE_FULL' || e.code.startsWith('SQLITE_FULL_')) {
+    return new StoreUnavailableError(`database ${file}: the disk is full (${e.message})`, e.code, e);
+  }
+  if (e.code === 'SQLITE_READONLY' || e.code.startsWith('SQLITE_READONLY_')) {
+    return new StoreUnavailableError(`database ${file} is read-only (${e.message})`, e.code, e);
+  }
+  if (e.code === 'SQLITE_CANTOPEN') {
+    return new StoreUnavailableError(`cannot open database ${file} (${e.message})`, e.code, e);
   }
   return e;
 }

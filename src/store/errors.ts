@@ -29,6 +29,21 @@ export class StoreVersionError extends StoreError {
   }
 }
 
+/**
+ * The database cannot take the operation for a reason outside the request: the disk is full
+ * (SQLITE_FULL) or the file or its filesystem is read-only (SQLITE_READONLY). The API answers
+ * SERVICE_UNAVAILABLE; `cause` keeps SQLite's own error for the log.
+ */
+export class StoreUnavailableError extends StoreError {
+  readonly sqliteCode: string;
+  constructor(message: string, sqliteCode: string, cause?: unknown) {
+    super(message, 'SERVICE_UNAVAILABLE', { reason: sqliteCode });
+    this.name = 'StoreUnavailableError';
+    this.sqliteCode = sqliteCode;
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  }
+}
+
 /** A pagination cursor that this store did not hand out. */
 export class CursorError extends StoreError {
   readonly cursor: string;

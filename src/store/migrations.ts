@@ -356,4 +356,43 @@ CREATE TABLE resource_policies (
 CREATE INDEX resource_policies_owner ON resource_policies (owner_account_id);
 `,
   },
+  {
+    version: 4,
+    name: 'resources known by their policy; resource_policies with a small arn index',
+    // resource_policies becomes a rowid table: its UNIQUE index on arn stays small (the policy
+    // texts live in the table), so "which resources have a policy" is an index probe rather than
+    // a walk through policy pages (a hasPolicy listing over 50,000 resources: 1 s → 60 ms).
+    // resources.listed = 0 marks a resource known only by its resource-based policy (no
+    // get-resources output named it): it is a row so that listings page over one table; every
+    // import re-derives these rows (ImportWriter.finish).
+    sql: `
+CREATE TABLE resource_policies_v4 (
+  id               INTEGER PRIMARY KEY,
+  arn              TEXT NOT NULL UNIQUE,
+  partition        TEXT NOT NULL,
+  service          TEXT NOT NULL,
+  region           TEXT,
+  account_id       TEXT,
+  owner_account_id TEXT,
+  resource_type    TEXT,
+  resource         TEXT NOT NULL,
+  policy           TEXT NOT NULL,
+  snapshot_id      INTEGER NOT NULL
+);
+INSERT INTO resource_policies_v4 (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, policy, snapshot_id)
+  SELECT arn, partition, service, region, account_id, owner_account_id, resource_type, resource, policy, snapshot_id FROM resource_policies ORDER BY arn;
+DROP TABLE resource_policies;
+ALTER TABLE resource_policies_v4 RENAME TO resource_policies;
+CREATE INDEX resource_policies_owner ON resource_policies (owner_account_id);
+
+ALTER TABLE resources ADD COLUMN listed INTEGER NOT NULL DEFAULT 1;
+INSERT INTO accounts (id)
+  SELECT DISTINCT COALESCE(p.owner_account_id, p.account_id) FROM resource_policies p
+   WHERE COALESCE(p.owner_account_id, p.account_id) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM resources r WHERE r.arn = p.arn)
+  ON CONFLICT (id) DO NOTHING;
+INSERT INTO resources (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, snapshot_id, listed)
+  SELECT p.arn, p.partition, p.service, p.region, p.account_id, COALESCE(p.owner_account_id, p.account_id), p.resource_type, p.resource, p.snapshot_id, 0
+    FROM resource_policies p WHERE NOT EXISTS (SELECT 1 FROM resources r WHERE r.arn = p.arn);
+`,
+  },
 ];

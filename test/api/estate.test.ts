@@ -71,7 +71,7 @@ test('GraphQL organization: the tree, the management account, SCPs and RCPs with
 
 test('GraphQL accounts: every account of the estate, paged by id, with organization path and principals count', async () => {
   const q = `query($first: Int, $after: String) { accounts(first: $first, after: $after) {
-    totalCount edges { cursor node { id name organizationPath inOrganization principalsCount iamImported } } pageInfo { hasNextPage endCursor } } }`;
+    totalCount edges { cursor node { id name organizationPath parent { id name type } inOrganization principalsCount iamImported } } pageInfo { hasNextPage endCursor } } }`;
   const first = await server.gql(q, { first: 2 });
   assert.equal(first.errors, undefined);
   // 4 organization accounts; the resource policies name no account outside it.
@@ -81,8 +81,8 @@ test('GraphQL accounts: every account of the estate, paged by id, with organizat
   const rest = await server.gql(q, { first: 10, after: first.data.accounts.pageInfo.endCursor });
   const nodes = rest.data.accounts.edges.map((e: { node: unknown }) => e.node);
   assert.deepEqual(nodes, [
-    { id: DEV, name: 'dev', organizationPath: `${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_DEV}/`, inOrganization: true, principalsCount: 3, iamImported: true },
-    { id: LOG, name: 'logging', organizationPath: `${ORG_ID}/${ROOT}/ou-ab12-44444444/`, inOrganization: true, principalsCount: 0, iamImported: false },
+    { id: DEV, name: 'dev', organizationPath: `${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_DEV}/`, parent: { id: OU_DEV, name: 'Dev', type: 'ORGANIZATIONAL_UNIT' }, inOrganization: true, principalsCount: 3, iamImported: true },
+    { id: LOG, name: 'logging', organizationPath: `${ORG_ID}/${ROOT}/ou-ab12-44444444/`, parent: { id: 'ou-ab12-44444444', name: 'Security', type: 'ORGANIZATIONAL_UNIT' }, inOrganization: true, principalsCount: 0, iamImported: false },
   ]);
   assert.equal(rest.data.accounts.pageInfo.hasNextPage, false);
 });

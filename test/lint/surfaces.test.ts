@@ -83,6 +83,8 @@ test('lint --db lints every stored policy, read-only; a missing database is refu
   const standalone = reports.find((x) => x.findings.some((f) => f.code === 'PASS_ROLE_WITH_STAR_IN_RESOURCE'));
   assert.ok(standalone, reports.map((x) => x.file).join(', '));
   assert.ok(reports.length >= 2);
+  // Role trust policies are linted as Access Analyzer's AWS::IAM::AssumeRolePolicyDocument.
+  assert.ok(reports.some((x) => x.file.endsWith('#trust-policy')), reports.map((x) => x.file).join(', '));
   assert.equal(statSync(db).mtimeMs, before);
   const missing = path.join(dir, 'nope.db');
   assert.notEqual(runCli(['lint', '--db', missing]).status, 0);
@@ -111,4 +113,36 @@ test('GraphQL: Policy.findings and policies(filter: { findingType, code }) acros
   const expected = all.data.policies.edges.filter((e: { node: { findings: { findingType: string }[] } }) => e.node.findings.some((f) => f.findingType === 'SECURITY_WARNING')).length;
   assert.equal(sw.data.policies.totalCount, expected);
   assert.ok(readFileSync(file, 'utf8').length > 0);
+});
+
+test('lint --format access-analyzer with several files prints one ValidatePolicy response per file, in order', () => {
+  const clean = path.join(dir, 'clean.json');
+  writeFileSync(clean, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }));
+  const r = runCli(['lint', '--format', 'access-analyzer', clean, file]);
+  // A JSON sequence: split at the top-level object boundaries.
+  const docs = r.stdout.trim().split(/\n(?=\{)/).map((x) => JSON.parse(x));
+  assert.equal(docs.length, 2);
+  assert.deepEqual(docs[0], { findings: [] });
+  assert.ok(docs[1].findings.some((f: { issueCode: string }) => f.issueCode === 'PASS_ROLE_WITH_STAR_IN_RESOURCE'));
+});
+
+test('lint --db refuses a file that is not an accessql database, and leaves it unchanged', () => {
+  const other = path.join(dir, 'other.db');
+  writeFileSync(other, 'not a database');
+  const r = runCli(['lint', '--db', other]);
+  assert.notEqual(r.status, 0);
+  assert.equal(readFileSync(other, 'utf8'), 'not a database');
+});
+
+test('lint --db over the seeded estate: SCPs, RCPs and resource-based policies are linted by their own rules; lenient repairs are warnings', () => {
+  const seeded = tempDb();
+  const s = runCli(['seed', '--db', seeded]);
+  assert.equal(s.status, 0, s.stderr);
+  const reports = JSON.parse(runCli(['lint', '--db', seeded, '--json']).stdout) as { file: string; findings: { code: string; findingType: string }[] }[];
+  assert.ok(reports.some((r) => r.file.endsWith('#resource-policy')), 'resource-based policies');
+  assert.ok(reports.some((r) => r.file.endsWith('#trust-policy')), 'role trust policies');
+  const all = reports.flatMap((r) => r.findings);
+  assert.equal(all.filter((f) => f.code === 'JSON_SYNTAX_ERROR').length, 0, 'imported documents are read as imported (lenient)');
+  // FullAWSAccess ("*" on "*") is every SCP level's default: no finding.
+  assert.equal(all.filter((f) => f.code === 'FULL_ACCESS').length, 0);
 });

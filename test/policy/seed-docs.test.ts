@@ -165,31 +165,32 @@ test('003 element snippets ("Action": [...]) are not policy documents', () => {
 // ---- placeholders ---------------------------------------------------------------------------------------------
 test('002 "recording actions on a contact": accountID and instanceId are placeholders; the statement grants nothing', () => {
   const r = validatePolicy(read('002-start-contact-recording'));
-  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:5', 'WARNING ARN_PLACEHOLDER 8:19']);
-  assert.match(r.findings[1].message, /accountID/);
-  assert.match(r.findings[1].message, /instanceId/);
-  assert.equal(r.valid, true);
+  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:5', 'ERROR INVALID_ARN_ACCOUNT 8:19', 'WARNING ARN_PLACEHOLDER 8:19']);
+  assert.match(r.findings[2].message, /accountID/);
+  assert.match(r.findings[2].message, /instanceId/);
+  // Access Analyzer: "Invalid ARN account" (the documentation's accountID placeholder).
+  assert.equal(r.valid, false);
 });
 
 test('002 "Allow more resources": connect:* on contacts of account accountID', () => {
   const r = validatePolicy(read('002-all-contact-actions'));
-  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'WARNING ARN_PLACEHOLDER 8:25']);
+  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'ERROR INVALID_ARN_ACCOUNT 8:25', 'WARNING ARN_PLACEHOLDER 8:25']);
 });
 
 test('002 "View specific AppIntegrations resources": accountID and Name placeholders', () => {
   const r = validatePolicy(read('002-view-specific-event-integration'));
-  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'WARNING ARN_PLACEHOLDER 9:25']);
+  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'ERROR INVALID_ARN_ACCOUNT 9:25', 'WARNING ARN_PLACEHOLDER 9:25']);
 });
 
 test('002 "Customer Profiles domain": accountID and domainName placeholders', () => {
   const r = validatePolicy(read('002-customer-profiles-domain-access'));
-  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:5', 'WARNING ARN_PLACEHOLDER 8:19']);
-  assert.match(r.findings[1].message, /domainName/);
+  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:5', 'ERROR INVALID_ARN_ACCOUNT 8:19', 'WARNING ARN_PLACEHOLDER 8:19']);
+  assert.match(r.findings[2].message, /domainName/);
 });
 
 test('002 "read-only access to Customer Profiles data": profile:ListObjects does not exist; placeholders', () => {
   const r = validatePolicy(read('002-customer-profiles-read-only'));
-  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'ERROR INVALID_ACTION 7:17', 'WARNING ARN_PLACEHOLDER 9:25']);
+  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'ERROR INVALID_ACTION 7:17', 'ERROR INVALID_ARN_ACCOUNT 9:25', 'WARNING ARN_PLACEHOLDER 9:25']);
 });
 
 // ---- empty resource and empty account ------------------------------------------------------------------------

@@ -26,17 +26,18 @@ function principal(model: AccountModel, name: string): ModelPrincipal {
 const sig = (p: ModelPrincipal) => p.policies.map((x) => `${x.kind}:${x.name}${x.versionId ? '@' + x.versionId : ''}${x.viaGroup ? ' via ' + x.viaGroup : ''}`);
 
 test('principals carry identity fields and tags, sorted by ARN', () => {
+  // Tag maps are null-prototype objects (keys are data: `__proto__` is a tag key); compared as plain copies.
   const model = loadAccountModel(loaded());
   assert.equal(model.principals.length, 8);
   const arns = model.principals.map((p) => p.arn);
   assert.deepEqual(arns, [...arns].sort());
   const alice = principal(model, 'Alice');
   assert.deepEqual(
-    { arn: alice.arn, type: alice.type, accountId: alice.accountId, uniqueId: alice.uniqueId, tags: alice.tags, groups: alice.groups },
+    { arn: alice.arn, type: alice.type, accountId: alice.accountId, uniqueId: alice.uniqueId, tags: { ...alice.tags }, groups: alice.groups },
     { arn: `arn:aws:iam::${A}:user/Alice`, type: 'USER', accountId: A, uniqueId: 'AIDACKCEVSQ6C2EXAMPLE', tags: { email: 'alice+iam@example.com', team: 'platform' }, groups: ['Admins'] },
   );
   const role = principal(model, 'ConnectSupervisor');
-  assert.deepEqual([role.type, role.accountId, role.uniqueId, role.tags], ['ROLE', B, 'AROAZZZZSUPERVEXAMPLE', { team: 'support' }]);
+  assert.deepEqual([role.type, role.accountId, role.uniqueId, { ...role.tags }], ['ROLE', B, 'AROAZZZZSUPERVEXAMPLE', { team: 'support' }]);
 });
 
 test('a user gets its inline and attached policies, then each group\'s inline and attached policies', () => {
@@ -100,9 +101,9 @@ test('roles: inline and attached policies; resources with owner account and tags
 
   assert.equal(model.resources.length, 6);
   const bucket = model.resources.find((r) => r.arn === 'arn:aws:s3:::example-bucket')!;
-  assert.deepEqual(bucket, { arn: 'arn:aws:s3:::example-bucket', accountId: A, service: 's3', region: null, resourceType: 'bucket', tags: { classification: 'internal', team: 'platform' } });
+  assert.deepEqual({ ...bucket, tags: { ...bucket.tags } }, { arn: 'arn:aws:s3:::example-bucket', accountId: A, service: 's3', region: null, resourceType: 'bucket', tags: { classification: 'internal', team: 'platform' } });
   const flow = model.resources.find((r) => r.resourceType === 'contact-flow')!;
-  assert.deepEqual([flow.accountId, flow.service, flow.region, flow.tags], [A, 'connect', 'us-east-1', { team: 'support' }]);
+  assert.deepEqual([flow.accountId, flow.service, flow.region, { ...flow.tags }], [A, 'connect', 'us-east-1', { team: 'support' }]);
 });
 
 test('modelVersion changes with every import and only then', () => {

@@ -79,3 +79,27 @@ test('migration 2 keeps the statement values of a version-1 database, in the ord
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('migration 4 keeps a version-3 database\'s resource policies and lists the resources they name', () => {
+  const { dir, file } = tmp();
+  try {
+    const old = new Database(file);
+    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);`);
+    for (const m of MIGRATIONS.slice(0, 3)) {
+      old.exec(m.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 'then');
+    }
+    old.exec(`INSERT INTO resource_policies (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, policy, snapshot_id)
+      VALUES ('arn:aws:s3:::b', 'aws', 's3', NULL, NULL, '222222222222', 'bucket', 'b', '{"Statement":[]}', 1)`);
+    old.close();
+    const store = openStore(file);
+    assert.equal(schemaVersion(store), MIGRATIONS.length);
+    assert.deepEqual(store.db.prepare('SELECT arn, owner_account_id, policy FROM resource_policies').all(),
+      [{ arn: 'arn:aws:s3:::b', owner_account_id: '222222222222', policy: '{"Statement":[]}' }]);
+    assert.deepEqual(store.db.prepare('SELECT arn, owner_account_id, listed FROM resources').all(), [{ arn: 'arn:aws:s3:::b', owner_account_id: '222222222222', listed: 0 }]);
+    assert.equal(store.db.prepare('PRAGMA foreign_key_check').all().length, 0);
+    store.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -380,3 +380,38 @@ test('read side: no organization is null; accounts are those the imports wrote, 
   assert.equal(trust.get(`arn:aws:iam::${DEV}:role/Deployer`)!.kind, 'TRUST_POLICY');
   store.close();
 });
+
+test('lint over the store takes in the SCPs, the RCPs and the resource policies (Access Analyzer policy types)', async () => {
+  const { storedPolicyDocuments, findingsOfPolicy } = await import('../../src/store/queries/index.js');
+  const store = estateStore();
+  const docs = storedPolicyDocuments(store);
+  const byKind = (kind: string) => docs.filter((d) => d.kind === kind);
+  assert.equal(byKind('SERVICE_CONTROL_POLICY').length, 5);
+  assert.equal(byKind('RESOURCE_CONTROL_POLICY').length, 2);
+  assert.deepEqual(byKind('RESOURCE_POLICY').map((d) => [d.key, d.options.resourceType]), [
+    [`${KEY}#resource-policy`, undefined], [`${BUCKET}#resource-policy`, 'AWS::S3::Bucket'], [`${QUEUE}#resource-policy`, undefined],
+  ]);
+  assert.equal(byKind('RESOURCE_CONTROL_POLICY')[0].options.policyType, 'RESOURCE_CONTROL_POLICY');
+  // A resource policy with no Principal is an error Access Analyzer reports (MISSING_PRINCIPAL).
+  importFiles(store, [file('no-principal.json', { ResourcePolicies: [{ ResourceArn: QUEUE, Policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: QUEUE }] } }] })]);
+  assert.ok(findingsOfPolicy(store, `${QUEUE}#resource-policy`).some((f) => f.findingType === 'ERROR'), JSON.stringify(findingsOfPolicy(store, `${QUEUE}#resource-policy`)));
+  store.close();
+});
+
+test('organization document: hand-written ids are taken as given; MasterAccountId may come from MasterAccountArn', () => {
+  const store = openStore(':memory:');
+  const doc = {
+    Organization: { Id: 'o-example', MasterAccountArn: `arn:aws:organizations::${MGMT}:account/o-example/${MGMT}` },
+    Roots: [{ Id: 'r-root', Name: 'Root' }],
+    OrganizationalUnits: [{ Id: 'ou-prod', Name: 'Prod', ParentId: 'r-root' }],
+    Accounts: [{ Id: PROD, Name: 'prod', ParentId: 'ou-prod' }, { Id: MGMT, Name: 'management', ParentId: 'r-root' }],
+    Policies: [{ PolicySummary: { Id: 'p-1', Name: 'DenyAll', Type: 'SERVICE_CONTROL_POLICY' }, Content: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}', Targets: [{ TargetId: 'ou-prod' }] }],
+  };
+  importFiles(store, [file('hand-written.json', doc)]);
+  const estate = loadEstate(store);
+  assert.equal(estate.managementAccountId, MGMT);
+  assert.equal(estate.placement(PROD)?.path, 'o-example/r-root/ou-prod/');
+  assert.deepEqual(estate.serviceControlPolicies({ arn: `arn:aws:iam::${PROD}:user/x`, accountId: PROD })!.map((l) => l.policies.map((p) => p.name)),
+    [['FullAWSAccess'], ['DenyAll'], ['FullAWSAccess']]);
+  store.close();
+});

@@ -64,9 +64,11 @@ export function lint(argv: string[], dbFile?: string): number {
   }
   const single = dbFile === undefined && reports.length === 1;
   if (format === 'access-analyzer') {
-    // One file: exactly Access Analyzer's ValidatePolicy response. Several: one per file.
-    if (single) printJson(toAccessAnalyzerResponse(reports[0].text, reports[0].findings));
-    else printJson(reports.map((r) => ({ file: r.file, ...toAccessAnalyzerResponse(r.text, r.findings) })));
+    // Each FILE: exactly Access Analyzer's ValidatePolicy response, one JSON document per file in
+    // order, as `aws accessanalyzer validate-policy` run once per file prints them (jq reads the
+    // sequence). The store has no files: one array of { policy, findings } names each.
+    if (dbFile === undefined) for (const r of reports) printJson(toAccessAnalyzerResponse(r.text, r.findings));
+    else printJson(reports.map((r) => ({ policy: r.file, ...toAccessAnalyzerResponse(r.text, r.findings) })));
   } else if (format === 'json') {
     const shape = (r: Report) => ({ valid: r.valid, findings: r.findings.map(({ offset: _o, ...f }) => f) });
     printJson(single ? shape(reports[0]) : reports.map((r) => ({ file: r.file, ...shape(r) })));

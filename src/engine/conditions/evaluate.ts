@@ -42,6 +42,12 @@ import type { MissingKeys } from '../tri.js';
 import { parseTemplate, piecesKey, resolveTemplate, type Template } from '../template.js';
 import type { BaseOperator } from './operator.js';
 import { parseOperator, SetQualifier } from './registry.js';
+import { chargeWork } from '../budget.js';
+import type { LRUCache } from 'lru-cache';
+import { byteBoundedCache, stringBytes } from '../memo.js';
+
+/** Per condition value with variables: bytes of compiled forms kept (ten times the resolved text's bytes each). */
+const VALUE_CACHE_BYTES = 256 * 1024;
 
 /** Result bits. */
 export const ACTUAL = 1;
@@ -51,8 +57,8 @@ interface CompiledValue {
   template: Template;
   /** The compiled policy value when it has no variables (undefined: invalid value). */
   compiled: unknown;
-  /** For values with variables: compiled values by resolved text (bounded). */
-  cache: Map<string, unknown> | null;
+  /** For values with variables: compiled values by resolved text (which embeds request values: bounded in bytes). */
+  cache: LRUCache<string, { compiled: unknown }> | null;
 }
 
 export interface CompiledCondition {
@@ -100,7 +106,7 @@ export function compileCondition(condition: Condition, variablesEnabled: boolean
   base.values = condition.values.map((v) => {
     const template = parseTemplate(v, variablesEnabled && op.variables);
     const compiled = template.hasVariables ? undefined : op.compile(resolveTemplate(template, EMPTY).pieces!);
-    return { template, compiled, cache: template.hasVariables ? new Map<string, unknown>() : null };
+    return { template, compiled, cache: template.hasVariables ? byteBoundedCache<{ compiled: unknown }>(VALUE_CACHE_BYTES, (_c, k) => 10 * stringBytes(k)) : null };
   });
   base.dynamic = base.values.some((v) => v.template.hasVariables);
   base.staticPolicy = base.values.map((v) => v.compiled);
@@ -148,13 +154,12 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
       }
       const cache = v.cache!;
       const key = piecesKey(r.pieces);
-      let compiled = cache.get(key);
-      if (compiled === undefined && !cache.has(key)) {
-        if (cache.size >= 256) cache.clear();
-        compiled = op.compile(r.pieces);
-        cache.set(key, compiled);
+      let entry = cache.get(key);
+      if (entry === undefined) {
+        entry = { compiled: op.compile(r.pieces) };
+        cache.set(key, entry);
       }
-      policy.push(compiled);
+      policy.push(entry.compiled);
     }
   } else {
     policy = c.staticPolicy;
@@ -181,6 +186,9 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
 }
 
 function matchesAny(op: BaseOperator, requestValue: string, policy: readonly unknown[]): boolean {
+  // Request values × policy values is the work an input can make unbounded (10,000 tag keys
+  // against 18,000 patterns): charged so that a caller's hook can stop it (see budget.ts).
+  chargeWork(policy.length + 1);
   const r = op.parse(requestValue);
   if (r === undefined) return false;
   for (let i = 0; i < policy.length; i++) {

@@ -8,12 +8,12 @@ import { Decision, PrincipalType } from '../types/enums.js';
 import type { Principal } from '../types/principal.js';
 import type { ApiContext } from '../context.js';
 import { paginate } from '../paging.js';
-import { checkDeadline, MAX_EVALUATIONS, pageSize } from '../limits.js';
+import { checkActions, checkDeadline, checkResource, checkResources, MAX_EVALUATIONS, pageSize, withDeadline } from '../limits.js';
 import { badUserInput } from '../errors.js';
 import { runInSlices } from '../chunked.js';
 
-/** Stored-principal simulations run in slices of this many pairs, with deadline checks in between. */
-const PRINCIPAL_SIMULATION_SLICE = 1000;
+/** Stored-principal simulations run in slices of this many pairs (~25 ms each), with deadline checks and a yield in between. */
+const PRINCIPAL_SIMULATION_SLICE = 250;
 
 export function principalNode(p: IndexedPrincipal): Principal {
   const m = p.model;
@@ -45,11 +45,12 @@ export class AccessResolver {
     @Ctx() ctx: ApiContext,
   ): AccessConnection {
     pageSize(first);
+    checkResource(resource, 'resource');
     const index = ctx.app.accessIndex();
-    const answer = whoCan(index, action, resource, context ?? undefined, {
+    const answer = withDeadline(ctx.deadline, () => whoCan(index, action, resource, context ?? undefined, {
       includeConditional: Boolean(includeConditional),
       checkpoint: () => checkDeadline(ctx.deadline),
-    });
+    }));
     const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result) }), first, after);
     return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null };
   }
@@ -67,10 +68,11 @@ export class AccessResolver {
     @Ctx() ctx: ApiContext,
   ): ActionAccessConnection {
     pageSize(first);
-    const answer = whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
+    checkResource(resource, 'resource');
+    const answer = withDeadline(ctx.deadline, () => whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
       includeConditional: Boolean(includeConditional),
       checkpoint: () => checkDeadline(ctx.deadline),
-    });
+    }));
     const page = paginate(answer.entries, (e) => e.action, (e) => ({ action: e.action, ...explained(e.result) }), first, after);
     return { ...page, resourceType: answer.resourceType };
   }
@@ -88,9 +90,14 @@ export class AccessResolver {
     if (actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
     const count = actions.length * Math.max(1, resources?.length ?? 1);
     if (count > MAX_EVALUATIONS) throw badUserInput(`${count} action × resource pairs; at most ${MAX_EVALUATIONS} per request`, { maximum: MAX_EVALUATIONS });
+    checkActions(actions, 'actions');
+    checkResources(resources, 'resources');
+    // Slices sized by work: many context values make every evaluation dearer.
+    const contextValues = (context ?? []).reduce((n, c) => n + c.values.length, 0);
+    const slice = Math.max(1, Math.floor(PRINCIPAL_SIMULATION_SLICE / Math.max(1, contextValues / 10)));
     const index = ctx.app.accessIndex();
-    const results = await runInSlices({ actions, resources }, PRINCIPAL_SIMULATION_SLICE, ctx.deadline,
-      (slice) => simulatePrincipal(index, principalArn, slice.actions, slice.resources, context));
+    const results = await runInSlices({ actions, resources }, slice, ctx.deadline,
+      (part) => withDeadline(ctx.deadline, () => simulatePrincipal(index, principalArn, part.actions, part.resources, context)));
     return {
       results: results.map((r) => ({
         action: r.action,

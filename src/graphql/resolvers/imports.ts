@@ -14,8 +14,8 @@ function toResult(r: StoredImport): ImportResult {
  * `formats` narrows what the document may be: importResources takes only get-resources output,
  * so a document of another kind is refused (nothing changes) instead of landing by surprise.
  */
-function runImport(ctx: ApiContext, document: string, lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
-  const result = importFiles(ctx.app.store, [{ name: 'document', text: document }], { lenient, formats });
+function runImport(ctx: ApiContext, files: { name: string; text: string }[], lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
+  const result = importFiles(ctx.app.store, files, { lenient, formats });
   ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats: result.files.map((f) => f.format) }, 'import');
   return toResult(result);
 }
@@ -26,18 +26,30 @@ export class ImportResolver {
     description: "Imports `aws iam get-account-authorization-details` output (CLI shape with JSON documents, or the raw API's URL-encoded documents), an organization document, a resource policies document, or a single policy document (detected from content). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.",
   })
   importAuthorizationDetails(
-    @Arg('document', () => String) document: string,
+    @Arg('document', () => String, { nullable: true, description: 'One document. Give exactly one of `document` and `documents`.' }) document: string | null | undefined,
+    @Arg('documents', () => [String], { nullable: true, description: 'Several documents (the pages of a multi-page export, say), imported in one transaction like `accessql import FILE...`: all land or nothing changes. Named `documents[i]` in errors.' }) documents: string[] | null | undefined,
     @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas in policy documents, reporting each.' }) lenient: boolean,
     @Ctx() ctx: ApiContext,
   ): ImportResult {
-    if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
-    return runImport(ctx, document, lenient);
+    if ((document === null || document === undefined) === (documents === null || documents === undefined)) {
+      throw badUserInput('Give exactly one of `document` and `documents`', { argumentName: 'documents' });
+    }
+    if (documents) {
+      if (documents.length === 0) throw badUserInput('`documents` is empty', { argumentName: 'documents' });
+      const files = documents.map((text, i) => {
+        if (!text.trim()) throw badUserInput(`\`documents[${i}]\` is empty`, { argumentName: `documents[${i}]` });
+        return { name: `documents[${i}]`, text };
+      });
+      return runImport(ctx, files, lenient);
+    }
+    if (!document!.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
+    return runImport(ctx, [{ name: 'document', text: document! }], lenient);
   }
 
   @Mutation(() => ImportResult, { description: '`aws resourcegroupstaggingapi get-resources` output (any other document is refused: BAD_USER_INPUT, nothing changes). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.' })
   importResources(@Arg('document', () => String) document: string, @Ctx() ctx: ApiContext): ImportResult {
     if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
-    return runImport(ctx, document, false, ['resources']);
+    return runImport(ctx, [{ name: 'document', text: document }], false, ['resources']);
   }
 
   @Query(() => [Snapshot], { description: 'Every import, newest first.' })

@@ -10,7 +10,8 @@ import { loaders } from './shared.js';
 function toAccount(r: EstateAccountRecord, path: string | null): Account {
   return {
     id: r.id, name: r.name, email: r.email, status: r.status, arn: r.arn, joinedMethod: r.joinedMethod, joinedTimestamp: r.joinedTimestamp,
-    parentId: r.parentId, organizationPath: path, inOrganization: r.inOrganization, isManagementAccount: r.isManagementAccount,
+    parentId: r.parentId, parent: r.parentId && r.parentKind ? { id: r.parentId, name: r.parentName, type: r.parentKind as OrganizationTargetType } : null,
+    organizationPath: path, inOrganization: r.inOrganization, isManagementAccount: r.isManagementAccount,
     principalsCount: r.users + r.roles, usersCount: r.users, rolesCount: r.roles, resourcePoliciesCount: r.resourcePolicies, iamImported: r.iamSnapshotId !== null,
   };
 }

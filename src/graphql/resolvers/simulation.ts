@@ -2,7 +2,11 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { simulateCustomPolicy, type SimulatedResult } from '../../access/simulate-custom.js';
 import { SimulateCustomPolicyInput, SimulationReport, type EvaluationResultType } from '../types/simulation.js';
 import { apiError, badUserInput } from '../errors.js';
-import { checkPolicySize, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS, MAX_SIMULATED_TOTAL_CHARS, MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK } from '../limits.js';
+import {
+  checkActions, checkPolicySize, checkResource, checkResources, contextValueCount, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS,
+  MAX_SIMULATED_TOTAL_CHARS, MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK, withDeadline,
+} from '../limits.js';
+import { simulateOffThread, SimulationTimeoutError } from '../../access/simulate-off-thread.js';
 import { runInSlices } from '../chunked.js';
 import type { ApiContext } from '../context.js';
 import { Decision } from '../types/enums.js';
@@ -16,6 +20,12 @@ export function toEvaluationResult(r: SimulatedResult): EvaluationResultType {
     missingContextKeys: r.missingContextKeys,
   };
 }
+
+/**
+ * Estimated work (policy characters × context values × pairs) beyond which a simulation runs in a
+ * worker thread: several seconds of evaluation, against the ~50 ms a worker costs to start.
+ */
+const OFF_THREAD_WORK = 20 * SIMULATION_SLICE_WORK;
 
 @Resolver(() => SimulationReport)
 export class SimulationResolver {
@@ -41,9 +51,26 @@ export class SimulationResolver {
     if (input.actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
     const count = input.actions.length * Math.max(1, input.resources?.length ?? 1);
     if (count > MAX_EVALUATIONS) throw badUserInput(`${count} action × resource pairs; at most ${MAX_EVALUATIONS} per request`, { maximum: MAX_EVALUATIONS });
-    const results = await runInSlices({ actions: input.actions, resources: input.resources }, Math.max(MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK / (total + 1000)), ctx.deadline,
-      (slice) => simulateCustomPolicy({ ...input, actions: slice.actions, resources: slice.resources }));
-    return { results: results.map(toEvaluationResult) };
+    checkActions(input.actions, 'input.actions');
+    checkResources(input.resources, 'input.resources');
+    checkResource(input.callerArn, 'input.callerArn');
+    // Work of one evaluation grows with the policy text and with the request's context values
+    // (each is compared with the condition values that test its key).
+    const perPair = (total + 1000) * Math.max(1, contextValueCount(input.context));
+    try {
+      if (perPair * count > OFF_THREAD_WORK) {
+        // Too long for the event loop even in slices (one evaluation alone may be): a worker
+        // thread runs it, and everybody else is served meanwhile.
+        return { results: (await simulateOffThread(input, ctx.deadline)).map(toEvaluationResult) };
+      }
+      const pairsPerSlice = Math.max(perPair > total + 1000 ? 1 : MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK / perPair);
+      const results = await runInSlices({ actions: input.actions, resources: input.resources }, pairsPerSlice, ctx.deadline,
+        (slice) => withDeadline(ctx.deadline, () => simulateCustomPolicy({ ...input, actions: slice.actions, resources: slice.resources })));
+      return { results: results.map(toEvaluationResult) };
+    } catch (e) {
+      if (e instanceof SimulationTimeoutError) throw apiError('TIMEOUT', 'The operation ran out of its time budget; narrow the question or raise ACCESSQL_REQUEST_TIMEOUT_MS');
+      throw e;
+    }
   }
 }
 

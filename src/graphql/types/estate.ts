@@ -57,6 +57,13 @@ export class OrganizationPolicy {
   @Field(() => [OrganizationPolicyTarget]) targets!: OrganizationPolicyTarget[];
 }
 
+@ObjectType({ description: 'The root or OU an account sits directly under.' })
+export class OrganizationParent {
+  @Field(() => String) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => OrganizationTargetType, { description: 'ROOT or ORGANIZATIONAL_UNIT.' }) type!: OrganizationTargetType;
+}
+
 @ObjectType({ description: 'An AWS account of the estate: listed by the organization, or whose IAM state or resources were imported.' })
 export class Account {
   @Field(() => String) id!: string;
@@ -67,6 +74,7 @@ export class Account {
   @Field(() => String, { nullable: true }) joinedMethod?: string | null;
   @Field(() => String, { nullable: true }) joinedTimestamp?: string | null;
   @Field(() => String, { nullable: true, description: 'The root or OU it sits under; null outside the organization.' }) parentId?: string | null;
+  @Field(() => OrganizationParent, { nullable: true, description: 'The root or OU it sits under, with its name; null outside the organization.' }) parent?: OrganizationParent | null;
   @Field(() => String, { nullable: true, description: '`o-…/r-…/ou-…/` (aws:PrincipalOrgPaths); null outside the organization.' }) organizationPath?: string | null;
   @Field(() => Boolean) inOrganization!: boolean;
   @Field(() => Boolean) isManagementAccount!: boolean;

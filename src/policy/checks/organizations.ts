@@ -13,6 +13,7 @@ import type { CheckContext } from './context.js';
 export const RCP_SERVICES: ReadonlySet<string> = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss']);
 
 export function checkOrganizationsPolicy(ctx: CheckContext, s: Statement): void {
+  if (ctx.policyType !== 'SERVICE_CONTROL_POLICY' && ctx.policyType !== 'RESOURCE_CONTROL_POLICY') return;
   const keys = s.source?.keys ?? {};
   const label = `Statement ${s.index + 1}`;
   if (ctx.policyType === 'SERVICE_CONTROL_POLICY') {

@@ -14,6 +14,12 @@ import { SERVICE_PRINCIPAL_RE } from './condition-values.js';
 const WEB_IDENTITY_DOMAINS = new Set(['cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com']);
 const PROVIDER_ARN_RE = /^arn:aws[a-z-]*:iam::(\d{12}|\$\{[^}]+\}):(saml-provider|oidc-provider)\/(.+)$/;
 const GITHUB = 'token.actions.githubusercontent.com';
+/**
+ * "AWS JSON policy elements: Principal": "*", an account ID, the ARN of an account, IAM user,
+ * IAM role, role session or federated user session; and the unique ID (AROA…, AIDA…) IAM shows
+ * in place of a principal that was deleted.
+ */
+const AWS_PRINCIPAL_RE = /^(\*|\d{12}|arn:aws[a-z-]*:(iam::(\d{12}|\*):(root|user\/.+|role\/.+)|sts::(\d{12}|\*):(assumed-role|federated-user)\/.+)|A[A-Z0-9]{15,127})$/;
 
 const glob = (pattern: string, action: string) => (/[*?]/.test(pattern) ? compileGlobLower(pattern.toLowerCase())(action) : pattern.toLowerCase() === action);
 const actionMatches = (s: Statement, action: string) =>
@@ -40,6 +46,9 @@ export function checkPrincipals(ctx: CheckContext, s: Statement): void {
     each(p, (type, v, pos) => {
       if (type === 'Service' && v !== '*' && !/[*?]|\$\{/.test(v) && !SERVICE_PRINCIPAL_RE.test(v)) {
         ctx.add('INVALID_SERVICE_PRINCIPAL_FORMAT', `"${v}" is not a service principal name (such as ec2.amazonaws.com)`, pos);
+      }
+      if (type === 'AWS' && !AWS_PRINCIPAL_RE.test(v) && !/\$\{/.test(v)) {
+        ctx.add('INVALID_PRINCIPAL_FORMAT', `"${v}" is not an AWS principal: use "*", a 12-digit account ID, or the ARN of an account (arn:aws:iam::123456789012:root), user, role, assumed-role session or federated user`, pos);
       }
     });
   }

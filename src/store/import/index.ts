@@ -18,7 +18,7 @@ import { importResources, isResourcesOutput } from './resources.js';
 import { importOrganization, isOrganizationDocument } from './organization.js';
 import { importResourcePolicies, isResourcePoliciesDocument } from './resource-policies.js';
 import { ImportSession } from './session.js';
-import { formatPath, ShapeError } from './shape.js';
+import { formatPath, ShapeError, type JsonPath } from './shape.js';
 import type { ImportFile, ImportFormat, ImportOptions, ImportResult } from './types.js';
 import { ImportWriter } from './writer.js';
 
@@ -120,6 +120,8 @@ function importOne(session: ImportSession, file: ImportFile, accepted?: readonly
     throw new ImportError({ file: file.name, line: e.line, column: e.column, reason: e.reason });
   }
   try {
+    const deep = tooDeep(root, MAX_NESTING);
+    if (deep) throw new ShapeError(deep, `nested more than ${MAX_NESTING} levels deep; AWS output never is`);
     const format = detectFormat(root);
     if (format) refuse(format);
     switch (format) {
@@ -151,6 +153,32 @@ function importOne(session: ImportSession, file: ImportFile, accepted?: readonly
   } catch (e) {
     throw toImportError(e, file);
   }
+}
+
+/**
+ * Deepest nesting an imported file may have. AWS's outputs nest about a dozen levels (a condition
+ * value inside a policy document inside a user); serializing or walking a 100,000-deep value
+ * recursively would overflow the stack, so such a file is refused up front.
+ */
+export const MAX_NESTING = 64;
+
+/** The path of the first element nested deeper than `limit` (found without recursion), or undefined. */
+export function tooDeep(root: unknown, limit: number): JsonPath | undefined {
+  interface Frame { value: object; depth: number; parent: Frame | null; key: string | number }
+  const stack: Frame[] = [];
+  if (root !== null && typeof root === 'object') stack.push({ value: root, depth: 0, parent: null, key: '' });
+  while (stack.length) {
+    const frame = stack.pop()!;
+    if (frame.depth >= limit) {
+      const path: (string | number)[] = [];
+      for (let f: Frame | null = frame; f && f.parent; f = f.parent) path.push(f.key);
+      return path.reverse();
+    }
+    // Only containers are pushed: a large, shallow export costs one frame per object or list.
+    const entries: [string | number, unknown][] = Array.isArray(frame.value) ? frame.value.map((v, i) => [i, v]) : Object.entries(frame.value);
+    for (const [key, v] of entries) if (v !== null && typeof v === 'object') stack.push({ value: v, depth: frame.depth + 1, parent: frame, key });
+  }
+  return undefined;
 }
 
 function tryLenientPolicy(text: string): ReturnType<typeof parsePolicy> | undefined {

@@ -68,18 +68,19 @@ export interface OrgPolicyInsert {
   pos: number;
 }
 
+// Account ids are checked: ARNs and policies name accounts by them. Organization, root and OU
+// ids are taken as given (AWS's have the shapes o-…, r-…, ou-…-…; a hand-written document's may
+// not, and nothing here depends on their shape, only on their references agreeing).
 const ACCOUNT_ID = /^\d{12}$/;
-// Organizations API reference: Organization.Id, Root.Id, OrganizationalUnit.Id patterns.
-const ORG_ID = /^o-[a-z0-9]{10,32}$/;
-const ROOT_ID = /^r-[0-9a-z]{4,32}$/;
-const OU_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
 
 export function importOrganization(session: ImportSession, root: JsonObject): void {
   const orgPath: JsonPath = ['Organization'];
   if (root.Organization === undefined) throw new ShapeError(orgPath, 'missing Organization (`aws organizations describe-organization` output\'s Organization)');
   const org = object(root.Organization, orgPath);
   const orgId = requiredString(org, 'Id', orgPath);
-  if (!ORG_ID.test(orgId)) throw new ShapeError([...orgPath, 'Id'], `${orgId} is not an organization id (o- and 10 to 32 lowercase letters or digits)`);
+  // MasterAccountId is always in describe-organization's output; MasterAccountArn ends with it.
+  const masterArn = optionalString(org, 'MasterAccountArn', orgPath);
+  if (org.MasterAccountId === undefined && masterArn) org.MasterAccountId = masterArn.slice(masterArn.lastIndexOf('/') + 1);
   const master = requiredString(org, 'MasterAccountId', orgPath);
   if (!ACCOUNT_ID.test(master)) throw new ShapeError([...orgPath, 'MasterAccountId'], `${master} is not a 12-digit account id`);
 
@@ -95,7 +96,6 @@ export function importOrganization(session: ImportSession, root: JsonObject): vo
     const p: JsonPath = ['Roots', i];
     const o = object(r, p);
     const id = requiredString(o, 'Id', p);
-    if (!ROOT_ID.test(id)) throw new ShapeError([...p, 'Id'], `${id} is not a root id (r- and 4 to 32 lowercase letters or digits)`);
     const types = o.PolicyTypes === undefined || o.PolicyTypes === null ? null : JSON.stringify(list(o.PolicyTypes, [...p, 'PolicyTypes']));
     add({ id, kind: 'ROOT', parentId: null, arn: optionalString(o, 'Arn', p), name: optionalString(o, 'Name', p), email: null, status: null,
       joinedMethod: null, joinedTimestamp: null, policyTypes: types, pos: pos++ }, p);
@@ -104,7 +104,6 @@ export function importOrganization(session: ImportSession, root: JsonObject): vo
     const p: JsonPath = ['OrganizationalUnits', i];
     const o = object(u, p);
     const id = requiredString(o, 'Id', p);
-    if (!OU_ID.test(id)) throw new ShapeError([...p, 'Id'], `${id} is not an organizational unit id (ou-<root part>-<8 to 32 characters>)`);
     add({ id, kind: 'ORGANIZATIONAL_UNIT', parentId: parentIdOf(o, p), arn: optionalString(o, 'Arn', p), name: optionalString(o, 'Name', p),
       email: null, status: null, joinedMethod: null, joinedTimestamp: null, policyTypes: null, pos: pos++ }, p);
   });

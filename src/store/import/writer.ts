@@ -311,6 +311,16 @@ export class ImportWriter {
       if (account) this.ensureAccount(account);
       this.s.stubPolicy.run(m.arn, m.name ?? nameFromIamArn(m.arn), aws ? 'AWS_MANAGED' : 'CUSTOMER_MANAGED', account ?? null, this.snapshotId);
     }
+    // Resources known only by their policy get a row (listed = 0) so listings find them; a
+    // get-resources import that clears an account's resources takes these too, so re-derive.
+    this.db.exec(`
+      INSERT INTO accounts (id)
+        SELECT DISTINCT COALESCE(p.owner_account_id, p.account_id) FROM resource_policies p
+         WHERE COALESCE(p.owner_account_id, p.account_id) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM resources r WHERE r.arn = p.arn)
+        ON CONFLICT (id) DO NOTHING;
+      INSERT INTO resources (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, snapshot_id, listed)
+        SELECT p.arn, p.partition, p.service, p.region, p.account_id, COALESCE(p.owner_account_id, p.account_id), p.resource_type, p.resource, p.snapshot_id, 0
+          FROM resource_policies p WHERE NOT EXISTS (SELECT 1 FROM resources r WHERE r.arn = p.arn);`);
     this.db.exec(`
       DELETE FROM policies WHERE stub = 1
          AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.policy_arn = policies.arn)

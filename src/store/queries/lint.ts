@@ -1,7 +1,8 @@
 /**
  * Findings of every stored policy: the default version of each managed policy and each inline
- * policy, linted as identity policies with their kind's size quota, and each role's trust policy
- * (as Access Analyzer's AWS::IAM::AssumeRolePolicyDocument). Findings are computed once per
+ * policy, linted as identity policies with their kind's size quota, each role's trust policy
+ * (as Access Analyzer's AWS::IAM::AssumeRolePolicyDocument), the organization's SCPs and RCPs,
+ * and the resource-based policies (an S3 bucket's as AWS::S3::Bucket). Findings are computed once per
  * distinct document text and kept, per store, until the data changes (an import bumps the data
  * version): "which of our policies are broken or risky" over 20,000 stored policies is a
  * lookup after the first question.
@@ -12,10 +13,13 @@ import { validatePolicy, type IdentityPolicyKind, type ValidateOptions } from '.
 import type { Finding } from '../../policy/types.js';
 
 export interface StoredPolicyDocument {
-  /** Managed policy ARN, inline policy key (`<owner ARN>#<name>`), or `<role ARN>#trust-policy`. */
+  /**
+   * Managed policy ARN, inline policy key (`<owner ARN>#<name>`), `<role ARN>#trust-policy`, an
+   * SCP's or RCP's ARN (its id when the document gave none), or `<resource ARN>#resource-policy`.
+   */
   key: string;
   name: string;
-  kind: 'MANAGED' | 'INLINE' | 'TRUST_POLICY';
+  kind: 'MANAGED' | 'INLINE' | 'TRUST_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY' | 'RESOURCE_POLICY';
   document: string;
   options: ValidateOptions;
 }
@@ -32,7 +36,7 @@ const byText = new Map<string, Finding[]>();
 const MAX_CACHED_TEXTS = 50_000;
 
 function lintText(text: string, options: ValidateOptions): Finding[] {
-  const k = `${options.policyType ?? ''}|${options.resourceType ?? ''}|${options.identityPolicyKind ?? ''}|${text}`;
+  const k = `${options.policyType ?? ''}|${options.resourceType ?? ''}|${options.identityPolicyKind ?? ''}|${options.lenient ? 'L' : ''}|${text}`;
   let f = byText.get(k);
   if (!f) {
     if (byText.size >= MAX_CACHED_TEXTS) byText.clear();
@@ -60,6 +64,21 @@ export function storedPolicyDocuments(store: Store): StoredPolicyDocument[] {
       options: { policyType: 'RESOURCE_POLICY', resourceType: 'AWS::IAM::AssumeRolePolicyDocument' },
     });
   }
+  const org = store.db.prepare(`SELECT id, arn, name, type, content FROM org_policies`).all() as { id: string; arn: string | null; name: string; type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'; content: string }[];
+  for (const r of org) out.push({ key: r.arn ?? r.id, name: r.name, document: r.content, kind: r.type, options: { policyType: r.type } });
+  const resource = store.db.prepare(`SELECT arn, service, resource_type, policy FROM resource_policies`).all() as { arn: string; service: string; resource_type: string | null; policy: string }[];
+  for (const r of resource) {
+    // Access Analyzer's validatePolicyResourceType where it has one for the resource.
+    const resourceType = r.service === 's3' && r.resource_type === 'bucket' ? 'AWS::S3::Bucket' : r.service === 'dynamodb' && r.resource_type === 'table' ? 'AWS::DynamoDB::Table' : undefined;
+    out.push({
+      key: `${r.arn}#resource-policy`, name: `${r.arn.slice(r.arn.lastIndexOf(':') + 1)} resource policy`, document: r.policy, kind: 'RESOURCE_POLICY',
+      options: { policyType: 'RESOURCE_POLICY', ...(resourceType ? { resourceType } : {}) },
+    });
+  }
+  // Stored documents passed an import, some of them with `--lenient` repairs (the seed's
+  // documentation policies have trailing commas): the repairs are reported as WARNINGs and every
+  // other check still runs.
+  for (const d of out) d.options.lenient = true;
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
@@ -74,9 +93,19 @@ function lintIndex(store: Store): LintIndex {
   return index;
 }
 
-/** The findings of one stored policy (managed: its default version) by ARN or inline key. */
+/**
+ * The findings of one stored policy (managed: its default version) by ARN or inline key. Without
+ * a current index, only this policy is linted: asking for one policy never lints the store.
+ */
 export function findingsOfPolicy(store: Store, keyOrArn: string): Finding[] {
-  return lintIndex(store).byKey.get(keyOrArn) ?? [];
+  const cached = indexes.get(store);
+  if (cached && cached.version === dataVersion(store)) return cached.byKey.get(keyOrArn) ?? [];
+  const managed = store.db.prepare(`
+    SELECT v.document FROM policies p JOIN policy_versions v ON v.policy_id = p.id AND v.is_default = 1 WHERE p.arn = ?`).pluck().get(keyOrArn) as string | undefined;
+  if (managed !== undefined) return lintText(managed, { policyType: 'IDENTITY_POLICY', identityPolicyKind: 'MANAGED', lenient: true });
+  const inline = store.db.prepare(`SELECT owner_kind, document FROM inline_policies WHERE key = ?`).get(keyOrArn) as { owner_kind: string; document: string } | undefined;
+  if (inline) return lintText(inline.document, { policyType: 'IDENTITY_POLICY', identityPolicyKind: `${inline.owner_kind}_INLINE` as IdentityPolicyKind, lenient: true });
+  return [];
 }
 
 /** Keys of stored policies with at least one finding of this type and / or code. */

@@ -115,6 +115,9 @@ export interface EstateAccountRecord {
   joinedMethod: string | null;
   joinedTimestamp: string | null;
   parentId: string | null;
+  /** The parent root or OU's name and kind (null outside the organization). */
+  parentName: string | null;
+  parentKind: 'ROOT' | 'ORGANIZATIONAL_UNIT' | null;
   inOrganization: boolean;
   isManagementAccount: boolean;
   users: number;
@@ -143,6 +146,8 @@ function accountDetails(store: Store, ids: string[]): Map<string, EstateAccountR
   const mgmt = store.db.prepare('SELECT master_account_id FROM org_organization').pluck().get() as string | undefined;
   const rows = store.db.prepare(`
     SELECT ids.value AS id, n.name, n.email, n.status, n.arn, n.joined_method, n.joined_timestamp, n.parent_id, n.id IS NOT NULL AS in_org,
+           (SELECT pn.name FROM org_nodes pn WHERE pn.id = n.parent_id) AS parent_name,
+           (SELECT pn.kind FROM org_nodes pn WHERE pn.id = n.parent_id) AS parent_kind,
            a.iam_snapshot_id,
            (SELECT COUNT(*) FROM principals p WHERE p.account_id = ids.value AND p.type = 'USER') AS users,
            (SELECT COUNT(*) FROM principals p WHERE p.account_id = ids.value AND p.type = 'ROLE') AS roles,
@@ -151,11 +156,11 @@ function accountDetails(store: Store, ids: string[]): Map<string, EstateAccountR
       LEFT JOIN org_nodes n ON n.id = ids.value AND n.kind = 'ACCOUNT'
       LEFT JOIN accounts a ON a.id = ids.value`).all(jsonList(ids)) as {
     id: string; name: string | null; email: string | null; status: string | null; arn: string | null; joined_method: string | null;
-    joined_timestamp: string | null; parent_id: string | null; in_org: number; iam_snapshot_id: number | null; users: number; roles: number; resource_policies: number;
+    joined_timestamp: string | null; parent_id: string | null; parent_name: string | null; parent_kind: 'ROOT' | 'ORGANIZATIONAL_UNIT' | null; in_org: number; iam_snapshot_id: number | null; users: number; roles: number; resource_policies: number;
   }[];
   return new Map(rows.map((r) => [r.id, {
     id: r.id, name: r.name, email: r.email, status: r.status, arn: r.arn, joinedMethod: r.joined_method, joinedTimestamp: r.joined_timestamp,
-    parentId: r.parent_id, inOrganization: r.in_org === 1, isManagementAccount: r.id === mgmt, users: r.users, roles: r.roles,
+    parentId: r.parent_id, parentName: r.parent_name, parentKind: r.parent_kind, inOrganization: r.in_org === 1, isManagementAccount: r.id === mgmt, users: r.users, roles: r.roles,
     resourcePolicies: r.resource_policies, iamSnapshotId: r.iam_snapshot_id,
   }]));
 }

@@ -1,7 +1,7 @@
 /**
  * Resources: those get-resources output listed (with their tags), and those known only by a
- * stored resource-based policy (no tags; id -1). `hasPolicy` says whether a resource-based policy
- * is stored for the ARN.
+ * stored resource-based policy (rows with listed = 0, no tags). `hasPolicy` says whether a
+ * resource-based policy is stored for the ARN.
  */
 import type { Store } from '../db.js';
 import { groupBy, jsonList, keysetPage, Where, type Page, type PageArgs } from './pagination.js';
@@ -20,17 +20,10 @@ interface ResourceRow {
   has_policy: number;
 }
 
-const COLUMNS = 'r.id, r.arn, r.partition, r.service, r.region, r.account_id, r.owner_account_id, r.resource_type, r.resource, r.has_policy';
+const COLUMNS = `r.id, r.arn, r.partition, r.service, r.region, r.account_id, r.owner_account_id, r.resource_type, r.resource,
+  EXISTS (SELECT 1 FROM resource_policies p WHERE p.arn = r.arn) AS has_policy`;
 
-// Listed resources, then resources known only by their policy (owner: the ARN's account or ResourceOwner).
-const ALL_RESOURCES = `(
-  SELECT x.id, x.arn, x.partition, x.service, x.region, x.account_id, x.owner_account_id, x.resource_type, x.resource,
-         EXISTS (SELECT 1 FROM resource_policies p WHERE p.arn = x.arn) AS has_policy
-    FROM resources x
-  UNION ALL
-  SELECT -1, p.arn, p.partition, p.service, p.region, p.account_id, COALESCE(p.owner_account_id, p.account_id), p.resource_type, p.resource, 1
-    FROM resource_policies p WHERE NOT EXISTS (SELECT 1 FROM resources x WHERE x.arn = p.arn)
-) r`;
+
 
 function toResource(r: ResourceRow): ResourceRecord {
   return {
@@ -57,18 +50,19 @@ export function listResources(store: Store, args: ResourceFilter & PageArgs): Pa
   if (args.type) where.add('r.resource_type = ?', args.type);
   if (args.accountId) where.add('r.owner_account_id = ?', args.accountId);
   if (args.arnPrefix) where.add('substr(r.arn, 1, ?) = ?', args.arnPrefix.length, args.arnPrefix);
-  if (args.hasPolicy !== undefined && args.hasPolicy !== null) where.add('r.has_policy = ?', args.hasPolicy ? 1 : 0);
+  if (args.hasPolicy === true) where.add('EXISTS (SELECT 1 FROM resource_policies p WHERE p.arn = r.arn)');
+  if (args.hasPolicy === false) where.add('NOT EXISTS (SELECT 1 FROM resource_policies p WHERE p.arn = r.arn)');
   if (args.tag) {
     if (args.tag.value === undefined) where.add('EXISTS (SELECT 1 FROM resource_tags t WHERE t.resource_id = r.id AND t.key = ?)', args.tag.key);
     else where.add('EXISTS (SELECT 1 FROM resource_tags t WHERE t.resource_id = r.id AND t.key = ? AND t.value = ?)', args.tag.key, args.tag.value);
   }
   return keysetPage<ResourceRow, ResourceRecord>(store, {
-    select: COLUMNS, from: ALL_RESOURCES, keyColumn: 'r.arn', where, args, map: toResource, key: (r) => r.arn,
+    select: COLUMNS, from: 'resources r', keyColumn: 'r.arn', where, args, map: toResource, key: (r) => r.arn,
   });
 }
 
 export function getResource(store: Store, arn: string): ResourceRecord | null {
-  const r = store.db.prepare(`SELECT ${COLUMNS} FROM ${ALL_RESOURCES} WHERE r.arn = ?`).get(arn) as ResourceRow | undefined;
+  const r = store.db.prepare(`SELECT ${COLUMNS} FROM resources r WHERE r.arn = ?`).get(arn) as ResourceRow | undefined;
   return r ? toResource(r) : null;
 }
 
