@@ -14,7 +14,7 @@ const only = (target, allowed) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'seed/tools/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'seed/tools/**', 'ui/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],

@@ -4,6 +4,22 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export type ExplorerMode = 'sandbox' | 'embedded' | 'off';
+const EXPLORER_MODES: readonly ExplorerMode[] = ['sandbox', 'embedded', 'off'];
+
+/** A setting with a value the server cannot use: the process stops with this message. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** ACCESSQL_EXPLORER: sandbox (default), embedded or off; anything else is refused, not guessed. */
+export function explorerMode(value: string | undefined): ExplorerMode {
+  if (value === undefined || value === '') return 'sandbox';
+  const mode = value.trim().toLowerCase() as ExplorerMode;
+  if (!EXPLORER_MODES.includes(mode)) throw new ConfigError(`ACCESSQL_EXPLORER must be one of ${EXPLORER_MODES.join(', ')}, got "${value}"`);
+  return mode;
+}
+
 export interface ServerSettings {
   host: string;
   port: number;
@@ -21,6 +37,8 @@ export interface ServerSettings {
    */
   allowedHosts: string[];
   introspection: boolean;
+  /** What `/graphql` shows a browser: Apollo Sandbox (from its CDN), GraphiQL served from the package, or nothing. */
+  explorer: ExplorerMode;
   /** Request body limit in bytes. */
   bodyLimitBytes: number;
   /** Wall-clock budget for one GraphQL operation, in milliseconds. */
@@ -60,6 +78,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     corsOrigins: (env.ACCESSQL_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     allowedHosts: (env.ACCESSQL_ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     introspection: flag(env.ACCESSQL_INTROSPECTION, true),
+    explorer: explorerMode(env.ACCESSQL_EXPLORER),
     bodyLimitBytes: positiveInt(env.ACCESSQL_BODY_LIMIT_BYTES, 8 * 1024 * 1024),
     requestTimeoutMs: positiveInt(env.ACCESSQL_REQUEST_TIMEOUT_MS, 30_000),
     logLevel: env.ACCESSQL_LOG_LEVEL || 'info',

@@ -10,8 +10,7 @@ import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -26,6 +25,7 @@ import { accessqlErrorOf, formatApiError } from './map-error.js';
 import { StoreUnavailableError } from '../store/errors.js';
 import { createLoaders } from './loaders.js';
 import { CODE_OVERRIDE, pageSizeRule } from './page-size-rule.js';
+import { graphiqlHandler, landingPagePlugin, mountUi } from './explorer.js';
 
 export interface RunningServer {
   url: string;
@@ -211,9 +211,7 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
       ApolloServerPluginCacheControlDisabled(),
       accessControlPlugin(settings),
       loggingPlugin(),
-      settings.introspection
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      landingPagePlugin(settings) as ApolloServerPlugin<ApiContext>,
     ],
   });
   await apollo.start();
@@ -238,9 +236,12 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
     allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name'],
   });
 
+  mountUi(expressApp, corsMiddleware);
+
   expressApp.use(
     '/graphql',
     corsMiddleware,
+    graphiqlHandler(settings),
     express.json({ limit: settings.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({

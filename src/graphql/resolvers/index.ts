@@ -7,6 +7,7 @@ import { GroupResolver } from './group.js';
 import { ResourceResolver } from './resource.js';
 import { ImportResolver } from './imports.js';
 import { CatalogResolver } from './catalog.js';
+import { CatalogActionsResolver } from './catalog-actions.js';
 import { AccountResolver, OrganizationResolver } from './organization.js';
 
 export const resolvers = [
@@ -19,6 +20,7 @@ export const resolvers = [
   ResourceResolver,
   ImportResolver,
   CatalogResolver,
+  CatalogActionsResolver,
   OrganizationResolver,
   AccountResolver,
 ] as const;

@@ -105,7 +105,8 @@ export function findingsOfPolicy(store: Store, keyOrArn: string): Finding[] {
   if (managed !== undefined) return lintText(managed, { policyType: 'IDENTITY_POLICY', identityPolicyKind: 'MANAGED', lenient: true });
   const inline = store.db.prepare(`SELECT owner_kind, document FROM inline_policies WHERE key = ?`).get(keyOrArn) as { owner_kind: string; document: string } | undefined;
   if (inline) return lintText(inline.document, { policyType: 'IDENTITY_POLICY', identityPolicyKind: `${inline.owner_kind}_INLINE` as IdentityPolicyKind, lenient: true });
-  return [];
+  // Trust, organization and resource-based policies: through the index.
+  return lintIndex(store).byKey.get(keyOrArn) ?? [];
 }
 
 /** Keys of stored policies with at least one finding of this type and / or code. */

@@ -1,0 +1,120 @@
+/**
+ * Time from loading /ui to the first who-can answer on screen, on a generated account
+ * (bench/store/generate.ts, default large), in Debian's Chromium with the internet cut:
+ *
+ *  1. generate (or reuse, under --data) and import the account into a fresh database;
+ *  2. pick who-can questions that have answers, asking a first server over HTTP;
+ *  3. start a fresh server, time its first question over HTTP (it builds the access index then),
+ *     and load /ui#/who-can?… in Chromium once per question: the page's own clock at the
+ *     element's `accessql:who-can-answer` mark (the first visit also loads the schema's features).
+ *
+ *   node dist/bench/ui/first-answer.bench.js [--size large|medium|small] [--seed 1] [--data DIR] [--visits 5]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore } from '../../src/store/db.js';
+import { importFiles } from '../../src/store/import/index.js';
+import { loadAccountModel } from '../../src/store/account-model.js';
+import { actionsForService } from '../../src/catalog/index.js';
+import { scopeFor } from '../../src/access/resource-scope.js';
+import { startTestServer } from '../../test/helpers/server.js';
+import { launchBrowser } from '../../test/helpers/browser.js';
+import { ensureData } from '../store/import.bench.js';
+import { prng, SIZES, type Size } from '../store/generate.js';
+
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const size = (arg('size') ?? 'large') as Size;
+if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+const seed = Number(arg('seed') ?? 1);
+const dataDir = arg('data') ?? path.join(os.tmpdir(), 'accessql-bench');
+const VISITS = Number(arg('visits') ?? 5);
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const dir = ensureData(size, seed, dataDir);
+const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-ui-bench-')), 'bench.db');
+{
+  const store = openStore(dbFile);
+  const files = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') }));
+  importFiles(store, files);
+  store.close();
+}
+log(`imported ${size} account into ${dbFile}`);
+
+// Candidate questions: a stored resource and an action of its service that applies to its own type.
+const candidates: { action: string; resource: string }[] = [];
+{
+  const store = openStore(dbFile);
+  const model = loadAccountModel(store);
+  store.close();
+  const rnd = prng(seed * 104729);
+  for (let tries = 0; candidates.length < 200 && tries < 5000; tries++) {
+    const r = model.resources[Math.floor(rnd() * model.resources.length)];
+    const actions = actionsForService(r.arn.split(':')[2]).filter((a) => a.resourceTypes.length > 0);
+    const a = actions[Math.floor(rnd() * actions.length)];
+    if (!a) continue;
+    try {
+      if (!scopeFor(a, r.arn).children) candidates.push({ action: a.name, resource: r.arn });
+    } catch {
+      /* the action does not apply to this resource */
+    }
+  }
+}
+
+// Keep those with answers (a table to show), asked of a first server so the measured one starts cold.
+const questions: { action: string; resource: string; total: number }[] = [];
+{
+  const picker = await startTestServer({ dbFile, env: { ACCESSQL_REQUEST_TIMEOUT_MS: '600000' } });
+  for (const q of candidates) {
+    if (questions.length > VISITS) break;
+    const r = await picker.gql(`query($a: String!, $r: String!) { whoCan(action: $a, resource: $r, first: 1) { totalCount } }`, { a: q.action, r: q.resource });
+    const total = r.data?.whoCan.totalCount ?? 0;
+    if (total > 0) questions.push({ ...q, total });
+  }
+  await picker.stop();
+}
+if (questions.length < 2) throw new Error('found too few who-can questions with answers');
+
+// A fresh server builds its access index on the first question (seconds to minutes on a large
+// account): timed here over HTTP, so the page visits below measure the page, not the build.
+const server = await startTestServer({ dbFile, env: { ACCESSQL_REQUEST_TIMEOUT_MS: '600000' } });
+const warmStart = performance.now();
+await server.gql(`query($a: String!, $r: String!) { whoCan(action: $a, resource: $r, first: 1) { totalCount } }`, {
+  a: questions[0].action,
+  r: questions[0].resource,
+});
+const indexSeconds = (performance.now() - warmStart) / 1000;
+const base = server.url.replace(/\/graphql$/, '');
+const browser = await launchBrowser();
+const results: { visit: string; ms: number; principals: number }[] = [];
+for (let i = 0; i < questions.length; i++) {
+  const q = questions[i];
+  const page = await browser.newPage();
+  await page.goto(`${base}/ui#/who-can?action=${encodeURIComponent(q.action)}&resource=${encodeURIComponent(q.resource)}`);
+  await page.locator('accessql-who-can tr.principal-row, accessql-who-can .error').first().waitFor({ timeout: 300_000 });
+  if (await page.locator('accessql-who-can .error').count()) throw new Error(`the page says: ${await page.locator('accessql-who-can .error').innerText()}`);
+  const ms = Number(await page.evaluate(`performance.getEntriesByName('accessql:who-can-answer')[0].startTime`));
+  results.push({ visit: `visit ${i + 1}`, ms: Math.round(ms), principals: q.total });
+  await page.close();
+}
+await browser.close();
+await server.stop();
+if (browser.blocked.length) throw new Error(`the page asked the internet for ${browser.blocked.join(', ')}`);
+
+const warm = results
+  .slice(1)
+  .map((r) => r.ms)
+  .sort((a, b) => a - b);
+console.log(`fresh server's first question over HTTP (builds the access index): ${indexSeconds.toFixed(1)} s`);
+console.log(`/ui → first who-can answer on screen, ${size} account (page clock, Chromium ${os.cpus().length} cores):`);
+for (const r of results) console.log(`  ${r.visit.padEnd(13)} ${String(r.ms).padStart(6)} ms  (${r.principals} principals)`);
+console.log(`  median of visits 2–${results.length}: ${warm[Math.floor(warm.length / 2)]} ms`);
+fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
