@@ -22,26 +22,21 @@
  * the worst case is O(n·m/31) and for every realistic policy pattern it is O(n).
  */
 
+import { steps as matchSteps, countSteps } from './steps.js';
 /** A piece of pattern text: a plain string is raw pattern text (`*` and `?` are wildcards); `{ lit }` is literal text (from `${*}`, `${?}`, `${$}` or a resolved policy variable). */
 export type PatternPiece = string | { lit: string };
 
 export type Matcher = (text: string) => boolean;
 
 /**
- * Optional instrumentation, for tests that assert operation counts rather than wall time: when
- * `matchSteps.enabled` is true, every match adds the number of text characters it examined to
- * `matchSteps.count` (one per character comparison or scan position; a Shift-And scan over w
- * words counts w per position). indexOf, startsWith, endsWith and === are charged the span of
- * text they had to look at (V8's string search is linear in it). Disabled by default: the matchers
- * then pay one predictable branch per segment search, not per character.
+ * Optional instrumentation (the shared step counter of ./steps.ts), for tests that assert operation
+ * counts rather than wall time: when enabled, every match adds the number of text characters it
+ * examined (one per character comparison or scan position; a Shift-And scan over w words counts w
+ * per position). indexOf, startsWith, endsWith and === are charged the span of text they had to
+ * look at (V8's string search is linear in it). Disabled by default: the matchers then pay one
+ * predictable branch per segment search, not per character.
  */
-export const matchSteps = { enabled: false, count: 0 };
-
-/** Turns step counting on or off and resets the count. */
-export function countMatchSteps(enabled: boolean): void {
-  matchSteps.enabled = enabled;
-  matchSteps.count = 0;
-}
+export { matchSteps, countSteps as countMatchSteps };
 
 const MATCH_ALL: Matcher = () => true;
 
@@ -327,9 +322,4 @@ export function compileGlobPieces(pieces: readonly PatternPiece[], ignoreCase = 
 /** One-shot convenience: does `text` match `pattern`? */
 export function globMatch(pattern: string, text: string, ignoreCase = false): boolean {
   return ignoreCase ? compileGlobLower(pattern)(text.toLowerCase()) : compileGlob(pattern)(text);
-}
-
-/** true when the text contains a wildcard character. */
-export function hasWildcard(text: string): boolean {
-  return text.includes('*') || text.includes('?');
 }
