@@ -5,12 +5,12 @@
  * `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`, the account `arn:aws:iam::ACCOUNT:root`.
  */
 import type { RequestPrincipal } from '../engine/types.js';
+import { parseArn } from '../util/arn.js';
 
 export function callerFromArn(arn: string): RequestPrincipal | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  const [, partition, service, , accountId] = parts;
-  const resource = parts.slice(5).join(':');
+  const parsed = parseArn(arn);
+  if (!parsed) return undefined;
+  const { partition, service, account: accountId, resource } = parsed;
   if (service === 'iam') {
     if (resource === 'root') return { arn, accountId, type: 'Root' };
     if (resource.startsWith('user/')) return { arn, accountId, type: 'User' };
@@ -23,11 +23,4 @@ export function callerFromArn(arn: string): RequestPrincipal | undefined {
   }
   if (service === 'sts' && resource.startsWith('federated-user/')) return { arn, accountId, type: 'FederatedUser' };
   return { arn, accountId };
-}
-
-/** The 12-digit account of an ARN, if it has one. */
-export function accountOfArn(arn: string): string | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  return /^\d{12}$/.test(parts[4]) ? parts[4] : undefined;
 }

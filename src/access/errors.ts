@@ -1,7 +1,9 @@
 /** Typed errors of the access layer; the API maps each to its contract code. */
+import { AccessqlError } from '../util/errors.js';
+
 
 /** A policy given as text that is not a policy document (JSON syntax or structure). */
-export class MalformedPolicyError extends Error {
+export class MalformedPolicyError extends AccessqlError {
   constructor(
     /** Which input: `policies[0]`, `permissionsBoundaries[1]`, `serviceControlPolicies[0][0]`, `resourcePolicy`. */
     readonly policy: string,
@@ -9,22 +11,22 @@ export class MalformedPolicyError extends Error {
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(`${policy}: ${reason}${line !== undefined ? ` at line ${line}, column ${column}` : ''}`);
+    super('MALFORMED_POLICY_DOCUMENT', `${policy}: ${reason}${line !== undefined ? ` at line ${line}, column ${column}` : ''}`, { policy, line, column });
     this.name = 'MalformedPolicyError';
   }
 }
 
 /** A question the store cannot answer as asked (unknown principal, resource of the wrong type…). */
-export class InvalidQuestionError extends Error {
+export class InvalidQuestionError extends AccessqlError {
   constructor(message: string, readonly details: Record<string, unknown> = {}) {
-    super(message);
+    super('BAD_USER_INPUT', message, details);
     this.name = 'InvalidQuestionError';
   }
 }
 
-export class NotFoundError extends Error {
+export class NotFoundError extends AccessqlError {
   constructor(message: string) {
-    super(message);
+    super('NOT_FOUND', message);
     this.name = 'NotFoundError';
   }
 }

@@ -11,7 +11,8 @@ import {
   suggestArnService, suggestService, type CatalogAction, type CatalogResourceType,
 } from '../catalog/index.js';
 import { InvalidQuestionError, quoted } from './errors.js';
-import { compileGlobPieces, type PatternPiece } from '../engine/wildcard.js';
+import { splitArn } from '../util/arn.js';
+import { compileGlobPieces, type PatternPiece } from '../util/wildcard.js';
 
 export interface ResourceScope {
   /** The ARN the evaluator sees. */
@@ -24,11 +25,9 @@ export interface ResourceScope {
 
 const VARIABLE = /\$\{[^}]+\}/g;
 
-/** Splits an ARN (or ARN pattern) into its six parts; the resource part keeps its colons. */
+/** The six parts of an ARN (or ARN pattern); the resource part keeps its colons. */
 function arnParts(arn: string): string[] | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  return [...parts.slice(0, 5), parts.slice(5).join(':')];
+  return arn.startsWith('arn:') ? (splitArn(arn) ?? undefined) : undefined;
 }
 
 /**

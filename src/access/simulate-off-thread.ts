@@ -8,11 +8,12 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { CustomSimulationInput, SimulatedResult } from './simulate-custom.js';
 import { InvalidQuestionError, MalformedPolicyError } from './errors.js';
+import { AccessqlError } from '../util/errors.js';
 
 /** The deadline passed before the simulation finished (the caller answers TIMEOUT). */
-export class SimulationTimeoutError extends Error {
+export class SimulationTimeoutError extends AccessqlError {
   constructor() {
-    super('The simulation ran out of its time budget');
+    super('TIMEOUT', 'The simulation ran out of its time budget');
     this.name = 'SimulationTimeoutError';
   }
 }
@@ -67,6 +68,7 @@ export async function simulateOffThread(input: CustomSimulationInput, deadline: 
         void worker.terminate();
       };
       const timer = setTimeout(() => finish(() => reject(new SimulationTimeoutError())), Math.max(0, deadline - Date.now()) + GRACE_MS);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the worker's structured-clone error payload
       worker.once('message', (m: { ok: boolean; results?: SimulatedResult[]; error?: Record<string, any> }) => {
         finish(() => (m.ok ? resolve(m.results!) : reject(revive(m.error!))));
       });
@@ -83,11 +85,12 @@ function plain(input: CustomSimulationInput): CustomSimulationInput {
   return JSON.parse(JSON.stringify(input)) as CustomSimulationInput;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the worker's structured-clone error payload
 function revive(e: Record<string, any>): Error {
   switch (e.kind) {
     case 'timeout': return new SimulationTimeoutError();
     case 'malformed': return new MalformedPolicyError(e.policy, e.reason, e.line, e.column);
     case 'invalid': return new InvalidQuestionError(e.message, e.details);
-    default: return new Error(`simulation failed: ${e.message}`);
+    default: return new AccessqlError('INTERNAL_SERVER_ERROR', `simulation failed: ${e.message}`);
   }
 }

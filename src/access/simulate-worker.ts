@@ -8,8 +8,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { withWorkHook } from '../engine/budget.js';
 import { simulateCustomPolicy, type CustomSimulationInput } from './simulate-custom.js';
 import { InvalidQuestionError, MalformedPolicyError } from './errors.js';
+import { AccessqlError } from '../util/errors.js';
 
-class DeadlineReached extends Error {}
+class DeadlineReached extends AccessqlError {
+  constructor() {
+    super('TIMEOUT', 'deadline reached');
+  }
+}
 
 interface Job {
   input: CustomSimulationInput;

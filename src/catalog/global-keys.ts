@@ -8,7 +8,7 @@
  * table is kept by hand. `multivalued` keys are lists in the request context and need a set
  * operator (ForAnyValue / ForAllValues) to be tested meaningfully.
  */
-import type { ContextKeyType } from '../engine/types.js';
+import type { ContextKeyType } from './key-types.js';
 
 export type GlobalKeyDataType = 'String' | 'ARN' | 'Numeric' | 'Bool' | 'Date' | 'IPAddress';
 

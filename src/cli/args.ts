@@ -1,8 +1,9 @@
+import { AccessqlError } from '../util/errors.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-export class UsageError extends Error {
+export class UsageError extends AccessqlError {
   constructor(message: string) {
-    super(message);
+    super('BAD_USER_INPUT', message);
     this.name = 'UsageError';
   }
 }

@@ -22,7 +22,8 @@
  * request resource that is not an ARN (e.g. `*` for actions without resource types) can only be
  * matched by an entry without colons or by `*`.
  */
-import { compileGlobPieces, type Matcher, type PatternPiece } from './wildcard.js';
+import { nthColon, splitArn } from '../util/arn.js';
+import { compileGlobPieces, type Matcher, type PatternPiece } from '../util/wildcard.js';
 import { parseTemplate, piecesKey, resolveTemplate, type Template } from './template.js';
 import { FALSE, TRUE, UNKNOWN, type MissingKeys, type Tri } from './tri.js';
 import type { RequestContext } from './types.js';
@@ -36,39 +37,6 @@ export interface PreparedArn {
   parts: string[] | null;
   /** The text split at every colon (Resource matching works on these segments). */
   segments: string[];
-}
-
-/** Index of the n-th colon (1-based n), or -1. Skips `${...}` when `skipVariables` is set. */
-function nthColon(text: string, n: number, skipVariables: boolean): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (skipVariables && c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
-      const close = text.indexOf('}', i + 2);
-      if (close > 0) {
-        i = close;
-        continue;
-      }
-    }
-    if (c === 58 /* : */ && ++count === n) return i;
-  }
-  return -1;
-}
-/** Splits into the six ARN components (the sixth keeps any further colons), or null. */
-export function splitArn(text: string, skipVariables = false): string[] | null {
-  const fifth = nthColon(text, 5, skipVariables);
-  if (fifth < 0) return null;
-  const head = text.slice(0, fifth);
-  const parts: string[] = [];
-  let start = 0;
-  for (let k = 1; k <= 4; k++) {
-    const c = nthColon(head, k, skipVariables);
-    parts.push(head.slice(start, c));
-    start = c + 1;
-  }
-  parts.push(head.slice(start));
-  parts.push(text.slice(fifth + 1));
-  return parts;
 }
 
 /**
@@ -95,12 +63,6 @@ export function preparedArnCacheBytes(): number {
 
 /** Per pattern with variables: compiled segment patterns by resolved text (which may embed request values). */
 export const PIECES_CACHE_BYTES = 256 * 1024;
-
-/** The account segment of an ARN, or undefined when absent/empty. */
-export function arnAccount(text: string): string | undefined {
-  const parts = splitArn(text);
-  return parts && parts[4] ? parts[4] : undefined;
-}
 
 /**
  * A Resource / NotResource entry split at its colons. Source: "IAM JSON policy elements: Resource",

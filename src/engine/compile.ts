@@ -14,7 +14,7 @@
  */
 import type { Effect, PolicyDocument, Statement } from '../policy/types.js';
 import type { MatchedStatement } from './types.js';
-import { compileGlobLower, type Matcher } from './wildcard.js';
+import { compileGlobLower, type Matcher } from '../util/wildcard.js';
 import { compileArnPattern, type ArnPattern } from './arn.js';
 import { compilePrincipal, type PrincipalMatcher } from './principal.js';
 import { compileCondition, type CompiledCondition } from './conditions/evaluate.js';

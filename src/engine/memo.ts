@@ -15,6 +15,7 @@ export function stringBytes(text: string): number {
  * since most values hold the key's text or a compiled form of about that size). An entry larger
  * than a quarter of the budget is not kept at all.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- lru-cache's own constraint on values
 export function byteBoundedCache<V extends {}>(maxBytes: number, size: (value: V, key: string) => number = (_v, k) => 2 * stringBytes(k)): LRUCache<string, V> {
   return new LRUCache<string, V>({
     maxSize: maxBytes,

@@ -23,6 +23,7 @@
  * a permissions boundary policy attached, regardless of the values specified in the NotPrincipal
  * element" — implemented literally.
  */
+import { steps } from '../util/steps.js';
 import type { CompiledStatement } from './compile.js';
 import { matchArnPattern, type PreparedArn } from './arn.js';
 import { ACCOUNT_MATCH, DIRECT_MATCH, matchPrincipal, NO_MATCH, type PreparedPrincipal, type PrincipalMatchKind } from './principal.js';
@@ -97,6 +98,7 @@ export function evaluateStatement(
   missing: MissingKeys,
   out: { kind: PrincipalMatchKind },
 ): number {
+  if (steps.enabled) steps.count++;
   if (!actionMatches(st, req.actionLower)) return 0;
   if (resourcePolicy) {
     const kind = principalKind(st, req);

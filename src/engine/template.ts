@@ -16,7 +16,7 @@
  *    variables; a key with more than one value is therefore treated as unresolvable.
  */
 import type { RequestContext } from './types.js';
-import type { PatternPiece } from './wildcard.js';
+import type { PatternPiece } from '../util/wildcard.js';
 
 export type TemplateNode =
   | string
@@ -93,13 +93,6 @@ export function resolveTemplate(template: Template, context: RequestContext): Re
 export function piecesToText(pieces: readonly PatternPiece[]): string {
   let out = '';
   for (const p of pieces) out += typeof p === 'string' ? p : p.lit;
-  return out;
-}
-
-/** The variable names a template references (as written). */
-export function templateVariables(template: Template): string[] {
-  const out: string[] = [];
-  for (const n of template.nodes) if (typeof n !== 'string' && 'variable' in n) out.push(n.variable);
   return out;
 }
 

@@ -3,17 +3,12 @@
  *
  * Source: "Policy evaluation logic" (IAM User Guide) and its sub-pages.
  */
+import type { ContextKeyType } from '../catalog/key-types.js';
 import type { Effect } from '../policy/types.js';
 
 export type Decision = 'ALLOWED' | 'EXPLICIT_DENY' | 'IMPLICIT_DENY';
 
-export type ContextKeyType =
-  | 'STRING' | 'STRING_LIST'
-  | 'NUMERIC' | 'NUMERIC_LIST'
-  | 'BOOLEAN' | 'BOOLEAN_LIST'
-  | 'IP' | 'IP_LIST'
-  | 'DATE' | 'DATE_LIST'
-  | 'BINARY' | 'BINARY_LIST';
+export type { ContextKeyType };
 
 export interface ContextValue {
   /** The key as the caller spelled it (condition keys match case-insensitively). */

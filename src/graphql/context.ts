@@ -4,7 +4,7 @@ import type { App } from '../app.js';
 import type { Loaders } from './loaders.js';
 
 /** Per-operation context handed to every resolver. */
-export interface RequestContext {
+export interface ApiContext {
   app: App;
   role: Role;
   requestId: string;

@@ -1,24 +1,24 @@
-/** Maps the domain's typed errors to the API's error codes. */
-import { GraphQLError } from 'graphql';
-import { InvalidQuestionError, MalformedPolicyError, NotFoundError } from '../access/errors.js';
-import { apiError } from './errors.js';
-import { CursorError, ImportError, StoreBusyError, StoreUnavailableError } from '../store/errors.js';
+/**
+ * The one place where the project's errors become GraphQL errors. Every error accessql throws on
+ * purpose is an AccessqlError (src/util/errors.ts) carrying its contract code and extensions;
+ * resolvers let them propagate, and the server's formatError and the CLI's in-process executor
+ * both format them here.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AccessqlError } from '../util/errors.js';
 
-export function toApiError(e: unknown): unknown {
-  if (e instanceof GraphQLError) return e;
-  if (e instanceof MalformedPolicyError) {
-    return apiError('MALFORMED_POLICY_DOCUMENT', e.message, { policy: e.policy, line: e.line, column: e.column });
-  }
-  if (e instanceof InvalidQuestionError) return apiError('BAD_USER_INPUT', e.message, e.details);
-  if (e instanceof NotFoundError) return apiError('NOT_FOUND', e.message);
-  if (e instanceof CursorError) return apiError('BAD_USER_INPUT', 'The `after` cursor is not one this API gave out', { argumentName: 'after' });
-  if (e instanceof StoreBusyError) return apiError('SERVICE_UNAVAILABLE', e.message);
-  // originalError kept so that the server logs SQLite's own message (formatError).
-  if (e instanceof StoreUnavailableError) return new GraphQLError(e.message, { originalError: e, extensions: { code: 'SERVICE_UNAVAILABLE', reason: e.sqliteCode } });
-  if (e instanceof ImportError) {
-    // Nothing was imported. JSON syntax and policy-document errors carry their position.
-    const code = e.line !== undefined ? 'MALFORMED_POLICY_DOCUMENT' : 'BAD_USER_INPUT';
-    return apiError(code, e.message, { line: e.line, column: e.column, path: e.path, inDocument: e.inDocument || undefined });
-  }
-  return e;
+/** The AccessqlError behind a resolver's GraphQL error, if any. */
+export function accessqlErrorOf(error: unknown): AccessqlError | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  return original instanceof AccessqlError ? original : undefined;
+}
+
+/** `formatted` with the AccessqlError's message, code and extensions, when `error` carries one. */
+export function formatApiError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const e = accessqlErrorOf(error);
+  if (!e) return formatted;
+  const extensions: Record<string, unknown> = { ...formatted.extensions };
+  for (const [k, v] of Object.entries(e.extensions)) if (v !== undefined) extensions[k] = v;
+  extensions.code = e.code;
+  return { ...formatted, message: e.message, extensions };
 }

@@ -4,6 +4,7 @@
  */
 import { badUserInput } from './errors.js';
 import { pageSize } from './limits.js';
+import type { Page } from '../store/queries/pagination.js';
 
 export const encodeCursor = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
 
@@ -11,12 +12,6 @@ export function decodeCursor(cursor: string): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!cursor || encodeCursor(key) !== cursor) throw badUserInput('`after` is not a cursor this API gave out', { argumentName: 'after' });
   return key;
-}
-
-export interface Page<T> {
-  totalCount: number;
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 /** `items` sorted by `keyOf` ascending. */

@@ -19,8 +19,9 @@ import type { App } from '../app.js';
 import { apiSchema } from './schema.js';
 import { roleOf } from './auth.js';
 import { hostPolicy } from './host-check.js';
-import type { RequestContext } from './context.js';
-import { apiError } from './errors.js';
+import type { ApiContext } from './context.js';
+import { httpRefusal } from './errors.js';
+import { accessqlErrorOf, formatApiError } from './map-error.js';
 import { StoreUnavailableError } from '../store/errors.js';
 import { createLoaders } from './loaders.js';
 import { CODE_OVERRIDE, pageSizeRule } from './page-size-rule.js';
@@ -48,26 +49,26 @@ const VALIDATION_ABORTED = /^(Validation aborted\.|Too many validation errors, e
 const PERSISTED_QUERY_REFUSAL = /^(provided sha does not match query|Unsupported persisted query version)$/;
 
 /** Requires the right token for each operation kind; runs before any resolver. */
-function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<RequestContext> {
+function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation }) {
           const role = contextValue.role;
           if (role === 'invalid' && (settings.adminToken || settings.readToken)) {
-            throw apiError('UNAUTHENTICATED', 'The bearer token is not valid', { http: { status: 401 } });
+            throw httpRefusal('UNAUTHENTICATED', 'The bearer token is not valid', 401);
           }
           // Any configured token means the deployment is not open: mutations then need the admin
           // token, and with only a read token configured nobody may mutate (never open by omission).
           if (operation?.operation === 'mutation' && (settings.adminToken || settings.readToken) && role !== 'admin') {
             if (!settings.adminToken) {
-              throw apiError('FORBIDDEN', 'Mutations are disabled: ACCESSQL_READ_TOKEN is set without ACCESSQL_ADMIN_TOKEN', { http: { status: 403 } });
+              throw httpRefusal('FORBIDDEN', 'Mutations are disabled: ACCESSQL_READ_TOKEN is set without ACCESSQL_ADMIN_TOKEN', 403);
             }
-            if (role === 'reader') throw apiError('FORBIDDEN', 'Mutations need the admin token', { http: { status: 403 } });
-            throw apiError('UNAUTHENTICATED', 'Mutations need `Authorization: Bearer <admin token>`', { http: { status: 401 } });
+            if (role === 'reader') throw httpRefusal('FORBIDDEN', 'Mutations need the admin token', 403);
+            throw httpRefusal('UNAUTHENTICATED', 'Mutations need `Authorization: Bearer <admin token>`', 401);
           }
           if (operation?.operation !== 'mutation' && settings.readToken && role !== 'admin' && role !== 'reader') {
-            throw apiError('UNAUTHENTICATED', 'Queries need `Authorization: Bearer <read token>`', { http: { status: 401 } });
+            throw httpRefusal('UNAUTHENTICATED', 'Queries need `Authorization: Bearer <read token>`', 401);
           }
         },
       };
@@ -76,14 +77,14 @@ function accessControlPlugin(settings: ServerSettings): ApolloServerPlugin<Reque
 }
 
 /** One structured log line per operation: id, name, duration, outcome. Never variables or headers. */
-function loggingPlugin(): ApolloServerPlugin<RequestContext> {
+function loggingPlugin(): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
         async willSendResponse({ contextValue: ctx, operationName, errors }) {
           const ms = Math.round((performance.now() - started) * 10) / 10;
-          const codes = (errors ?? []).map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          const codes = (errors ?? []).map((e) => accessqlErrorOf(e)?.code ?? e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
           ctx.log.info({ requestId: ctx.requestId, operationName, ms, outcome: codes.length ? 'error' : 'ok', codes: codes.length ? codes : undefined }, 'graphql');
         },
       };
@@ -120,6 +121,7 @@ function classifyError(production: boolean, log?: Logger) {
         return { message: store.message, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', reason: store.code } };
       }
     }
+    if (accessqlErrorOf(error)) return formatApiError(formatted, error);
     const code = formatted.extensions?.code;
     const override = formatted.extensions?.[CODE_OVERRIDE];
     if (typeof override === 'string') {
@@ -194,7 +196,7 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
   const hosts = hostPolicy(settings.host, settings.allowedHosts);
   let listeningPort = settings.port;
 
-  const apollo = new ApolloServer<RequestContext>({
+  const apollo = new ApolloServer<ApiContext>({
     schema: apiSchema(),
     introspection: settings.introspection,
     csrfPrevention: true,
@@ -203,13 +205,13 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
     formatError: formatError(settings.production, log),
     validationRules: [pageSizeRule, ...protection.validationRules],
     plugins: [
-      ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
+      ...(protection.plugins as ApolloServerPlugin<ApiContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Answers are POSTed and per-caller: no HTTP cache hints, and no per-field hook to compute them.
       ApolloServerPluginCacheControlDisabled(),
       accessControlPlugin(settings),
       loggingPlugin(),
-      landingPagePlugin(settings) as ApolloServerPlugin<RequestContext>,
+      landingPagePlugin(settings) as ApolloServerPlugin<ApiContext>,
     ],
   });
   await apollo.start();

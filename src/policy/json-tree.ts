@@ -10,6 +10,8 @@
  *     `"key":`                                       → a comma is assumed
  * Everything else is an error at the first offending offset.
  */
+import { AccessqlError } from '../util/errors.js';
+import { steps } from '../util/steps.js';
 import jsonc from 'jsonc-parser';
 
 export type JsonNode = JsonObjectNode | JsonArrayNode | JsonScalarNode;
@@ -73,9 +75,11 @@ interface Token {
   value: string;
 }
 
-class TokenError extends Error {
+/** Internal: a scan error at `offset`; parseJsonTree turns it into its error result. */
+class TokenError extends AccessqlError {
   constructor(readonly offset: number, readonly reason: string) {
-    super(reason);
+    super('MALFORMED_POLICY_DOCUMENT', reason);
+    this.name = 'TokenError';
   }
 }
 
@@ -86,6 +90,7 @@ function tokenize(text: string): Token[] {
   for (;;) {
     const kind = scanner.scan() as number;
     const offset = scanner.getTokenOffset();
+    if (steps.enabled) steps.count += scanner.getPosition() - offset + 1;
     const err = scanner.getTokenError() as number;
     if (kind === LINE_BREAK || kind === TRIVIA) continue;
     if (kind === LINE_COMMENT || kind === BLOCK_COMMENT) throw new TokenError(offset, 'Comments are not allowed in JSON');
@@ -168,6 +173,7 @@ function tokenizePrefix(text: string, limit: number): Token[] {
   for (;;) {
     const kind = scanner.scan() as number;
     const offset = scanner.getTokenOffset();
+    if (steps.enabled) steps.count += scanner.getPosition() - offset + 1;
     if (offset >= limit || kind === EOF || (scanner.getTokenError() as number) !== 0 || kind === UNKNOWN ||
       kind === LINE_COMMENT || kind === BLOCK_COMMENT) break;
     if (kind === LINE_BREAK || kind === TRIVIA) continue;

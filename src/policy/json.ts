@@ -6,6 +6,7 @@
  * jsonc-parser (strict options) to name the first offending line and column, because V8's
  * messages do not always carry a position.
  */
+import { AccessqlError } from '../util/errors.js';
 import jsonc from 'jsonc-parser';
 
 export interface TextPosition {
@@ -17,13 +18,13 @@ export interface TextPosition {
   offset: number;
 }
 
-export class JsonSyntaxError extends Error {
+export class JsonSyntaxError extends AccessqlError {
   readonly line: number;
   readonly column: number;
   readonly offset: number;
   readonly reason: string;
   constructor(reason: string, position: TextPosition) {
-    super(`${reason} at line ${position.line}, column ${position.column}`);
+    super('MALFORMED_POLICY_DOCUMENT', `${reason} at line ${position.line}, column ${position.column}`, { line: position.line, column: position.column });
     this.name = 'JsonSyntaxError';
     this.reason = reason;
     this.line = position.line;

@@ -2,38 +2,17 @@
  * ARN parsing: `arn:partition:service:region:account-id:resource`. The resource part may itself
  * contain ':' (log groups, Lambda versions), so only the first five separators split.
  */
-export interface ParsedArn {
-  partition: string;
-  service: string;
-  /** '' when the ARN has none (IAM, S3). */
-  region: string;
-  /** '' when the ARN has none (S3 buckets), 'aws' for AWS managed policies. */
-  account: string;
-  resource: string;
+import { parseArn as splitArnFields, type Arn } from '../util/arn.js';
+
+export interface ParsedArn extends Arn {
   /** See resourceTypeOf; null when the ARN does not say. */
   resourceType: string | null;
 }
 
 export function parseArn(arn: string): ParsedArn | undefined {
-  if (!arn.startsWith('arn:')) return undefined;
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i < 5; i++) {
-    const next = arn.indexOf(':', start);
-    if (next < 0) return undefined;
-    parts.push(arn.slice(start, next));
-    start = next + 1;
-  }
-  const [, partition, service, region, account] = parts;
-  const resource = arn.slice(start);
-  if (!partition || !service) return undefined;
-  return { partition, service, region, account, resource, resourceType: resourceTypeOf(service, account, resource) };
-}
-
-/** 12-digit account id of an ARN, or undefined (AWS managed policies, S3, malformed). */
-export function accountOf(arn: string): string | undefined {
-  const a = parseArn(arn)?.account;
-  return a && /^\d{12}$/.test(a) ? a : undefined;
+  const p = splitArnFields(arn);
+  if (!p || !p.partition || !p.service) return undefined;
+  return { ...p, resourceType: resourceTypeOf(p.service, p.account, p.resource) };
 }
 
 /** True for AWS managed policy ARNs (`arn:aws:iam::aws:policy/...`, any partition). */

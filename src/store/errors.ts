@@ -2,11 +2,13 @@
  * Typed errors of the store. The CLI and the GraphQL layer map them to exit codes and error codes
  * (ImportError → a message naming file, line and column; CursorError → BAD_USER_INPUT).
  */
+import { AccessqlError, type ErrorCode } from '../util/errors.js';
+
 
 /** Base class: anything the store refuses for a reason a user can act on. */
-export class StoreError extends Error {
-  constructor(message: string) {
-    super(message);
+export class StoreError extends AccessqlError {
+  constructor(message: string, code: ErrorCode = 'INTERNAL_SERVER_ERROR', extensions: Record<string, unknown> = {}) {
+    super(code, message, extensions);
     this.name = 'StoreError';
   }
 }
@@ -14,7 +16,7 @@ export class StoreError extends Error {
 /** Another process holds the write lock for longer than the busy timeout (e.g. two imports at once). */
 export class StoreBusyError extends StoreError {
   constructor(file: string, timeoutMs: number) {
-    super(`database ${file} is locked by another writer (waited ${timeoutMs} ms); try again when the other import has finished`);
+    super(`database ${file} is locked by another writer (waited ${timeoutMs} ms); try again when the other import has finished`, 'SERVICE_UNAVAILABLE');
     this.name = 'StoreBusyError';
   }
 }
@@ -35,7 +37,7 @@ export class StoreVersionError extends StoreError {
 export class StoreUnavailableError extends StoreError {
   readonly sqliteCode: string;
   constructor(message: string, sqliteCode: string, cause?: unknown) {
-    super(message);
+    super(message, 'SERVICE_UNAVAILABLE', { reason: sqliteCode });
     this.name = 'StoreUnavailableError';
     this.sqliteCode = sqliteCode;
     if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
@@ -44,8 +46,11 @@ export class StoreUnavailableError extends StoreError {
 
 /** A pagination cursor that this store did not hand out. */
 export class CursorError extends StoreError {
+  readonly cursor: string;
   constructor(cursor: string) {
-    super(`invalid cursor ${JSON.stringify(cursor)}`);
+    // The API's wording: a client only ever sees cursors as opaque strings it was given.
+    super('The `after` cursor is not one this API gave out', 'BAD_USER_INPUT', { argumentName: 'after' });
+    this.cursor = cursor;
     this.name = 'CursorError';
   }
 }
@@ -76,7 +81,13 @@ export class ImportError extends StoreError {
   readonly reason: string;
   readonly inDocument: boolean;
   constructor(details: ImportErrorDetails) {
-    super(formatImportError(details));
+    // JSON syntax and policy-document errors carry their position: the document is malformed.
+    super(formatImportError(details), details.line !== undefined ? 'MALFORMED_POLICY_DOCUMENT' : 'BAD_USER_INPUT', {
+      line: details.line,
+      column: details.column,
+      path: details.path,
+      inDocument: details.inDocument || undefined,
+    });
     this.name = 'ImportError';
     this.file = details.file;
     this.line = details.line;

@@ -30,7 +30,7 @@
  *   owner's id. An account outside the organization has none of the org keys.
  */
 import type { Store } from './db.js';
-import { accountOf } from './arn.js';
+import { accountOfArn } from '../util/arn.js';
 
 export type OrgPolicyType = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
 export type OrgNodeKind = 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT';
@@ -244,7 +244,7 @@ export function buildEstate(data: EstateData): Estate {
       // User Guide, "Bucket policies": a bucket policy's Resource covers the bucket's objects).
       const bucket = s3BucketOf(arn);
       const stored = policies.get(arn) ?? (bucket ? policies.get(bucket) : undefined);
-      const owner = accountOf(arn) ?? stored?.ownerAccountId ?? listed.get(arn) ?? (bucket ? listed.get(bucket) : undefined) ?? callerAccountId ?? null;
+      const owner = accountOfArn(arn) ?? stored?.ownerAccountId ?? listed.get(arn) ?? (bucket ? listed.get(bucket) : undefined) ?? callerAccountId ?? null;
       return {
         arn, ownerAccountId: owner,
         policy: trust.get(arn) ?? stored?.document ?? null,

@@ -23,7 +23,9 @@ import type { ContextEntry } from '../../src/engine/context.js';
 import { isPrincipalContextKey, principalContextEntries } from '../../src/access/stored-context.js';
 
 const SEEDS = [1, 7, 2024];
-const BUDGET_MS = 25_000;
+// Fixed counts (not a time budget), so every run checks the same questions.
+const RUNS_PER_SEED = 1000;
+const QUESTIONS_PER_SEED = 400;
 
 interface Fixture {
   seed: number;
@@ -172,7 +174,6 @@ describe('access index vs brute force on generated accounts', () => {
   });
 
   test('index.whoCan equals index.whoCan(…, { bruteForce: true }) exactly, with and without includeConditional', (t) => {
-    const started = Date.now();
     const stats = { runs: 0, allowed: 0, conditional: 0, nonEmpty: 0, filtered: 0 };
     for (const f of fixtures) {
       const question = fc.record({
@@ -196,7 +197,7 @@ describe('access index vs brute force on generated accounts', () => {
           stats.conditional += indexed.filter((e) => e.result.decision !== 'ALLOWED').length;
           if (f.index.candidatesFor(action).length < f.index.principals.length) stats.filtered++;
         }),
-        { seed: 20240515 + f.seed, numRuns: 4000, interruptAfterTimeLimit: BUDGET_MS / 2 / SEEDS.length, markInterruptAsFailure: false },
+        { seed: 20240515 + f.seed, numRuns: RUNS_PER_SEED },
       );
     }
     // The property must have been exercised on real answers, not on empty ones.
@@ -204,16 +205,14 @@ describe('access index vs brute force on generated accounts', () => {
     assert.ok(stats.nonEmpty > stats.runs / 10, JSON.stringify(stats));
     assert.ok(stats.allowed > 0 && stats.conditional > 0, JSON.stringify(stats));
     assert.ok(stats.filtered > stats.runs / 4, `the filter must actually filter: ${JSON.stringify(stats)}`);
-    t.diagnostic(`${JSON.stringify(stats)} in ${Date.now() - started} ms`);
-    assert.ok(Date.now() - started < 60_000);
+    t.diagnostic(JSON.stringify(stats));
   });
 
   test('every stored resource, for every action the policies name: questions.whoCan (resource scope) indexed equals brute force', () => {
-    const started = Date.now();
     let asked = 0;
     for (const f of fixtures) {
       const rnd = prng(f.seed);
-      for (let i = 0; i < 400 && Date.now() - started < BUDGET_MS / 2; i++) {
+      for (let i = 0; i < QUESTIONS_PER_SEED; i++) {
         const action = f.actions[Math.floor(rnd() * f.actions.length)];
         const resource = f.resources[Math.floor(rnd() * f.resources.length)];
         const includeConditional = rnd() < 0.5;

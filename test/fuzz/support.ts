@@ -8,6 +8,7 @@
  * (FUZZ_SCALE multiplies every numRuns). A failure message from fast-check names the seed and the
  * path to replay it.
  */
+import { countSteps, steps } from '../../src/util/steps.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -34,7 +35,7 @@ export interface SeedText {
 export function seedTexts(): SeedText[] {
   const out: SeedText[] = [];
   const seen = new Set<string>();
-  for (const dir of ['test/fixtures/seed-docs/', 'seed/policies/']) {
+  for (const dir of ['seed/policies/']) {
     for (const f of readdirSync(root + dir).filter((n) => n.endsWith('.json')).sort()) {
       const text = readFileSync(root + dir + f, 'utf8');
       if (seen.has(text)) continue;
@@ -106,29 +107,44 @@ export class TextBounds {
   }
 }
 
-/** Runs `fn`, returning its result (or thrown error) and the elapsed milliseconds. */
-export function timed<T>(fn: () => T): { ms: number; value?: T; error?: unknown } {
-  const t0 = performance.now();
+/**
+ * Work allowed for one call on a text of `size` characters: a few steps per character (the JSON
+ * tokenizer charges each character once, the validator and the matcher a few more), plus a fixed
+ * allowance for work against the catalog that does not grow with the text ("did you mean"
+ * suggestions are capped per policy; pattern expansion scans one service's actions).
+ */
+export const STEPS_PER_CHAR = 4;
+export const CATALOG_STEPS = 2_000_000;
+export const workBound = (size: number) => STEPS_PER_CHAR * size + CATALOG_STEPS;
+
+/** Runs `fn` with the step counter on (src/util/steps.ts), returning its result (or thrown error) and the steps taken. */
+export function counted<T>(fn: () => T): { steps: number; value?: T; error?: unknown } {
+  countSteps(true);
   try {
     const value = fn();
-    return { ms: performance.now() - t0, value };
+    return { steps: steps.count, value };
   } catch (error) {
-    return { ms: performance.now() - t0, error };
+    return { steps: steps.count, error };
+  } finally {
+    countSteps(false);
   }
 }
 
-/** Tracks the slowest call of a kind, for the "< 1 s per call" assertions. */
-export class Slowest {
-  ms = 0;
+/** Tracks the call of a kind with the most work per allowed work, for the linear-work assertions. */
+export class Heaviest {
+  steps = 0;
+  ratio = 0;
   input = '';
-  note(ms: number, input: string): void {
-    if (ms > this.ms) {
-      this.ms = ms;
+  note(taken: number, input: string): void {
+    const ratio = taken / workBound(input.length);
+    if (ratio > this.ratio) {
+      this.ratio = ratio;
+      this.steps = taken;
       this.input = input;
     }
   }
-  assertBelow(limitMs: number, what: string): void {
-    assert.ok(this.ms < limitMs, `${what}: slowest call took ${this.ms.toFixed(1)} ms (limit ${limitMs} ms) on input of ${this.input.length} chars starting ${JSON.stringify(this.input.slice(0, 120))}`);
+  assertWithinBound(what: string): void {
+    assert.ok(this.ratio <= 1, `${what}: heaviest call took ${this.steps} steps (bound ${workBound(this.input.length)}) on input of ${this.input.length} chars starting ${JSON.stringify(this.input.slice(0, 120))}`);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Property-based tests of the glob matcher (src/engine/wildcard.ts): `*` any run of characters,
+ * Property-based tests of the glob matcher (src/util/wildcard.ts): `*` any run of characters,
  * `?` exactly one ("IAM JSON policy elements: Action" / "Resource"; "Condition operators",
  * StringLike).
  *
@@ -15,7 +15,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compileGlob, compileGlobLower, compileGlobPieces, countMatchSteps, globMatch, matchSteps, type PatternPiece } from '../../src/engine/wildcard.js';
+import { compileGlob, compileGlobLower, compileGlobPieces, countMatchSteps, globMatch, matchSteps, type PatternPiece } from '../../src/util/wildcard.js';
 import { params } from './support.js';
 
 type Tok = { star: true } | { any: true } | { ch: number };

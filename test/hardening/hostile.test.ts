@@ -1,7 +1,8 @@
 /**
  * Hostile requests against one real server (child process, port 0, seeded temp DB, NODE_ENV=production,
  * admin and read tokens set): each gets a clear GraphQL error with the expected extensions.code, no
- * stack trace, within a bounded time, and the server still answers `{ __typename }` afterwards.
+ * stack trace, and the server still answers `{ __typename }` afterwards. The work these inputs cause
+ * is bounded in counted steps, in process, by work-bounds.test.ts (no wall-clock limits here).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +15,6 @@ const BODY_LIMIT = 2 * 1024 * 1024;
 
 interface Reply {
   status: number;
-  ms: number;
   text: string;
   body: any;
 }
@@ -23,7 +23,6 @@ let server: TestServer;
 const seen: string[] = [];
 
 async function send(body: string | object, options: { headers?: Record<string, string>; method?: string; url?: string } = {}): Promise<Reply> {
-  const started = performance.now();
   const res = await fetch(options.url ?? server.url, {
     method: options.method ?? 'POST',
     headers: options.method === 'GET' ? { authorization: `Bearer ${READ}`, ...options.headers } : { 'content-type': 'application/json', authorization: `Bearer ${READ}`, ...options.headers },
@@ -38,7 +37,7 @@ async function send(body: string | object, options: { headers?: Record<string, s
   } catch {
     parsed = undefined;
   }
-  return { status: res.status, ms: performance.now() - started, text, body: parsed };
+  return { status: res.status, text, body: parsed };
 }
 
 const gql = (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => send({ query, variables }, { headers });
@@ -243,7 +242,6 @@ describe('values', () => {
     for (const action of ['s3:FlyToTheMoon', 'nonsense', '', ':', 's3:' + 'a*'.repeat(20_000), 'x'.repeat(100_000)]) {
       const r = await gql('query($a: String!) { whoCan(action: $a, resource: "*") { totalCount } }', { a: action });
       expectCode(r, 'BAD_USER_INPUT');
-      assert.ok(r.ms < 2000, `${r.ms} ms`);
     }
     await stillAnswers();
   });
@@ -287,39 +285,36 @@ describe('values', () => {
     await stillAnswers();
   });
 
-  test('validatePolicy: a 1 MB policy is answered within 1 s with findings', async () => {
+  test('validatePolicy: a 1 MB policy is answered with findings', async () => {
     const big = POLICY(Array.from({ length: 8000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 'ec2:Describe*'], Resource: `arn:aws:s3:::bucket-${i}/*` })));
     assert.ok(big.length > 900_000 && big.length < BODY_LIMIT);
     await gql(VALIDATE, { d: POLICY({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) }); // warm-up
     const r = await gql(VALIDATE, { d: big });
     assert.equal(r.status, 200, r.text.slice(0, 300));
     assert.ok(r.body.data.validatePolicy.findings.some((f: any) => f.code === 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'), r.text.slice(0, 300));
-    assert.ok(r.ms < 1000, `validatePolicy of 1 MB took ${Math.round(r.ms)} ms`);
     await stillAnswers();
   });
 
-  test('validatePolicy: 1 MB of one long value and of whitespace, within 1 s', async () => {
+  test('validatePolicy: 1 MB of one long value and of whitespace are answered', async () => {
     for (const d of [POLICY({ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::' + 'a*'.repeat(500_000) }), '{"Version":"2012-10-17",' + ' '.repeat(1_000_000) + '"Statement":[]}']) {
       const r = await gql(VALIDATE, { d });
       assert.equal(r.status, 200, r.text.slice(0, 300));
       assert.ok(r.body.data.validatePolicy.findings.length > 0);
-      assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms`);
     }
     await stillAnswers();
   });
 
   // A "did you mean" suggestion scans the catalog; the validator caps them per policy
   // (src/policy/validate.ts MAX_SUGGESTIONS), so thousands of unknown entries stay cheap.
-  test('validatePolicy: many unknown actions (a malformed 47 kB policy) within 1 s', async () => {
+  test('validatePolicy: many unknown actions (a malformed 47 kB policy) are answered', async () => {
     const d = POLICY({ Effect: 'Allow', Action: Array.from({ length: 2000 }, (_, i) => `nosuchservice${i}:Get`), Resource: '*' });
     const r = await gql(VALIDATE, { d });
     assert.equal(r.status, 200, r.text.slice(0, 300));
     assert.equal(r.body.data.validatePolicy.valid, false);
-    assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms for ${d.length} characters`);
     await stillAnswers();
   });
 
-  test('validatePolicy: 10,000-deep nesting is answered within 1 s; JSON errors carry line and column', async () => {
+  test('validatePolicy: 10,000-deep nesting is answered; JSON errors carry line and column', async () => {
     const docs = [
       '['.repeat(10_000) + ']'.repeat(10_000),
       '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000),
@@ -329,7 +324,6 @@ describe('values', () => {
       const r = await gql(VALIDATE, { d });
       assert.equal(r.status, 200, r.text.slice(0, 300));
       assert.ok(r.body.data.validatePolicy.findings.length > 0);
-      assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms`);
     }
     for (const [d, line, column] of [['{"a":'.repeat(10_000), 1, 50_001], ['['.repeat(10_000), 1, 10_001], ['{\n  "Version": "2012-10-17",\n  "Statement": [,]\n}', 3, 17]] as const) {
       const r = await gql(VALIDATE, { d });
@@ -338,12 +332,11 @@ describe('values', () => {
       assert.equal(f.findingType, 'ERROR');
       assert.equal(f.line, line, r.text.slice(0, 300));
       assert.equal(f.column, column, r.text.slice(0, 300));
-      assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms`);
     }
     await stillAnswers();
   });
 
-  test('pathological wildcards against 100 kB strings are answered within 1 s', async () => {
+  test('pathological wildcards against 100 kB strings are answered', async () => {
     const patterns = ['a*a*a*a*a*a*a*a*b', '*a*a*a*a*a*a*a*a*a*a*a*b*', '*' + 'a?'.repeat(20) + 'b*', '*?'.repeat(30) + 'b'];
     const long = 'a'.repeat(100_000);
     for (const pattern of patterns) {
@@ -356,17 +349,13 @@ describe('values', () => {
       const r1 = await gql(SIMULATE, { p: [resourcePolicy], a: ['s3:GetObject', 's3:PutObject'], r: [`arn:aws:s3:::${arnText}`, `arn:aws:s3:::${arnText.slice(1)}c`] });
       assert.equal(r1.status, 200, r1.text.slice(0, 300));
       assert.ok(r1.body.data.simulateCustomPolicy.results.every((x: any) => x.decision === 'IMPLICIT_DENY'), r1.text.slice(0, 300));
-      assert.ok(r1.ms < 1000, `resource ${pattern}: ${Math.round(r1.ms)} ms`);
       const condPolicy = POLICY({ Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { StringLike: { 'aws:PrincipalTag/team': pattern, 's3:prefix': [pattern, pattern] } } });
       const r2 = await gql(SIMULATE, { p: [condPolicy], a: ['s3:ListBucket'], c: [{ key: 'aws:PrincipalTag/team', values: [long] }, { key: 's3:prefix', values: [long] }] });
       assert.equal(r2.status, 200, r2.text.slice(0, 300));
-      assert.ok(r2.ms < 1000, `condition ${pattern}: ${Math.round(r2.ms)} ms`);
       const actionPolicy = POLICY({ Effect: 'Allow', Action: `s3:${pattern}`, Resource: '*' });
       const r3 = await gql(SIMULATE, { p: [actionPolicy], a: [`s3:${long}`] });
-      assert.ok(r3.ms < 1000, `action ${pattern}: ${Math.round(r3.ms)} ms`);
       if (r3.body?.errors) expectCode(r3, 'BAD_USER_INPUT');
       const w = await gql('query($r: String!) { whoCan(action: "s3:GetObject", resource: $r) { totalCount } }', { r: `arn:aws:s3:::${pattern}${long}` });
-      assert.ok(w.ms < 1000, `whoCan ${pattern}: ${Math.round(w.ms)} ms`);
       if (w.body?.errors) expectCode(w, 'BAD_USER_INPUT');
     }
     await stillAnswers();
@@ -377,14 +366,19 @@ describe('values', () => {
     const p = POLICY(statements);
     assert.ok(p.length < 131_072);
     const heavy = gql(SIMULATE, { p: [p, p, p, p], a: Array.from({ length: 100 }, (_, i) => (i % 2 ? 's3:GetObject' : 's3:PutObject')), r: Array.from({ length: 10 }, (_, i) => `arn:aws:s3:::bucket-${i}x/key`) });
+    let heavyDone = false;
+    void heavy.then(() => (heavyDone = true));
     await new Promise((r) => setTimeout(r, 300));
-    const started = performance.now();
+    // Order, not time: a ping sent while the simulation runs is answered before the simulation ends.
+    const runningWhenPinged = !heavyDone;
     await stillAnswers();
-    const pingMs = performance.now() - started;
+    const pingedBeforeDone = !heavyDone;
     const done = await heavy;
     if (done.body?.errors) expectCode(done, 'TIMEOUT');
-    else assert.equal(done.body.data.simulateCustomPolicy.results.length, 1000);
-    assert.ok(pingMs < 1000, `{ __typename } took ${Math.round(pingMs)} ms while a heavy simulation ran (${Math.round(done.ms)} ms)`);
+    else {
+      assert.equal(done.body.data.simulateCustomPolicy.results.length, 1000);
+      if (runningWhenPinged) assert.ok(pingedBeforeDone, '{ __typename } was answered only after the heavy simulation ended');
+    }
     await stillAnswers();
   });
 

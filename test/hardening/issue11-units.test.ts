@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { resourceTypeForArn, findServiceConditionKey, actionSupportsConditionKey } from '../../src/catalog/index.js';
-import { countMatchSteps, matchSteps } from '../../src/engine/wildcard.js';
+import { countMatchSteps, matchSteps } from '../../src/util/wildcard.js';
 import { prepareArn } from '../../src/engine/arn.js';
 import { compilePolicy, statementsFor } from '../../src/engine/compile.js';
 import { evaluate } from '../../src/engine/evaluate.js';

@@ -224,7 +224,7 @@ async function main() {
     try {
         // 1. import
         const names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
-        let store = openStore(dbFile);
+        const store = openStore(dbFile);
         const imported = timeMs(() => importFiles(store, names.map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') }))));
         report.importSeconds = imported.ms / 1000;
         log(`imported ${size} (seed ${seed}): ${imported.value.users} users, ${imported.value.roles} roles, ${imported.value.policies} policies, ${imported.value.statements} statements, ${imported.value.resources} resources in ${(imported.ms / 1000).toFixed(1)} s`);

@@ -4,10 +4,10 @@
  * @cloud-copilot/iam-simulate (devDependency, AGPL — used only from bench/ and test/), plus the
  * worst time of pathological wildcard patterns against a 100,000-character string.
  *
- * Run: npx tsc -p tsconfig.json && node dist/bench/engine/evaluate.bench.js [--quick]
+ * Run: npx tsc -p tsconfig.json && node dist/bench/engine/evaluate.bench.js [--quick] [--json]
  */
 import { evaluate } from '../../src/engine/evaluate.js';
-import { compileGlob, compileGlobLower } from '../../src/engine/wildcard.js';
+import { compileGlob, compileGlobLower } from '../../src/util/wildcard.js';
 import { principalOf, requestOf, rng } from '../../test/engine/generate.js';
 import { simulateWithIamSimulate, toPolicySet, toRequest } from '../../test/engine/adapters.js';
 const quick = process.argv.includes('--quick');
@@ -109,6 +109,17 @@ function main() {
     const agree = agreement(subset.slice(0, 1000));
     const patho = pathological();
     const worst = patho.reduce((a, b) => (b.ms > a.ms ? b : a));
+    if (process.argv.includes('--json')) {
+        const report = {
+            decisionsPerSecond: ours.perSecond,
+            iamSimulateDecisionsPerSecond: theirs.perSecond,
+            ratio: ours.perSecond / theirs.perSecond,
+            agreement: agree,
+            worstPathological: worst,
+        };
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        return;
+    }
     const fmt = (n) => Math.round(n).toLocaleString('en-US');
     console.log(`accessql engine benchmark — ${PRINCIPALS} principals × ${REQUESTS_PER_PRINCIPAL} requests, ~${STATEMENTS} statements each`);
     console.log(`  accessql:      ${fmt(ours.perSecond)} decisions/s (policies compiled once; ${ours.allowed > 0 ? 'some' : 'no'} ALLOWED)`);

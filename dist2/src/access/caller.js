@@ -1,9 +1,9 @@
+import { parseArn } from '../util/arn.js';
 export function callerFromArn(arn) {
-    const parts = arn.split(':');
-    if (parts.length < 6 || parts[0] !== 'arn')
+    const parsed = parseArn(arn);
+    if (!parsed)
         return undefined;
-    const [, partition, service, , accountId] = parts;
-    const resource = parts.slice(5).join(':');
+    const { partition, service, account: accountId, resource } = parsed;
     if (service === 'iam') {
         if (resource === 'root')
             return { arn, accountId, type: 'Root' };
@@ -20,12 +20,5 @@ export function callerFromArn(arn) {
     if (service === 'sts' && resource.startsWith('federated-user/'))
         return { arn, accountId, type: 'FederatedUser' };
     return { arn, accountId };
-}
-/** The 12-digit account of an ARN, if it has one. */
-export function accountOfArn(arn) {
-    const parts = arn.split(':');
-    if (parts.length < 6 || parts[0] !== 'arn')
-        return undefined;
-    return /^\d{12}$/.test(parts[4]) ? parts[4] : undefined;
 }
 //# sourceMappingURL=caller.js.map

@@ -1,6 +1,7 @@
 /** Typed errors of the access layer; the API maps each to its contract code. */
+import { AccessqlError } from '../util/errors.js';
 /** A policy given as text that is not a policy document (JSON syntax or structure). */
-export class MalformedPolicyError extends Error {
+export class MalformedPolicyError extends AccessqlError {
     policy;
     reason;
     line;
@@ -8,7 +9,7 @@ export class MalformedPolicyError extends Error {
     constructor(
     /** Which input: `policies[0]`, `permissionsBoundaries[1]`, `serviceControlPolicies[0][0]`, `resourcePolicy`. */
     policy, reason, line, column) {
-        super(`${policy}: ${reason}${line !== undefined ? ` at line ${line}, column ${column}` : ''}`);
+        super('MALFORMED_POLICY_DOCUMENT', `${policy}: ${reason}${line !== undefined ? ` at line ${line}, column ${column}` : ''}`, { policy, line, column });
         this.policy = policy;
         this.reason = reason;
         this.line = line;
@@ -17,17 +18,17 @@ export class MalformedPolicyError extends Error {
     }
 }
 /** A question the store cannot answer as asked (unknown principal, resource of the wrong type…). */
-export class InvalidQuestionError extends Error {
+export class InvalidQuestionError extends AccessqlError {
     details;
     constructor(message, details = {}) {
-        super(message);
+        super('BAD_USER_INPUT', message, details);
         this.details = details;
         this.name = 'InvalidQuestionError';
     }
 }
-export class NotFoundError extends Error {
+export class NotFoundError extends AccessqlError {
     constructor(message) {
-        super(message);
+        super('NOT_FOUND', message);
         this.name = 'NotFoundError';
     }
 }

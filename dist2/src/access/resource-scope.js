@@ -8,14 +8,12 @@
  */
 import { arnHasFormatOf, arnServiceInfo, findAction, resourceTypeForArn, resourceTypeOfServiceForArn, resourceTypesForService, serviceExists, suggestAction, suggestArnService, suggestService, } from '../catalog/index.js';
 import { InvalidQuestionError, quoted } from './errors.js';
-import { compileGlobPieces } from '../engine/wildcard.js';
+import { splitArn } from '../util/arn.js';
+import { compileGlobPieces } from '../util/wildcard.js';
 const VARIABLE = /\$\{[^}]+\}/g;
-/** Splits an ARN (or ARN pattern) into its six parts; the resource part keeps its colons. */
+/** The six parts of an ARN (or ARN pattern); the resource part keeps its colons. */
 function arnParts(arn) {
-    const parts = arn.split(':');
-    if (parts.length < 6 || parts[0] !== 'arn')
-        return undefined;
-    return [...parts.slice(0, 5), parts.slice(5).join(':')];
+    return arn.startsWith('arn:') ? (splitArn(arn) ?? undefined) : undefined;
 }
 /**
  * If `arn` names an ancestor of `child`'s pattern, returns the child ARN with the ancestor's

@@ -7,10 +7,11 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { InvalidQuestionError, MalformedPolicyError } from './errors.js';
+import { AccessqlError } from '../util/errors.js';
 /** The deadline passed before the simulation finished (the caller answers TIMEOUT). */
-export class SimulationTimeoutError extends Error {
+export class SimulationTimeoutError extends AccessqlError {
     constructor() {
-        super('The simulation ran out of its time budget');
+        super('TIMEOUT', 'The simulation ran out of its time budget');
         this.name = 'SimulationTimeoutError';
     }
 }
@@ -62,6 +63,7 @@ export async function simulateOffThread(input, deadline) {
                 void worker.terminate();
             };
             const timer = setTimeout(() => finish(() => reject(new SimulationTimeoutError())), Math.max(0, deadline - Date.now()) + GRACE_MS);
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the worker's structured-clone error payload
             worker.once('message', (m) => {
                 finish(() => (m.ok ? resolve(m.results) : reject(revive(m.error))));
             });
@@ -77,12 +79,13 @@ export async function simulateOffThread(input, deadline) {
 function plain(input) {
     return JSON.parse(JSON.stringify(input));
 }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the worker's structured-clone error payload
 function revive(e) {
     switch (e.kind) {
         case 'timeout': return new SimulationTimeoutError();
         case 'malformed': return new MalformedPolicyError(e.policy, e.reason, e.line, e.column);
         case 'invalid': return new InvalidQuestionError(e.message, e.details);
-        default: return new Error(`simulation failed: ${e.message}`);
+        default: return new AccessqlError('INTERNAL_SERVER_ERROR', `simulation failed: ${e.message}`);
     }
 }
 //# sourceMappingURL=simulate-off-thread.js.map

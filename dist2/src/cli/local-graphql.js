@@ -2,19 +2,19 @@
  * The CLI answers through the same GraphQL schema as the server, executed in-process, so that
  * `--json` prints exactly the shape of the GraphQL field and both surfaces share one code path.
  */
+import { AccessqlError } from '../util/errors.js';
 import { graphql } from 'graphql';
 import pino from 'pino';
 import { apiSchema } from '../graphql/schema.js';
 import { createLoaders } from '../graphql/loaders.js';
-export class OperationError extends Error {
+import { formatApiError } from '../graphql/map-error.js';
+/** The GraphQL errors of an in-process operation; `code` is the first one's. */
+export class OperationError extends AccessqlError {
     errors;
     constructor(errors) {
-        super(errors.map((e) => e.message).join('; '));
+        super(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR', errors.map((e) => e.message).join('; '));
         this.errors = errors;
         this.name = 'OperationError';
-    }
-    get code() {
-        return this.errors[0]?.extensions?.code;
     }
 }
 const silent = pino({ level: 'silent' });
@@ -29,7 +29,7 @@ export async function runOperation(app, source, variableValues) {
     };
     const result = await graphql({ schema: apiSchema(), source, variableValues, contextValue });
     if (result.errors?.length)
-        throw new OperationError(result.errors.map((e) => e.toJSON()));
+        throw new OperationError(result.errors.map((e) => formatApiError(e.toJSON(), e)));
     return result.data;
 }
 //# sourceMappingURL=local-graphql.js.map

@@ -6,7 +6,7 @@ import { editDistance } from '../catalog/index.js';
 import 'reflect-metadata';
 import { App } from '../app.js';
 import { defaultDbFile } from '../config.js';
-import { JsonSyntaxError } from '../policy/json.js';
+import { AccessqlError } from '../util/errors.js';
 import { UsageError } from './args.js';
 import { OperationError } from './local-graphql.js';
 import { lint } from './commands/lint.js';
@@ -109,8 +109,9 @@ function describe(e) {
         });
         return { message: lines.join('\n'), exit: 1 };
     }
-    if (e instanceof JsonSyntaxError)
+    if (e instanceof AccessqlError)
         return { message: e.message, exit: 1 };
+    // Other libraries' errors that explain themselves (SqliteError…): the message, without a stack.
     if (e instanceof Error && e.name.endsWith('Error') && e.name !== 'Error' && e.name !== 'TypeError' && e.name !== 'RangeError' && e.name !== 'ReferenceError') {
         return { message: e.message, exit: 1 };
     }

@@ -22,44 +22,11 @@
  * request resource that is not an ARN (e.g. `*` for actions without resource types) can only be
  * matched by an entry without colons or by `*`.
  */
-import { compileGlobPieces } from './wildcard.js';
+import { nthColon, splitArn } from '../util/arn.js';
+import { compileGlobPieces } from '../util/wildcard.js';
 import { parseTemplate, piecesKey, resolveTemplate } from './template.js';
 import { FALSE, TRUE, UNKNOWN } from './tri.js';
 import { byteBoundedCache, stringBytes } from './memo.js';
-/** Index of the n-th colon (1-based n), or -1. Skips `${...}` when `skipVariables` is set. */
-function nthColon(text, n, skipVariables) {
-    let count = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (skipVariables && c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
-            const close = text.indexOf('}', i + 2);
-            if (close > 0) {
-                i = close;
-                continue;
-            }
-        }
-        if (c === 58 /* : */ && ++count === n)
-            return i;
-    }
-    return -1;
-}
-/** Splits into the six ARN components (the sixth keeps any further colons), or null. */
-export function splitArn(text, skipVariables = false) {
-    const fifth = nthColon(text, 5, skipVariables);
-    if (fifth < 0)
-        return null;
-    const head = text.slice(0, fifth);
-    const parts = [];
-    let start = 0;
-    for (let k = 1; k <= 4; k++) {
-        const c = nthColon(head, k, skipVariables);
-        parts.push(head.slice(start, c));
-        start = c + 1;
-    }
-    parts.push(head.slice(start));
-    parts.push(text.slice(fifth + 1));
-    return parts;
-}
 /**
  * Memo of prepared request ARNs: a whoCan query evaluates one resource for every principal, so the
  * split is shared. Bounded in bytes (entries are immutable, so sharing is safe).
@@ -81,11 +48,6 @@ export function preparedArnCacheBytes() {
 }
 /** Per pattern with variables: compiled segment patterns by resolved text (which may embed request values). */
 export const PIECES_CACHE_BYTES = 256 * 1024;
-/** The account segment of an ARN, or undefined when absent/empty. */
-export function arnAccount(text) {
-    const parts = splitArn(text);
-    return parts && parts[4] ? parts[4] : undefined;
-}
 const EMPTY_CONTEXT = new Map();
 /** Splits pieces at every colon (raw or literal) into segments of pieces. */
 function splitPieces(pieces) {

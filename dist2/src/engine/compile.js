@@ -1,4 +1,4 @@
-import { compileGlobLower } from './wildcard.js';
+import { compileGlobLower } from '../util/wildcard.js';
 import { compileArnPattern } from './arn.js';
 import { compilePrincipal } from './principal.js';
 import { compileCondition } from './conditions/evaluate.js';

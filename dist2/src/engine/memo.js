@@ -13,6 +13,7 @@ export function stringBytes(text) {
  * since most values hold the key's text or a compiled form of about that size). An entry larger
  * than a quarter of the budget is not kept at all.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- lru-cache's own constraint on values
 export function byteBoundedCache(maxBytes, size = (_v, k) => 2 * stringBytes(k)) {
     return new LRUCache({
         maxSize: maxBytes,

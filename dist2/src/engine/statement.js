@@ -1,3 +1,29 @@
+/**
+ * Does one statement apply to a request?
+ *
+ * A statement applies when its action, resource, principal (resource-based policies only) and every
+ * condition match ("IAM JSON policy element reference"; "Policy evaluation logic"). The answer is
+ * given in three flavours at once, as bit flags:
+ *  - APPLIES:  what AWS decides for this request (missing keys are simply absent);
+ *  - POSSIBLE: it would apply for SOME values of the keys the request did not supply;
+ *  - CERTAIN:  it applies whatever values those keys take.
+ * Action and principal never depend on context, so only Resource (through policy variables) and
+ * conditions can make POSSIBLE and CERTAIN differ from APPLIES.
+ *
+ * Resource / NotResource — "IAM JSON policy elements: Resource" and "NotResource": Resource matches
+ * when any entry matches; NotResource when none does. A statement without either element is
+ * invalid in identity policies and SCPs (Resource is required there) and is ignored; in a
+ * resource-based policy some services allow omitting it, meaning the resource the policy is
+ * attached to, so there it matches.
+ *
+ * Principal / NotPrincipal — "AWS JSON policy elements: Principal" / "NotPrincipal": only
+ * resource-based policies use them; there a statement without either is invalid and ignored.
+ * NotPrincipal applies to every principal it does not name. "Permissions boundaries for IAM
+ * entities" (Important box): a Deny with NotPrincipal "will always deny any IAM principal that has
+ * a permissions boundary policy attached, regardless of the values specified in the NotPrincipal
+ * element" — implemented literally.
+ */
+import { steps } from '../util/steps.js';
 import { matchArnPattern } from './arn.js';
 import { ACCOUNT_MATCH, DIRECT_MATCH, matchPrincipal, NO_MATCH } from './principal.js';
 import { ACTUAL, evaluateCondition, UNKNOWN_BIT } from './conditions/evaluate.js';
@@ -56,6 +82,8 @@ function principalKind(st, req) {
  * Missing keys are recorded only for statements whose action and resource (and principal) match.
  */
 export function evaluateStatement(st, req, resourcePolicy, missing, out) {
+    if (steps.enabled)
+        steps.count++;
     if (!actionMatches(st, req.actionLower))
         return 0;
     if (resourcePolicy) {

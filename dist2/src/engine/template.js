@@ -71,14 +71,6 @@ export function piecesToText(pieces) {
         out += typeof p === 'string' ? p : p.lit;
     return out;
 }
-/** The variable names a template references (as written). */
-export function templateVariables(template) {
-    const out = [];
-    for (const n of template.nodes)
-        if (typeof n !== 'string' && 'variable' in n)
-            out.push(n.variable);
-    return out;
-}
 /** A string that identifies resolved pieces (literal text marked, so `${*}` and `*` differ). */
 export function piecesKey(pieces) {
     let key = '';

@@ -1,11 +1,17 @@
 /**
- * The API's error vocabulary: every refusal is a GraphQLError whose `extensions.code` is one of
- * the contract's codes, so clients can branch on it without parsing messages.
+ * The API's error vocabulary: every refusal carries one of the contract's codes as
+ * `extensions.code`, so clients can branch on it without parsing messages. Resolvers throw
+ * AccessqlErrors (formatted by map-error.ts); only refusals before execution, which Apollo answers
+ * with an HTTP status of their own, are GraphQLErrors.
  */
 import { GraphQLError } from 'graphql';
+import { AccessqlError } from '../util/errors.js';
 export function apiError(code, message, extensions = {}) {
-    return new GraphQLError(message, { extensions: { ...extensions, code } });
+    return new AccessqlError(code, message, extensions);
 }
 export const badUserInput = (message, extensions = {}) => apiError('BAD_USER_INPUT', message, extensions);
-export const notFound = (message) => apiError('NOT_FOUND', message);
+/** A refusal of the request itself (credentials), answered with `status`: Apollo reads `extensions.http` of a GraphQLError only. */
+export function httpRefusal(code, message, status) {
+    return new GraphQLError(message, { extensions: { code, http: { status } } });
+}
 //# sourceMappingURL=errors.js.map

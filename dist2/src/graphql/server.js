@@ -15,7 +15,8 @@ import { GraphQLError } from 'graphql';
 import { apiSchema } from './schema.js';
 import { roleOf } from './auth.js';
 import { hostPolicy } from './host-check.js';
-import { apiError } from './errors.js';
+import { httpRefusal } from './errors.js';
+import { accessqlErrorOf, formatApiError } from './map-error.js';
 import { StoreUnavailableError } from '../store/errors.js';
 import { createLoaders } from './loaders.js';
 import { CODE_OVERRIDE, pageSizeRule } from './page-size-rule.js';
@@ -40,20 +41,20 @@ function accessControlPlugin(settings) {
                 async didResolveOperation({ contextValue, operation }) {
                     const role = contextValue.role;
                     if (role === 'invalid' && (settings.adminToken || settings.readToken)) {
-                        throw apiError('UNAUTHENTICATED', 'The bearer token is not valid', { http: { status: 401 } });
+                        throw httpRefusal('UNAUTHENTICATED', 'The bearer token is not valid', 401);
                     }
                     // Any configured token means the deployment is not open: mutations then need the admin
                     // token, and with only a read token configured nobody may mutate (never open by omission).
                     if (operation?.operation === 'mutation' && (settings.adminToken || settings.readToken) && role !== 'admin') {
                         if (!settings.adminToken) {
-                            throw apiError('FORBIDDEN', 'Mutations are disabled: ACCESSQL_READ_TOKEN is set without ACCESSQL_ADMIN_TOKEN', { http: { status: 403 } });
+                            throw httpRefusal('FORBIDDEN', 'Mutations are disabled: ACCESSQL_READ_TOKEN is set without ACCESSQL_ADMIN_TOKEN', 403);
                         }
                         if (role === 'reader')
-                            throw apiError('FORBIDDEN', 'Mutations need the admin token', { http: { status: 403 } });
-                        throw apiError('UNAUTHENTICATED', 'Mutations need `Authorization: Bearer <admin token>`', { http: { status: 401 } });
+                            throw httpRefusal('FORBIDDEN', 'Mutations need the admin token', 403);
+                        throw httpRefusal('UNAUTHENTICATED', 'Mutations need `Authorization: Bearer <admin token>`', 401);
                     }
                     if (operation?.operation !== 'mutation' && settings.readToken && role !== 'admin' && role !== 'reader') {
-                        throw apiError('UNAUTHENTICATED', 'Queries need `Authorization: Bearer <read token>`', { http: { status: 401 } });
+                        throw httpRefusal('UNAUTHENTICATED', 'Queries need `Authorization: Bearer <read token>`', 401);
                     }
                 },
             };
@@ -68,7 +69,7 @@ function loggingPlugin() {
             return {
                 async willSendResponse({ contextValue: ctx, operationName, errors }) {
                     const ms = Math.round((performance.now() - started) * 10) / 10;
-                    const codes = (errors ?? []).map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+                    const codes = (errors ?? []).map((e) => accessqlErrorOf(e)?.code ?? e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
                     ctx.log.info({ requestId: ctx.requestId, operationName, ms, outcome: codes.length ? 'error' : 'ok', codes: codes.length ? codes : undefined }, 'graphql');
                 },
             };
@@ -105,6 +106,8 @@ function classifyError(production, log) {
                 return { message: store.message, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', reason: store.code } };
             }
         }
+        if (accessqlErrorOf(error))
+            return formatApiError(formatted, error);
         const code = formatted.extensions?.code;
         const override = formatted.extensions?.[CODE_OVERRIDE];
         if (typeof override === 'string') {

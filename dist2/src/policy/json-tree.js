@@ -10,6 +10,8 @@
  *     `"key":`                                       → a comma is assumed
  * Everything else is an error at the first offending offset.
  */
+import { AccessqlError } from '../util/errors.js';
+import { steps } from '../util/steps.js';
 import jsonc from 'jsonc-parser';
 // SyntaxKind values (const enum in jsonc-parser's typings; spelled out for isolatedModules safety).
 const OPEN_BRACE = 1, CLOSE_BRACE = 2, OPEN_BRACKET = 3, CLOSE_BRACKET = 4, COMMA = 5, COLON = 6;
@@ -23,13 +25,15 @@ const SCAN_ERRORS = {
     5: 'Invalid escape character in string',
     6: 'Invalid character in string',
 };
-class TokenError extends Error {
+/** Internal: a scan error at `offset`; parseJsonTree turns it into its error result. */
+class TokenError extends AccessqlError {
     offset;
     reason;
     constructor(offset, reason) {
-        super(reason);
+        super('MALFORMED_POLICY_DOCUMENT', reason);
         this.offset = offset;
         this.reason = reason;
+        this.name = 'TokenError';
     }
 }
 /** Significant tokens of the text (comments, unknown symbols and scan errors are errors). */
@@ -39,6 +43,8 @@ function tokenize(text) {
     for (;;) {
         const kind = scanner.scan();
         const offset = scanner.getTokenOffset();
+        if (steps.enabled)
+            steps.count += scanner.getPosition() - offset + 1;
         const err = scanner.getTokenError();
         if (kind === LINE_BREAK || kind === TRIVIA)
             continue;
@@ -121,6 +127,8 @@ function tokenizePrefix(text, limit) {
     for (;;) {
         const kind = scanner.scan();
         const offset = scanner.getTokenOffset();
+        if (steps.enabled)
+            steps.count += scanner.getPosition() - offset + 1;
         if (offset >= limit || kind === EOF || scanner.getTokenError() !== 0 || kind === UNKNOWN ||
             kind === LINE_COMMENT || kind === BLOCK_COMMENT)
             break;

@@ -6,14 +6,15 @@
  * jsonc-parser (strict options) to name the first offending line and column, because V8's
  * messages do not always carry a position.
  */
+import { AccessqlError } from '../util/errors.js';
 import jsonc from 'jsonc-parser';
-export class JsonSyntaxError extends Error {
+export class JsonSyntaxError extends AccessqlError {
     line;
     column;
     offset;
     reason;
     constructor(reason, position) {
-        super(`${reason} at line ${position.line}, column ${position.column}`);
+        super('MALFORMED_POLICY_DOCUMENT', `${reason} at line ${position.line}, column ${position.column}`, { line: position.line, column: position.column });
         this.name = 'JsonSyntaxError';
         this.reason = reason;
         this.line = position.line;

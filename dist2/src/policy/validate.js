@@ -7,8 +7,9 @@
  * "IAM policy validation check reference", "SCP syntax", "IAM and AWS STS quotas".
  */
 import { actionSupportsConditionKey, arnServiceInfo, conditionKeyType, expandActionPattern, findAction, findGlobalConditionKey, findServiceConditionKey, serviceExists, suggestAction, suggestArnService, suggestService, editDistance, } from '../catalog/index.js';
+import { splitArn } from '../util/arn.js';
 import { isRetiredService } from '../catalog/retired-services.js';
-import { compileGlobLower } from '../engine/wildcard.js';
+import { compileGlobLower } from '../util/wildcard.js';
 import { FINDING_CODES, learnMoreLink } from './finding-codes.js';
 import { locate, pathString } from './location.js';
 import { checkVariables } from './checks/variables.js';
@@ -515,16 +516,16 @@ class Validator {
      * placeholders. `asResource`: report shape errors (condition values only get placeholder checks).
      */
     checkArn(value, pos, asResource) {
-        const f = value.split(':');
-        if (f.length < 6) {
-            if (asResource && !(f.length >= 2 && f[f.length - 1].includes('*'))) {
+        const f = splitArn(value);
+        if (f === null) {
+            const colon = value.lastIndexOf(':');
+            if (asResource && !(colon >= 0 && value.slice(colon + 1).includes('*'))) {
                 this.add('MISSING_ARN_FIELD', `"${value}" is not a complete ARN: it needs six ':'-separated fields (arn:partition:service:region:account:resource)`, pos);
                 return false;
             }
             return true;
         }
-        const [, partition, service, region, account] = f;
-        const resource = f.slice(5).join(':');
+        const [, partition, service, region, account, resource] = f;
         let usable = true;
         if (asResource && !PARTITIONS.has(partition) && !hasWildcardOrVariable(partition)) {
             this.add('INVALID_PARTITION', `"${partition}" in "${value}" is not an AWS partition (aws, aws-cn, aws-us-gov…)`, pos);
@@ -749,11 +750,10 @@ function formatsOf(info, resource) {
     const all = [];
     for (const t of info.resourceTypes) {
         for (const pattern of t.arnPattern.split(/,\s*/)) {
-            const f = pattern.split(':');
-            if (f.length < 6)
+            const f = splitArn(pattern);
+            if (f === null)
                 continue;
-            const rest = f.slice(5).join(':');
-            all.push({ account: f[4] !== '', region: f[3] !== '', prefix: rest.split('${')[0].toLowerCase() });
+            all.push({ account: f[4] !== '', region: f[3] !== '', prefix: f[5].split('${')[0].toLowerCase() });
         }
     }
     const lower = resource.toLowerCase();

@@ -1,25 +1,13 @@
+/**
+ * ARN parsing: `arn:partition:service:region:account-id:resource`. The resource part may itself
+ * contain ':' (log groups, Lambda versions), so only the first five separators split.
+ */
+import { parseArn as splitArnFields } from '../util/arn.js';
 export function parseArn(arn) {
-    if (!arn.startsWith('arn:'))
+    const p = splitArnFields(arn);
+    if (!p || !p.partition || !p.service)
         return undefined;
-    const parts = [];
-    let start = 0;
-    for (let i = 0; i < 5; i++) {
-        const next = arn.indexOf(':', start);
-        if (next < 0)
-            return undefined;
-        parts.push(arn.slice(start, next));
-        start = next + 1;
-    }
-    const [, partition, service, region, account] = parts;
-    const resource = arn.slice(start);
-    if (!partition || !service)
-        return undefined;
-    return { partition, service, region, account, resource, resourceType: resourceTypeOf(service, account, resource) };
-}
-/** 12-digit account id of an ARN, or undefined (AWS managed policies, S3, malformed). */
-export function accountOf(arn) {
-    const a = parseArn(arn)?.account;
-    return a && /^\d{12}$/.test(a) ? a : undefined;
+    return { ...p, resourceType: resourceTypeOf(p.service, p.account, p.resource) };
 }
 /** True for AWS managed policy ARNs (`arn:aws:iam::aws:policy/...`, any partition). */
 export function isAwsManagedPolicyArn(arn) {

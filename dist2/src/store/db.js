@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
 import { StoreBusyError, StoreError, StoreUnavailableError, StoreVersionError } from './errors.js';
-import { iamGlobMatch } from './glob.js';
+import { compileGlobLower } from '../util/wildcard.js';
 export const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
 /**
  * accessql's mark in the SQLite header (`PRAGMA application_id`, the standard place for an
@@ -50,7 +50,9 @@ export function openStore(file, options = {}) {
         db.pragma('foreign_keys = ON');
         db.pragma('cache_size = -65536'); // 64 MiB: imports touch many index pages
         db.pragma('temp_store = MEMORY');
-        db.function('iam_glob', { deterministic: true }, (pattern, value) => typeof pattern === 'string' && typeof value === 'string' && iamGlobMatch(pattern, value) ? 1 : 0);
+        // iam_glob(pattern, value): the IAM wildcard `pattern` (a stored Action entry) matches `value`,
+        // ignoring case as action names do ("IAM JSON policy elements: Action").
+        db.function('iam_glob', { deterministic: true }, (pattern, value) => typeof pattern === 'string' && typeof value === 'string' && actionGlob(pattern)(value.toLowerCase()) ? 1 : 0);
         const store = {
             db,
             file,
@@ -235,5 +237,17 @@ export function unavailable(e, file) {
         return new StoreUnavailableError(`cannot open database ${file} (${e.message})`, e.code, e);
     }
     return e;
+}
+/** Compiled action patterns for iam_glob: a query tests one value against many stored patterns, which repeat. Bounded. */
+const ACTION_GLOBS = new Map();
+function actionGlob(pattern) {
+    let m = ACTION_GLOBS.get(pattern);
+    if (m === undefined) {
+        if (ACTION_GLOBS.size >= 4096)
+            ACTION_GLOBS.clear();
+        m = compileGlobLower(pattern);
+        ACTION_GLOBS.set(pattern, m);
+    }
+    return m;
 }
 //# sourceMappingURL=db.js.map

@@ -2,17 +2,18 @@
  * Typed errors of the store. The CLI and the GraphQL layer map them to exit codes and error codes
  * (ImportError → a message naming file, line and column; CursorError → BAD_USER_INPUT).
  */
+import { AccessqlError } from '../util/errors.js';
 /** Base class: anything the store refuses for a reason a user can act on. */
-export class StoreError extends Error {
-    constructor(message) {
-        super(message);
+export class StoreError extends AccessqlError {
+    constructor(message, code = 'INTERNAL_SERVER_ERROR', extensions = {}) {
+        super(code, message, extensions);
         this.name = 'StoreError';
     }
 }
 /** Another process holds the write lock for longer than the busy timeout (e.g. two imports at once). */
 export class StoreBusyError extends StoreError {
     constructor(file, timeoutMs) {
-        super(`database ${file} is locked by another writer (waited ${timeoutMs} ms); try again when the other import has finished`);
+        super(`database ${file} is locked by another writer (waited ${timeoutMs} ms); try again when the other import has finished`, 'SERVICE_UNAVAILABLE');
         this.name = 'StoreBusyError';
     }
 }
@@ -31,7 +32,7 @@ export class StoreVersionError extends StoreError {
 export class StoreUnavailableError extends StoreError {
     sqliteCode;
     constructor(message, sqliteCode, cause) {
-        super(message);
+        super(message, 'SERVICE_UNAVAILABLE', { reason: sqliteCode });
         this.name = 'StoreUnavailableError';
         this.sqliteCode = sqliteCode;
         if (cause !== undefined)
@@ -40,8 +41,11 @@ export class StoreUnavailableError extends StoreError {
 }
 /** A pagination cursor that this store did not hand out. */
 export class CursorError extends StoreError {
+    cursor;
     constructor(cursor) {
-        super(`invalid cursor ${JSON.stringify(cursor)}`);
+        // The API's wording: a client only ever sees cursors as opaque strings it was given.
+        super('The `after` cursor is not one this API gave out', 'BAD_USER_INPUT', { argumentName: 'after' });
+        this.cursor = cursor;
         this.name = 'CursorError';
     }
 }
@@ -58,7 +62,13 @@ export class ImportError extends StoreError {
     reason;
     inDocument;
     constructor(details) {
-        super(formatImportError(details));
+        // JSON syntax and policy-document errors carry their position: the document is malformed.
+        super(formatImportError(details), details.line !== undefined ? 'MALFORMED_POLICY_DOCUMENT' : 'BAD_USER_INPUT', {
+            line: details.line,
+            column: details.column,
+            path: details.path,
+            inDocument: details.inDocument || undefined,
+        });
         this.name = 'ImportError';
         this.file = details.file;
         this.line = details.line;

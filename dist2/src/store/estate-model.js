@@ -1,4 +1,4 @@
-import { accountOf } from './arn.js';
+import { accountOfArn } from '../util/arn.js';
 /** AWS's FullAWSAccess SCP, supplied at a level where the document attaches no SCP. */
 export const SCP_FULL_AWS_ACCESS = {
     id: 'p-FullAWSAccess',
@@ -120,7 +120,7 @@ export function buildEstate(data) {
             // User Guide, "Bucket policies": a bucket policy's Resource covers the bucket's objects).
             const bucket = s3BucketOf(arn);
             const stored = policies.get(arn) ?? (bucket ? policies.get(bucket) : undefined);
-            const owner = accountOf(arn) ?? stored?.ownerAccountId ?? listed.get(arn) ?? (bucket ? listed.get(bucket) : undefined) ?? callerAccountId ?? null;
+            const owner = accountOfArn(arn) ?? stored?.ownerAccountId ?? listed.get(arn) ?? (bucket ? listed.get(bucket) : undefined) ?? callerAccountId ?? null;
             return {
                 arn, ownerAccountId: owner,
                 policy: trust.get(arn) ?? stored?.document ?? null,

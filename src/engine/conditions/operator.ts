@@ -8,7 +8,7 @@
  * positive operator and NORed for a negated one — so a negated operator is modelled here as its
  * positive test plus `negated: true`, and the NOR is applied once, in conditions/evaluate.ts.
  */
-import type { PatternPiece } from '../wildcard.js';
+import type { PatternPiece } from '../../util/wildcard.js';
 
 export interface BaseOperator<P = unknown, R = unknown> {
   /** Canonical name, e.g. "StringNotLike". */

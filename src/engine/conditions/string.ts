@@ -8,7 +8,7 @@
  * tags", section "Condition element").
  */
 import { piecesToText } from '../template.js';
-import { compileGlobPieces, type Matcher } from '../wildcard.js';
+import { compileGlobPieces, type Matcher } from '../../util/wildcard.js';
 import type { BaseOperator } from './operator.js';
 
 const identity = (v: string): string => v;

@@ -6,13 +6,11 @@ import { AccessConnection, ActionAccessConnection } from '../types/access.js';
 import { ContextEntryInput, SimulationReport } from '../types/simulation.js';
 import { Decision, PrincipalType } from '../types/enums.js';
 import type { Principal } from '../types/principal.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { paginate } from '../paging.js';
 import { checkActions, checkDeadline, checkResource, checkResources, MAX_EVALUATIONS, pageSize, withDeadline } from '../limits.js';
 import { badUserInput } from '../errors.js';
-import { toApiError } from '../map-error.js';
 import { runInSlices } from '../chunked.js';
-import { guard } from './shared.js';
 
 /** Stored-principal simulations run in slices of this many pairs (~25 ms each), with deadline checks and a yield in between. */
 const PRINCIPAL_SIMULATION_SLICE = 250;
@@ -49,19 +47,17 @@ export class AccessResolver {
     @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): AccessConnection {
     pageSize(first);
     checkResource(resource, 'resource');
-    return guard(() => {
-      const index = ctx.app.accessIndex();
-      const answer = withDeadline(ctx.deadline, () => whoCan(index, action, resource, context ?? undefined, {
-        includeConditional: Boolean(includeConditional),
-        checkpoint: () => checkDeadline(ctx.deadline),
-      }));
-      const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }), first, after);
-      return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null, warnings: answer.warnings };
-    });
+    const index = ctx.app.accessIndex();
+    const answer = withDeadline(ctx.deadline, () => whoCan(index, action, resource, context ?? undefined, {
+      includeConditional: Boolean(includeConditional),
+      checkpoint: () => checkDeadline(ctx.deadline),
+    }));
+    const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }), first, after);
+    return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null, warnings: answer.warnings };
   }
 
   @Query(() => ActionAccessConnection, {
@@ -74,18 +70,16 @@ export class AccessResolver {
     @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): ActionAccessConnection {
     pageSize(first);
     checkResource(resource, 'resource');
-    return guard(() => {
-      const answer = withDeadline(ctx.deadline, () => whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
-        includeConditional: Boolean(includeConditional),
-        checkpoint: () => checkDeadline(ctx.deadline),
-      }));
-      const page = paginate(answer.entries, (e) => e.key, (e) => ({ action: e.action, resource: e.resource, resourceType: e.resourceType, ...explained(e.result) }), first, after);
-      return { ...page, resourceType: answer.resourceType, warnings: answer.warnings };
-    });
+    const answer = withDeadline(ctx.deadline, () => whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
+      includeConditional: Boolean(includeConditional),
+      checkpoint: () => checkDeadline(ctx.deadline),
+    }));
+    const page = paginate(answer.entries, (e) => e.key, (e) => ({ action: e.action, resource: e.resource, resourceType: e.resourceType, ...explained(e.result) }), first, after);
+    return { ...page, resourceType: answer.resourceType, warnings: answer.warnings };
   }
 
   @Query(() => SimulationReport, {
@@ -96,7 +90,7 @@ export class AccessResolver {
     @Arg('actions', () => [String]) actions: string[],
     @Arg('resources', () => [String], { nullable: true }) resources: string[] | null,
     @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): Promise<SimulationReport> {
     if (actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
     const count = actions.length * Math.max(1, resources?.length ?? 1);
@@ -106,21 +100,17 @@ export class AccessResolver {
     // Slices sized by work: many context values make every evaluation dearer.
     const contextValues = (context ?? []).reduce((n, c) => n + c.values.length, 0);
     const slice = Math.max(1, Math.floor(PRINCIPAL_SIMULATION_SLICE / Math.max(1, contextValues / 10)));
-    try {
-      const index = ctx.app.accessIndex();
-      const results = await runInSlices({ actions, resources }, slice, ctx.deadline,
-        (part) => withDeadline(ctx.deadline, () => simulatePrincipal(index, principalArn, part.actions, part.resources, context)));
-      return {
-        results: results.map((r) => ({
-          action: r.action,
-          resource: r.resource,
-          decision: r.result.decision as Decision,
-          matchedStatements: r.result.matchedStatements,
-          missingContextKeys: r.result.missingContextKeys,
-        })),
-      };
-    } catch (e) {
-      throw toApiError(e);
-    }
+    const index = ctx.app.accessIndex();
+    const results = await runInSlices({ actions, resources }, slice, ctx.deadline,
+      (part) => withDeadline(ctx.deadline, () => simulatePrincipal(index, principalArn, part.actions, part.resources, context)));
+    return {
+      results: results.map((r) => ({
+        action: r.action,
+        resource: r.resource,
+        decision: r.result.decision as Decision,
+        matchedStatements: r.result.matchedStatements,
+        missingContextKeys: r.result.missingContextKeys,
+      })),
+    };
   }
 }

@@ -3,16 +3,16 @@ import { getGroup, listGroups, policiesByKeys, policyKeysOfGroup, type Principal
 import { Group, GroupConnection, Policy } from '../types/browse.js';
 import { Principal } from '../types/principal.js';
 import { GroupFilterInput } from '../types/filters.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 import { toGroup, toPolicy, toPrincipal } from './principal.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
   @Query(() => Group, { nullable: true })
-  group(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Group | null {
-    const r = guard(() => getGroup(ctx.app.store, arn));
+  group(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Group | null {
+    const r = getGroup(ctx.app.store, arn);
     return r ? toGroup(r) : null;
   }
 
@@ -21,24 +21,24 @@ export class GroupResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => GroupFilterInput, { nullable: true }) filter: GroupFilterInput | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): GroupConnection {
     const size = pageSize(first);
     checkFilter(filter);
-    const page = guard(() => listGroups(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+    const page = listGroups(ctx.app.store, { ...(filter ?? {}), first: size, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toGroup(e.node) })) };
   }
 
   @FieldResolver(() => [Principal], { description: 'The users in the group.' })
-  async members(@Root() g: Group, @Ctx() ctx: RequestContext): Promise<Principal[]> {
+  async members(@Root() g: Group, @Ctx() ctx: ApiContext): Promise<Principal[]> {
     const arns = await loaders(ctx).groupMembers.load(g.storeId);
     const records = await loaders(ctx).principalByArn.loadMany(arns);
     return records.filter((r): r is PrincipalRecord => r !== null && !(r instanceof Error)).map(toPrincipal);
   }
 
   @FieldResolver(() => [Policy], { description: "The group's inline policies and attached managed policies." })
-  policies(@Root() g: Group, @Ctx() ctx: RequestContext): Policy[] {
-    const keys = guard(() => policyKeysOfGroup(ctx.app.store, g.storeId));
+  policies(@Root() g: Group, @Ctx() ctx: ApiContext): Policy[] {
+    const keys = policyKeysOfGroup(ctx.app.store, g.storeId);
     const found = policiesByKeys(ctx.app.store, keys);
     return keys.map((k) => found.get(k)).filter((p) => p !== undefined).map(toPolicy);
   }

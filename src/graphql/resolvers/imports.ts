@@ -3,9 +3,8 @@ import { importFiles, type ImportResult as StoredImport } from '../../store/impo
 import type { ImportFormat } from '../../store/import/types.js';
 import { listImports } from '../../store/queries/index.js';
 import { ImportResult, Snapshot } from '../types/browse.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { badUserInput } from '../errors.js';
-import { guard } from './shared.js';
 
 function toResult(r: StoredImport): ImportResult {
   return { ...r, repairs: r.repairs.map((x) => ({ ...x, path: x.path ?? null })) };
@@ -15,8 +14,8 @@ function toResult(r: StoredImport): ImportResult {
  * `formats` narrows what the document may be: importResources takes only get-resources output,
  * so a document of another kind is refused (nothing changes) instead of landing by surprise.
  */
-function runImport(ctx: RequestContext, files: { name: string; text: string }[], lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
-  const result = guard(() => importFiles(ctx.app.store, files, { lenient, formats }));
+function runImport(ctx: ApiContext, files: { name: string; text: string }[], lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
+  const result = importFiles(ctx.app.store, files, { lenient, formats });
   ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats: result.files.map((f) => f.format) }, 'import');
   return toResult(result);
 }
@@ -30,7 +29,7 @@ export class ImportResolver {
     @Arg('document', () => String, { nullable: true, description: 'One document. Give exactly one of `document` and `documents`.' }) document: string | null | undefined,
     @Arg('documents', () => [String], { nullable: true, description: 'Several documents (the pages of a multi-page export, say), imported in one transaction like `accessql import FILE...`: all land or nothing changes. Named `documents[i]` in errors.' }) documents: string[] | null | undefined,
     @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas in policy documents, reporting each.' }) lenient: boolean,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): ImportResult {
     if ((document === null || document === undefined) === (documents === null || documents === undefined)) {
       throw badUserInput('Give exactly one of `document` and `documents`', { argumentName: 'documents' });
@@ -48,14 +47,14 @@ export class ImportResolver {
   }
 
   @Mutation(() => ImportResult, { description: '`aws resourcegroupstaggingapi get-resources` output (any other document is refused: BAD_USER_INPUT, nothing changes). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.' })
-  importResources(@Arg('document', () => String) document: string, @Ctx() ctx: RequestContext): ImportResult {
+  importResources(@Arg('document', () => String) document: string, @Ctx() ctx: ApiContext): ImportResult {
     if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
     return runImport(ctx, [{ name: 'document', text: document }], false, ['resources']);
   }
 
   @Query(() => [Snapshot], { description: 'Every import, newest first.' })
-  imports(@Ctx() ctx: RequestContext): Snapshot[] {
-    return guard(() => listImports(ctx.app.store)).map((r) => ({
+  imports(@Ctx() ctx: ApiContext): Snapshot[] {
+    return listImports(ctx.app.store).map((r) => ({
       id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt, label: r.label,
       files: r.files.map((f) => f.name), counts: r.counts ? JSON.stringify(r.counts) : null,
     }));

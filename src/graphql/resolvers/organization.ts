@@ -3,9 +3,9 @@ import { getEstateAccount, getOrganization, listEstateAccounts, organizationPath
 import {
   Account, AccountConnection, Organization, OrganizationPolicyType, OrganizationTargetType,
 } from '../types/estate.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 
 function toAccount(r: EstateAccountRecord, path: string | null): Account {
   return {
@@ -41,14 +41,12 @@ function toOrganization(o: OrganizationRecord, accounts: Map<string, EstateAccou
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'The imported organization (its tree, SCPs and RCPs); null without one.' })
-  organization(@Ctx() ctx: RequestContext): Organization | null {
-    return guard(() => {
-      const o = getOrganization(ctx.app.store);
-      if (!o) return null;
-      const ids = o.nodes.filter((n) => n.kind === 'ACCOUNT').map((n) => n.id);
-      const accounts = new Map(ids.map((id) => [id, getEstateAccount(ctx.app.store, id)!]));
-      return toOrganization(o, accounts, organizationPaths(ctx.app.store, ids));
-    });
+  organization(@Ctx() ctx: ApiContext): Organization | null {
+    const o = getOrganization(ctx.app.store);
+    if (!o) return null;
+    const ids = o.nodes.filter((n) => n.kind === 'ACCOUNT').map((n) => n.id);
+    const accounts = new Map(ids.map((id) => [id, getEstateAccount(ctx.app.store, id)!]));
+    return toOrganization(o, accounts, organizationPaths(ctx.app.store, ids));
   }
 }
 
@@ -58,19 +56,17 @@ export class AccountResolver {
   accounts(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): AccountConnection {
     const size = pageSize(first);
-    return guard(() => {
-      const page = listEstateAccounts(ctx.app.store, { first: size, after });
-      const paths = organizationPaths(ctx.app.store, page.edges.map((e) => e.node.id));
-      return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAccount(e.node, paths.get(e.node.id) ?? null) })) };
-    });
+    const page = listEstateAccounts(ctx.app.store, { first: size, after });
+    const paths = organizationPaths(ctx.app.store, page.edges.map((e) => e.node.id));
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAccount(e.node, paths.get(e.node.id) ?? null) })) };
   }
 
   @Query(() => Account, { nullable: true, description: 'One account of the estate by id.' })
-  account(@Arg('id', () => String) id: string, @Ctx() ctx: RequestContext): Promise<Account | null> | Account | null {
-    const r = guard(() => getEstateAccount(ctx.app.store, id));
+  account(@Arg('id', () => String) id: string, @Ctx() ctx: ApiContext): Promise<Account | null> | Account | null {
+    const r = getEstateAccount(ctx.app.store, id);
     if (!r) return null;
     return loaders(ctx).organizationPath.load(id).then((path) => toAccount(r, path));
   }

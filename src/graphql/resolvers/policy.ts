@@ -3,16 +3,15 @@ import { getPolicy, listPolicies, policyVersions, statementsOfPolicy, policyAtta
 import { Finding } from '../types/validation.js';
 import { Policy, PolicyConnection, PolicyHolderConnection, PolicyStatement, PolicyVersion, AttachedToKind } from '../types/browse.js';
 import { PolicyFilterInput } from '../types/filters.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard } from './shared.js';
 import { toPolicy } from './principal.js';
 
 @Resolver(() => Policy)
 export class PolicyResolver {
   @Query(() => Policy, { nullable: true, description: 'A managed policy by ARN, or an inline policy by its id (`<owner ARN>#<name>`).' })
-  policy(@Arg('id', () => String) id: string, @Ctx() ctx: RequestContext): Policy | null {
-    const r = guard(() => getPolicy(ctx.app.store, id));
+  policy(@Arg('id', () => String) id: string, @Ctx() ctx: ApiContext): Policy | null {
+    const r = getPolicy(ctx.app.store, id);
     return r ? toPolicy(r) : null;
   }
 
@@ -21,28 +20,28 @@ export class PolicyResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => PolicyFilterInput, { nullable: true }) filter: PolicyFilterInput | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): PolicyConnection {
     const size = pageSize(first);
     checkFilter(filter);
-    const page = guard(() => listPolicies(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+    const page = listPolicies(ctx.app.store, { ...(filter ?? {}), first: size, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPolicy(e.node) })) };
   }
 
   @FieldResolver(() => [PolicyVersion], { description: 'Every stored version of a managed policy (one for an inline policy).' })
-  versions(@Root() p: Policy, @Ctx() ctx: RequestContext): PolicyVersion[] {
+  versions(@Root() p: Policy, @Ctx() ctx: ApiContext): PolicyVersion[] {
     if (!p.arn) return p.document ? [{ versionId: 'inline', isDefault: true, createDate: null, document: p.document }] : [];
-    return guard(() => policyVersions(ctx.app.store, p.arn!));
+    return policyVersions(ctx.app.store, p.arn!);
   }
 
   @FieldResolver(() => [PolicyStatement], { description: 'The statements of the default version (or of a given version).' })
-  statements(@Root() p: Policy, @Arg('versionId', () => String, { nullable: true }) versionId: string | null, @Ctx() ctx: RequestContext): PolicyStatement[] {
-    return guard(() => statementsOfPolicy(ctx.app.store, p.id, versionId ?? undefined));
+  statements(@Root() p: Policy, @Arg('versionId', () => String, { nullable: true }) versionId: string | null, @Ctx() ctx: ApiContext): PolicyStatement[] {
+    return statementsOfPolicy(ctx.app.store, p.id, versionId ?? undefined);
   }
 
   @FieldResolver(() => [Finding], { description: 'validatePolicy findings of the default version (managed) or the policy (inline), checked as an identity policy with its kind\'s size quota.' })
-  findings(@Root() p: Policy, @Ctx() ctx: RequestContext): Finding[] {
-    return guard(() => findingsOfPolicy(ctx.app.store, p.id)) as Finding[];
+  findings(@Root() p: Policy, @Ctx() ctx: ApiContext): Finding[] {
+    return findingsOfPolicy(ctx.app.store, p.id) as Finding[];
   }
 
   @FieldResolver(() => PolicyHolderConnection, { description: 'Where a managed policy is attached (users, groups, roles).' })
@@ -50,11 +49,11 @@ export class PolicyResolver {
     @Root() p: Policy,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): PolicyHolderConnection {
     const size = pageSize(first);
     if (!p.arn) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    const page = guard(() => policyAttachments(ctx.app.store, p.arn!, { first: size, after }));
+    const page = policyAttachments(ctx.app.store, p.arn!, { first: size, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: { kind: e.node.kind as AttachedToKind, arn: e.node.arn, name: e.node.name } })) };
   }
 }

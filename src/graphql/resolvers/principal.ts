@@ -5,9 +5,9 @@ import { Group, Policy, PolicyKind, PrincipalPolicy, AttachedToKind } from '../t
 import { Tag } from '../types/common.js';
 import { PrincipalType } from '../types/enums.js';
 import { PrincipalFilterInput } from '../types/filters.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 
 export function toPrincipal(r: PrincipalRecord): Principal {
   return { arn: r.arn, name: r.name, type: r.type as PrincipalType, accountId: r.accountId, uniqueId: r.uniqueId, path: r.path, createDate: r.createDate, tags: undefined as unknown as Tag[] };
@@ -25,15 +25,15 @@ export function toPolicy(r: PolicyRecord): Policy {
   };
 }
 
-async function record(ctx: RequestContext, p: Principal): Promise<PrincipalRecord | null> {
+async function record(ctx: ApiContext, p: Principal): Promise<PrincipalRecord | null> {
   return loaders(ctx).principalByArn.load(p.arn);
 }
 
 @Resolver(() => Principal)
 export class PrincipalResolver {
   @Query(() => Principal, { nullable: true, description: 'A stored IAM user or role by ARN.' })
-  principal(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Principal | null {
-    const r = guard(() => getPrincipal(ctx.app.store, arn));
+  principal(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Principal | null {
+    const r = getPrincipal(ctx.app.store, arn);
     return r ? toPrincipal(r) : null;
   }
 
@@ -42,7 +42,7 @@ export class PrincipalResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => PrincipalFilterInput, { nullable: true }) filter: PrincipalFilterInput | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): PrincipalConnection {
     const size = pageSize(first);
     checkFilter(filter);
@@ -50,25 +50,25 @@ export class PrincipalResolver {
     if (filter?.type !== undefined && filter.type !== PrincipalType.USER && filter.type !== PrincipalType.ROLE) {
       return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } as unknown as PrincipalConnection;
     }
-    const page = guard(() => listPrincipals(ctx.app.store, { ...(filter ?? {}), type: filter?.type as 'USER' | 'ROLE' | undefined, first: size, after }));
+    const page = listPrincipals(ctx.app.store, { ...(filter ?? {}), type: filter?.type as 'USER' | 'ROLE' | undefined, first: size, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPrincipal(e.node) })) };
   }
 
   @FieldResolver(() => [Tag])
-  async tags(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<Tag[]> {
+  async tags(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<Tag[]> {
     if (p.tags) return p.tags;
     const r = await record(ctx, p);
     return r ? loaders(ctx).principalTags.load(r.id) : [];
   }
 
   @FieldResolver(() => [Group], { description: "A user's groups (roles have none)." })
-  async groups(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<Group[]> {
+  async groups(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<Group[]> {
     const r = await record(ctx, p);
     return r ? (await loaders(ctx).principalGroups.load(r.id)).map(toGroup) : [];
   }
 
   @FieldResolver(() => [PrincipalPolicy], { description: "The identity policies in force: inline, attached managed (default version), and for a user its groups'." })
-  async policies(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<PrincipalPolicy[]> {
+  async policies(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<PrincipalPolicy[]> {
     const r = await record(ctx, p);
     if (!r) return [];
     return (await loaders(ctx).principalPolicies.load(r.id)).map((x) => ({
@@ -78,7 +78,7 @@ export class PrincipalResolver {
   }
 
   @FieldResolver(() => Policy, { nullable: true, description: 'The permissions boundary, when set: it must also allow.' })
-  async permissionsBoundary(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<Policy | null> {
+  async permissionsBoundary(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<Policy | null> {
     const r = await record(ctx, p);
     if (!r?.permissionsBoundaryArn) return null;
     const policy = await loaders(ctx).policyByKey.load(r.permissionsBoundaryArn);
@@ -89,12 +89,12 @@ export class PrincipalResolver {
     nullable: true,
     description: "The organization path of the principal's account, `o-…/r-…/ou-…/` as aws:PrincipalOrgPaths spells it; null when its account is not in the imported organization.",
   })
-  async organizationPath(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<string | null> {
+  async organizationPath(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<string | null> {
     return p.accountId ? loaders(ctx).organizationPath.load(p.accountId) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "A role's trust policy (AssumeRolePolicyDocument)." })
-  async trustPolicy(@Root() p: Principal, @Ctx() ctx: RequestContext): Promise<string | null> {
+  async trustPolicy(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<string | null> {
     return (await record(ctx, p))?.trustPolicy ?? null;
   }
 }

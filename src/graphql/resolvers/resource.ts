@@ -3,9 +3,9 @@ import { getResource, listResources, resourcePoliciesByArns, type ResourceRecord
 import { Resource, ResourceConnection } from '../types/browse.js';
 import { Tag } from '../types/common.js';
 import { ResourceFilterInput } from '../types/filters.js';
-import type { RequestContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 
 type ResourceNode = Resource & { storeId: number };
 
@@ -21,10 +21,10 @@ function fromPolicy(r: ResourcePolicyRecord): ResourceNode {
 @Resolver(() => Resource)
 export class ResourceResolver {
   @Query(() => Resource, { nullable: true, description: 'A resource by ARN: from get-resources output, or known by its resource-based policy (a role by its trust policy).' })
-  resource(@Arg('arn', () => String) arn: string, @Ctx() ctx: RequestContext): Resource | null {
-    const r = guard(() => getResource(ctx.app.store, arn));
+  resource(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Resource | null {
+    const r = getResource(ctx.app.store, arn);
     if (r) return toResource(r);
-    const p = guard(() => resourcePoliciesByArns(ctx.app.store, [arn]).get(arn));
+    const p = resourcePoliciesByArns(ctx.app.store, [arn]).get(arn);
     return p ? fromPolicy(p) : null;
   }
 
@@ -33,16 +33,16 @@ export class ResourceResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ResourceFilterInput, { nullable: true }) filter: ResourceFilterInput | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): ResourceConnection {
     const size = pageSize(first);
     checkFilter(filter);
-    const page = guard(() => listResources(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+    const page = listResources(ctx.app.store, { ...(filter ?? {}), first: size, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toResource(e.node) })) };
   }
 
   @FieldResolver(() => [Tag])
-  async tags(@Root() r: ResourceNode, @Ctx() ctx: RequestContext): Promise<Tag[]> {
+  async tags(@Root() r: ResourceNode, @Ctx() ctx: ApiContext): Promise<Tag[]> {
     if (r.storeId < 0) return [];
     return loaders(ctx).resourceTags.load(r.storeId);
   }
@@ -51,7 +51,7 @@ export class ResourceResolver {
     nullable: true,
     description: "Its resource-based policy document (bucket, key, queue, topic, function, secret policy…; for a role, its trust policy), as text; null when none was imported.",
   })
-  async policy(@Root() r: ResourceNode, @Ctx() ctx: RequestContext): Promise<string | null> {
+  async policy(@Root() r: ResourceNode, @Ctx() ctx: ApiContext): Promise<string | null> {
     return (await loaders(ctx).resourcePolicy.load(r.arn))?.document ?? null;
   }
 }

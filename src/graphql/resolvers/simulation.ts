@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { simulateCustomPolicy, type SimulatedResult } from '../../access/simulate-custom.js';
-import { SimulateCustomPolicyInput, SimulationReport, ContextEntryInput, type EvaluationResult } from '../types/simulation.js';
+import { SimulateCustomPolicyInput, SimulationReport, type EvaluationResultType } from '../types/simulation.js';
 import { apiError, badUserInput } from '../errors.js';
 import {
   checkActions, checkPolicySize, checkResource, checkResources, contextValueCount, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS,
@@ -8,11 +8,10 @@ import {
 } from '../limits.js';
 import { simulateOffThread, SimulationTimeoutError } from '../../access/simulate-off-thread.js';
 import { runInSlices } from '../chunked.js';
-import type { RequestContext } from '../context.js';
-import { toApiError } from '../map-error.js';
+import type { ApiContext } from '../context.js';
 import { Decision } from '../types/enums.js';
 
-export function toEvaluationResult(r: SimulatedResult): EvaluationResult {
+export function toEvaluationResult(r: SimulatedResult): EvaluationResultType {
   return {
     action: r.action,
     resource: r.resource,
@@ -35,7 +34,7 @@ export class SimulationResolver {
   })
   async simulateCustomPolicy(
     @Arg('input', () => SimulateCustomPolicyInput) input: SimulateCustomPolicyInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: ApiContext,
   ): Promise<SimulationReport> {
     let total = 0;
     const check = (p: string, name: string) => {
@@ -70,9 +69,8 @@ export class SimulationResolver {
       return { results: results.map(toEvaluationResult) };
     } catch (e) {
       if (e instanceof SimulationTimeoutError) throw apiError('TIMEOUT', 'The operation ran out of its time budget; narrow the question or raise ACCESSQL_REQUEST_TIMEOUT_MS');
-      throw toApiError(e);
+      throw e;
     }
   }
 }
 
-export { ContextEntryInput };

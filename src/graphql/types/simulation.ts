@@ -64,8 +64,9 @@ export class MatchedStatement {
   column?: number;
 }
 
-@ObjectType()
-export class EvaluationResult {
+// The GraphQL type EvaluationResult; the TypeScript name leaves `EvaluationResult` to the engine's decision.
+@ObjectType('EvaluationResult')
+export class EvaluationResultType {
   @Field(() => String)
   action!: string;
 
@@ -84,6 +85,6 @@ export class EvaluationResult {
 
 @ObjectType()
 export class SimulationReport {
-  @Field(() => [EvaluationResult], { description: 'One per (action, resource), actions outer, in input order.' })
-  results!: EvaluationResult[];
+  @Field(() => [EvaluationResultType], { description: 'One per (action, resource), actions outer, in input order.' })
+  results!: EvaluationResultType[];
 }

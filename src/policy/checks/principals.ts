@@ -5,7 +5,7 @@
  * confused deputy problem"; IAM Roles Anywhere "Trust model"). The role trust policy checks run
  * for RESOURCE_POLICY with resourceType AWS::IAM::AssumeRolePolicyDocument, as in Access Analyzer.
  */
-import { compileGlobLower } from '../../engine/wildcard.js';
+import { compileGlobLower } from '../../util/wildcard.js';
 import type { PrincipalElement, SourcePosition, Statement } from '../types.js';
 import type { CheckContext } from './context.js';
 import { SERVICE_PRINCIPAL_RE } from './condition-values.js';

@@ -4,7 +4,7 @@
  * matches ("arn:aws:s3:::b/logs/*" next to "arn:aws:s3:::b/*"), and a statement whose every
  * action and resource another statement of the same effect, principal and conditions covers.
  */
-import { compileGlob, compileGlobLower, type Matcher } from '../../engine/wildcard.js';
+import { compileGlob, compileGlobLower, type Matcher } from '../../util/wildcard.js';
 import type { SourcePosition, Statement } from '../types.js';
 import type { CheckContext } from './context.js';
 

@@ -4,7 +4,8 @@
  * IsTruncated and Marker are pagination bookkeeping and ignored. Field names are AWS's
  * (IAM API Reference: UserDetail, GroupDetail, RoleDetail, ManagedPolicyDetail, PolicyVersion).
  */
-import { accountOf, isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
+import { accountOfArn } from '../../util/arn.js';
+import { isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
 import { readDocument } from './documents.js';
 import type { ImportSession } from './session.js';
 import type { IamKind, Owner } from './writer.js';
@@ -46,7 +47,7 @@ export function importAuthorizationDetails(session: ImportSession, root: JsonObj
 }
 
 function iamAccountOf(arn: string, path: JsonPath): string {
-  const a = accountOf(arn);
+  const a = accountOfArn(arn);
   if (!a) throw new ShapeError([...path, 'Arn'], `${arn} is not an IAM ARN with a 12-digit account id`);
   return a;
 }

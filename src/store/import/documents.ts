@@ -7,17 +7,18 @@
  * - object form: JSON.stringify(doc, null, 4) — the object's own text is gone once parsed;
  * - string form: the decoded text, verbatim (a user looking at line 3 sees what AWS holds).
  */
+import { AccessqlError } from '../../util/errors.js';
 import { parsePolicy, PolicySyntaxError, type ParsedPolicy } from '../../policy/parse.js';
 import { describe, formatPath, isObject, ShapeError, type JsonPath } from './shape.js';
 
 /** A document string that is not valid (URL encoding or JSON); line/column count in the decoded text. */
-export class DocumentError extends Error {
+export class DocumentError extends AccessqlError {
   readonly path: JsonPath;
   readonly reason: string;
   readonly line?: number;
   readonly column?: number;
   constructor(path: JsonPath, reason: string, line?: number, column?: number) {
-    super(`${formatPath(path)}: ${reason}${line !== undefined ? ` (line ${line}, column ${column})` : ''}`);
+    super('MALFORMED_POLICY_DOCUMENT', `${formatPath(path)}: ${reason}${line !== undefined ? ` (line ${line}, column ${column})` : ''}`, { line, column });
     this.name = 'DocumentError';
     this.path = path;
     this.reason = reason;

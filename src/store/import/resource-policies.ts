@@ -9,7 +9,8 @@
  *
  * Importing a policy for an ARN replaces that resource's stored policy; others stay.
  */
-import { accountOf, parseArn } from '../arn.js';
+import { accountOfArn } from '../../util/arn.js';
+import { parseArn } from '../arn.js';
 import { readDocument } from './documents.js';
 import type { ImportSession } from './session.js';
 import { list, object, optionalString, requiredString, ShapeError, type JsonObject, type JsonPath } from './shape.js';
@@ -36,14 +37,14 @@ export function importResourcePolicies(session: ImportSession, root: JsonObject)
     const owner = optionalString(o, 'ResourceOwner', path);
     if (owner !== null) {
       if (!/^\d{12}$/.test(owner)) throw new ShapeError([...path, 'ResourceOwner'], `${owner} is not a 12-digit account id`);
-      const inArn = accountOf(arn);
+      const inArn = accountOfArn(arn);
       if (inArn && inArn !== owner) throw new ShapeError([...path, 'ResourceOwner'], `${owner} differs from the account in the ARN (${inArn})`);
     }
     const pp: JsonPath = [...path, 'Policy'];
     if (o.Policy === undefined || o.Policy === null) throw new ShapeError(pp, 'missing Policy (the resource-based policy document)');
     const doc = readDocument(o.Policy, pp, session.lenient);
     session.repair(pp, doc.parsed.repairs);
-    const accountId = accountOf(arn) ?? null;
+    const accountId = accountOfArn(arn) ?? null;
     const ownerAccount = accountId ?? owner;
     if (ownerAccount) session.accounts.add(ownerAccount);
     session.writer.resourcePolicy(arn, parsed, accountId, owner, doc.text);

@@ -6,7 +6,8 @@
  * file's owner is the account most of its ARNs name; re-importing an account's resources replaces
  * all resources that account owned.
  */
-import { accountOf, parseArn } from '../arn.js';
+import { accountOfArn } from '../../util/arn.js';
+import { parseArn } from '../arn.js';
 import type { ImportSession } from './session.js';
 import { list, object, requiredString, ShapeError, tags, type JsonObject } from './shape.js';
 
@@ -21,7 +22,7 @@ export function importResources(session: ImportSession, root: JsonObject): void 
     const arn = requiredString(o, 'ResourceARN', path);
     const parsed = parseArn(arn);
     if (!parsed) throw new ShapeError([...path, 'ResourceARN'], `${arn} is not an ARN`);
-    return { arn, parsed, account: accountOf(arn), tags: tags(o.Tags, [...path, 'Tags']) };
+    return { arn, parsed, account: accountOfArn(arn), tags: tags(o.Tags, [...path, 'Tags']) };
   });
   const owner = majorityAccount(items.map((i) => i.account));
   const w = session.writer;

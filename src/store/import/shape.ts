@@ -2,13 +2,14 @@
  * Reading parsed JSON whose shape is AWS's, with errors that say where. A ShapeError carries the
  * element path; importFiles turns it into an ImportError with the file's line and column.
  */
+import { AccessqlError } from '../../util/errors.js';
 export type JsonPath = readonly (string | number)[];
 
-export class ShapeError extends Error {
+export class ShapeError extends AccessqlError {
   readonly path: JsonPath;
   readonly reason: string;
   constructor(path: JsonPath, reason: string) {
-    super(`${formatPath(path)}: ${reason}`);
+    super('BAD_USER_INPUT', `${formatPath(path)}: ${reason}`);
     this.name = 'ShapeError';
     this.path = path;
     this.reason = reason;

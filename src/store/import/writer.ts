@@ -6,7 +6,8 @@
 import type Database from 'better-sqlite3';
 import type { PolicyDocument } from '../../policy/types.js';
 import type { Store } from '../db.js';
-import { accountOf, isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
+import { accountOfArn } from '../../util/arn.js';
+import { isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
 import type { OrgNodeInsert, OrgPolicyInsert } from './organization.js';
 
 export interface OrganizationInsert {
@@ -257,7 +258,7 @@ export class ImportWriter {
   ): void {
     this.s.deleteResource.run(arn);
     const r = this.s.tagged.run(
-      arn, parsed.partition, parsed.service, parsed.region || null, accountOf(arn) ?? null, ownerAccountId,
+      arn, parsed.partition, parsed.service, parsed.region || null, accountOfArn(arn) ?? null, ownerAccountId,
       parsed.resourceType, parsed.resource, this.snapshotId,
     );
     const id = Number(r.lastInsertRowid);
@@ -306,7 +307,7 @@ export class ImportWriter {
          AND NOT EXISTS (SELECT 1 FROM policies p WHERE p.arn = pr.permissions_boundary_arn)`).all() as { arn: string; name: string | null }[];
     for (const m of missing) {
       const aws = isAwsManagedPolicyArn(m.arn);
-      const account = aws ? undefined : accountOf(m.arn);
+      const account = aws ? undefined : accountOfArn(m.arn);
       if (account) this.ensureAccount(account);
       this.s.stubPolicy.run(m.arn, m.name ?? nameFromIamArn(m.arn), aws ? 'AWS_MANAGED' : 'CUSTOMER_MANAGED', account ?? null, this.snapshotId);
     }

@@ -6,6 +6,7 @@
  */
 import type { Store } from '../db.js';
 import { CursorError } from '../errors.js';
+import { escapeLike } from '../../util/escape.js';
 
 export interface PageArgs {
   /** Page size; the API layer enforces its own maximum. */
@@ -84,7 +85,7 @@ export function jsonList(values: readonly (string | number)[]): string {
 
 /** `%` and `_` are LIKE wildcards; a user's "name contains" means the characters themselves. */
 export function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 /** Groups rows into a Map by key, keeping every requested key (with an empty list when none). */

@@ -4,7 +4,7 @@
  */
 import { policyKeysWithFinding } from './lint.js';
 import type { Store } from '../db.js';
-import { globToLike } from '../glob.js';
+import { globToLike } from '../../util/escape.js';
 import { jsonList, keysetPage, likeContains, Where, type Page, type PageArgs } from './pagination.js';
 import type {
   AttachmentRecord, ConditionRecord, PolicyKind, PolicyRecord, PolicyVersionRecord, StatementRecord,

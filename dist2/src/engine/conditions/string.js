@@ -8,7 +8,7 @@
  * tags", section "Condition element").
  */
 import { piecesToText } from '../template.js';
-import { compileGlobPieces } from '../wildcard.js';
+import { compileGlobPieces } from '../../util/wildcard.js';
 const identity = (v) => v;
 const lower = (v) => v.toLowerCase();
 function equals(name, negated) {

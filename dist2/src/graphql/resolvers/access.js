@@ -17,9 +17,7 @@ import { ContextEntryInput, SimulationReport } from '../types/simulation.js';
 import { paginate } from '../paging.js';
 import { checkActions, checkDeadline, checkResource, checkResources, MAX_EVALUATIONS, pageSize, withDeadline } from '../limits.js';
 import { badUserInput } from '../errors.js';
-import { toApiError } from '../map-error.js';
 import { runInSlices } from '../chunked.js';
-import { guard } from './shared.js';
 /** Stored-principal simulations run in slices of this many pairs (~25 ms each), with deadline checks and a yield in between. */
 const PRINCIPAL_SIMULATION_SLICE = 250;
 export function principalNode(p) {
@@ -44,27 +42,23 @@ let AccessResolver = class AccessResolver {
     whoCan(action, resource, context, includeConditional, first, after, ctx) {
         pageSize(first);
         checkResource(resource, 'resource');
-        return guard(() => {
-            const index = ctx.app.accessIndex();
-            const answer = withDeadline(ctx.deadline, () => whoCan(index, action, resource, context ?? undefined, {
-                includeConditional: Boolean(includeConditional),
-                checkpoint: () => checkDeadline(ctx.deadline),
-            }));
-            const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }), first, after);
-            return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null, warnings: answer.warnings };
-        });
+        const index = ctx.app.accessIndex();
+        const answer = withDeadline(ctx.deadline, () => whoCan(index, action, resource, context ?? undefined, {
+            includeConditional: Boolean(includeConditional),
+            checkpoint: () => checkDeadline(ctx.deadline),
+        }));
+        const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }), first, after);
+        return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null, warnings: answer.warnings };
     }
     whatCan(principalArn, resource, context, includeConditional, first, after, ctx) {
         pageSize(first);
         checkResource(resource, 'resource');
-        return guard(() => {
-            const answer = withDeadline(ctx.deadline, () => whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
-                includeConditional: Boolean(includeConditional),
-                checkpoint: () => checkDeadline(ctx.deadline),
-            }));
-            const page = paginate(answer.entries, (e) => e.key, (e) => ({ action: e.action, resource: e.resource, resourceType: e.resourceType, ...explained(e.result) }), first, after);
-            return { ...page, resourceType: answer.resourceType, warnings: answer.warnings };
-        });
+        const answer = withDeadline(ctx.deadline, () => whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
+            includeConditional: Boolean(includeConditional),
+            checkpoint: () => checkDeadline(ctx.deadline),
+        }));
+        const page = paginate(answer.entries, (e) => e.key, (e) => ({ action: e.action, resource: e.resource, resourceType: e.resourceType, ...explained(e.result) }), first, after);
+        return { ...page, resourceType: answer.resourceType, warnings: answer.warnings };
     }
     async simulatePrincipalPolicy(principalArn, actions, resources, context, ctx) {
         if (actions.length === 0)
@@ -77,22 +71,17 @@ let AccessResolver = class AccessResolver {
         // Slices sized by work: many context values make every evaluation dearer.
         const contextValues = (context ?? []).reduce((n, c) => n + c.values.length, 0);
         const slice = Math.max(1, Math.floor(PRINCIPAL_SIMULATION_SLICE / Math.max(1, contextValues / 10)));
-        try {
-            const index = ctx.app.accessIndex();
-            const results = await runInSlices({ actions, resources }, slice, ctx.deadline, (part) => withDeadline(ctx.deadline, () => simulatePrincipal(index, principalArn, part.actions, part.resources, context)));
-            return {
-                results: results.map((r) => ({
-                    action: r.action,
-                    resource: r.resource,
-                    decision: r.result.decision,
-                    matchedStatements: r.result.matchedStatements,
-                    missingContextKeys: r.result.missingContextKeys,
-                })),
-            };
-        }
-        catch (e) {
-            throw toApiError(e);
-        }
+        const index = ctx.app.accessIndex();
+        const results = await runInSlices({ actions, resources }, slice, ctx.deadline, (part) => withDeadline(ctx.deadline, () => simulatePrincipal(index, principalArn, part.actions, part.resources, context)));
+        return {
+            results: results.map((r) => ({
+                action: r.action,
+                resource: r.resource,
+                decision: r.result.decision,
+                matchedStatements: r.result.matchedStatements,
+                missingContextKeys: r.result.missingContextKeys,
+            })),
+        };
     }
 };
 __decorate([

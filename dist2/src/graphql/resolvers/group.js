@@ -16,17 +16,17 @@ import { Group, GroupConnection, Policy } from '../types/browse.js';
 import { Principal } from '../types/principal.js';
 import { GroupFilterInput } from '../types/filters.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 import { toGroup, toPolicy, toPrincipal } from './principal.js';
 let GroupResolver = class GroupResolver {
     group(arn, ctx) {
-        const r = guard(() => getGroup(ctx.app.store, arn));
+        const r = getGroup(ctx.app.store, arn);
         return r ? toGroup(r) : null;
     }
     groups(first, after, filter, ctx) {
         const size = pageSize(first);
         checkFilter(filter);
-        const page = guard(() => listGroups(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+        const page = listGroups(ctx.app.store, { ...(filter ?? {}), first: size, after });
         return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toGroup(e.node) })) };
     }
     async members(g, ctx) {
@@ -35,7 +35,7 @@ let GroupResolver = class GroupResolver {
         return records.filter((r) => r !== null && !(r instanceof Error)).map(toPrincipal);
     }
     policies(g, ctx) {
-        const keys = guard(() => policyKeysOfGroup(ctx.app.store, g.storeId));
+        const keys = policyKeysOfGroup(ctx.app.store, g.storeId);
         const found = policiesByKeys(ctx.app.store, keys);
         return keys.map((k) => found.get(k)).filter((p) => p !== undefined).map(toPolicy);
     }

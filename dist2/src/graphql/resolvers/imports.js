@@ -15,7 +15,6 @@ import { importFiles } from '../../store/import/index.js';
 import { listImports } from '../../store/queries/index.js';
 import { ImportResult, Snapshot } from '../types/browse.js';
 import { badUserInput } from '../errors.js';
-import { guard } from './shared.js';
 function toResult(r) {
     return { ...r, repairs: r.repairs.map((x) => ({ ...x, path: x.path ?? null })) };
 }
@@ -24,7 +23,7 @@ function toResult(r) {
  * so a document of another kind is refused (nothing changes) instead of landing by surprise.
  */
 function runImport(ctx, files, lenient, formats) {
-    const result = guard(() => importFiles(ctx.app.store, files, { lenient, formats }));
+    const result = importFiles(ctx.app.store, files, { lenient, formats });
     ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats: result.files.map((f) => f.format) }, 'import');
     return toResult(result);
 }
@@ -53,7 +52,7 @@ let ImportResolver = class ImportResolver {
         return runImport(ctx, [{ name: 'document', text: document }], false, ['resources']);
     }
     imports(ctx) {
-        return guard(() => listImports(ctx.app.store)).map((r) => ({
+        return listImports(ctx.app.store).map((r) => ({
             id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt, label: r.label,
             files: r.files.map((f) => f.name), counts: r.counts ? JSON.stringify(r.counts) : null,
         }));

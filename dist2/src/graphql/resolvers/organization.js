@@ -14,7 +14,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { getEstateAccount, getOrganization, listEstateAccounts, organizationPaths } from '../../store/queries/index.js';
 import { Account, AccountConnection, Organization, } from '../types/estate.js';
 import { pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 function toAccount(r, path) {
     return {
         id: r.id, name: r.name, email: r.email, status: r.status, arn: r.arn, joinedMethod: r.joinedMethod, joinedTimestamp: r.joinedTimestamp,
@@ -47,14 +47,12 @@ function toOrganization(o, accounts, paths) {
 }
 let OrganizationResolver = class OrganizationResolver {
     organization(ctx) {
-        return guard(() => {
-            const o = getOrganization(ctx.app.store);
-            if (!o)
-                return null;
-            const ids = o.nodes.filter((n) => n.kind === 'ACCOUNT').map((n) => n.id);
-            const accounts = new Map(ids.map((id) => [id, getEstateAccount(ctx.app.store, id)]));
-            return toOrganization(o, accounts, organizationPaths(ctx.app.store, ids));
-        });
+        const o = getOrganization(ctx.app.store);
+        if (!o)
+            return null;
+        const ids = o.nodes.filter((n) => n.kind === 'ACCOUNT').map((n) => n.id);
+        const accounts = new Map(ids.map((id) => [id, getEstateAccount(ctx.app.store, id)]));
+        return toOrganization(o, accounts, organizationPaths(ctx.app.store, ids));
     }
 };
 __decorate([
@@ -71,14 +69,12 @@ export { OrganizationResolver };
 let AccountResolver = class AccountResolver {
     accounts(first, after, ctx) {
         const size = pageSize(first);
-        return guard(() => {
-            const page = listEstateAccounts(ctx.app.store, { first: size, after });
-            const paths = organizationPaths(ctx.app.store, page.edges.map((e) => e.node.id));
-            return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAccount(e.node, paths.get(e.node.id) ?? null) })) };
-        });
+        const page = listEstateAccounts(ctx.app.store, { first: size, after });
+        const paths = organizationPaths(ctx.app.store, page.edges.map((e) => e.node.id));
+        return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAccount(e.node, paths.get(e.node.id) ?? null) })) };
     }
     account(id, ctx) {
-        const r = guard(() => getEstateAccount(ctx.app.store, id));
+        const r = getEstateAccount(ctx.app.store, id);
         if (!r)
             return null;
         return loaders(ctx).organizationPath.load(id).then((path) => toAccount(r, path));

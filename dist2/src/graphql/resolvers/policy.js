@@ -16,35 +16,34 @@ import { Finding } from '../types/validation.js';
 import { Policy, PolicyConnection, PolicyHolderConnection, PolicyStatement, PolicyVersion } from '../types/browse.js';
 import { PolicyFilterInput } from '../types/filters.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard } from './shared.js';
 import { toPolicy } from './principal.js';
 let PolicyResolver = class PolicyResolver {
     policy(id, ctx) {
-        const r = guard(() => getPolicy(ctx.app.store, id));
+        const r = getPolicy(ctx.app.store, id);
         return r ? toPolicy(r) : null;
     }
     policies(first, after, filter, ctx) {
         const size = pageSize(first);
         checkFilter(filter);
-        const page = guard(() => listPolicies(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+        const page = listPolicies(ctx.app.store, { ...(filter ?? {}), first: size, after });
         return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPolicy(e.node) })) };
     }
     versions(p, ctx) {
         if (!p.arn)
             return p.document ? [{ versionId: 'inline', isDefault: true, createDate: null, document: p.document }] : [];
-        return guard(() => policyVersions(ctx.app.store, p.arn));
+        return policyVersions(ctx.app.store, p.arn);
     }
     statements(p, versionId, ctx) {
-        return guard(() => statementsOfPolicy(ctx.app.store, p.id, versionId ?? undefined));
+        return statementsOfPolicy(ctx.app.store, p.id, versionId ?? undefined);
     }
     findings(p, ctx) {
-        return guard(() => findingsOfPolicy(ctx.app.store, p.id));
+        return findingsOfPolicy(ctx.app.store, p.id);
     }
     attachedTo(p, first, after, ctx) {
         const size = pageSize(first);
         if (!p.arn)
             return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-        const page = guard(() => policyAttachments(ctx.app.store, p.arn, { first: size, after }));
+        const page = policyAttachments(ctx.app.store, p.arn, { first: size, after });
         return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: { kind: e.node.kind, arn: e.node.arn, name: e.node.name } })) };
     }
 };

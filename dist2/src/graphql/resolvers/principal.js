@@ -18,7 +18,7 @@ import { Tag } from '../types/common.js';
 import { PrincipalType } from '../types/enums.js';
 import { PrincipalFilterInput } from '../types/filters.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 export function toPrincipal(r) {
     return { arn: r.arn, name: r.name, type: r.type, accountId: r.accountId, uniqueId: r.uniqueId, path: r.path, createDate: r.createDate, tags: undefined };
 }
@@ -37,7 +37,7 @@ async function record(ctx, p) {
 }
 let PrincipalResolver = class PrincipalResolver {
     principal(arn, ctx) {
-        const r = guard(() => getPrincipal(ctx.app.store, arn));
+        const r = getPrincipal(ctx.app.store, arn);
         return r ? toPrincipal(r) : null;
     }
     principals(first, after, filter, ctx) {
@@ -47,7 +47,7 @@ let PrincipalResolver = class PrincipalResolver {
         if (filter?.type !== undefined && filter.type !== PrincipalType.USER && filter.type !== PrincipalType.ROLE) {
             return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
         }
-        const page = guard(() => listPrincipals(ctx.app.store, { ...(filter ?? {}), type: filter?.type, first: size, after }));
+        const page = listPrincipals(ctx.app.store, { ...(filter ?? {}), type: filter?.type, first: size, after });
         return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPrincipal(e.node) })) };
     }
     async tags(p, ctx) {

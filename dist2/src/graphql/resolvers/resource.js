@@ -16,7 +16,7 @@ import { Resource, ResourceConnection } from '../types/browse.js';
 import { Tag } from '../types/common.js';
 import { ResourceFilterInput } from '../types/filters.js';
 import { checkFilter, pageSize } from '../limits.js';
-import { guard, loaders } from './shared.js';
+import { loaders } from './shared.js';
 function toResource(r) {
     return { arn: r.arn, service: r.service, region: r.region, accountId: r.accountId ?? r.ownerAccountId, resourceType: r.resourceType, tags: undefined, storeId: r.id };
 }
@@ -26,16 +26,16 @@ function fromPolicy(r) {
 }
 let ResourceResolver = class ResourceResolver {
     resource(arn, ctx) {
-        const r = guard(() => getResource(ctx.app.store, arn));
+        const r = getResource(ctx.app.store, arn);
         if (r)
             return toResource(r);
-        const p = guard(() => resourcePoliciesByArns(ctx.app.store, [arn]).get(arn));
+        const p = resourcePoliciesByArns(ctx.app.store, [arn]).get(arn);
         return p ? fromPolicy(p) : null;
     }
     resources(first, after, filter, ctx) {
         const size = pageSize(first);
         checkFilter(filter);
-        const page = guard(() => listResources(ctx.app.store, { ...(filter ?? {}), first: size, after }));
+        const page = listResources(ctx.app.store, { ...(filter ?? {}), first: size, after });
         return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toResource(e.node) })) };
     }
     async tags(r, ctx) {

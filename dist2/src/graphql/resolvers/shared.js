@@ -1,16 +1,7 @@
-import { toApiError } from '../map-error.js';
-/** Runs a domain call, turning its typed errors into the API's error codes. */
-export function guard(fn) {
-    try {
-        return fn();
-    }
-    catch (e) {
-        throw toApiError(e);
-    }
-}
+import { AccessqlError } from '../../util/errors.js';
 export function loaders(ctx) {
     if (!ctx.loaders)
-        throw new Error('no store in this context');
+        throw new AccessqlError('INTERNAL_SERVER_ERROR', 'no store in this context');
     return ctx.loaders;
 }
 //# sourceMappingURL=shared.js.map

@@ -12,12 +12,11 @@ var __param = (this && this.__param) || function (paramIndex, decorator) {
 };
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { simulateCustomPolicy } from '../../access/simulate-custom.js';
-import { SimulateCustomPolicyInput, SimulationReport, ContextEntryInput } from '../types/simulation.js';
+import { SimulateCustomPolicyInput, SimulationReport } from '../types/simulation.js';
 import { apiError, badUserInput } from '../errors.js';
 import { checkActions, checkPolicySize, checkResource, checkResources, contextValueCount, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS, MAX_SIMULATED_TOTAL_CHARS, MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK, withDeadline, } from '../limits.js';
 import { simulateOffThread, SimulationTimeoutError } from '../../access/simulate-off-thread.js';
 import { runInSlices } from '../chunked.js';
-import { toApiError } from '../map-error.js';
 export function toEvaluationResult(r) {
     return {
         action: r.action,
@@ -71,7 +70,7 @@ let SimulationResolver = class SimulationResolver {
         catch (e) {
             if (e instanceof SimulationTimeoutError)
                 throw apiError('TIMEOUT', 'The operation ran out of its time budget; narrow the question or raise ACCESSQL_REQUEST_TIMEOUT_MS');
-            throw toApiError(e);
+            throw e;
         }
     }
 };
@@ -89,5 +88,4 @@ SimulationResolver = __decorate([
     Resolver(() => SimulationReport)
 ], SimulationResolver);
 export { SimulationResolver };
-export { ContextEntryInput };
 //# sourceMappingURL=simulation.js.map

@@ -117,7 +117,8 @@ MatchedStatement = __decorate([
     ObjectType({ description: 'A policy statement that took part in a decision.' })
 ], MatchedStatement);
 export { MatchedStatement };
-let EvaluationResult = class EvaluationResult {
+// The GraphQL type EvaluationResult; the TypeScript name leaves `EvaluationResult` to the engine's decision.
+let EvaluationResultType = class EvaluationResultType {
     action;
     resource;
     decision;
@@ -127,32 +128,32 @@ let EvaluationResult = class EvaluationResult {
 __decorate([
     Field(() => String),
     __metadata("design:type", String)
-], EvaluationResult.prototype, "action", void 0);
+], EvaluationResultType.prototype, "action", void 0);
 __decorate([
     Field(() => String),
     __metadata("design:type", String)
-], EvaluationResult.prototype, "resource", void 0);
+], EvaluationResultType.prototype, "resource", void 0);
 __decorate([
     Field(() => Decision),
     __metadata("design:type", String)
-], EvaluationResult.prototype, "decision", void 0);
+], EvaluationResultType.prototype, "decision", void 0);
 __decorate([
     Field(() => [MatchedStatement]),
     __metadata("design:type", Array)
-], EvaluationResult.prototype, "matchedStatements", void 0);
+], EvaluationResultType.prototype, "matchedStatements", void 0);
 __decorate([
     Field(() => [String], { description: 'Condition keys a matching statement referenced that the request did not supply.' }),
     __metadata("design:type", Array)
-], EvaluationResult.prototype, "missingContextKeys", void 0);
-EvaluationResult = __decorate([
-    ObjectType()
-], EvaluationResult);
-export { EvaluationResult };
+], EvaluationResultType.prototype, "missingContextKeys", void 0);
+EvaluationResultType = __decorate([
+    ObjectType('EvaluationResult')
+], EvaluationResultType);
+export { EvaluationResultType };
 let SimulationReport = class SimulationReport {
     results;
 };
 __decorate([
-    Field(() => [EvaluationResult], { description: 'One per (action, resource), actions outer, in input order.' }),
+    Field(() => [EvaluationResultType], { description: 'One per (action, resource), actions outer, in input order.' }),
     __metadata("design:type", Array)
 ], SimulationReport.prototype, "results", void 0);
 SimulationReport = __decorate([

@@ -5,7 +5,7 @@
  * confused deputy problem"; IAM Roles Anywhere "Trust model"). The role trust policy checks run
  * for RESOURCE_POLICY with resourceType AWS::IAM::AssumeRolePolicyDocument, as in Access Analyzer.
  */
-import { compileGlobLower } from '../../engine/wildcard.js';
+import { compileGlobLower } from '../../util/wildcard.js';
 import { SERVICE_PRINCIPAL_RE } from './condition-values.js';
 /** Web identity providers that trust policies name by domain rather than by provider ARN. */
 const WEB_IDENTITY_DOMAINS = new Set(['cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com']);

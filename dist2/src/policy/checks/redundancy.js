@@ -4,7 +4,7 @@
  * matches ("arn:aws:s3:::b/logs/*" next to "arn:aws:s3:::b/*"), and a statement whose every
  * action and resource another statement of the same effect, principal and conditions covers.
  */
-import { compileGlob, compileGlobLower } from '../../engine/wildcard.js';
+import { compileGlob, compileGlobLower } from '../../util/wildcard.js';
 /** Entries compared pairwise at most: a 100,000-entry list is checked for duplicates only. */
 const MAX_PAIRWISE = 512;
 /** Statements compared pairwise at most. */

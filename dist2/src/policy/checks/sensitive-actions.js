@@ -6,7 +6,7 @@
  * the services with iam:PassedToService (PassRole) and iam:AWSServiceName (service-linked
  * roles); a statement that conditions on that key gets no finding.
  */
-import { compileGlobLower } from '../../engine/wildcard.js';
+import { compileGlobLower } from '../../util/wildcard.js';
 const FAMILIES = [
     {
         action: 'iam:passrole',

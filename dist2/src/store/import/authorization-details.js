@@ -4,7 +4,8 @@
  * IsTruncated and Marker are pagination bookkeeping and ignored. Field names are AWS's
  * (IAM API Reference: UserDetail, GroupDetail, RoleDetail, ManagedPolicyDetail, PolicyVersion).
  */
-import { accountOf, isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
+import { accountOfArn } from '../../util/arn.js';
+import { isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
 import { readDocument } from './documents.js';
 import { list, object, optionalBoolean, optionalNumber, optionalString, requiredString, ShapeError, tags, } from './shape.js';
 export const AUTHORIZATION_DETAILS_KEYS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'];
@@ -37,7 +38,7 @@ export function importAuthorizationDetails(session, root) {
     roles.forEach((r, i) => { role(session, r, ['RoleDetailList', i]); step(); });
 }
 function iamAccountOf(arn, path) {
-    const a = accountOf(arn);
+    const a = accountOfArn(arn);
     if (!a)
         throw new ShapeError([...path, 'Arn'], `${arn} is not an IAM ARN with a 12-digit account id`);
     return a;

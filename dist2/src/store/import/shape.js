@@ -1,8 +1,13 @@
-export class ShapeError extends Error {
+/**
+ * Reading parsed JSON whose shape is AWS's, with errors that say where. A ShapeError carries the
+ * element path; importFiles turns it into an ImportError with the file's line and column.
+ */
+import { AccessqlError } from '../../util/errors.js';
+export class ShapeError extends AccessqlError {
     path;
     reason;
     constructor(path, reason) {
-        super(`${formatPath(path)}: ${reason}`);
+        super('BAD_USER_INPUT', `${formatPath(path)}: ${reason}`);
         this.name = 'ShapeError';
         this.path = path;
         this.reason = reason;

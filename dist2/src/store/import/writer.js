@@ -1,4 +1,5 @@
-import { accountOf, isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
+import { accountOfArn } from '../../util/arn.js';
+import { isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
 /** Ids of the statements beneath one kind of an account's IAM state (one parameter: the account). */
 const STATEMENTS_UNDER = {
     users: `SELECT s.id FROM statements s JOIN inline_policies i ON i.id = s.inline_policy_id
@@ -163,7 +164,7 @@ export class ImportWriter {
     }
     taggedResource(arn, parsed, ownerAccountId, tags) {
         this.s.deleteResource.run(arn);
-        const r = this.s.tagged.run(arn, parsed.partition, parsed.service, parsed.region || null, accountOf(arn) ?? null, ownerAccountId, parsed.resourceType, parsed.resource, this.snapshotId);
+        const r = this.s.tagged.run(arn, parsed.partition, parsed.service, parsed.region || null, accountOfArn(arn) ?? null, ownerAccountId, parsed.resourceType, parsed.resource, this.snapshotId);
         const id = Number(r.lastInsertRowid);
         for (const [k, v] of tags)
             this.s.resourceTag.run(id, k, v);
@@ -204,7 +205,7 @@ export class ImportWriter {
          AND NOT EXISTS (SELECT 1 FROM policies p WHERE p.arn = pr.permissions_boundary_arn)`).all();
         for (const m of missing) {
             const aws = isAwsManagedPolicyArn(m.arn);
-            const account = aws ? undefined : accountOf(m.arn);
+            const account = aws ? undefined : accountOfArn(m.arn);
             if (account)
                 this.ensureAccount(account);
             this.s.stubPolicy.run(m.arn, m.name ?? nameFromIamArn(m.arn), aws ? 'AWS_MANAGED' : 'CUSTOMER_MANAGED', account ?? null, this.snapshotId);

@@ -1,4 +1,5 @@
 import { CursorError } from '../errors.js';
+import { escapeLike } from '../../util/escape.js';
 export function encodeCursor(key) {
     return Buffer.from(key, 'utf8').toString('base64');
 }
@@ -49,7 +50,7 @@ export function jsonList(values) {
 }
 /** `%` and `_` are LIKE wildcards; a user's "name contains" means the characters themselves. */
 export function likeContains(text) {
-    return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    return `%${escapeLike(text)}%`;
 }
 /** Groups rows into a Map by key, keeping every requested key (with an empty list when none). */
 export function groupBy(keys, rows, keyOf) {

@@ -3,7 +3,7 @@
  * where they are attached, and their normalized statements.
  */
 import { policyKeysWithFinding } from './lint.js';
-import { globToLike } from '../glob.js';
+import { globToLike } from '../../util/escape.js';
 import { jsonList, keysetPage, likeContains, Where } from './pagination.js';
 /** Managed policies in PolicyRow shape (document: the default version's text). */
 export const MANAGED_POLICY_SELECT = `
