@@ -93,6 +93,8 @@ export interface ResourceView {
   rcps: CompiledPolicy[][] | null;
 }
 const VIEW_CACHE_MAX = 4096;
+/** Stored principal keys whose value is the same for every principal of an account of one type (stored-context.ts). */
+const ACCOUNT_LEVEL_KEYS = new Set(['aws:principalaccount', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalisawsservice', 'aws:principaltype']);
 const EMPTY_DOCUMENT = { statements: [], position: { line: 1, column: 1, offset: 0 } };
 
 /**
@@ -601,7 +603,23 @@ export class AccessIndex {
       for (const st of statementsFor(policy, service)) if (actionMatches(st, base.actionLower)) layerStatements.push(st);
     }
     const layerKeys = layerStatements.map((st) => this.keyNumbers(this.keysRead(st), caller));
-    const layerMemo = new Map<string, { rcps: readonly LayerTally[]; resource: LayerTally | null; missing: string[] | null }>();
+    type LayerMemo = { rcps: readonly LayerTally[]; resource: LayerTally | null; missing: string[] | null };
+    const layerMemo = new Map<string, LayerMemo>();
+    // Principals the layer statements do not name by ARN, when those statements read only keys
+    // that are the same across an account (its id, organization, path; principal type), are
+    // named alike (everyone, their account, or not at all) and read alike: one evaluation per
+    // account, type, boundary and RCP applicability serves them all.
+    const namedArns = new Set<string>();
+    let namesSessions = false;
+    for (const st of layerStatements) {
+      if (st.principal === null) continue;
+      for (const a of st.principal.arns.keys()) {
+        namedArns.add(a);
+        if (a.includes(':assumed-role/')) namesSessions = true;
+      }
+    }
+    const perAccount = layerStatements.every((st) => this.keysRead(st).every((k) => ACCOUNT_LEVEL_KEYS.has(k)));
+    const classMemo = new Map<number, LayerMemo>();
     const estateLayers = (i: number, hasBoundary: boolean) => {
       const p = principals[i];
       const scpLevels = scpsOf[i];
@@ -633,6 +651,10 @@ export class AccessIndex {
         // The RCP and resource-policy statements' outcomes depend on the principal only through
         // how their Principal elements name it and the principal keys they read: principals alike
         // in both share one evaluation.
+        const shared = perAccount && !namedArns.has(p.model.arn) && !(namesSessions && p.model.type === 'ROLE');
+        const classKey = shared ? ((accountOf[i] * 2 + (p.model.type === 'USER' ? 1 : 0)) * 2 + (hasBoundary ? 1 : 0)) * 2 + (withRcps ? 1 : 0) : -1;
+        const known = shared ? classMemo.get(classKey) : undefined;
+        if (known !== undefined) return { scps, rcps: known.rcps, resource: known.resource, missing: known.missing !== null ? matched(missing, known.missing) : missing };
         const prepared = reqFor().principal;
         const row = i * keyCount;
         let key = `${hasBoundary ? 'b' : 'n'}${withRcps ? 'r' : 'x'}`;
@@ -651,6 +673,7 @@ export class AccessIndex {
           memo = { rcps: r, resource: res, missing: mk.keys === null ? null : [...mk.keys] };
           if (layerMemo.size < 100_000) layerMemo.set(key, memo);
         }
+        if (shared) classMemo.set(classKey, memo);
         rcps = memo.rcps;
         resource = memo.resource;
         if (memo.missing !== null) missing = matched(missing, memo.missing);
