@@ -1,3 +1,0 @@
-/** Inputs and outputs of importFiles. */
-export {};
-//# sourceMappingURL=types.js.map
