@@ -9,6 +9,7 @@ import { isSeeded, seedStore } from './store/seed.js';
 import { catalogVersion } from './catalog/index.js';
 import { loadAccountModel, modelVersion } from './store/account-model.js';
 import { AccessIndex } from './access/access-index.js';
+import { loadEstate } from './store/estate-model.js';
 import { packageRoot, DEFAULT_DB_FILE } from './config.js';
 
 export const SEED_DIR = path.join(packageRoot, 'seed');
@@ -49,7 +50,7 @@ export class App {
     const version = this.modelVersion();
     if (this.index?.version !== version) {
       const model = loadAccountModel(this.store);
-      this.index = { version: model.modelVersion, index: new AccessIndex(model) };
+      this.index = { version: model.modelVersion, index: new AccessIndex(model, loadEstate(this.store)) };
     }
     return this.index.index;
   }

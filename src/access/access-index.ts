@@ -31,10 +31,13 @@
 import { parsePolicy } from '../policy/parse.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { compilePolicy, statementsFor, type CompiledPolicy, type CompiledStatement } from '../engine/compile.js';
-import { decide, distinctKeys, evaluate, explain, isAccountRoot, LayerTally, ownerInArn, prepareRequest, type Layers, type PolicySet } from '../engine/evaluate.js';
+import { decide, distinctKeys, evaluate, evaluateLayer, explain, isAccountRoot, LayerTally, ownerInArn, prepareRequest, rcpsApply, resourcePolicyRequired, type Layers, type PolicySet } from '../engine/evaluate.js';
+import { preparePrincipal } from '../engine/principal.js';
+import { contextFrom } from '../engine/context.js';
+import { s3BucketOf, type Estate, type PolicyLevel } from '../store/estate-model.js';
 import { actionMatches, evaluateStatement, type PreparedRequest } from '../engine/statement.js';
 import { headMayMatch, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../engine/arn.js';
-import { DIRECT_MATCH, NO_MATCH } from '../engine/principal.js';
+import { DIRECT_MATCH, matchPrincipal, NO_MATCH, type PrincipalMatcher } from '../engine/principal.js';
 import { MissingKeys, TRUE } from '../engine/tri.js';
 import type { Template } from '../engine/template.js';
 import type { ContextValue, EvaluationResult, MatchedStatement, RequestContext, RequestPrincipal } from '../engine/types.js';
@@ -42,8 +45,18 @@ import type { AccountModel, ModelPrincipal } from '../store/account-model.js';
 import { LRUCache } from 'lru-cache';
 import { isPrincipalContextKey, mergeContext, requestPrincipal, storedPrincipalContext, storedResourceContext } from './stored-context.js';
 
+/** A principal a resource policy grants that is not a stored user or role (contract, "Principals beyond the store"). */
+export interface ExternalPrincipal {
+  type: 'ACCOUNT' | 'SERVICE' | 'FEDERATED' | 'ANONYMOUS' | 'USER' | 'ROLE';
+  /** The principal as the policy names it. */
+  arn: string;
+  accountId: string | null;
+}
+
 export interface IndexedPrincipal {
   model: ModelPrincipal;
+  /** Set for principals beyond the store (model then carries only arn, name and accountId). */
+  external?: ExternalPrincipal;
   principal: RequestPrincipal;
   policies: PolicySet;
   context: RequestContext;
@@ -63,6 +76,25 @@ export interface AskOptions {
 }
 
 const EMPTY_CONTEXT: RequestContext = new Map();
+
+/**
+ * What the estate says about one resource: its owner, its resource-based policy (a role's trust
+ * policy), the RCP levels of its owner's path and the condition keys it supplies.
+ */
+export interface ResourceView {
+  arn: string;
+  /** The owning account (contract: the ARN's, else ResourceOwner, else the account whose import listed it); undefined when unknown. */
+  owner: string | undefined;
+  /** Tags, aws:ResourceAccount and the org keys of the owner. */
+  context: RequestContext;
+  policy: CompiledPolicy | null;
+  /** A role's trust policy: the resource policy only for sts actions. */
+  isTrustPolicy: boolean;
+  rcps: CompiledPolicy[][] | null;
+}
+const VIEW_CACHE_MAX = 4096;
+/** Stored principal keys whose value is the same for every principal of an account of one type (stored-context.ts). */
+const ACCOUNT_LEVEL_KEYS = new Set(['aws:principalaccount', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalisawsservice', 'aws:principaltype']);
 const EMPTY_DOCUMENT = { statements: [], position: { line: 1, column: 1, offset: 0 } };
 
 /**
@@ -173,8 +205,18 @@ export class AccessIndex {
   private readonly outcomeIdsByText = new Map<string, number>();
   private outcomeIdCount = 0;
   readonly problems: string[] = [];
+  private readonly estate: Estate | undefined;
+  private readonly views = new Map<string, ResourceView>();
+  /** Compiled SCP / RCP levels, by level (policy ids and target): principals of one account share them. */
+  private readonly levelCache = new Map<string, CompiledPolicy[][]>();
+  private readonly orgCompiled = new Map<string, CompiledPolicy>();
+  /** Per principal position: its SCP levels (null: no SCP restricts it). */
+  private readonly scpsOf: (CompiledPolicy[][] | null)[];
+  /** SCP level lists whose statements read principal keys (their outcome differs within an account). */
+  private readonly levelsReadPrincipal = new Map<CompiledPolicy[][], boolean>();
 
-  constructor(model: AccountModel) {
+  constructor(model: AccountModel, estate?: Estate) {
+    this.estate = estate;
     const compiled = new Map<string, CompiledPolicy | null>();
     const compile = (p: { id?: string; name: string; document: string | null }): CompiledPolicy | null => {
       const id = p.id ?? `?${p.name}`;
@@ -199,6 +241,7 @@ export class AccessIndex {
       return c;
     };
     const n = model.principals.length;
+    this.scpsOf = new Array(n).fill(null);
     this.policyStart = new Int32Array(n + 1);
     this.boundaryOf = new Int32Array(n);
     this.accountOf = new Int32Array(n);
@@ -210,11 +253,13 @@ export class AccessIndex {
       // A boundary that cannot be read allows nothing: the principal keeps no permissions.
       const boundary = m.permissionsBoundary ? (compile(m.permissionsBoundary) ?? compilePolicy(EMPTY_DOCUMENT, m.permissionsBoundary.name)) : undefined;
       const principal = requestPrincipal(m);
+      const scps = estate ? this.compileLevels('SCP', estate.serviceControlPolicies({ arn: m.arn, accountId: m.accountId })) : null;
+      this.scpsOf[i] = scps;
       const indexed: IndexedPrincipal = {
         model: m,
         principal,
-        policies: { identityPolicies, permissionsBoundaries: boundary ? [boundary] : undefined },
-        context: storedPrincipalContext(m),
+        policies: { identityPolicies, permissionsBoundaries: boundary ? [boundary] : undefined, serviceControlPolicies: scps ?? undefined },
+        context: storedPrincipalContext(m, estate ? estate.orgContext(m.accountId, null) : undefined),
       };
       this.policyStart[i] = numbers.length;
       for (const p of identityPolicies) {
@@ -248,6 +293,89 @@ export class AccessIndex {
       }
     });
     for (const r of model.resources) this.resourceContexts.set(r.arn, storedResourceContext(r.tags));
+  }
+
+  /**
+   * Compiles policy levels; each policy is named as matchedStatements show it: `SCP <name> at
+   * <target>` / `RCP <name> at <target>` (AWS Organizations User Guide, "SCP evaluation", "RCP
+   * evaluation": each level of the path is evaluated on its own).
+   */
+  private compileLevels(kind: 'SCP' | 'RCP', levels: PolicyLevel[] | null): CompiledPolicy[][] | null {
+    if (levels === null) return null;
+    const key = `${kind}\u0000${levels.map((l) => `${l.targetId}:${l.policies.map((p) => p.id).join(',')}`).join('/')}`;
+    let out = this.levelCache.get(key);
+    if (out === undefined) {
+      out = levels.map((level) => level.policies.map((p) => {
+        const name = `${kind} ${p.name} at ${level.targetId}`;
+        let c = this.orgCompiled.get(name);
+        if (c === undefined) {
+          c = this.compileText(p.document, name);
+          this.orgCompiled.set(name, c);
+        }
+        return c;
+      }));
+      this.levelCache.set(key, out);
+    }
+    return out;
+  }
+
+  /** A policy the estate holds; one that cannot be read allows nothing (and is reported). */
+  private compileText(text: string, name: string): CompiledPolicy {
+    try {
+      return compilePolicy(parsePolicy(text, { lenient: true }).document, name);
+    } catch (e) {
+      this.problems.push(`${name}: ${(e as Error).message}`);
+      return compilePolicy(EMPTY_DOCUMENT, name);
+    }
+  }
+
+  private compileCached(text: string, name: string): CompiledPolicy {
+    const key = `${name}\u0000${text}`;
+    let c = this.orgCompiled.get(key);
+    if (c === undefined) {
+      if (this.orgCompiled.size > 50_000) this.orgCompiled.clear();
+      this.orgCompiled.set(key, (c = this.compileText(text, name)));
+    }
+    return c;
+  }
+
+  /** The estate's facts about a resource (cached). */
+  view(arn: string): ResourceView {
+    let v = this.views.get(arn);
+    if (v !== undefined) return v;
+    const tags = this.resourceContexts.get(arn);
+    const facts = this.estate?.resource(arn);
+    const owner = facts?.ownerAccountId ?? ownerInArn(prepareArn(arn)) ?? undefined;
+    const isTrustPolicy = /^arn:[^:]+:iam::\d{12}:role\//.test(arn);
+    let context = tags ?? EMPTY_CONTEXT;
+    if (this.estate && owner !== undefined) {
+      const extra = contextFrom(Object.entries(this.estate.orgContext(null, owner)).map(([key, value]) => ({ key, values: Array.isArray(value) ? value : [value], type: Array.isArray(value) ? 'STRING_LIST' as const : 'STRING' as const })));
+      context = mergeContext(EMPTY_CONTEXT, context, extra);
+    }
+    v = {
+      arn, owner, context, isTrustPolicy,
+      // An S3 object has no policy of its own: its bucket's policy governs it (estate-model.ts).
+      policy: facts?.policy ? this.compileCached(facts.policy, `${isTrustPolicy ? 'Trust policy' : 'Resource policy'} of ${s3BucketOf(arn) ?? arn}`) : null,
+      rcps: facts ? this.compileLevels('RCP', facts.resourceControlPolicies) : null,
+    };
+    if (this.views.size >= VIEW_CACHE_MAX) this.views.clear();
+    this.views.set(arn, v);
+    return v;
+  }
+
+  /**
+   * The estate's layers for one request by a stored principal: its SCPs, the resource owner's
+   * RCPs (AWS's exceptions: engine rcpsApply), the resource policy (a trust policy only for sts
+   * actions) and whether it must allow by itself (engine resourcePolicyRequired).
+   */
+  private policySetFor(p: IndexedPrincipal, action: string, v: ResourceView): PolicySet {
+    const policy = v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
+    return {
+      ...p.policies,
+      resourcePolicy: policy ?? undefined,
+      resourceControlPolicies: v.rcps !== null && rcpsApply(action, p.principal.arn) ? v.rcps : undefined,
+      resourcePolicyRequired: requiredFor(action, v, policy),
+    };
   }
 
   private numberOf(policy: CompiledPolicy): number {
@@ -324,7 +452,7 @@ export class AccessIndex {
   }
 
   resourceContext(arn: string): RequestContext {
-    return this.resourceContexts.get(arn) ?? EMPTY_CONTEXT;
+    return this.estate ? this.view(arn).context : this.resourceContexts.get(arn) ?? EMPTY_CONTEXT;
   }
 
   hasResource(arn: string): boolean {
@@ -350,14 +478,20 @@ export class AccessIndex {
   /** Evaluates one principal's request with the stored context merged under the caller's. */
   evaluateFor(p: IndexedPrincipal, action: string, resource: string, caller: RequestContext, resourceContext: RequestContext): EvaluationResult {
     const context = mergeContext(caller, p.context, resourceContext);
-    return evaluate({ principal: p.principal, action, resource, context }, p.policies);
+    if (!this.estate) return evaluate({ principal: p.principal, action, resource, context }, p.policies);
+    const v = this.view(resource);
+    return evaluate({ principal: p.principal, action, resource, context, resourceOwner: v.owner }, this.policySetFor(p, action, v));
   }
 
   /** Who is allowed (or, with includeConditional, could be) to do `action` on `resource`. */
   whoCan(action: string, resource: string, caller: RequestContext, resourceContext: RequestContext, options: AskOptions = {}): Evaluated[] {
-    if (options.bruteForce) return this.whoCanBruteForce(action, resource, caller, resourceContext, options);
+    if (options.bruteForce) return this.withOutsiders(this.whoCanBruteForce(action, resource, caller, resourceContext, options), action, resource, caller, resourceContext, options);
     const plan = this.planFor(action);
-    if (plan.candidates.length === 0) return [];
+    const v = this.estate ? this.view(resource) : null;
+    const resPolicy = v !== null && v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
+    const required = v !== null && requiredFor(action, v, resPolicy);
+    const rcpLevels = v !== null && v.rcps !== null && rcpsApply(action, undefined) ? v.rcps : null;
+    if (plan.candidates.length === 0 && resPolicy === null) return this.withOutsiders([], action, resource, caller, resourceContext, options);
     const arn = prepareArn(resource);
     const includeConditional = options.includeConditional === true;
 
@@ -452,6 +586,101 @@ export class AccessIndex {
     const bound = new LayerTally();
     const withBoundary: Layers = { identity: id, boundaries: [bound], scps: NO_TALLIES, resource: null, isRoot: false, sameAccount: true };
     const withoutBoundary: Layers = { ...withBoundary, boundaries: NO_TALLIES };
+    const ownerAccount = v !== null ? v.owner : ownerInArn(arn);
+    const owner = ownerAccount === undefined ? NO_OWNER : this.accounts.get(ownerAccount) ?? -1;
+    const { scpsOf, accountOf } = this;
+    const service = base.service;
+    /** SCP tallies of principals whose SCP levels read no principal key: one per level list (an account). */
+    const scpMemo = new Map<CompiledPolicy[][], { tallies: LayerTally[]; missing: string[] | null }>();
+    /**
+     * The estate's layers for principal i — SCPs of its path, the RCPs of the resource owner's
+     * path, the resource policy — evaluated by the engine's evaluateLayer on i's own request (the
+     * Principal element and the principal keys differ by principal), in evaluate()'s order.
+     */
+    // The RCP and resource-policy statements that match the action (what the memo key reads).
+    const layerStatements: CompiledStatement[] = [];
+    for (const policy of [...(rcpLevels ?? []).flat(), ...(resPolicy !== null ? [resPolicy] : [])]) {
+      for (const st of statementsFor(policy, service)) if (actionMatches(st, base.actionLower)) layerStatements.push(st);
+    }
+    const layerKeys = layerStatements.map((st) => this.keyNumbers(this.keysRead(st), caller));
+    type LayerMemo = { rcps: readonly LayerTally[]; resource: LayerTally | null; missing: string[] | null };
+    const layerMemo = new Map<string, LayerMemo>();
+    // Principals the layer statements do not name by ARN, when those statements read only keys
+    // that are the same across an account (its id, organization, path; principal type), are
+    // named alike (everyone, their account, or not at all) and read alike: one evaluation per
+    // account, type, boundary and RCP applicability serves them all.
+    const namedArns = new Set<string>();
+    let namesSessions = false;
+    for (const st of layerStatements) {
+      if (st.principal === null) continue;
+      for (const a of st.principal.arns.keys()) {
+        namedArns.add(a);
+        if (a.includes(':assumed-role/')) namesSessions = true;
+      }
+    }
+    const perAccount = layerStatements.every((st) => this.keysRead(st).every((k) => ACCOUNT_LEVEL_KEYS.has(k)));
+    const classMemo = new Map<number, LayerMemo>();
+    const estateLayers = (i: number, hasBoundary: boolean) => {
+      const p = principals[i];
+      const scpLevels = scpsOf[i];
+      let req: PreparedRequest | undefined;
+      const reqFor = () => (req ??= { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) });
+      let scps: readonly LayerTally[] = NO_TALLIES;
+      let missing: string[] | null = null;
+      if (scpLevels !== null) {
+        let readsPrincipal = this.levelsReadPrincipal.get(scpLevels);
+        if (readsPrincipal === undefined) {
+          readsPrincipal = scpLevels.some((level) => level.some((policy) => statementsFor(policy, service).some((st) => this.keysRead(st).length > 0)));
+          this.levelsReadPrincipal.set(scpLevels, readsPrincipal);
+        }
+        const memo = readsPrincipal ? undefined : scpMemo.get(scpLevels);
+        if (memo) {
+          scps = memo.tallies;
+          missing = memo.missing;
+        } else {
+          const mk = new MissingKeys();
+          scps = scpLevels.map((level) => evaluateLayer(level, reqFor(), false, mk));
+          missing = mk.keys === null ? null : [...mk.keys];
+          if (!readsPrincipal) scpMemo.set(scpLevels, { tallies: scps as LayerTally[], missing });
+        }
+      }
+      let rcps: readonly LayerTally[] = NO_TALLIES;
+      let resource: LayerTally | null = null;
+      const withRcps = rcpLevels !== null && rcpsApply(action, p.principal.arn);
+      if (withRcps || resPolicy !== null) {
+        // The RCP and resource-policy statements' outcomes depend on the principal only through
+        // how their Principal elements name it and the principal keys they read: principals alike
+        // in both share one evaluation.
+        const shared = perAccount && !namedArns.has(p.model.arn) && !(namesSessions && p.model.type === 'ROLE');
+        const classKey = shared ? ((accountOf[i] * 2 + (p.model.type === 'USER' ? 1 : 0)) * 2 + (hasBoundary ? 1 : 0)) * 2 + (withRcps ? 1 : 0) : -1;
+        const known = shared ? classMemo.get(classKey) : undefined;
+        if (known !== undefined) return { scps, rcps: known.rcps, resource: known.resource, missing: known.missing !== null ? matched(missing, known.missing) : missing };
+        const prepared = reqFor().principal;
+        const row = i * keyCount;
+        let key = `${hasBoundary ? 'b' : 'n'}${withRcps ? 'r' : 'x'}`;
+        for (let k = 0; k < layerStatements.length; k++) {
+          const st = layerStatements[k];
+          key += st.principal === null ? '-' : matchPrincipal(st.principal, prepared);
+          const ks = layerKeys[k];
+          for (let q = 0; q < ks.length; q++) key += `,${ks[q] < 0 ? 0 : valueIds[row + ks[q]]}`;
+          key += ';';
+        }
+        let memo = layerMemo.get(key);
+        if (memo === undefined) {
+          const mk = new MissingKeys();
+          const r = withRcps ? rcpLevels!.map((level) => evaluateLayer(level, reqFor(), true, mk)) : NO_TALLIES;
+          const res = resPolicy !== null ? evaluateLayer([resPolicy], reqFor(), true, mk) : null;
+          memo = { rcps: r, resource: res, missing: mk.keys === null ? null : [...mk.keys] };
+          if (layerMemo.size < 100_000) layerMemo.set(key, memo);
+        }
+        if (shared) classMemo.set(classKey, memo);
+        rcps = memo.rcps;
+        resource = memo.resource;
+        if (memo.missing !== null) missing = matched(missing, memo.missing);
+      }
+      return { scps, rcps, resource, missing };
+    };
+    const plain = v === null || (resPolicy === null && rcpLevels === null && !required);
     const combine = (i: number, full: boolean): EvaluationResult | typeof INCLUDED | null => {
       id.reset();
       bound.reset();
@@ -459,21 +688,32 @@ export class AccessIndex {
         const n = policyNumbersOf[k];
         if (relStart[n] !== 0) tally(id, relStart[n] - 1, relEnd[n], i, full);
       }
-      // Without an identity Allow that applies or may apply: implicitly denied, not conditional.
-      if (!id.allow && !id.possible) return null;
+      // Without an identity Allow that applies or may apply, and no resource policy that may
+      // grant on its own (none, or the caller is of another account, where the identity policies
+      // must allow too — engine isAllowed): implicitly denied, not conditional.
+      if (!id.allow && !id.possible && (resPolicy === null || (owner !== NO_OWNER && owner !== accountOf[i]))) return null;
       const b = boundaryOf[i];
       if (b >= 0 && relStart[b] !== 0) tally(bound, relStart[b] - 1, relEnd[b], i, full);
       const layers = b >= 0 ? withBoundary : withoutBoundary;
-      const d = decide(layers, id.anyMissing || bound.anyMissing);
+      if (plain && scpsOf[i] === null) {
+        const d = decide(layers, id.anyMissing || bound.anyMissing);
+        if (!(d.decision === 'ALLOWED' || (includeConditional && d.conditional))) return null;
+        if (!full) return INCLUDED;
+        return explain(layers, d, distinctKeys(matched(id.missing, bound.missing)));
+      }
+      const e = estateLayers(i, b >= 0);
+      const all: Layers = {
+        ...layers, scps: e.scps, rcps: e.rcps, resource: e.resource, resourceRequired: required,
+        sameAccount: owner === NO_OWNER || owner === accountOf[i],
+      };
+      const d = decide(all, id.anyMissing || bound.anyMissing || e.missing !== null);
       if (!(d.decision === 'ALLOWED' || (includeConditional && d.conditional))) return null;
       if (!full) return INCLUDED;
-      return explain(layers, d, distinctKeys(matched(id.missing, bound.missing)));
+      return explain(all, d, distinctKeys(matched(matched(id.missing, bound.missing), e.missing)));
     };
 
-    const ownerAccount = ownerInArn(arn);
-    const owner = ownerAccount === undefined ? NO_OWNER : this.accounts.get(ownerAccount) ?? -1;
-    const { accountOf, rootLike } = this;
-    const candidates = plan.candidates;
+    const { rootLike } = this;
+    const candidates = resPolicy !== null ? this.withNamed(plan.candidates, namedBy(resPolicy, action), owner) : plan.candidates;
     const out: Evaluated[] = [];
     for (let c = 0; c < candidates.length; c++) {
       if ((c & 1023) === 1023) options.checkpoint?.();
@@ -485,10 +725,119 @@ export class AccessIndex {
         continue;
       }
       // Another account's resource and no resource-based policy: neither allowed nor possibly allowed.
-      if (owner !== NO_OWNER && owner !== accountOf[i]) continue;
+      if (resPolicy === null && owner !== NO_OWNER && owner !== accountOf[i]) continue;
       if (combine(i, false) !== null) out.push(new LazyEvaluated(principals[i], i, combine));
     }
-    return out;
+    return this.withOutsiders(out, action, resource, caller, resourceContext, options);
+  }
+
+  /** The identity candidates and the stored principals the resource policy names (all of them for "*"), in ARN order. */
+  private withNamed(candidates: Int32Array, named: { all: boolean; arns: Set<string> }, owner: number): Int32Array {
+    if (named.all) {
+      // "*" may grant the owner account's principals directly; another account's principal also
+      // needs its identity policies to allow, so it is an identity candidate already.
+      if (owner === NO_OWNER) return Int32Array.from(this.principals.keys());
+      const own = this.principalsOfAccount(owner);
+      if (own.length === 0) return candidates;
+      return Int32Array.from(new Set([...candidates, ...own])).sort();
+    }
+    if (named.arns.size === 0) return candidates;
+    const extra: number[] = [];
+    for (const arn of named.arns) {
+      const p = this.byArn.get(arn);
+      if (p) extra.push(this.positions.get(p)!);
+    }
+    if ([...named.arns].some((a) => a.startsWith('role:'))) {
+      // Role sessions named by session ARN: `role:<account>:<name>` (the role's path is not in the session ARN).
+      for (let i = 0; i < this.principals.length; i++) {
+        const m = this.principals[i].model;
+        if (m.type === 'ROLE' && named.arns.has(`role:${m.accountId}:${m.name}`)) extra.push(i);
+      }
+    }
+    if (extra.length === 0) return candidates;
+    return Int32Array.from(new Set([...candidates, ...extra])).sort();
+  }
+
+  private readonly byAccount = new Map<number, Int32Array>();
+  /** Positions of an account's principals, ascending. */
+  private principalsOfAccount(account: number): Int32Array {
+    let list = this.byAccount.get(account);
+    if (list === undefined) {
+      const out: number[] = [];
+      for (let i = 0; i < this.accountOf.length; i++) if (this.accountOf[i] === account) out.push(i);
+      this.byAccount.set(account, (list = Int32Array.from(out)));
+    }
+    return list;
+  }
+
+  /**
+   * Adds the principals beyond the store that the resource policy grants (contract, "Principals
+   * beyond the store"), each evaluated by the engine as itself: an account not in the store as
+   * its root ("AWS account principals": the grant delegates to that account, whose own policies
+   * must then allow — so the entry is conditional), a service principal, a federated provider, and
+   * everyone ("*"). Answers stay in ARN order.
+   */
+  private withOutsiders(out: Evaluated[], action: string, resource: string, caller: RequestContext, resourceContext: RequestContext, options: AskOptions): Evaluated[] {
+    if (!this.estate) return out;
+    const v = this.view(resource);
+    const policy = v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
+    if (policy === null) return out;
+    const named = namedBy(policy, action);
+    const found: Evaluated[] = [];
+    const seen = new Set<string>();
+    const consider = (ext: ExternalPrincipal, principal: RequestPrincipal, context: Record<string, string | string[]>) => {
+      if (seen.has(`${ext.type}:${ext.arn}`)) return;
+      seen.add(`${ext.type}:${ext.arn}`);
+      const entries = Object.entries(context).map(([key, value]) => ({ key, values: Array.isArray(value) ? value : [value], type: (Array.isArray(value) ? 'STRING_LIST' : key === 'aws:PrincipalIsAWSService' ? 'BOOLEAN' : 'STRING') as 'STRING' }));
+      const ctx = mergeContext(caller, contextFrom(entries), resourceContext);
+      const result = evaluate({ principal, action, resource, context: ctx, resourceOwner: v.owner }, {
+        identityPolicies: [],
+        resourcePolicy: policy,
+        resourceControlPolicies: v.rcps !== null && rcpsApply(action, undefined) ? v.rcps : undefined,
+        resourcePolicyRequired: requiredFor(action, v, policy),
+      });
+      // An account, user or role of an account the store does not hold: its own policies are unknown.
+      const isAccount = ext.type === 'ACCOUNT' || ext.type === 'USER' || ext.type === 'ROLE';
+      const conditional = isAccount ? result.decision === 'ALLOWED' || result.conditional : result.conditional;
+      if (result.decision === 'ALLOWED' || (options.includeConditional && conditional)) {
+        const model: ModelPrincipal = { arn: ext.arn, name: ext.arn, type: 'ROLE', accountId: ext.accountId ?? '', uniqueId: null, path: '/', tags: {}, groups: [], policies: [], missingPolicies: [] };
+        found.push({ principal: { model, external: ext, principal, policies: { identityPolicies: [] }, context: EMPTY_CONTEXT }, result: { ...result, conditional } });
+      }
+    };
+    const stored = this.accounts;
+    for (const m of named.matchers) {
+      if (m.everyone) consider({ type: 'ANONYMOUS', arn: '*', accountId: null }, { arn: '*', accountId: '', type: 'Anonymous' }, {});
+      for (const account of m.accounts) {
+        if (stored.has(account)) continue;
+        const arn = `arn:aws:iam::${account}:root`;
+        consider({ type: 'ACCOUNT', arn, accountId: account }, { arn, accountId: account, type: 'Root' }, {
+          'aws:PrincipalArn': arn, 'aws:PrincipalAccount': account, 'aws:PrincipalType': 'Account', 'aws:PrincipalIsAWSService': 'false',
+          ...this.estate.orgContext(account, null),
+        });
+      }
+      // A user or role of an account not in the store, named by ARN: evaluated with its own
+      // (unknown) identity policies taken as allowing, hence conditional like an account.
+      for (const arn of m.arns.keys()) {
+        const named = /^arn:[^:]+:iam::(\d{12}):(user|role)\//.exec(arn);
+        if (!named || stored.has(named[1])) continue;
+        consider({ type: named[2] === 'user' ? 'USER' : 'ROLE', arn, accountId: named[1] }, { arn, accountId: named[1], type: 'Root' }, {
+          'aws:PrincipalArn': arn, 'aws:PrincipalAccount': named[1], 'aws:PrincipalType': named[2] === 'user' ? 'User' : 'AssumedRole', 'aws:PrincipalIsAWSService': 'false',
+          ...this.estate.orgContext(named[1], null),
+        });
+      }
+      for (const service of m.services) {
+        consider({ type: 'SERVICE', arn: service, accountId: null }, { arn: service, accountId: '', type: 'Service' }, {
+          'aws:PrincipalIsAWSService': 'true', 'aws:PrincipalServiceName': service,
+        });
+      }
+      for (const provider of m.federated) {
+        const account = /^arn:[^:]+:iam::(\d{12}):/.exec(provider)?.[1] ?? null;
+        consider({ type: 'FEDERATED', arn: provider, accountId: account }, { arn: provider, accountId: account ?? '', type: 'FederatedUser' }, { 'aws:PrincipalIsAWSService': 'false' });
+      }
+    }
+    if (found.length === 0) return out;
+    // Byte order, as the store orders ARNs.
+    return [...out, ...found].sort((a, b) => (a.principal.model.arn < b.principal.model.arn ? -1 : a.principal.model.arn > b.principal.model.arn ? 1 : 0));
   }
 
   /** Every principal, every policy, the evaluator itself: the reference answer. */
@@ -521,7 +870,8 @@ export class AccessIndex {
     const outcomeId: number[] = [];
     const deny: number[] = [];
     const matchedList: MatchedStatement[] = [];
-    if (candidates.length) {
+    {
+      // Every principal's statements: a resource policy may bring principals without an identity Allow (their Denies still count).
       for (let number = 0; number < this.policyList.length; number++) {
         // statementsFor: the statements evaluate() looks at for this service, in document order.
         for (const st of statementsFor(this.policyList[number], service)) {
@@ -576,6 +926,41 @@ export class AccessIndex {
     }
     return keys;
   }
+}
+
+function requiredFor(action: string, v: ResourceView, policy: CompiledPolicy | null): boolean {
+  if (!resourcePolicyRequired(action, v.arn)) return false;
+  // A role's trust policy comes with the role; a key whose key policy was not imported is read as
+  // having AWS KMS's default key policy, which delegates to IAM policies (AWS KMS Developer Guide,
+  // "Default key policy": "Allows access to the AWS account and enables IAM policies").
+  return policy !== null || v.isTrustPolicy;
+}
+
+/**
+ * The principals an applicable resource policy's Allow statements may name for the action:
+ * `all` when one names everyone ("*") or uses NotPrincipal; else the ARNs it names.
+ */
+function namedBy(policy: CompiledPolicy, action: string): { all: boolean; arns: Set<string>; matchers: PrincipalMatcher[] } {
+  const lower = action.toLowerCase();
+  const colon = lower.indexOf(':');
+  const out = { all: false, arns: new Set<string>(), matchers: [] as PrincipalMatcher[] };
+  for (const st of statementsFor(policy, colon < 0 ? lower : lower.slice(0, colon))) {
+    if (st.effect !== 'Allow' || !actionMatches(st, lower)) continue;
+    if (st.notPrincipal) {
+      out.all = true;
+      continue;
+    }
+    if (st.principal === null) continue;
+    out.matchers.push(st.principal);
+    if (st.principal.everyone) out.all = true;
+    for (const arn of st.principal.arns.keys()) {
+      out.arns.add(arn);
+      // "Role session principals": a session ARN names its role's sessions.
+      const m = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+      if (m) out.arns.add(`role:${m[2]}:${m[3]}`);
+    }
+  }
+  return out;
 }
 
 function matched<T>(first: T[] | null, second: T[] | null): T[] {

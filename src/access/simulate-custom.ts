@@ -6,7 +6,7 @@
 import { parsePolicy, PolicySyntaxError } from '../policy/parse.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { compilePolicy, type CompiledPolicy } from '../engine/compile.js';
-import { evaluate, type PolicySet } from '../engine/evaluate.js';
+import { evaluate, rcpsApply, resourcePolicyRequired, type PolicySet } from '../engine/evaluate.js';
 import { contextFrom } from '../engine/context.js';
 import type { ContextKeyType, EvaluationResult } from '../engine/types.js';
 import { conditionKeyType } from '../catalog/index.js';
@@ -23,6 +23,8 @@ export interface CustomSimulationInput {
   policies: string[];
   permissionsBoundaries?: string[] | null;
   serviceControlPolicies?: string[][] | null;
+  /** One list per level of the resource owner's path, root first; every level must allow. */
+  resourceControlPolicies?: string[][] | null;
   resourcePolicy?: string | null;
   resourceOwner?: string | null;
   callerArn?: string | null;
@@ -75,6 +77,9 @@ export function simulateCustomPolicy(input: CustomSimulationInput): SimulatedRes
     serviceControlPolicies: input.serviceControlPolicies?.map((level, i) =>
       level.map((p, j) => compileInput(p, `serviceControlPolicies[${i}][${j}]`, 'scp')),
     ),
+    resourceControlPolicies: input.resourceControlPolicies?.map((level, i) =>
+      level.map((p, j) => compileInput(p, `resourceControlPolicies[${i}][${j}]`, 'resource')),
+    ),
     resourcePolicy: input.resourcePolicy ? compileInput(input.resourcePolicy, 'resourcePolicy', 'resource') : undefined,
   };
   const context = contextFrom(
@@ -86,9 +91,12 @@ export function simulateCustomPolicy(input: CustomSimulationInput): SimulatedRes
   const results: SimulatedResult[] = [];
   for (const action of input.actions) {
     for (const resource of resources) {
+      // A given trust or key policy must allow by itself, as in the store (engine resourcePolicyRequired).
+      const required = policies.resourcePolicy !== undefined && resourcePolicyRequired(action, resource);
+      const rcps = policies.resourceControlPolicies && rcpsApply(action, principal?.arn) ? policies.resourceControlPolicies : undefined;
       const result = evaluate(
         { principal, action, resource, resourceOwner: input.resourceOwner ?? undefined, context },
-        policies,
+        { ...policies, resourceControlPolicies: rcps, resourcePolicyRequired: required },
       );
       results.push({ action, resource, ...result });
     }

@@ -7,7 +7,12 @@
  *  - aws:username — IAM users only;
  *  - aws:userid — the UserId, or `RoleId:session-name` for a role session (session `accessql`);
  *  - aws:PrincipalTag/<key> — the principal's tags;
- *  - aws:ResourceTag/<key> — the resource's stored tags.
+ *  - aws:ResourceTag/<key> — the resource's stored tags;
+ *  - aws:PrincipalIsAWSService — false for users and roles ("true when the call is made by an AWS
+ *    service principal");
+ *  - the estate's org keys (aws:PrincipalOrgID, aws:PrincipalOrgPaths) for accounts of the
+ *    imported organization, aws:ResourceAccount / aws:ResourceOrgID / aws:ResourceOrgPaths for the
+ *    resource's owner (store/estate-model.ts orgContext).
  * Keys the caller supplies win over these.
  */
 import { contextFrom, withDefaults } from '../engine/context.js';
@@ -17,15 +22,17 @@ import type { ModelPrincipal } from '../store/account-model.js';
 
 export const SESSION_NAME = 'accessql';
 
-export function principalContextEntries(p: ModelPrincipal): ContextEntry[] {
+export function principalContextEntries(p: ModelPrincipal, org?: Record<string, string | string[]>): ContextEntry[] {
   const entries: ContextEntry[] = [
     { key: 'aws:PrincipalArn', values: [p.arn], type: 'STRING' },
+    { key: 'aws:PrincipalIsAWSService', values: ['false'], type: 'BOOLEAN' },
     { key: 'aws:PrincipalAccount', values: [p.accountId], type: 'STRING' },
     { key: 'aws:PrincipalType', values: [p.type === 'USER' ? 'User' : 'AssumedRole'], type: 'STRING' },
   ];
   if (p.uniqueId) entries.push({ key: 'aws:userid', values: [p.type === 'USER' ? p.uniqueId : `${p.uniqueId}:${SESSION_NAME}`], type: 'STRING' });
   if (p.type === 'USER') entries.push({ key: 'aws:username', values: [p.name], type: 'STRING' });
   for (const [key, value] of Object.entries(p.tags)) entries.push({ key: `aws:PrincipalTag/${key}`, values: [value], type: 'STRING' });
+  for (const [key, value] of Object.entries(org ?? {})) entries.push(Array.isArray(value) ? { key, values: value, type: 'STRING_LIST' } : { key, values: [value], type: 'STRING' });
   return entries;
 }
 
@@ -55,8 +62,8 @@ export function mergeContext(caller: RequestContext, principal: RequestContext, 
   return withDefaults(caller, withDefaults(principal, resource));
 }
 
-export function storedPrincipalContext(p: ModelPrincipal): RequestContext {
-  return contextFrom(principalContextEntries(p));
+export function storedPrincipalContext(p: ModelPrincipal, org?: Record<string, string | string[]>): RequestContext {
+  return contextFrom(principalContextEntries(p, org));
 }
 
 export function storedResourceContext(tags: Record<string, string>): RequestContext {

@@ -40,6 +40,7 @@ import { prepareArn, type PreparedArn } from './arn.js';
 import { DIRECT_MATCH, NO_MATCH, preparePrincipal, ROLE_MATCH, type PrincipalMatchKind } from './principal.js';
 import { APPLIES, CERTAIN, evaluateStatement, POSSIBLE, type PreparedRequest } from './statement.js';
 import { MissingKeys } from './tri.js';
+import { RCP_SERVICES } from '../policy/checks/organizations.js';
 
 export interface PolicySet {
   identityPolicies: CompiledPolicy[];
@@ -52,6 +53,66 @@ export interface PolicySet {
   /** One list per level of the organization, root first; every level must allow. */
   serviceControlPolicies?: CompiledPolicy[][];
   resourcePolicy?: CompiledPolicy;
+  /**
+   * RCP levels of the resource owner's path, root first; every level must allow (AWS Organizations
+   * User Guide, "RCP evaluation"). The caller leaves them out where AWS's exceptions apply
+   * (see rcpsApply).
+   */
+  resourceControlPolicies?: CompiledPolicy[][];
+  /**
+   * The resource policy must itself allow (an identity policy alone never suffices): a role's
+   * trust policy for sts:AssumeRole* ("IAM roles", "Role trust policy"), a KMS key policy ("Key
+   * policies in AWS KMS": "no IAM policy alone is sufficient"). See resourcePolicyRequired.
+   */
+  resourcePolicyRequired?: boolean;
+}
+
+/**
+ * Services whose resources RCPs apply to (AWS Organizations User Guide, "Resource control
+ * policies (RCPs)", "List of AWS services that support RCPs"): the one list the linter uses too.
+ */
+export { RCP_SERVICES };
+
+/**
+ * Do RCPs apply to this request? AWS Organizations User Guide, "Resource control policies (RCPs)":
+ * only resources of the supported services; "RCPs don't apply to ... requests made by
+ * service-linked roles" (IAM creates them under /aws-service-role/); "Resource control policies
+ * in AWS KMS": not to AWS managed keys. (Management-account resources are left out by the caller,
+ * which knows the organization.)
+ */
+export function rcpsApply(action: string, principalArn: string | undefined, awsManagedKey = false): boolean {
+  const colon = action.indexOf(':');
+  const service = (colon < 0 ? action : action.slice(0, colon)).toLowerCase();
+  if (!RCP_SERVICES.has(service)) return false;
+  if (principalArn !== undefined && /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(principalArn)) return false;
+  if (awsManagedKey && service === 'kms') return false;
+  return true;
+}
+
+/**
+ * Must the resource's policy itself allow? IAM User Guide, "Cross-account policy evaluation
+ * logic" / "IAM roles" ("Role trust policy": the trust policy is the only resource-based policy
+ * IAM supports, and a principal can assume the role only if the trust policy names it): sts
+ * actions on an IAM role are decided by its trust policy. AWS KMS Developer Guide, "Key policies
+ * in AWS KMS": "Every KMS key must have exactly one key policy ... Unless the key policy
+ * explicitly allows it, you cannot use IAM policies to allow access to a KMS key" — kms actions
+ * on a key.
+ */
+export function resourcePolicyRequired(action: string, resourceArn: string): boolean {
+  const a = action.toLowerCase();
+  if (a.startsWith('sts:') && /^arn:[^:]+:iam::\d{12}:role\//.test(resourceArn)) return true;
+  if (a.startsWith('kms:') && /^arn:[^:]+:kms:[^:]*:\d{12}:key\//.test(resourceArn)) return true;
+  return false;
+}
+
+/**
+ * Callers that are not IAM identities — AWS service principals, federated web-identity or SAML
+ * callers before they hold a role session, anonymous callers — carry no identity-based policies,
+ * boundaries or SCPs: a resource-based policy that names them is the whole grant ("AWS JSON
+ * policy elements: Principal", "AWS service principals", "Federated principals", "All principals").
+ */
+export function isOutsideIam(principal: { type?: string } | undefined): boolean {
+  return principal !== undefined && (principal.type === 'Service' || principal.type === 'FederatedUser' || principal.type === 'Anonymous');
 }
 
 /**
@@ -117,7 +178,7 @@ export class LayerTally {
   }
 }
 
-function evaluateLayer(
+export function evaluateLayer(
   policies: readonly CompiledPolicy[],
   req: PreparedRequest,
   resourcePolicy: boolean,
@@ -143,12 +204,15 @@ interface Grants {
   identity: boolean;
   boundary: boolean;
   scp: boolean;
+  rcp: boolean;
   resourceKind: PrincipalMatchKind;
 }
 
 /** The allow rules above, for one flavour (AWS's answer, or "for some values of the missing keys"). */
-function isAllowed(g: Grants, sameAccount: boolean): boolean {
-  if (!g.scp) return false;
+function isAllowed(g: Grants, sameAccount: boolean, resourceRequired: boolean, outsideIam: boolean): boolean {
+  if (!g.scp || !g.rcp) return false;
+  if (outsideIam) return g.resourceKind !== NO_MATCH;
+  if (resourceRequired && g.resourceKind === NO_MATCH) return false;
   if (!sameAccount) return g.identity && g.boundary && g.resourceKind !== NO_MATCH;
   if (g.identity && g.boundary) return true;
   if (g.resourceKind === DIRECT_MATCH) return true;
@@ -162,7 +226,13 @@ export interface Layers {
   identity: LayerTally;
   boundaries: readonly LayerTally[];
   scps: readonly LayerTally[];
+  /** RCP levels of the resource owner's path (empty: none applies). */
+  rcps?: readonly LayerTally[];
   resource: LayerTally | null;
+  /** The resource policy must itself allow (a trust policy, a KMS key policy). */
+  resourceRequired?: boolean;
+  /** The caller is no IAM identity (a service, a federated or anonymous caller): the resource policy alone grants. */
+  outsideIam?: boolean;
   /** The caller is its account's root user (full access in its own account; boundaries do not apply). */
   isRoot: boolean;
   /** The caller's account owns the resource. */
@@ -171,16 +241,18 @@ export interface Layers {
 
 /** evaluate()'s decision on tallied layers; `anyMissing`: some statement recorded a missing key. */
 export function decide(l: Layers, anyMissing: boolean): { decision: Decision; conditional: boolean } {
-  if (l.identity.deny || someHas(l.boundaries, 'deny') || someHas(l.scps, 'deny') || (l.resource !== null && l.resource.deny)) {
+  const rcps = l.rcps ?? NO_LAYERS;
+  if (l.identity.deny || someHas(l.boundaries, 'deny') || someHas(l.scps, 'deny') || someHas(rcps, 'deny') || (l.resource !== null && l.resource.deny)) {
     return { decision: 'EXPLICIT_DENY', conditional: possiblyAllowed(l, anyMissing) };
   }
   const actual: Grants = {
     identity: l.isRoot || l.identity.allow,
     boundary: l.isRoot || allHave(l.boundaries, false),
     scp: allHave(l.scps, false),
+    rcp: allHave(rcps, false),
     resourceKind: l.resource ? l.resource.allowKind : NO_MATCH,
   };
-  if (isAllowed(actual, l.sameAccount)) return { decision: 'ALLOWED', conditional: false };
+  if (isAllowed(actual, l.sameAccount, l.resourceRequired === true, l.outsideIam === true)) return { decision: 'ALLOWED', conditional: false };
   return { decision: 'IMPLICIT_DENY', conditional: possiblyAllowed(l, anyMissing) };
 }
 
@@ -190,14 +262,16 @@ export function decide(l: Layers, anyMissing: boolean): { decision: Decision; co
  */
 function possiblyAllowed(l: Layers, anyMissing: boolean): boolean {
   if (!anyMissing) return false;
-  if (l.identity.certainDeny || someHas(l.boundaries, 'certainDeny') || someHas(l.scps, 'certainDeny') || (l.resource !== null && l.resource.certainDeny)) return false;
+  const rcps = l.rcps ?? NO_LAYERS;
+  if (l.identity.certainDeny || someHas(l.boundaries, 'certainDeny') || someHas(l.scps, 'certainDeny') || someHas(rcps, 'certainDeny') || (l.resource !== null && l.resource.certainDeny)) return false;
   const possible: Grants = {
     identity: l.isRoot || l.identity.possible,
     boundary: l.isRoot || allHave(l.boundaries, true),
     scp: allHave(l.scps, true),
+    rcp: allHave(rcps, true),
     resourceKind: l.resource ? l.resource.possibleKind : NO_MATCH,
   };
-  return isAllowed(possible, l.sameAccount);
+  return isAllowed(possible, l.sameAccount, l.resourceRequired === true, l.outsideIam === true);
 }
 
 function someHas(layers: readonly LayerTally[], flag: 'deny' | 'certainDeny'): boolean {
@@ -219,7 +293,7 @@ export function explain(l: Layers, d: { decision: Decision; conditional: boolean
     const identity = l.isRoot || l.identity.allow;
     const boundary = l.isRoot || allHave(l.boundaries, false);
     const resourceKind = l.resource ? l.resource.allowKind : NO_MATCH;
-    const viaIdentity = identity && boundary && (l.sameAccount || resourceKind !== NO_MATCH);
+    const viaIdentity = !l.outsideIam && identity && boundary && (l.sameAccount || resourceKind !== NO_MATCH);
     if (viaIdentity) {
       pushMatched(matchedStatements, l.identity.allows);
       for (const t of l.boundaries) pushMatched(matchedStatements, t.allows);
@@ -227,6 +301,7 @@ export function explain(l: Layers, d: { decision: Decision; conditional: boolean
       for (const t of l.boundaries) pushMatched(matchedStatements, t.allows);
     }
     for (const t of l.scps) pushMatched(matchedStatements, t.allows);
+    for (const t of l.rcps ?? NO_LAYERS) pushMatched(matchedStatements, t.allows);
     if (l.resource && l.resource.allowKind !== NO_MATCH) pushMatched(matchedStatements, l.resource.allows);
     return { decision: 'ALLOWED', matchedStatements, missingContextKeys, conditional: false };
   }
@@ -234,7 +309,13 @@ export function explain(l: Layers, d: { decision: Decision; conditional: boolean
   if (!d.conditional) return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: false };
   // The decision's own matchedStatements stay AWS's answer.
   const conditionalStatements: MatchedStatement[] = [];
-  forEachLayer(l, (t) => pushMatched(conditionalStatements, t.candidates));
+  // The guardrail levels (SCPs, RCPs) grant nothing: a level that certainly allows is not what the
+  // conditional answer rests on; one that allows only for some values of the missing keys is.
+  pushMatched(conditionalStatements, l.identity.candidates);
+  for (const t of l.boundaries) pushMatched(conditionalStatements, t.candidates);
+  for (const t of l.scps) if (!t.allow) pushMatched(conditionalStatements, t.candidates);
+  for (const t of l.rcps ?? NO_LAYERS) if (!t.allow) pushMatched(conditionalStatements, t.candidates);
+  if (l.resource) pushMatched(conditionalStatements, l.resource.candidates);
   return { decision: 'IMPLICIT_DENY', matchedStatements, missingContextKeys, conditional: true, conditionalStatements };
 }
 
@@ -242,6 +323,7 @@ function forEachLayer(l: Layers, fn: (t: LayerTally) => void): void {
   fn(l.identity);
   for (const t of l.boundaries) fn(t);
   for (const t of l.scps) fn(t);
+  for (const t of l.rcps ?? NO_LAYERS) fn(t);
   if (l.resource) fn(l.resource);
 }
 
@@ -305,6 +387,9 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet): Evalu
   const boundaryLayers = hasBoundary ? boundaries.map((b) => evaluateLayer([b], req, false, missing)) : NO_LAYERS;
   const scpLevels = policies.serviceControlPolicies;
   const scps = scpLevels === undefined || scpLevels.length === 0 ? NO_LAYERS : scpLevels.map((level) => evaluateLayer(level, req, false, missing));
+  const rcpLevels = policies.resourceControlPolicies;
+  // RCP statements name their principals ("Principal": "*" narrowed by conditions): matched as resource-policy statements.
+  const rcps = rcpLevels === undefined || rcpLevels.length === 0 ? NO_LAYERS : rcpLevels.map((level) => evaluateLayer(level, req, true, missing));
   const resource = policies.resourcePolicy ? evaluateLayer([policies.resourcePolicy], req, true, missing) : null;
 
   const missingContextKeys = uniqueKeys(missing);
@@ -314,7 +399,10 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet): Evalu
     identity,
     boundaries: boundaryLayers,
     scps,
+    rcps,
     resource,
+    resourceRequired: policies.resourcePolicyRequired === true,
+    outsideIam: isOutsideIam(principal),
     isRoot: isAccountRoot(principal),
     sameAccount: principal === undefined || owner === undefined || owner === principal.accountId,
   };

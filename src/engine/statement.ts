@@ -26,7 +26,7 @@
 import { steps } from '../util/steps.js';
 import type { CompiledStatement } from './compile.js';
 import { matchArnPattern, type PreparedArn } from './arn.js';
-import { DIRECT_MATCH, matchPrincipal, NO_MATCH, type PreparedPrincipal, type PrincipalMatchKind } from './principal.js';
+import { ACCOUNT_MATCH, DIRECT_MATCH, matchPrincipal, NO_MATCH, type PreparedPrincipal, type PrincipalMatchKind } from './principal.js';
 import { ACTUAL, evaluateCondition, UNKNOWN_BIT } from './conditions/evaluate.js';
 import { FALSE, TRUE, TRUE_UNLESS_KNOWN, UNKNOWN, type MissingKeys, type Tri } from './tri.js';
 import type { RequestContext } from './types.js';
@@ -75,8 +75,12 @@ function resourceMatches(st: CompiledStatement, req: PreparedRequest, missing: M
  */
 function principalKind(st: CompiledStatement, req: PreparedRequest): PrincipalMatchKind {
   if (st.principal === null) return NO_MATCH;
-  const kind = matchPrincipal(st.principal, req.principal);
+  let kind = matchPrincipal(st.principal, req.principal);
   if (!st.notPrincipal) return kind;
+  // "AWS JSON policy elements: NotPrincipal", "NotPrincipal with Deny" examples: listing the account
+  // ARN next to a user's ARN leaves "all principals except the user" denied — the account entry
+  // excepts the account itself (its root user), not the account's other users and roles.
+  if (kind === ACCOUNT_MATCH && req.principal !== undefined && req.principal.type !== 'Root') kind = NO_MATCH;
   if (st.effect === 'Deny' && req.hasBoundary && req.principal !== undefined) return DIRECT_MATCH;
   // NotPrincipal with Allow grants to everyone not named: treated like "*" (a direct grant).
   return kind === NO_MATCH ? DIRECT_MATCH : NO_MATCH;

@@ -11,9 +11,9 @@
  *   in the management account"), nor are service-linked roles ("SCPs do not affect any
  *   service-linked role").
  * - RCPs (AWS Organizations User Guide, "Resource control policies (RCPs)"): the same level
- *   logic for the resource owner's path; every level where no RCP is attached carries AWS's
- *   `RCPFullAWSAccess` (AWS attaches it to every root, OU and account when RCPs are enabled, and
- *   it cannot be detached); RCPs do not affect resources of the management account.
+ *   logic for the resource owner's path; every level carries AWS's `RCPFullAWSAccess` (AWS
+ *   attaches it to every root, OU and account when RCPs are enabled, and it cannot be detached),
+ *   whether or not the document lists it; RCPs do not affect resources of the management account.
  * - A level where the document attaches no SCP carries AWS's `FullAWSAccess`: AWS attaches it to
  *   the root, every OU and every account when SCPs are enabled, and an entity can never be left
  *   without an SCP ("Service control policies (SCPs)"; "Detaching an SCP": the last one cannot be
@@ -202,9 +202,16 @@ export function buildEstate(data: EstateData): Estate {
     return ids.map((id) => {
       const n = nodes.get(id)!;
       const policies = attached.get(id)?.get(type) ?? [];
+      if (type === 'RESOURCE_CONTROL_POLICY') {
+        // RCPFullAWSAccess is on every level and cannot be detached (AWS Organizations User Guide,
+        // "Resource control policies (RCPs)", "RCPFullAWSAccess"): a document that omits it at a
+        // level where it attaches another RCP still has it there.
+        const hasFull = policies.some((p) => p.id === RCP_FULL_AWS_ACCESS.id || p.name === RCP_FULL_AWS_ACCESS.name);
+        return { targetId: id, kind: n.kind, name: n.name, policies: hasFull ? policies : [RCP_FULL_AWS_ACCESS, ...policies] };
+      }
       return {
         targetId: id, kind: n.kind, name: n.name,
-        policies: policies.length > 0 ? policies : [type === 'RESOURCE_CONTROL_POLICY' ? RCP_FULL_AWS_ACCESS : SCP_FULL_AWS_ACCESS],
+        policies: policies.length > 0 ? policies : [SCP_FULL_AWS_ACCESS],
       };
     });
   };

@@ -284,16 +284,16 @@ test('estate model: SCPs do not affect the management account nor service-linked
   assert.deepEqual(loadEstate(bare).orgContext(DEV, DEV), { 'aws:ResourceAccount': DEV });
 });
 
-test('estate model: RCP levels of the resource owner, RCPFullAWSAccess where none is attached; none for the management account', () => {
+test('estate model: RCP levels of the resource owner, RCPFullAWSAccess on every level (it cannot be detached); none for the management account', () => {
   const estate = loadEstate(estateStore());
   const bucket = estate.resource(BUCKET);
   assert.equal(bucket.ownerAccountId, LOG, 'S3: the ResourceOwner given with its policy');
   assert.deepEqual(bucket.resourceControlPolicies!.map((l) => [l.targetId, l.policies.map((p) => p.name)]), [
-    [ROOT, ['EnforceTLS']], [OU_SECURITY, ['RCPFullAWSAccess']], [LOG, ['RCPFullAWSAccess']],
+    [ROOT, ['RCPFullAWSAccess', 'EnforceTLS']], [OU_SECURITY, ['RCPFullAWSAccess']], [LOG, ['RCPFullAWSAccess']],
   ]);
   assert.equal(bucket.resourceControlPolicies![1].policies[0], RCP_FULL_AWS_ACCESS);
   const devLevels = estate.resourceControlPolicies(DEV)!;
-  assert.deepEqual(devLevels[2].policies.map((p) => p.name), ['DenyExternalS3']);
+  assert.deepEqual(devLevels[2].policies.map((p) => p.name), ['RCPFullAWSAccess', 'DenyExternalS3']);
   assert.equal(estate.resourceControlPolicies(MGMT), null);
 });
 

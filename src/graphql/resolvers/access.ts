@@ -16,14 +16,19 @@ import { runInSlices } from '../chunked.js';
 const PRINCIPAL_SIMULATION_SLICE = 250;
 
 export function principalNode(p: IndexedPrincipal): Principal {
+  if (p.external) {
+    const e = p.external;
+    return { arn: e.arn, name: e.arn, type: e.type as PrincipalType, accountId: e.accountId, uniqueId: null, path: null, tags: [] };
+  }
   const m = p.model;
   return { arn: m.arn, name: m.name, type: m.type as PrincipalType, accountId: m.accountId, uniqueId: m.uniqueId, path: m.path, tags: Object.entries(m.tags).map(([key, value]) => ({ key, value })) };
 }
 
-function explained(result: EvaluationResult) {
+function explained(result: EvaluationResult, external = false) {
   return {
     decision: result.decision as Decision,
-    conditional: result.decision !== 'ALLOWED' && result.conditional,
+    // Principals beyond the store named as an account are conditional even when allowed (contract).
+    conditional: result.conditional && (result.decision !== 'ALLOWED' || external),
     missingContextKeys: result.missingContextKeys,
     // A conditional entry cites the Allows it would rest on, not the (empty) AWS answer.
     matchedStatements: result.decision === 'IMPLICIT_DENY' && result.conditional ? result.conditionalStatements ?? [] : result.matchedStatements,
@@ -51,7 +56,7 @@ export class AccessResolver {
       includeConditional: Boolean(includeConditional),
       checkpoint: () => checkDeadline(ctx.deadline),
     }));
-    const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result) }), first, after);
+    const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }), first, after);
     return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null, warnings: answer.warnings };
   }
 

@@ -46,7 +46,11 @@ export class PrincipalResolver {
   ): PrincipalConnection {
     const size = pageSize(first);
     checkFilter(filter);
-    const page = listPrincipals(ctx.app.store, { ...(filter ?? {}), first: size, after });
+    // The store holds users and roles only: the types of principals beyond the store match none.
+    if (filter?.type !== undefined && filter.type !== PrincipalType.USER && filter.type !== PrincipalType.ROLE) {
+      return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } as unknown as PrincipalConnection;
+    }
+    const page = listPrincipals(ctx.app.store, { ...(filter ?? {}), type: filter?.type as 'USER' | 'ROLE' | undefined, first: size, after });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPrincipal(e.node) })) };
   }
 

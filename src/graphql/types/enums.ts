@@ -42,5 +42,18 @@ registerEnumType(FindingType, { name: 'FindingType' });
 export enum PrincipalType {
   USER = 'USER',
   ROLE = 'ROLE',
+  ACCOUNT = 'ACCOUNT',
+  SERVICE = 'SERVICE',
+  FEDERATED = 'FEDERATED',
+  ANONYMOUS = 'ANONYMOUS',
 }
-registerEnumType(PrincipalType, { name: 'PrincipalType', description: 'IAM users and roles are principals; groups are not.' });
+registerEnumType(PrincipalType, {
+  name: 'PrincipalType',
+  description: 'IAM users and roles are principals; groups are not. ACCOUNT, SERVICE, FEDERATED and ANONYMOUS are principals beyond the store that a resource-based policy grants (whoCan).',
+  valuesConfig: {
+    ACCOUNT: { description: 'An account not in the store, as its root (arn:aws:iam::ACCOUNT:root): its principals are allowed if their own policies allow, so the entry is conditional.' },
+    SERVICE: { description: 'An AWS service principal (cloudtrail.amazonaws.com).' },
+    FEDERATED: { description: 'A SAML or OIDC identity provider (Federated principal).' },
+    ANONYMOUS: { description: '"*": everyone, including callers outside AWS accounts.' },
+  },
+});

@@ -13,8 +13,8 @@ export class Principal {
   @Field(() => PrincipalType)
   type!: PrincipalType;
 
-  @Field(() => String)
-  accountId!: string;
+  @Field(() => String, { nullable: true, description: 'Null only for principals beyond the store that have no account (a service, everyone).' })
+  accountId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The UserId (AIDA…) or RoleId (AROA…).' })
   uniqueId?: string | null;

@@ -24,6 +24,9 @@ export class SimulateCustomPolicyInput {
   @Field(() => [[String]], { nullable: true, description: 'One list per level, root first; every level must allow.' })
   serviceControlPolicies?: string[][];
 
+  @Field(() => [[String]], { nullable: true, description: "Resource control policies: one list per level of the resource owner's path, root first; every level must allow (not applied to services RCPs do not support, nor to service-linked roles)." })
+  resourceControlPolicies?: string[][];
+
   @Field(() => String, { nullable: true })
   resourcePolicy?: string;
 
