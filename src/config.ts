@@ -75,8 +75,14 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     dbFile: defaultDbFile(env),
     adminToken: env.ACCESSQL_ADMIN_TOKEN || undefined,
     readToken: env.ACCESSQL_READ_TOKEN || undefined,
-    corsOrigins: (env.ACCESSQL_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    allowedHosts: (env.ACCESSQL_ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    corsOrigins: (env.ACCESSQL_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    allowedHosts: (env.ACCESSQL_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
     introspection: flag(env.ACCESSQL_INTROSPECTION, true),
     explorer: explorerMode(env.ACCESSQL_EXPLORER),
     bodyLimitBytes: positiveInt(env.ACCESSQL_BODY_LIMIT_BYTES, 8 * 1024 * 1024),
@@ -85,4 +91,3 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     production: env.NODE_ENV === 'production',
   };
 }
-

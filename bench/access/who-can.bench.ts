@@ -84,7 +84,9 @@ function timeMs<T>(fn: () => T): { ms: number; value: T } {
 }
 
 function observable(list: Evaluated[]) {
-  return JSON.stringify(list.map(({ principal, result }) => [principal.model.arn, result.decision, result.conditional, result.missingContextKeys, result.matchedStatements]));
+  return JSON.stringify(
+    list.map(({ principal, result }) => [principal.model.arn, result.decision, result.conditional, result.missingContextKeys, result.matchedStatements]),
+  );
 }
 
 /** Concrete actions the account's policies name (wildcards expanded), by service. */
@@ -167,17 +169,17 @@ function pickQuestions(index: AccessIndex, model: ReturnType<typeof loadAccountM
   }
   // whatCan: mostly a principal that whoCan named on that resource (answers worth listing), some at random.
   const pickWhat = (): WhatQuestion[] => {
-  const typed = new Set(model.resources.filter((r) => resourceTypeForArn(r.arn)).map((r) => r.arn));
-  const typedList = [...typed];
-  const what: WhatQuestion[] = [];
-  for (const q of who) {
-    if (what.length >= WHAT_QUESTIONS * 0.75) break;
-    if (!typed.has(q.resource)) continue;
-    const entries = whoCan(index, q.action, q.resource, undefined).entries;
-    if (entries.length) what.push({ principalArn: pick(entries).principal.model.arn, resource: q.resource });
-  }
-  while (what.length < WHAT_QUESTIONS) what.push({ principalArn: pick(index.principals).model.arn, resource: pick(typedList) });
-  return what;
+    const typed = new Set(model.resources.filter((r) => resourceTypeForArn(r.arn)).map((r) => r.arn));
+    const typedList = [...typed];
+    const what: WhatQuestion[] = [];
+    for (const q of who) {
+      if (what.length >= WHAT_QUESTIONS * 0.75) break;
+      if (!typed.has(q.resource)) continue;
+      const entries = whoCan(index, q.action, q.resource, undefined).entries;
+      if (entries.length) what.push({ principalArn: pick(entries).principal.model.arn, resource: q.resource });
+    }
+    while (what.length < WHAT_QUESTIONS) what.push({ principalArn: pick(index.principals).model.arn, resource: pick(typedList) });
+    return what;
   };
   return { who, pickWhat };
 }
@@ -216,11 +218,21 @@ async function main(): Promise<void> {
   const dbFile = path.join(work, 'account.db');
   try {
     // 1. import
-    const names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    const names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
     const store = openStore(dbFile);
-    const imported = timeMs(() => importFiles(store, names.map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') }))));
+    const imported = timeMs(() =>
+      importFiles(
+        store,
+        names.map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') })),
+      ),
+    );
     report.importSeconds = imported.ms / 1000;
-    log(`imported ${size} (seed ${seed}): ${imported.value.users} users, ${imported.value.roles} roles, ${imported.value.policies} policies, ${imported.value.statements} statements, ${imported.value.resources} resources in ${(imported.ms / 1000).toFixed(1)} s`);
+    log(
+      `imported ${size} (seed ${seed}): ${imported.value.users} users, ${imported.value.roles} roles, ${imported.value.policies} policies, ${imported.value.statements} statements, ${imported.value.resources} resources in ${(imported.ms / 1000).toFixed(1)} s`,
+    );
 
     // 2. build the index
     global.gc?.();
@@ -235,7 +247,9 @@ async function main(): Promise<void> {
     report.rssMB = rss1 / 1e6;
     report.indexRssDeltaMB = (rss1 - rss0) / 1e6;
     report.principals = index.principals.length;
-    log(`model ${(model.ms / 1000).toFixed(2)} s + index ${(built.ms / 1000).toFixed(2)} s; RSS ${(rss1 / 1e6).toFixed(0)} MB (+${((rss1 - rss0) / 1e6).toFixed(0)} MB for model and index)`);
+    log(
+      `model ${(model.ms / 1000).toFixed(2)} s + index ${(built.ms / 1000).toFixed(2)} s; RSS ${(rss1 / 1e6).toFixed(0)} MB (+${((rss1 - rss0) / 1e6).toFixed(0)} MB for model and index)`,
+    );
 
     // 3. questions
     const picked = pickQuestions(index, model.value);
@@ -255,12 +269,22 @@ async function main(): Promise<void> {
       for (const q of who) {
         // Read a page of results, as the API does (entries build their result on first read).
         const context = freshContext();
-        whoSamples.push(timeMs(() => whoCan(index, q.action, q.resource, context).entries.slice(0, 100).map((e) => e.result)).ms);
+        whoSamples.push(
+          timeMs(() =>
+            whoCan(index, q.action, q.resource, context)
+              .entries.slice(0, 100)
+              .map((e) => e.result),
+          ).ms,
+        );
       }
     }
     const whatSamples: number[] = [];
     const whatSizes: number[] = [];
-    for (let r = 0; r < REPS; r++) for (const q of what) { const context = freshContext(); whatSamples.push(timeMs(() => whatCan(index, q.principalArn, q.resource, context)).ms); }
+    for (let r = 0; r < REPS; r++)
+      for (const q of what) {
+        const context = freshContext();
+        whatSamples.push(timeMs(() => whatCan(index, q.principalArn, q.resource, context)).ms);
+      }
     for (const q of what) whatSizes.push(whatCan(index, q.principalArn, q.resource, undefined).entries.length);
 
     // Every answer checked against brute force (every principal, the evaluator on all its policies).
@@ -282,8 +306,10 @@ async function main(): Promise<void> {
     }
     report.inProcess = {
       whoCanFirstAskP50: percentile(firstAsk, 50),
-      whoCanP50: percentile(whoSamples, 50), whoCanP99: percentile(whoSamples, 99),
-      whatCanP50: percentile(whatSamples, 50), whatCanP99: percentile(whatSamples, 99),
+      whoCanP50: percentile(whoSamples, 50),
+      whoCanP99: percentile(whoSamples, 99),
+      whatCanP50: percentile(whatSamples, 50),
+      whatCanP99: percentile(whatSamples, 99),
       bruteForceIndexP50: percentile(bruteSamples, 50),
     };
     report.answerSizes = { whoCanMedian: percentile(answerSizes, 50), whoCanMax: Math.max(...answerSizes), whatCanMedian: percentile(whatSizes, 50) };
@@ -329,8 +355,10 @@ async function main(): Promise<void> {
         http[mode] = {
           serverPeakRssMB: peakKb / 1000,
           firstRequestSeconds: firstSeconds,
-          whoCanP50: percentile(httpWho, 50), whoCanP99: percentile(httpWho, 99),
-          whatCanP50: percentile(httpWhat, 50), whatCanP99: percentile(httpWhat, 99),
+          whoCanP50: percentile(httpWho, 50),
+          whoCanP99: percentile(httpWho, 99),
+          whatCanP50: percentile(httpWhat, 50),
+          whatCanP99: percentile(httpWhat, 99),
         };
       } finally {
         await server.stop();
@@ -357,8 +385,12 @@ async function main(): Promise<void> {
       const ours = new Map(whoCan(index, q.action, q.resource, undefined).entries.map((e) => [e.principal.model.arn, e.result.decision]));
       for (const p of sample) {
         const m = p.model;
-        const identityPolicies = m.policies.map((pol) => ({ name: pol.name, policy: parsedJson(jsonCache, pol.id, pol.document) })).filter((x) => x.policy !== null);
-        const boundary = m.permissionsBoundary?.document ? parsedJson(jsonCache, m.permissionsBoundary.id ?? m.permissionsBoundary.arn, m.permissionsBoundary.document) : undefined;
+        const identityPolicies = m.policies
+          .map((pol) => ({ name: pol.name, policy: parsedJson(jsonCache, pol.id, pol.document) }))
+          .filter((x) => x.policy !== null);
+        const boundary = m.permissionsBoundary?.document
+          ? parsedJson(jsonCache, m.permissionsBoundary.id ?? m.permissionsBoundary.arn, m.permissionsBoundary.document)
+          : undefined;
         const principal = m.type === 'ROLE' ? `arn:aws:sts::${m.accountId}:assumed-role/${m.name}/${SESSION_NAME}` : m.arn;
         const parts = scope.evaluatedResource.split(':');
         const simulation: Simulation = {
@@ -385,14 +417,21 @@ async function main(): Promise<void> {
         const value = typeof overall === 'string' ? overall : overall?.result;
         compared++;
         if ((value === 'Allowed') === (ours.get(m.arn) === 'ALLOWED')) agree++;
-        else if (compared - agree <= 5) log(`iam-simulate says ${value}, accessql ${ours.get(m.arn) ?? 'not allowed'}: ${m.arn} ${scope.action} ${scope.evaluatedResource}`);
+        else if (compared - agree <= 5)
+          log(`iam-simulate says ${value}, accessql ${ours.get(m.arn) ?? 'not allowed'}: ${m.arn} ${scope.action} ${scope.evaluatedResource}`);
       }
     }
     const perPrincipalMs = simRuns ? simMs / simRuns : NaN;
     const simSecondsPerWhoCan = (perPrincipalMs * all.length) / 1000;
     report.iamSimulate = {
-      principalsSampled: sampleSize, questions: simQuestions.length, simulations: simRuns, msPerSimulation: perPrincipalMs,
-      secondsPerWhoCan: simSecondsPerWhoCan, extrapolated: sampleSize < all.length, agreeOnAllowed: `${agree}/${compared}`, errors: simErrors,
+      principalsSampled: sampleSize,
+      questions: simQuestions.length,
+      simulations: simRuns,
+      msPerSimulation: perPrincipalMs,
+      secondsPerWhoCan: simSecondsPerWhoCan,
+      extrapolated: sampleSize < all.length,
+      agreeOnAllowed: `${agree}/${compared}`,
+      errors: simErrors,
     };
     const ours = (report.inProcess as { whoCanP50: number }).whoCanP50;
     const oursHttp = http.development.whoCanP50;
@@ -409,26 +448,31 @@ async function main(): Promise<void> {
     const hp = http.production;
     const sim = report.iamSimulate as Record<string, number | string | boolean>;
     const sizes = report.answerSizes as Record<string, number>;
-    process.stdout.write([
-      `accessql whoCan/whatCan benchmark — ${size} (seed ${seed}): ${index.principals.length} principals, ${model.value.resources.length} resources; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`,
-      `  import:            ${f(report.importSeconds as number)} s`,
-      `  index build:       ${f(report.modelSeconds as number)} s loadAccountModel + ${f(report.indexBuildSeconds as number)} s AccessIndex; RSS ${f(report.rssMB as number, 0)} MB (model + index +${f(report.indexRssDeltaMB as number, 0)} MB)`,
-      `  questions:         ${who.length} whoCan (answers: median ${sizes.whoCanMedian}, max ${sizes.whoCanMax} principals), ${what.length} whatCan (median ${sizes.whatCanMedian} actions); ${REPS} reps each`,
-      `  in-process whoCan: p50 ${f(ip.whoCanP50, 3)} ms  p99 ${f(ip.whoCanP99, 3)} ms  (first ask of an action p50 ${f(ip.whoCanFirstAskP50, 3)} ms; brute force over the index p50 ${f(ip.bruteForceIndexP50, 2)} ms)`,
-      `  in-process whatCan:p50 ${f(ip.whatCanP50, 3)} ms  p99 ${f(ip.whatCanP99, 3)} ms`,
-      `  HTTP whoCan:       p50 ${f(h.whoCanP50, 3)} ms  p99 ${f(h.whoCanP99, 3)} ms  (first page of 100 edges; NODE_ENV=production: p50 ${f(hp.whoCanP50, 3)} ms p99 ${f(hp.whoCanP99, 3)} ms)`,
-      `  HTTP whatCan:      p50 ${f(h.whatCanP50, 3)} ms  p99 ${f(h.whatCanP99, 3)} ms  (NODE_ENV=production: p50 ${f(hp.whatCanP50, 3)} ms p99 ${f(hp.whatCanP99, 3)} ms)`,
-      `  server start:      first request (loads the model, builds the index) ${f(h.firstRequestSeconds)} s; server peak RSS ${f(h.serverPeakRssMB, 0)} MB (production ${f(hp.serverPeakRssMB, 0)} MB)`,
-      `  every timed question new: aws:CurrentTime moves one second per request`,
-      `  indexed = brute force: ${mismatches === 0 ? 'yes, every question (with and without includeConditional)' : `NO — ${mismatches} mismatches`}`,
-      `  iam-simulate (validating runSimulation): ${f(sim.msPerSimulation as number, 3)} ms per principal → ${f(sim.secondsPerWhoCan as number, 2)} s per whoCan`
-        + `${sim.extrapolated ? ` (extrapolated from ${sim.principalsSampled} sampled principals × ${sim.questions} questions to all ${index.principals.length})` : ''}; decisions agree ${sim.agreeOnAllowed}, ${sim.errors} errors`,
-      `  ratio:             ${f(report.ratioInProcess as number, 0)}× in-process p50, ${f(report.ratioHttp as number, 0)}× HTTP p50`,
-      ORG
-        ? `  targets (org):     HTTP whoCan p50 < 15 ms ${h.whoCanP50 < 15 ? 'met' : 'MISSED'}, p99 < 50 ms ${h.whoCanP99 < 50 ? 'met' : 'MISSED'}, server RSS < 2 GB ${h.serverPeakRssMB < 2000 ? 'met' : 'MISSED'}`
-        : `  targets (large):   HTTP whoCan p50 < 10 ms ${h.whoCanP50 < 10 ? 'met' : 'MISSED'}, p99 < 30 ms ${h.whoCanP99 < 30 ? 'met' : 'MISSED'}, server RSS < 600 MB ${h.serverPeakRssMB < 600 ? 'met' : 'MISSED'}, ≥ 1,000× ${(report.ratioHttp as number) >= 1000 ? 'met' : 'MISSED'}, whatCan p50 < 20 ms ${h.whatCanP50 < 20 ? 'met' : 'MISSED'}`,
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      [
+        `accessql whoCan/whatCan benchmark — ${size} (seed ${seed}): ${index.principals.length} principals, ${model.value.resources.length} resources; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${os.cpus().length} CPUs`,
+        `  import:            ${f(report.importSeconds as number)} s`,
+        `  index build:       ${f(report.modelSeconds as number)} s loadAccountModel + ${f(report.indexBuildSeconds as number)} s AccessIndex; RSS ${f(report.rssMB as number, 0)} MB (model + index +${f(report.indexRssDeltaMB as number, 0)} MB)`,
+        `  questions:         ${who.length} whoCan (answers: median ${sizes.whoCanMedian}, max ${sizes.whoCanMax} principals), ${what.length} whatCan (median ${sizes.whatCanMedian} actions); ${REPS} reps each`,
+        `  in-process whoCan: p50 ${f(ip.whoCanP50, 3)} ms  p99 ${f(ip.whoCanP99, 3)} ms  (first ask of an action p50 ${f(ip.whoCanFirstAskP50, 3)} ms; brute force over the index p50 ${f(ip.bruteForceIndexP50, 2)} ms)`,
+        `  in-process whatCan:p50 ${f(ip.whatCanP50, 3)} ms  p99 ${f(ip.whatCanP99, 3)} ms`,
+        `  HTTP whoCan:       p50 ${f(h.whoCanP50, 3)} ms  p99 ${f(h.whoCanP99, 3)} ms  (first page of 100 edges; NODE_ENV=production: p50 ${f(hp.whoCanP50, 3)} ms p99 ${f(hp.whoCanP99, 3)} ms)`,
+        `  HTTP whatCan:      p50 ${f(h.whatCanP50, 3)} ms  p99 ${f(h.whatCanP99, 3)} ms  (NODE_ENV=production: p50 ${f(hp.whatCanP50, 3)} ms p99 ${f(hp.whatCanP99, 3)} ms)`,
+        `  server start:      first request (loads the model, builds the index) ${f(h.firstRequestSeconds)} s; server peak RSS ${f(h.serverPeakRssMB, 0)} MB (production ${f(hp.serverPeakRssMB, 0)} MB)`,
+        `  every timed question new: aws:CurrentTime moves one second per request`,
+        `  indexed = brute force: ${mismatches === 0 ? 'yes, every question (with and without includeConditional)' : `NO — ${mismatches} mismatches`}`,
+        `  iam-simulate (validating runSimulation): ${f(sim.msPerSimulation as number, 3)} ms per principal → ${f(sim.secondsPerWhoCan as number, 2)} s per whoCan` +
+          `${sim.extrapolated ? ` (extrapolated from ${sim.principalsSampled} sampled principals × ${sim.questions} questions to all ${index.principals.length})` : ''}; decisions agree ${sim.agreeOnAllowed}, ${sim.errors} errors`,
+        `  ratio:             ${f(report.ratioInProcess as number, 0)}× in-process p50, ${f(report.ratioHttp as number, 0)}× HTTP p50`,
+        ORG
+          ? `  targets (org):     HTTP whoCan p50 < 15 ms ${h.whoCanP50 < 15 ? 'met' : 'MISSED'}, p99 < 50 ms ${h.whoCanP99 < 50 ? 'met' : 'MISSED'}, server RSS < 2 GB ${h.serverPeakRssMB < 2000 ? 'met' : 'MISSED'}`
+          : `  targets (large):   HTTP whoCan p50 < 10 ms ${h.whoCanP50 < 10 ? 'met' : 'MISSED'}, p99 < 30 ms ${h.whoCanP99 < 30 ? 'met' : 'MISSED'}, server RSS < 600 MB ${h.serverPeakRssMB < 600 ? 'met' : 'MISSED'}, ≥ 1,000× ${(report.ratioHttp as number) >= 1000 ? 'met' : 'MISSED'}, whatCan p50 < 20 ms ${h.whatCanP50 < 20 ? 'met' : 'MISSED'}`,
+        '',
+      ].join('\n'),
+    );
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -52,35 +52,84 @@ const letters = (n: number) => [...n.toString(26)].map((c) => String.fromCharCod
 
 function attacks(principalArn: string): Attack[] {
   const nested = (n: number) => `arn:aws:partnercentral:us-east-1:123456789012:catalog/c${'/engagement/e/resource/r/x'.repeat(n)}/template`;
-  const heavyPolicy = (from: number) => JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': Array.from({ length: 9000 }, (_, i) => `*${(from + i).toString(36)}*`) } } }],
-  });
+  const heavyPolicy = (from: number) =>
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': Array.from({ length: 9000 }, (_, i) => `*${(from + i).toString(36)}*`) } },
+        },
+      ],
+    });
   const heavyPolicies = [heavyPolicy(0), heavyPolicy(9000)];
   const tagKeys = Array.from({ length: 10_000 }, (_, i) => `TAG-KEY-${letters(i)}-WITH-SOME-LENGTH-TO-SCAN`);
   const q = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
   return [
     // CPU: ARN typing (6 KB nested partnercentral ARN, and one just within the length limit).
     { name: 'cpu: 6 KB nested ARN', body: () => q('query($r: String!) { whoCan(action: "s3:GetObject", resource: $r) { totalCount } }', { r: nested(240) }) },
-    { name: 'cpu: 2 KB nested ARN', body: () => q('query($r: String!) { whoCan(action: "partnercentral:GetOpportunity", resource: $r) { totalCount } }', { r: nested(75) }) },
+    {
+      name: 'cpu: 2 KB nested ARN',
+      body: () => q('query($r: String!) { whoCan(action: "partnercentral:GetOpportunity", resource: $r) { totalCount } }', { r: nested(75) }),
+    },
     // Memory: distinct 7 MB resource ARNs; 10,000 made-up actions; distinct 2 KB ARNs in a simulation.
-    { name: 'memory: 7 MB ARN', body: (i) => q('query($r: String!) { whoCan(action: "s3:GetObject", resource: $r) { totalCount } }', { r: `arn:aws:s3:::b${i}/${String.fromCharCode(97 + (i % 26)).repeat(7 * 1024 * 1024 - 40)}` }) },
-    { name: 'memory: 10,000 made-up actions', body: (i) => q('query($p: String!, $a: [String!]!) { simulatePrincipalPolicy(principalArn: $p, actions: $a) { results { decision } } }', { p: principalArn, a: Array.from({ length: 10_000 }, (_, k) => `made${i}x${k}:Action${k}`) }) },
-    { name: 'memory: 2 KB ARNs ×1000', body: (i) => q('query($p: String!, $r: [String!]!) { simulatePrincipalPolicy(principalArn: $p, actions: ["s3:GetObject"], resources: $r) { results { decision } } }', { p: principalArn, r: Array.from({ length: 1000 }, (_, k) => `arn:aws:s3:::b${i}-${k}/${'k'.repeat(2000)}`) }) },
+    {
+      name: 'memory: 7 MB ARN',
+      body: (i) =>
+        q('query($r: String!) { whoCan(action: "s3:GetObject", resource: $r) { totalCount } }', {
+          r: `arn:aws:s3:::b${i}/${String.fromCharCode(97 + (i % 26)).repeat(7 * 1024 * 1024 - 40)}`,
+        }),
+    },
+    {
+      name: 'memory: 10,000 made-up actions',
+      body: (i) =>
+        q('query($p: String!, $a: [String!]!) { simulatePrincipalPolicy(principalArn: $p, actions: $a) { results { decision } } }', {
+          p: principalArn,
+          a: Array.from({ length: 10_000 }, (_, k) => `made${i}x${k}:Action${k}`),
+        }),
+    },
+    {
+      name: 'memory: 2 KB ARNs ×1000',
+      body: (i) =>
+        q(
+          'query($p: String!, $r: [String!]!) { simulatePrincipalPolicy(principalArn: $p, actions: ["s3:GetObject"], resources: $r) { results { decision } } }',
+          { p: principalArn, r: Array.from({ length: 1000 }, (_, k) => `arn:aws:s3:::b${i}-${k}/${'k'.repeat(2000)}`) },
+        ),
+    },
     // Time budget: one evaluation of 18,000 patterns × 10,000 values; a big context on stored principals.
-    { name: 'time: 18,000 patterns × 10,000 values', body: () => q('query($p: [String!]!, $v: [String!]!) { simulateCustomPolicy(input: {policies: $p, actions: ["s3:GetObject"], context: [{key: "aws:TagKeys", values: $v}]}) { results { decision } } }', { p: heavyPolicies, v: tagKeys }) },
-    { name: 'time: whoCan with 10,000 context values', body: () => q('query($v: [String!]!) { whoCan(action: "s3:GetObject", resource: "arn:aws:s3:::data-bucket/k", includeConditional: true, context: [{key: "aws:TagKeys", values: $v}]) { totalCount } }', { v: tagKeys }) },
+    {
+      name: 'time: 18,000 patterns × 10,000 values',
+      body: () =>
+        q(
+          'query($p: [String!]!, $v: [String!]!) { simulateCustomPolicy(input: {policies: $p, actions: ["s3:GetObject"], context: [{key: "aws:TagKeys", values: $v}]}) { results { decision } } }',
+          { p: heavyPolicies, v: tagKeys },
+        ),
+    },
+    {
+      name: 'time: whoCan with 10,000 context values',
+      body: () =>
+        q(
+          'query($v: [String!]!) { whoCan(action: "s3:GetObject", resource: "arn:aws:s3:::data-bucket/k", includeConditional: true, context: [{key: "aws:TagKeys", values: $v}]) { totalCount } }',
+          { v: tagKeys },
+        ),
+    },
   ];
 }
 
 function post(url: string, body: string, agent: http.Agent): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -112,7 +161,11 @@ async function main(): Promise<void> {
   const normalAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const attackAgent = new http.Agent({ keepAlive: true });
   try {
-    const files = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(dir, n));
+    const files = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((n) => path.join(dir, n));
     log(`importing ${size} (${files.length} files)…`);
     const imported = await new Promise<number | null>((resolve) => {
       const c = spawn(process.execPath, [CLI, 'import', '--db', dbFile, ...files], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -124,12 +177,31 @@ async function main(): Promise<void> {
     const pid = server.child.pid!;
     log(`server ${url} (pid ${pid})`);
 
-    const found = JSON.parse((await post(url, JSON.stringify({ query: '{ principals(first: 1, filter: {type: USER}) { edges { node { arn } } } resources(first: 50) { edges { node { arn } } } }' }), normalAgent)).text);
+    const found = JSON.parse(
+      (
+        await post(
+          url,
+          JSON.stringify({
+            query: '{ principals(first: 1, filter: {type: USER}) { edges { node { arn } } } resources(first: 50) { edges { node { arn } } } }',
+          }),
+          normalAgent,
+        )
+      ).text,
+    );
     const user = found.data.principals.edges[0].node.arn as string;
-    const connect = (found.data.resources.edges as { node: { arn: string } }[]).map((e) => e.node.arn).find((a) => a.startsWith('arn:aws:connect:')) ?? 'arn:aws:connect:us-east-1:123456789012:instance/x';
+    const connect =
+      (found.data.resources.edges as { node: { arn: string } }[]).map((e) => e.node.arn).find((a) => a.startsWith('arn:aws:connect:')) ??
+      'arn:aws:connect:us-east-1:123456789012:instance/x';
     const normal = [
-      JSON.stringify({ query: 'query($r: String!) { whoCan(action: "connect:DescribeInstance", resource: $r, first: 20) { totalCount edges { node { principal { arn } decision } } } }', variables: { r: connect } }),
-      JSON.stringify({ query: '{ whoCan(action: "s3:GetObject", resource: "arn:aws:s3:::data-bucket/reports/q1.csv", includeConditional: true, first: 20) { totalCount edges { node { principal { arn } conditional } } } }' }),
+      JSON.stringify({
+        query:
+          'query($r: String!) { whoCan(action: "connect:DescribeInstance", resource: $r, first: 20) { totalCount edges { node { principal { arn } decision } } } }',
+        variables: { r: connect },
+      }),
+      JSON.stringify({
+        query:
+          '{ whoCan(action: "s3:GetObject", resource: "arn:aws:s3:::data-bucket/reports/q1.csv", includeConditional: true, first: 20) { totalCount edges { node { principal { arn } conditional } } } }',
+      }),
     ];
     // Warm-up: the index is built, the answers cached as they would be in use.
     // (The first one builds the index, which may take longer than the budget on a busy machine: retried.)
@@ -195,10 +267,25 @@ async function main(): Promise<void> {
     const sorted = [...latencies].sort((a, b) => a - b);
     const growth = (rssAfter - rssBefore) / rssBefore;
     const summary = {
-      size, duration, timeoutMs: Number(timeoutMs),
-      normalWhoCan: { requests: latencies.length, errors: normalErrors, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
+      size,
+      duration,
+      timeoutMs: Number(timeoutMs),
+      normalWhoCan: {
+        requests: latencies.length,
+        errors: normalErrors,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        max: percentile(sorted, 100),
+      },
       attacks: Object.fromEntries(Object.entries(answered).map(([k, v]) => [k, { answers: v, maxMs: Math.round(Math.max(...attackMs[k]!)) }])),
-      rssMB: { before: rssBefore, peak: rssPeak, atEndOfAttacks: rssAtEnd, after: rssAfter, afterIdleSeconds: settledAfterS, growthPercent: Math.round(growth * 1000) / 10 },
+      rssMB: {
+        before: rssBefore,
+        peak: rssPeak,
+        atEndOfAttacks: rssAtEnd,
+        after: rssAfter,
+        afterIdleSeconds: settledAfterS,
+        growthPercent: Math.round(growth * 1000) / 10,
+      },
     };
     const targets = { normalP99Under100ms: summary.normalWhoCan.p99 < 100 && normalErrors === 0, rssBackWithin10Percent: growth <= 0.1 };
     if (json) process.stdout.write(JSON.stringify({ ...summary, targets }, null, 2) + '\n');
@@ -206,7 +293,12 @@ async function main(): Promise<void> {
       const out = [
         `attack: ${size} account, ${duration} s, request budget ${timeoutMs} ms, 2 attackers + 1 normal client`,
         `  normal whoCan   ${latencies.length} requests, errors ${normalErrors}; latency ms p50 ${summary.normalWhoCan.p50}  p99 ${summary.normalWhoCan.p99}  max ${summary.normalWhoCan.max}`,
-        ...Object.entries(summary.attacks).map(([k, v]) => `  ${k.padEnd(40)} ${Object.entries(v.answers).map(([c, n]) => `${c} ×${n}`).join(', ')}  (slowest ${v.maxMs} ms)`),
+        ...Object.entries(summary.attacks).map(
+          ([k, v]) =>
+            `  ${k.padEnd(40)} ${Object.entries(v.answers)
+              .map(([c, n]) => `${c} ×${n}`)
+              .join(', ')}  (slowest ${v.maxMs} ms)`,
+        ),
         `  server RSS MB   before ${rssBefore} (after ${settle} s idle)  peak ${rssPeak}  at the end of the attacks ${rssAtEnd}  after ${settledAfterS} s idle ${rssAfter} (${summary.rssMB.growthPercent >= 0 ? '+' : ''}${summary.rssMB.growthPercent} %)`,
         `  targets         normal p99 < 100 ms: ${targets.normalP99Under100ms ? 'yes' : 'NO'}; RSS back within 10 %: ${targets.rssBackWithin10Percent ? 'yes' : 'NO'}`,
       ];

@@ -131,7 +131,9 @@ function main(): void {
   console.log(`  accessql:      ${fmt(ours.perSecond)} decisions/s (policies compiled once; ${ours.allowed > 0 ? 'some' : 'no'} ALLOWED)`);
   console.log(`  iam-simulate:  ${fmt(theirs.perSecond)} decisions/s (runUnsafeSimulation, ${subset.length} requests; it loads the policies on every call)`);
   console.log(`  ratio:         ${(ours.perSecond / theirs.perSecond).toFixed(1)}× faster`);
-  console.log(`  agreement:     ${agree.agree}/${agree.compared} identical decisions; ${agree.wildcardResourceDiffs} differ on resource "*" (documented in test/engine/differential.test.ts), ${agree.compared - agree.agree - agree.wildcardResourceDiffs} other`);
+  console.log(
+    `  agreement:     ${agree.agree}/${agree.compared} identical decisions; ${agree.wildcardResourceDiffs} differ on resource "*" (documented in test/engine/differential.test.ts), ${agree.compared - agree.agree - agree.wildcardResourceDiffs} other`,
+  );
   console.log(`  pathological wildcard patterns vs 100,000 chars (worst of 25 warm runs):`);
   for (const p of patho) console.log(`    ${p.ms.toFixed(4).padStart(9)} ms  ${p.pattern}`);
   console.log(`  worst pathological: ${worst.ms.toFixed(4)} ms (${worst.pattern})`);

@@ -20,7 +20,10 @@ import { importFiles } from '../../src/store/import/index.js';
 import { policyKeysWithFinding, storedPolicyDocuments } from '../../src/store/queries/lint.js';
 import { generateAccount, type Size } from '../store/generate.js';
 
-interface Managed { versions: Record<string, { document: unknown }>; latestVersionId: string }
+interface Managed {
+  versions: Record<string, { document: unknown }>;
+  latestVersionId: string;
+}
 
 const allVersions = process.argv.includes('--all-versions');
 const require = createRequire(import.meta.url);
@@ -45,8 +48,15 @@ for (const t of texts) {
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 times.sort((a, b) => b.ms - a.ms);
 console.log(`lint: ${texts.length} AWS managed policies${allVersions ? ' (every version)' : ' (default versions)'}, ${(chars / 1e6).toFixed(1)} MB of JSON`);
-console.log(`  total ${seconds.toFixed(2)} s, ${(texts.length / seconds).toFixed(0)} policies/s, median ${times[Math.floor(times.length / 2)].ms.toFixed(2)} ms`);
-console.log(`  slowest: ${times.slice(0, 3).map((t) => `${t.name} ${t.ms.toFixed(0)} ms`).join(', ')}`);
+console.log(
+  `  total ${seconds.toFixed(2)} s, ${(texts.length / seconds).toFixed(0)} policies/s, median ${times[Math.floor(times.length / 2)].ms.toFixed(2)} ms`,
+);
+console.log(
+  `  slowest: ${times
+    .slice(0, 3)
+    .map((t) => `${t.name} ${t.ms.toFixed(0)} ms`)
+    .join(', ')}`,
+);
 console.log(`  findings: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log(`  target (< 10 s for all of them): ${seconds < 10 ? 'met' : 'MISSED'}`);
 
@@ -56,7 +66,10 @@ if (storeArg >= 0) {
   const account = generateAccount(size, 1);
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-lint-bench-')), 'bench.db');
   const store = openStore(dbFile);
-  importFiles(store, account.authorizationPages.map((page, i) => ({ name: `page${i}.json`, text: JSON.stringify(page) })));
+  importFiles(
+    store,
+    account.authorizationPages.map((page, i) => ({ name: `page${i}.json`, text: JSON.stringify(page) })),
+  );
   const docs = storedPolicyDocuments(store);
   const distinct = new Set(docs.map((d) => d.document)).size;
   const t0 = process.hrtime.bigint();

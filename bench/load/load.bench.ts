@@ -61,7 +61,12 @@ function rssMB(pid: number): number {
 }
 
 async function gql(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(60_000),
+  });
   const body = (await res.json()) as any;
   if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -89,7 +94,11 @@ async function main(): Promise<void> {
   const dbFile = path.join(work, 'load.db');
   let server: TestServer | undefined;
   try {
-    const files = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(dir, n));
+    const files = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((n) => path.join(dir, n));
     log(`importing ${size} (${files.length} files)…`);
     const imported = await new Promise<number | null>((resolve) => {
       const c = spawn(process.execPath, [CLI, 'import', '--db', dbFile, ...files], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -103,7 +112,10 @@ async function main(): Promise<void> {
     log(`server ${url} (pid ${pid})`);
 
     // Pick the questions from the account itself (deterministic: first items in ARN order).
-    const found = await gql(url, '{ u: principals(first: 5, filter: {type: USER}) { edges { node { arn type } } } r: principals(first: 5, filter: {type: ROLE}) { edges { node { arn type } } } }');
+    const found = await gql(
+      url,
+      '{ u: principals(first: 5, filter: {type: USER}) { edges { node { arn type } } } r: principals(first: 5, filter: {type: ROLE}) { edges { node { arn type } } } }',
+    );
     const principals = [...found.u.edges, ...found.r.edges].map((e: any) => e.node);
     const resources = (await gql(url, '{ resources(first: 500) { edges { node { arn } } } }')).resources.edges.map((e: any) => e.node.arn as string);
     const connect = resources.filter((a: string) => a.startsWith('arn:aws:connect:'));
@@ -111,24 +123,67 @@ async function main(): Promise<void> {
     const user = principals.find((p: any) => p.type === 'USER')?.arn ?? principals[0].arn;
     const role = principals.find((p: any) => p.type === 'ROLE')?.arn ?? principals[1].arn;
     const contactResource = (pick(connect, 0) ?? 'arn:aws:connect:us-east-1:123456789012:instance/x') as string;
-    const otherConnect = (pick(connect.filter((a: string) => !a.includes('/', a.indexOf('instance/') + 9)), 1) ?? contactResource) as string;
+    const otherConnect = (pick(
+      connect.filter((a: string) => !a.includes('/', a.indexOf('instance/') + 9)),
+      1,
+    ) ?? contactResource) as string;
     const policy = JSON.stringify({
       Version: '2012-10-17',
       Statement: [
         { Sid: 'Read', Effect: 'Allow', Action: ['connect:Describe*', 'connect:List*', 's3:GetObject'], Resource: '*' },
-        { Sid: 'Recording', Effect: 'Allow', Action: 'connect:*ContactRecording', Resource: 'arn:aws:connect:*:*:instance/*/contact/*', Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } },
+        {
+          Sid: 'Recording',
+          Effect: 'Allow',
+          Action: 'connect:*ContactRecording',
+          Resource: 'arn:aws:connect:*:*:instance/*/contact/*',
+          Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } },
+        },
         { Sid: 'NoDelete', Effect: 'Deny', Action: ['connect:Delete*', 's3:DeleteObject'], Resource: '*' },
       ],
     });
     const mix: { name: string; query: string; variables?: Record<string, unknown> }[] = [
-      { name: 'whoCan', query: 'query($r: String!) { whoCan(action: "connect:DescribeInstance", resource: $r, first: 20) { totalCount edges { node { principal { arn } decision matchedStatements { policyName sid } } } } }', variables: { r: contactResource } },
-      { name: 'whoCan', query: 'query { whoCan(action: "s3:GetObject", resource: "arn:aws:s3:::data-bucket/reports/q1.csv", includeConditional: true, first: 20) { totalCount edges { node { principal { arn } conditional missingContextKeys } } } }' },
-      { name: 'whatCan', query: 'query($p: String!, $r: String!) { whatCan(principalArn: $p, resource: $r) { totalCount edges { node { action decision } } } }', variables: { p: user, r: otherConnect } },
-      { name: 'whatCan', query: 'query($p: String!, $r: String!) { whatCan(principalArn: $p, resource: $r, includeConditional: true) { totalCount edges { node { action conditional } } } }', variables: { p: role, r: contactResource } },
-      { name: 'simulate', query: 'query($p: String!) { simulateCustomPolicy(input: {policies: [$p], actions: ["connect:DescribeInstance", "connect:StartContactRecording", "connect:DeleteContactFlow", "s3:GetObject"], resources: ["arn:aws:connect:us-east-1:123456789012:instance/abc/contact/def", "*"], context: [{key: "aws:PrincipalTag/team", values: ["voice"]}]}) { results { action resource decision missingContextKeys } } }', variables: { p: policy } },
-      { name: 'principals', query: 'query($after: String) { principals(first: 50, after: $after) { totalCount edges { cursor node { arn name type tags { key value } } } pageInfo { hasNextPage endCursor } } }' },
-      { name: 'policies', query: '{ policies(first: 50) { totalCount edges { node { id name arn kind attachmentCount } } pageInfo { hasNextPage endCursor } } }' },
-      { name: 'principal', query: 'query($a: String!) { principal(arn: $a) { arn name groups { name } policies { policy { name kind } } } }', variables: { a: user } },
+      {
+        name: 'whoCan',
+        query:
+          'query($r: String!) { whoCan(action: "connect:DescribeInstance", resource: $r, first: 20) { totalCount edges { node { principal { arn } decision matchedStatements { policyName sid } } } } }',
+        variables: { r: contactResource },
+      },
+      {
+        name: 'whoCan',
+        query:
+          'query { whoCan(action: "s3:GetObject", resource: "arn:aws:s3:::data-bucket/reports/q1.csv", includeConditional: true, first: 20) { totalCount edges { node { principal { arn } conditional missingContextKeys } } } }',
+      },
+      {
+        name: 'whatCan',
+        query: 'query($p: String!, $r: String!) { whatCan(principalArn: $p, resource: $r) { totalCount edges { node { action decision } } } }',
+        variables: { p: user, r: otherConnect },
+      },
+      {
+        name: 'whatCan',
+        query:
+          'query($p: String!, $r: String!) { whatCan(principalArn: $p, resource: $r, includeConditional: true) { totalCount edges { node { action conditional } } } }',
+        variables: { p: role, r: contactResource },
+      },
+      {
+        name: 'simulate',
+        query:
+          'query($p: String!) { simulateCustomPolicy(input: {policies: [$p], actions: ["connect:DescribeInstance", "connect:StartContactRecording", "connect:DeleteContactFlow", "s3:GetObject"], resources: ["arn:aws:connect:us-east-1:123456789012:instance/abc/contact/def", "*"], context: [{key: "aws:PrincipalTag/team", values: ["voice"]}]}) { results { action resource decision missingContextKeys } } }',
+        variables: { p: policy },
+      },
+      {
+        name: 'principals',
+        query:
+          'query($after: String) { principals(first: 50, after: $after) { totalCount edges { cursor node { arn name type tags { key value } } } pageInfo { hasNextPage endCursor } } }',
+      },
+      {
+        name: 'policies',
+        query: '{ policies(first: 50) { totalCount edges { node { id name arn kind attachmentCount } } pageInfo { hasNextPage endCursor } } }',
+      },
+      {
+        name: 'principal',
+        query: 'query($a: String!) { principal(arn: $a) { arn name groups { name } policies { policy { name kind } } } }',
+        variables: { a: user },
+      },
     ];
     // Each request must succeed once before the run: the mix measures answers, not refusals.
     for (const m of mix) await gql(url, m.query, m.variables);
@@ -177,7 +232,9 @@ async function main(): Promise<void> {
     const growth = (rssAfter - rssBefore) / rssBefore;
 
     const summary = {
-      size, duration, connections,
+      size,
+      duration,
+      connections,
       requestsPerSecond: Math.round(result.requests.average),
       totalRequests: result.requests.total,
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, average: result.latency.average },
@@ -203,7 +260,9 @@ async function main(): Promise<void> {
         `  latency ms      p50 ${summary.latencyMs.p50}  p90 ${summary.latencyMs.p90}  p99 ${summary.latencyMs.p99}  max ${summary.latencyMs.max}`,
         `  errors          non-2xx ${summary.non2xx}  GraphQL ${graphqlErrors}  socket ${result.errors}  timeouts ${result.timeouts}`,
         `  server RSS MB   before ${rssBefore}  after ${rssAfter}  (${summary.rssMB.growthPercent >= 0 ? '+' : ''}${summary.rssMB.growthPercent} %; settled ${settle} s idle each)  peak during run ${rssPeak}, at its end ${rssEnd}`,
-        `  mix             ${Object.entries(counts).map(([k, v]) => `${k} ${v.n}`).join(', ')}`,
+        `  mix             ${Object.entries(counts)
+          .map(([k, v]) => `${k} ${v.n}`)
+          .join(', ')}`,
         `  targets         zero errors: ${targets.zeroErrors ? 'yes' : 'NO'}; RSS growth ≤ 10 %: ${targets.rssGrowthAtMost10Percent ? 'yes' : 'NO'}; p99 < 100 ms: ${targets.p99Under100ms ? 'yes' : 'NO'}`,
       ];
       if (firstError) out.push(`  first error     ${firstError}`);

@@ -61,20 +61,60 @@ export function prng(seed: number): () => number {
 }
 
 const CONNECT_ACTIONS = [
-  'connect:DescribeContact', 'connect:StartContactRecording', 'connect:StopContactRecording', 'connect:SuspendContactRecording',
-  'connect:ResumeContactRecording', 'connect:DescribeInstance', 'connect:ListInstances', 'connect:DescribeQueue', 'connect:ListQueues',
-  'connect:UpdateContactAttributes', 'connect:StartOutboundVoiceContact', 'connect:StopContact', 'connect:DescribeContactFlow',
-  'connect:UpdateContactFlowContent', 'connect:DescribeUser', 'connect:ListUsers', 'connect:UpdateUserRoutingProfile',
-  'connect:GetCurrentMetricData', 'connect:GetMetricData', 'connect:ListContactFlows', 'connect:DeleteContactFlow',
-  'connect:CreateQueue', 'connect:TagResource', 'connect:UntagResource', 'connect:ListRoutingProfiles',
+  'connect:DescribeContact',
+  'connect:StartContactRecording',
+  'connect:StopContactRecording',
+  'connect:SuspendContactRecording',
+  'connect:ResumeContactRecording',
+  'connect:DescribeInstance',
+  'connect:ListInstances',
+  'connect:DescribeQueue',
+  'connect:ListQueues',
+  'connect:UpdateContactAttributes',
+  'connect:StartOutboundVoiceContact',
+  'connect:StopContact',
+  'connect:DescribeContactFlow',
+  'connect:UpdateContactFlowContent',
+  'connect:DescribeUser',
+  'connect:ListUsers',
+  'connect:UpdateUserRoutingProfile',
+  'connect:GetCurrentMetricData',
+  'connect:GetMetricData',
+  'connect:ListContactFlows',
+  'connect:DeleteContactFlow',
+  'connect:CreateQueue',
+  'connect:TagResource',
+  'connect:UntagResource',
+  'connect:ListRoutingProfiles',
 ];
 const CONNECT_WILDCARDS = ['connect:*', 'connect:Describe*', 'connect:List*', 'connect:Get*', 'connect:*ContactRecording', 'connect:Update*'];
 const COMMON_ACTIONS = [
-  's3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteObject', 's3:GetBucketPolicy', 'ec2:DescribeInstances',
-  'ec2:StartInstances', 'ec2:StopInstances', 'ec2:TerminateInstances', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query',
-  'lambda:InvokeFunction', 'lambda:GetFunction', 'logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage',
-  'sqs:ReceiveMessage', 'sns:Publish', 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'iam:PassRole', 'sts:AssumeRole',
-  'cloudwatch:PutMetricData', 'secretsmanager:GetSecretValue',
+  's3:GetObject',
+  's3:PutObject',
+  's3:ListBucket',
+  's3:DeleteObject',
+  's3:GetBucketPolicy',
+  'ec2:DescribeInstances',
+  'ec2:StartInstances',
+  'ec2:StopInstances',
+  'ec2:TerminateInstances',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'lambda:InvokeFunction',
+  'lambda:GetFunction',
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'sqs:SendMessage',
+  'sqs:ReceiveMessage',
+  'sns:Publish',
+  'kms:Decrypt',
+  'kms:Encrypt',
+  'kms:GenerateDataKey',
+  'iam:PassRole',
+  'sts:AssumeRole',
+  'cloudwatch:PutMetricData',
+  'secretsmanager:GetSecretValue',
 ];
 const COMMON_WILDCARDS = ['s3:Get*', 's3:List*', 's3:*', 'ec2:Describe*', 'dynamodb:*', 'logs:*', 'kms:*', 'iam:Get*', 'iam:List*', '*'];
 const TEAMS = ['support', 'sales', 'platform', 'billing', 'security', 'data', 'voice', 'ops'];
@@ -83,15 +123,45 @@ const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-sout
 
 const AWS_MANAGED: [string, unknown][] = [
   ['AdministratorAccess', [{ Effect: 'Allow', Action: '*', Resource: '*' }]],
-  ['ReadOnlyAccess', [{ Effect: 'Allow', Action: ['connect:Describe*', 'connect:List*', 's3:Get*', 's3:List*', 'ec2:Describe*', 'iam:Get*', 'iam:List*'], Resource: '*' }]],
+  [
+    'ReadOnlyAccess',
+    [{ Effect: 'Allow', Action: ['connect:Describe*', 'connect:List*', 's3:Get*', 's3:List*', 'ec2:Describe*', 'iam:Get*', 'iam:List*'], Resource: '*' }],
+  ],
   ['AmazonConnect_FullAccess', [{ Effect: 'Allow', Action: ['connect:*', 'ds:CreateAlias', 'ds:AuthorizeApplication'], Resource: '*' }]],
-  ['AmazonConnectReadOnlyAccess', [{ Effect: 'Allow', Action: ['connect:Get*', 'connect:Describe*', 'connect:List*'], Resource: '*' }, { Effect: 'Deny', Action: 'connect:GetFederationTokens', Resource: '*' }]],
+  [
+    'AmazonConnectReadOnlyAccess',
+    [
+      { Effect: 'Allow', Action: ['connect:Get*', 'connect:Describe*', 'connect:List*'], Resource: '*' },
+      { Effect: 'Deny', Action: 'connect:GetFederationTokens', Resource: '*' },
+    ],
+  ],
   ['AmazonS3FullAccess', [{ Effect: 'Allow', Action: ['s3:*', 's3-object-lambda:*'], Resource: '*' }]],
   ['AmazonS3ReadOnlyAccess', [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 's3:Describe*'], Resource: '*' }]],
-  ['AmazonEC2FullAccess', [{ Action: 'ec2:*', Effect: 'Allow', Resource: '*' }, { Effect: 'Allow', Action: 'cloudwatch:*', Resource: '*' }]],
-  ['PowerUserAccess', [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' }, { Effect: 'Allow', Action: ['iam:CreateServiceLinkedRole', 'iam:ListRoles'], Resource: '*' }]],
+  [
+    'AmazonEC2FullAccess',
+    [
+      { Action: 'ec2:*', Effect: 'Allow', Resource: '*' },
+      { Effect: 'Allow', Action: 'cloudwatch:*', Resource: '*' },
+    ],
+  ],
+  [
+    'PowerUserAccess',
+    [
+      { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' },
+      { Effect: 'Allow', Action: ['iam:CreateServiceLinkedRole', 'iam:ListRoles'], Resource: '*' },
+    ],
+  ],
   ['AWSLambdaBasicExecutionRole', [{ Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }]],
-  ['AmazonDynamoDBReadOnlyAccess', [{ Effect: 'Allow', Action: ['dynamodb:BatchGetItem', 'dynamodb:Describe*', 'dynamodb:List*', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'], Resource: '*' }]],
+  [
+    'AmazonDynamoDBReadOnlyAccess',
+    [
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:BatchGetItem', 'dynamodb:Describe*', 'dynamodb:List*', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'],
+        Resource: '*',
+      },
+    ],
+  ],
 ];
 
 /** RFC 3986 encoding as IAM returns it: everything but unreserved characters is %-encoded. */
@@ -123,7 +193,8 @@ export function generateAccount(size: Size | SizeSpec, seed = 1, options: Accoun
   const date = () => new Date(Date.UTC(2016 + int(9), int(12), 1 + int(28), int(24), int(60), int(60))).toISOString().replace('.000Z', 'Z');
   const instances = Array.from({ length: Math.max(1, Math.ceil(spec.resources / 3000)) }, () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`);
   const region = () => pick(REGIONS);
-  const connectArn = (inst: string, kind: string) => `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}/${kind}/${kind === 'contact' ? '*' : hex(8) + '-' + hex(4)}`;
+  const connectArn = (inst: string, kind: string) =>
+    `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}/${kind}/${kind === 'contact' ? '*' : hex(8) + '-' + hex(4)}`;
 
   const resourceFor = (action: string): string | string[] => {
     const service = action.split(':')[0];
@@ -131,7 +202,9 @@ export function generateAccount(size: Size | SizeSpec, seed = 1, options: Accoun
     switch (service) {
       case 'connect': {
         const inst = pick(instances);
-        return chance(0.5) ? `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}/*` : [connectArn(inst, 'contact'), `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}`];
+        return chance(0.5)
+          ? `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}/*`
+          : [connectArn(inst, 'contact'), `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}`];
       }
       case 's3':
         return chance(0.3)
@@ -201,7 +274,9 @@ export function generateAccount(size: Size | SizeSpec, seed = 1, options: Accoun
     IsAttachable: true,
     CreateDate: '2015-02-06T18:39:46Z',
     UpdateDate: '2015-02-06T18:39:46Z',
-    PolicyVersionList: [{ Document: emit({ Version: '2012-10-17', Statement: statements }), VersionId: 'v1', IsDefaultVersion: true, CreateDate: '2015-02-06T18:39:46Z' }],
+    PolicyVersionList: [
+      { Document: emit({ Version: '2012-10-17', Statement: statements }), VersionId: 'v1', IsDefaultVersion: true, CreateDate: '2015-02-06T18:39:46Z' },
+    ],
   }));
   const customer = Array.from({ length: spec.policies }, (_, i) => {
     const name = `${pick(TEAMS)}-${pick(['connect', 'contact-center', 's3', 'data', 'ops', 'admin', 'readonly'])}-${i}`;
@@ -238,12 +313,18 @@ export function generateAccount(size: Size | SizeSpec, seed = 1, options: Accoun
   const attachSome = (max: number) => {
     const seen = new Map<string, { PolicyName: string; PolicyArn: string }>();
     const n = int(max + 1);
-    for (let k = 0; k < n; k++) { const a = attach(); seen.set(a.PolicyArn, a); }
+    for (let k = 0; k < n; k++) {
+      const a = attach();
+      seen.set(a.PolicyArn, a);
+    }
     return [...seen.values()];
   };
   const boundaries = customer.slice(0, Math.max(1, Math.floor(spec.policies / 500)));
   const tagList = (name: string) => {
-    const t = [{ Key: 'team', Value: pick(TEAMS) }, { Key: 'department', Value: pick(DEPARTMENTS) }];
+    const t = [
+      { Key: 'team', Value: pick(TEAMS) },
+      { Key: 'department', Value: pick(DEPARTMENTS) },
+    ];
     if (chance(0.5)) t.push({ Key: 'cost-center', Value: String(1000 + int(9000)) });
     if (chance(0.2)) t.push({ Key: 'email', Value: `${name}+aws@example.com` });
     return t;
@@ -270,7 +351,9 @@ export function generateAccount(size: Size | SizeSpec, seed = 1, options: Accoun
       UserId: uid('AIDA'),
       Arn: arn(`user${path}${name}`),
       CreateDate: date(),
-      UserPolicyList: chance(0.25) ? Array.from({ length: 1 + int(2) }, (_, k) => ({ PolicyName: `inline-${k}`, PolicyDocument: emit(document(1 + int(4))) })) : [],
+      UserPolicyList: chance(0.25)
+        ? Array.from({ length: 1 + int(2) }, (_, k) => ({ PolicyName: `inline-${k}`, PolicyDocument: emit(document(1 + int(4))) }))
+        : [],
       GroupList: groups.length ? [...new Set(Array.from({ length: int(4) }, () => groups[skewed(groups.length)].GroupName))] : [],
       AttachedManagedPolicies: attachSome(3),
       Tags: tagList(name),
@@ -287,9 +370,16 @@ export function generateAccount(size: Size | SizeSpec, seed = 1, options: Accoun
     const service = chance(0.5);
     const trust = {
       Version: '2012-10-17',
-      Statement: [service
-        ? { Effect: 'Allow', Principal: { Service: pick(['lambda.amazonaws.com', 'ec2.amazonaws.com', 'connect.amazonaws.com']) }, Action: 'sts:AssumeRole' }
-        : { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${trusted.length > 0 && chance(0.3) ? pick(trusted) : accountId}:root` }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
+      Statement: [
+        service
+          ? { Effect: 'Allow', Principal: { Service: pick(['lambda.amazonaws.com', 'ec2.amazonaws.com', 'connect.amazonaws.com']) }, Action: 'sts:AssumeRole' }
+          : {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${trusted.length > 0 && chance(0.3) ? pick(trusted) : accountId}:root` },
+              Action: 'sts:AssumeRole',
+              Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+            },
+      ],
     };
     const path = service ? '/service-role/' : '/';
     const r: Record<string, unknown> = {
@@ -334,7 +424,8 @@ export function generateAccount(size: Size | SizeSpec, seed = 1, options: Accoun
     const r = rnd();
     const inst = pick(instances);
     let resourceArn: string;
-    if (r < 0.6) resourceArn = `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}/${pick(['contact-flow', 'queue', 'routing-profile', 'agent', 'contact'])}/${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+    if (r < 0.6)
+      resourceArn = `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}/${pick(['contact-flow', 'queue', 'routing-profile', 'agent', 'contact'])}/${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
     else if (r < 0.7) resourceArn = `arn:aws:s3:::${pick(TEAMS)}-data-${hex(8)}`;
     else if (r < 0.8) resourceArn = `arn:aws:dynamodb:${region()}:${accountId}:table/${pick(TEAMS)}-${hex(6)}`;
     else if (r < 0.9) resourceArn = `arn:aws:lambda:${region()}:${accountId}:function:${pick(TEAMS)}-${hex(6)}`;
@@ -343,7 +434,8 @@ export function generateAccount(size: Size | SizeSpec, seed = 1, options: Accoun
     if (chance(0.5)) tagsOut.push({ Key: 'env', Value: pick(['prod', 'staging', 'dev']) });
     return { ResourceARN: resourceArn, Tags: tagsOut };
   });
-  for (const inst of instances) mappings.push({ ResourceARN: `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}`, Tags: [{ Key: 'team', Value: 'voice' }] });
+  for (const inst of instances)
+    mappings.push({ ResourceARN: `arn:aws:connect:${REGIONS[0]}:${accountId}:instance/${inst}`, Tags: [{ Key: 'team', Value: 'voice' }] });
   const unique = [...new Map(mappings.map((m) => [m.ResourceARN, m])).values()];
   const resourcePageSize = 100 * Math.ceil(spec.pageSize / 100);
   const resourcePages = [];
@@ -370,7 +462,6 @@ export function writeAccount(account: GeneratedAccount, dir: string, prefix = ''
   });
   return files;
 }
-
 
 // ---------- the `org` preset: an estate ----------
 
@@ -400,9 +491,16 @@ export interface OrgLayout {
 }
 
 const OU_TREE: [name: string, parent: string | null][] = [
-  ['Workloads', null], ['Security', null], ['Sandbox', null], ['Infrastructure', null],
-  ['Prod', 'Workloads'], ['Staging', 'Workloads'], ['Dev', 'Workloads'],
-  ['ProdEU', 'Prod'], ['ProdUS', 'Prod'], ['DevTeams', 'Dev'],
+  ['Workloads', null],
+  ['Security', null],
+  ['Sandbox', null],
+  ['Infrastructure', null],
+  ['Prod', 'Workloads'],
+  ['Staging', 'Workloads'],
+  ['Dev', 'Workloads'],
+  ['ProdEU', 'Prod'],
+  ['ProdUS', 'Prod'],
+  ['DevTeams', 'Dev'],
 ];
 
 /** The organization document of the `org` preset (and the ids the accounts need). */
@@ -417,20 +515,34 @@ export function organizationLayout(seed = 1, spec: OrgSpec = ORG_SPEC): OrgLayou
   const used = new Set<string>();
   while (accountIds.length < spec.accounts) {
     const id = String(100000000000 + int(899999999999)).padStart(12, '0');
-    if (!used.has(id)) { used.add(id); accountIds.push(id); }
+    if (!used.has(id)) {
+      used.add(id);
+      accountIds.push(id);
+    }
   }
   const managementAccountId = accountIds[0];
   const orgArn = (rest: string) => `arn:aws:organizations::${managementAccountId}:${rest}`;
   const ouIds = new Map<string, string>();
   for (const [name] of OU_TREE) ouIds.set(name, `ou-${rootPart}-${lower(8)}`);
-  const ous = OU_TREE.map(([name, parent]) => ({ Id: ouIds.get(name)!, Arn: orgArn(`ou/${organizationId}/${ouIds.get(name)}`), Name: name, ParentId: parent ? ouIds.get(parent)! : rootId }));
+  const ous = OU_TREE.map(([name, parent]) => ({
+    Id: ouIds.get(name)!,
+    Arn: orgArn(`ou/${organizationId}/${ouIds.get(name)}`),
+    Name: name,
+    ParentId: parent ? ouIds.get(parent)! : rootId,
+  }));
   // Leaves get the accounts; the management account sits at the root.
   const homes = ['ProdEU', 'Sandbox', 'DevTeams', 'ProdUS', 'Security', 'Staging', 'Dev', 'Infrastructure', 'Prod'];
   const parentOf = new Map<string, string>([[managementAccountId, rootId]]);
   accountIds.slice(1).forEach((id, i) => parentOf.set(id, ouIds.get(homes[i % homes.length])!));
   const accounts = accountIds.map((id, i) => ({
-    Id: id, Arn: orgArn(`account/${organizationId}/${id}`), Email: `aws-${i}@example.com`, Name: i === 0 ? 'management' : `account-${String(i).padStart(2, '0')}`,
-    Status: 'ACTIVE', JoinedMethod: i === 0 ? 'INVITED' : 'CREATED', JoinedTimestamp: '2021-06-01T00:00:00.000000+00:00', ParentId: parentOf.get(id)!,
+    Id: id,
+    Arn: orgArn(`account/${organizationId}/${id}`),
+    Email: `aws-${i}@example.com`,
+    Name: i === 0 ? 'management' : `account-${String(i).padStart(2, '0')}`,
+    Status: 'ACTIVE',
+    JoinedMethod: i === 0 ? 'INVITED' : 'CREATED',
+    JoinedTimestamp: '2021-06-01T00:00:00.000000+00:00',
+    ParentId: parentOf.get(id)!,
   }));
   const target = (id: string) => {
     if (id === rootId) return { TargetId: id, Arn: orgArn(`root/${organizationId}/${id}`), Name: 'Root', Type: 'ROOT' };
@@ -444,7 +556,14 @@ export function organizationLayout(seed = 1, spec: OrgSpec = ORG_SPEC): OrgLayou
   const policy = (name: string, type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY', content: string, targets: string[], awsManaged = false) => {
     const id = awsManaged ? `p-${name}` : `p-${lower(8)}${n++}`;
     return {
-      PolicySummary: { Id: id, Arn: awsManaged ? `arn:aws:organizations::aws:policy/${type.toLowerCase()}/${id}` : orgArn(`policy/${organizationId}/${type.toLowerCase()}/${id}`), Name: name, Description: name, Type: type, AwsManaged: awsManaged },
+      PolicySummary: {
+        Id: id,
+        Arn: awsManaged ? `arn:aws:organizations::aws:policy/${type.toLowerCase()}/${id}` : orgArn(`policy/${organizationId}/${type.toLowerCase()}/${id}`),
+        Name: name,
+        Description: name,
+        Type: type,
+        AwsManaged: awsManaged,
+      },
       Content: content,
       Targets: targets.map(target),
     };
@@ -454,23 +573,140 @@ export function organizationLayout(seed = 1, spec: OrgSpec = ORG_SPEC): OrgLayou
   const sandboxAccounts = accountIds.filter((id) => parentOf.get(id) === ou('Sandbox'));
   const policies = [
     // Sandbox replaces FullAWSAccess with an allow list (the Organizations guide's allow-list strategy).
-    policy('FullAWSAccess', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), everywhereBut([ou('Sandbox'), ...sandboxAccounts]), true),
-    policy('SandboxAllowList', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Allow', Action: ['s3:*', 'ec2:*', 'lambda:*', 'dynamodb:*', 'logs:*', 'cloudwatch:*', 'iam:Get*', 'iam:List*', 'sts:*'], Resource: '*' }), [ou('Sandbox'), ...sandboxAccounts]),
+    policy(
+      'FullAWSAccess',
+      'SERVICE_CONTROL_POLICY',
+      doc({ Effect: 'Allow', Action: '*', Resource: '*' }),
+      everywhereBut([ou('Sandbox'), ...sandboxAccounts]),
+      true,
+    ),
+    policy(
+      'SandboxAllowList',
+      'SERVICE_CONTROL_POLICY',
+      doc({ Effect: 'Allow', Action: ['s3:*', 'ec2:*', 'lambda:*', 'dynamodb:*', 'logs:*', 'cloudwatch:*', 'iam:Get*', 'iam:List*', 'sts:*'], Resource: '*' }),
+      [ou('Sandbox'), ...sandboxAccounts],
+    ),
     policy('DenyLeaveOrganization', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }), [rootId]),
-    policy('ProtectAuditTrail', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/SecurityBreakGlass' } } }), [rootId]),
-    policy('RegionLock', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', NotAction: ['iam:*', 'sts:*', 'organizations:*', 'cloudfront:*', 'route53:*', 'support:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'] } } }), [ou('Workloads'), ou('Infrastructure')]),
-    policy('DenyContactRecordingOutsideProd', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['connect:StartContactRecording', 'connect:ResumeContactRecording'], Resource: '*' }), [ou('Dev'), ou('Staging'), ou('Sandbox')]),
-    policy('EUDataResidency', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['s3:CreateBucket', 'dynamodb:CreateTable'], Resource: '*', Condition: { StringNotLike: { 'aws:RequestedRegion': 'eu-*' } } }), [ou('ProdEU')]),
-    policy('DenyIamUsers', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile'], Resource: '*' }), [ou('Prod'), ou('DevTeams')]),
-    policy('DenyKmsKeyDeletion', 'SERVICE_CONTROL_POLICY', doc({ Effect: 'Deny', Action: ['kms:ScheduleKeyDeletion', 'kms:DisableKey'], Resource: '*', Condition: { StringNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/KeyAdmin*' } } }), [ou('Security'), accountIds[1], accountIds[2]]),
+    policy(
+      'ProtectAuditTrail',
+      'SERVICE_CONTROL_POLICY',
+      doc({
+        Effect: 'Deny',
+        Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'],
+        Resource: '*',
+        Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/SecurityBreakGlass' } },
+      }),
+      [rootId],
+    ),
+    policy(
+      'RegionLock',
+      'SERVICE_CONTROL_POLICY',
+      doc({
+        Effect: 'Deny',
+        NotAction: ['iam:*', 'sts:*', 'organizations:*', 'cloudfront:*', 'route53:*', 'support:*'],
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'] } },
+      }),
+      [ou('Workloads'), ou('Infrastructure')],
+    ),
+    policy(
+      'DenyContactRecordingOutsideProd',
+      'SERVICE_CONTROL_POLICY',
+      doc({ Effect: 'Deny', Action: ['connect:StartContactRecording', 'connect:ResumeContactRecording'], Resource: '*' }),
+      [ou('Dev'), ou('Staging'), ou('Sandbox')],
+    ),
+    policy(
+      'EUDataResidency',
+      'SERVICE_CONTROL_POLICY',
+      doc({
+        Effect: 'Deny',
+        Action: ['s3:CreateBucket', 'dynamodb:CreateTable'],
+        Resource: '*',
+        Condition: { StringNotLike: { 'aws:RequestedRegion': 'eu-*' } },
+      }),
+      [ou('ProdEU')],
+    ),
+    policy(
+      'DenyIamUsers',
+      'SERVICE_CONTROL_POLICY',
+      doc({ Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile'], Resource: '*' }),
+      [ou('Prod'), ou('DevTeams')],
+    ),
+    policy(
+      'DenyKmsKeyDeletion',
+      'SERVICE_CONTROL_POLICY',
+      doc({
+        Effect: 'Deny',
+        Action: ['kms:ScheduleKeyDeletion', 'kms:DisableKey'],
+        Resource: '*',
+        Condition: { StringNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/KeyAdmin*' } },
+      }),
+      [ou('Security'), accountIds[1], accountIds[2]],
+    ),
     policy('RCPFullAWSAccess', 'RESOURCE_CONTROL_POLICY', doc({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }), everywhereBut([]), true),
-    policy('DataPerimeter', 'RESOURCE_CONTROL_POLICY', doc({ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'sqs:*', 'kms:*', 'secretsmanager:*', 'sts:AssumeRole'], Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': organizationId, 'aws:PrincipalAccount': ['999988887777'] }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } } }), [rootId]),
-    policy('EnforceTLS', 'RESOURCE_CONTROL_POLICY', doc({ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'sqs:*', 'kms:*', 'secretsmanager:*'], Resource: '*', Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } } }), [ou('Workloads'), ou('Security')]),
-    policy('ProdSecretsFromProdOnly', 'RESOURCE_CONTROL_POLICY', doc({ Effect: 'Deny', Principal: '*', Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { 'ForAllValues:StringNotLike': { 'aws:PrincipalOrgPaths': [`${organizationId}/${rootId}/${ou('Workloads')}/${ou('Prod')}/*`] }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } } }), [ou('Prod')]),
+    policy(
+      'DataPerimeter',
+      'RESOURCE_CONTROL_POLICY',
+      doc({
+        Effect: 'Deny',
+        Principal: '*',
+        Action: ['s3:*', 'sqs:*', 'kms:*', 'secretsmanager:*', 'sts:AssumeRole'],
+        Resource: '*',
+        Condition: {
+          StringNotEqualsIfExists: { 'aws:PrincipalOrgID': organizationId, 'aws:PrincipalAccount': ['999988887777'] },
+          BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+        },
+      }),
+      [rootId],
+    ),
+    policy(
+      'EnforceTLS',
+      'RESOURCE_CONTROL_POLICY',
+      doc({
+        Effect: 'Deny',
+        Principal: '*',
+        Action: ['s3:*', 'sqs:*', 'kms:*', 'secretsmanager:*'],
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } },
+      }),
+      [ou('Workloads'), ou('Security')],
+    ),
+    policy(
+      'ProdSecretsFromProdOnly',
+      'RESOURCE_CONTROL_POLICY',
+      doc({
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: '*',
+        Condition: {
+          'ForAllValues:StringNotLike': { 'aws:PrincipalOrgPaths': [`${organizationId}/${rootId}/${ou('Workloads')}/${ou('Prod')}/*`] },
+          BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+        },
+      }),
+      [ou('Prod')],
+    ),
   ];
   const organization = {
-    Organization: { Id: organizationId, Arn: orgArn(`organization/${organizationId}`), FeatureSet: 'ALL', MasterAccountArn: orgArn(`account/${organizationId}/${managementAccountId}`), MasterAccountId: managementAccountId, MasterAccountEmail: 'aws-0@example.com' },
-    Roots: [{ Id: rootId, Arn: orgArn(`root/${organizationId}/${rootId}`), Name: 'Root', PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }, { Type: 'RESOURCE_CONTROL_POLICY', Status: 'ENABLED' }] }],
+    Organization: {
+      Id: organizationId,
+      Arn: orgArn(`organization/${organizationId}`),
+      FeatureSet: 'ALL',
+      MasterAccountArn: orgArn(`account/${organizationId}/${managementAccountId}`),
+      MasterAccountId: managementAccountId,
+      MasterAccountEmail: 'aws-0@example.com',
+    },
+    Roots: [
+      {
+        Id: rootId,
+        Arn: orgArn(`root/${organizationId}/${rootId}`),
+        Name: 'Root',
+        PolicyTypes: [
+          { Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' },
+          { Type: 'RESOURCE_CONTROL_POLICY', Status: 'ENABLED' },
+        ],
+      },
+    ],
     OrganizationalUnits: ous,
     Accounts: accounts,
     Policies: policies,
@@ -495,9 +731,13 @@ export function generateResourcePolicies(accountId: string, layout: OrgLayout, c
     const r = rnd();
     if (r < 0.35) return { AWS: `arn:aws:iam::${accountId}:root` };
     if (r < 0.6) return { AWS: `arn:aws:iam::${pick(others)}:root` };
-    if (r < 0.7) return { AWS: `arn:aws:iam::${pick(others)}:role/${pick(['Connect', 'Lambda', 'Ops', 'Analytics', 'Deploy'])}${pick(['Agent', 'Reader', 'Writer'])}Role-${int(600)}` };
+    if (r < 0.7)
+      return {
+        AWS: `arn:aws:iam::${pick(others)}:role/${pick(['Connect', 'Lambda', 'Ops', 'Analytics', 'Deploy'])}${pick(['Agent', 'Reader', 'Writer'])}Role-${int(600)}`,
+      };
     if (r < 0.78) return { AWS: 'arn:aws:iam::999988887777:root' };
-    if (r < 0.9) return { Service: pick(['cloudtrail.amazonaws.com', 'events.amazonaws.com', 'sns.amazonaws.com', 'logs.amazonaws.com', 'connect.amazonaws.com']) };
+    if (r < 0.9)
+      return { Service: pick(['cloudtrail.amazonaws.com', 'events.amazonaws.com', 'sns.amazonaws.com', 'logs.amazonaws.com', 'connect.amazonaws.com']) };
     return '*';
   };
   const kinds = ['s3', 'sqs', 'lambda', 'kms', 'secretsmanager'] as const;
@@ -514,15 +754,32 @@ export function generateResourcePolicies(accountId: string, layout: OrgLayout, c
     let arn: string;
     let owner: string | undefined;
     switch (kind) {
-      case 's3': arn = `arn:aws:s3:::${pick(TEAMS)}-${accountId}-${i}-${hex(6)}`; owner = accountId; break;
-      case 'sqs': arn = `arn:aws:sqs:${region}:${accountId}:${pick(TEAMS)}-${i}-${hex(6)}`; break;
-      case 'lambda': arn = `arn:aws:lambda:${region}:${accountId}:function:${pick(TEAMS)}-${i}-${hex(6)}`; break;
-      case 'kms': arn = `arn:aws:kms:${region}:${accountId}:key/${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`; break;
-      default: arn = `arn:aws:secretsmanager:${region}:${accountId}:secret:${pick(TEAMS)}/${i}-${hex(6)}`;
+      case 's3':
+        arn = `arn:aws:s3:::${pick(TEAMS)}-${accountId}-${i}-${hex(6)}`;
+        owner = accountId;
+        break;
+      case 'sqs':
+        arn = `arn:aws:sqs:${region}:${accountId}:${pick(TEAMS)}-${i}-${hex(6)}`;
+        break;
+      case 'lambda':
+        arn = `arn:aws:lambda:${region}:${accountId}:function:${pick(TEAMS)}-${i}-${hex(6)}`;
+        break;
+      case 'kms':
+        arn = `arn:aws:kms:${region}:${accountId}:key/${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+        break;
+      default:
+        arn = `arn:aws:secretsmanager:${region}:${accountId}:secret:${pick(TEAMS)}/${i}-${hex(6)}`;
     }
     const resource = kind === 's3' ? [arn, `${arn}/*`] : kind === 'kms' ? '*' : arn;
     const statements: Record<string, unknown>[] = [];
-    if (kind === 'kms') statements.push({ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' });
+    if (kind === 'kms')
+      statements.push({
+        Sid: 'Enable IAM User Permissions',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      });
     for (let k = 0, n = 1 + int(3); k < n; k++) {
       const p = principal();
       const acts = [...new Set(Array.from({ length: 1 + int(2) }, () => pick(actionsOf[kind])))];
@@ -532,7 +789,15 @@ export function generateResourcePolicies(accountId: string, layout: OrgLayout, c
       else if (chance(0.15)) s.Condition = { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': [`${layout.organizationId}/${layout.rootId}/*`] } };
       statements.push(s);
     }
-    if (chance(0.3)) statements.push({ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: `${kind === 'secretsmanager' ? 'secretsmanager' : kind}:*`, Resource: resource, Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    if (chance(0.3))
+      statements.push({
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: `${kind === 'secretsmanager' ? 'secretsmanager' : kind}:*`,
+        Resource: resource,
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      });
     const policyDoc = { Version: '2012-10-17', Id: `${kind}-policy`, Statement: statements };
     return { ResourceArn: arn, ...(owner ? { ResourceOwner: owner } : {}), Policy: chance(0.7) ? JSON.stringify(policyDoc) : policyDoc };
   });

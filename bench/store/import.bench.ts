@@ -60,7 +60,10 @@ export function ensureData(size: Preset, seed: number, dataDir: string): string 
 /** Runs in the child: import every file of dir into a fresh dbFile. */
 function measure(size: Preset, dir: string, dbFile: string): ImportBenchResult {
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
-  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort();
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const files = names.map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') }));
@@ -77,9 +80,22 @@ function measure(size: Preset, dir: string, dbFile: string): ImportBenchResult {
   const modelSeconds = (performance.now() - m0) / 1000;
   store.close();
   return {
-    size, files: names.length, inputMB: round(inputMB), seconds: round(seconds), cpuSeconds: round(cpuSeconds), peakRssMB: round(process.resourceUsage().maxRSS / 1024),
-    dbMB: round(fs.statSync(dbFile).size / 1e6), modelSeconds: round(modelSeconds), users: r.users, roles: r.roles, policies: r.policies,
-    policyVersions: r.policyVersions, statements: r.statements, resources: r.resources, resourcePolicies: r.resourcePolicies, accounts: r.accounts.length,
+    size,
+    files: names.length,
+    inputMB: round(inputMB),
+    seconds: round(seconds),
+    cpuSeconds: round(cpuSeconds),
+    peakRssMB: round(process.resourceUsage().maxRSS / 1024),
+    dbMB: round(fs.statSync(dbFile).size / 1e6),
+    modelSeconds: round(modelSeconds),
+    users: r.users,
+    roles: r.roles,
+    policies: r.policies,
+    policyVersions: r.policyVersions,
+    statements: r.statements,
+    resources: r.resources,
+    resourcePolicies: r.resourcePolicies,
+    accounts: r.accounts.length,
   };
 }
 
@@ -122,8 +138,8 @@ function main(argv: string[]): void {
   process.stdout.write('size    files  input MB  import s  CPU s  peak RSS MB  DB MB  model s  statements  accounts  resource policies\n');
   for (const r of results) {
     process.stdout.write(
-      `${r.size.padEnd(8)}${String(r.files).padStart(5)}${r.inputMB.toFixed(1).padStart(10)}${r.seconds.toFixed(2).padStart(10)}${r.cpuSeconds.toFixed(1).padStart(7)}`
-      + `${r.peakRssMB.toFixed(0).padStart(13)}${r.dbMB.toFixed(1).padStart(7)}${r.modelSeconds.toFixed(2).padStart(9)}${String(r.statements).padStart(12)}${String(r.accounts).padStart(10)}${String(r.resourcePolicies).padStart(19)}\n`,
+      `${r.size.padEnd(8)}${String(r.files).padStart(5)}${r.inputMB.toFixed(1).padStart(10)}${r.seconds.toFixed(2).padStart(10)}${r.cpuSeconds.toFixed(1).padStart(7)}` +
+        `${r.peakRssMB.toFixed(0).padStart(13)}${r.dbMB.toFixed(1).padStart(7)}${r.modelSeconds.toFixed(2).padStart(9)}${String(r.statements).padStart(12)}${String(r.accounts).padStart(10)}${String(r.resourcePolicies).padStart(19)}\n`,
     );
   }
 }

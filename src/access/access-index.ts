@@ -31,7 +31,21 @@
 import { parsePolicy } from '../policy/parse.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { compilePolicy, statementsFor, type CompiledPolicy, type CompiledStatement } from '../engine/compile.js';
-import { decide, distinctKeys, evaluate, evaluateLayer, explain, isAccountRoot, LayerTally, ownerInArn, prepareRequest, rcpsApply, resourcePolicyRequired, type Layers, type PolicySet } from '../engine/evaluate.js';
+import {
+  decide,
+  distinctKeys,
+  evaluate,
+  evaluateLayer,
+  explain,
+  isAccountRoot,
+  LayerTally,
+  ownerInArn,
+  prepareRequest,
+  rcpsApply,
+  resourcePolicyRequired,
+  type Layers,
+  type PolicySet,
+} from '../engine/evaluate.js';
 import { preparePrincipal } from '../engine/principal.js';
 import { contextFrom } from '../engine/context.js';
 import { s3BucketOf, type Estate, type PolicyLevel } from '../store/estate-model.js';
@@ -136,8 +150,18 @@ export const ACTION_CACHE_BYTES = 32 * 1024 * 1024;
 function planBytes(plan: ActionPlan): number {
   let keys = 0;
   for (const k of plan.keys) keys += 8 + 8 * k.length;
-  return 256 + plan.candidates.byteLength + plan.policyOf.byteLength + plan.patternStart.byteLength + plan.patternIds.byteLength
-    + plan.resourceKind.byteLength + plan.outcomeId.byteLength + plan.deny.byteLength + 16 * plan.statements.length + keys;
+  return (
+    256 +
+    plan.candidates.byteLength +
+    plan.policyOf.byteLength +
+    plan.patternStart.byteLength +
+    plan.patternIds.byteLength +
+    plan.resourceKind.byteLength +
+    plan.outcomeId.byteLength +
+    plan.deny.byteLength +
+    16 * plan.statements.length +
+    keys
+  );
 }
 const INCLUDED = Symbol('included');
 
@@ -169,7 +193,8 @@ export class AccessIndex {
    * (a list of 15,000 principals is 120 kB; the catalog has ~18,000 actions).
    */
   private readonly candidatesByAction = new LRUCache<string, IndexedPrincipal[]>({
-    maxSize: ACTION_CACHE_BYTES, sizeCalculation: (list, key) => 8 * list.length + 2 * key.length + 64,
+    maxSize: ACTION_CACHE_BYTES,
+    sizeCalculation: (list, key) => 8 * list.length + 2 * key.length + 64,
   });
   /** Every distinct compiled policy (identity policies and boundaries), by number. */
   private readonly policyList: CompiledPolicy[] = [];
@@ -305,15 +330,17 @@ export class AccessIndex {
     const key = `${kind}\u0000${levels.map((l) => `${l.targetId}:${l.policies.map((p) => p.id).join(',')}`).join('/')}`;
     let out = this.levelCache.get(key);
     if (out === undefined) {
-      out = levels.map((level) => level.policies.map((p) => {
-        const name = `${kind} ${p.name} at ${level.targetId}`;
-        let c = this.orgCompiled.get(name);
-        if (c === undefined) {
-          c = this.compileText(p.document, name);
-          this.orgCompiled.set(name, c);
-        }
-        return c;
-      }));
+      out = levels.map((level) =>
+        level.policies.map((p) => {
+          const name = `${kind} ${p.name} at ${level.targetId}`;
+          let c = this.orgCompiled.get(name);
+          if (c === undefined) {
+            c = this.compileText(p.document, name);
+            this.orgCompiled.set(name, c);
+          }
+          return c;
+        }),
+      );
       this.levelCache.set(key, out);
     }
     return out;
@@ -349,11 +376,20 @@ export class AccessIndex {
     const isTrustPolicy = /^arn:[^:]+:iam::\d{12}:role\//.test(arn);
     let context = tags ?? EMPTY_CONTEXT;
     if (this.estate && owner !== undefined) {
-      const extra = contextFrom(Object.entries(this.estate.orgContext(null, owner)).map(([key, value]) => ({ key, values: Array.isArray(value) ? value : [value], type: Array.isArray(value) ? 'STRING_LIST' as const : 'STRING' as const })));
+      const extra = contextFrom(
+        Object.entries(this.estate.orgContext(null, owner)).map(([key, value]) => ({
+          key,
+          values: Array.isArray(value) ? value : [value],
+          type: Array.isArray(value) ? ('STRING_LIST' as const) : ('STRING' as const),
+        })),
+      );
       context = mergeContext(EMPTY_CONTEXT, context, extra);
     }
     v = {
-      arn, owner, context, isTrustPolicy,
+      arn,
+      owner,
+      context,
+      isTrustPolicy,
       // An S3 object has no policy of its own: its bucket's policy governs it (estate-model.ts).
       policy: facts?.policy ? this.compileCached(facts.policy, `${isTrustPolicy ? 'Trust policy' : 'Resource policy'} of ${s3BucketOf(arn) ?? arn}`) : null,
       rcps: facts ? this.compileLevels('RCP', facts.resourceControlPolicies) : null,
@@ -423,9 +459,17 @@ export class AccessIndex {
       const texts = source.resource ?? source.notResource;
       if (st.matched.line !== source.position.line || st.matched.column !== source.position.column) continue;
       if (!texts || st.resources === null || texts.length !== st.resources.length) continue;
-      this.statementPatterns.set(st, Int32Array.from(texts, (text, k) => this.patternId(`${variables ? 'v' : 'n'}${text}`, st.resources![k])));
+      this.statementPatterns.set(
+        st,
+        Int32Array.from(texts, (text, k) => this.patternId(`${variables ? 'v' : 'n'}${text}`, st.resources![k])),
+      );
       if (st.conditions.length !== source.conditions.length) continue;
-      const text = JSON.stringify([variables, source.resource ? 'R' : 'NR', texts, source.conditions.map((c) => [c.operator, c.key, c.values, c.valueTypes ?? null])]);
+      const text = JSON.stringify([
+        variables,
+        source.resource ? 'R' : 'NR',
+        texts,
+        source.conditions.map((c) => [c.operator, c.key, c.values, c.valueTypes ?? null]),
+      ]);
       let id = this.outcomeIdsByText.get(text);
       if (id === undefined) this.outcomeIdsByText.set(text, (id = this.outcomeIdCount++));
       this.statementOutcomeIds.set(st, id);
@@ -452,7 +496,7 @@ export class AccessIndex {
   }
 
   resourceContext(arn: string): RequestContext {
-    return this.estate ? this.view(arn).context : this.resourceContexts.get(arn) ?? EMPTY_CONTEXT;
+    return this.estate ? this.view(arn).context : (this.resourceContexts.get(arn) ?? EMPTY_CONTEXT);
   }
 
   hasResource(arn: string): boolean {
@@ -485,7 +529,8 @@ export class AccessIndex {
 
   /** Who is allowed (or, with includeConditional, could be) to do `action` on `resource`. */
   whoCan(action: string, resource: string, caller: RequestContext, resourceContext: RequestContext, options: AskOptions = {}): Evaluated[] {
-    if (options.bruteForce) return this.withOutsiders(this.whoCanBruteForce(action, resource, caller, resourceContext, options), action, resource, caller, resourceContext, options);
+    if (options.bruteForce)
+      return this.withOutsiders(this.whoCanBruteForce(action, resource, caller, resourceContext, options), action, resource, caller, resourceContext, options);
     const plan = this.planFor(action);
     const v = this.estate ? this.view(resource) : null;
     const resPolicy = v !== null && v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
@@ -587,7 +632,7 @@ export class AccessIndex {
     const withBoundary: Layers = { identity: id, boundaries: [bound], scps: NO_TALLIES, resource: null, isRoot: false, sameAccount: true };
     const withoutBoundary: Layers = { ...withBoundary, boundaries: NO_TALLIES };
     const ownerAccount = v !== null ? v.owner : ownerInArn(arn);
-    const owner = ownerAccount === undefined ? NO_OWNER : this.accounts.get(ownerAccount) ?? -1;
+    const owner = ownerAccount === undefined ? NO_OWNER : (this.accounts.get(ownerAccount) ?? -1);
     const { scpsOf, accountOf } = this;
     const service = base.service;
     /** SCP tallies of principals whose SCP levels read no principal key: one per level list (an account). */
@@ -624,7 +669,8 @@ export class AccessIndex {
       const p = principals[i];
       const scpLevels = scpsOf[i];
       let req: PreparedRequest | undefined;
-      const reqFor = () => (req ??= { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) });
+      const reqFor = () =>
+        (req ??= { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) });
       let scps: readonly LayerTally[] = NO_TALLIES;
       let missing: string[] | null = null;
       if (scpLevels !== null) {
@@ -654,7 +700,8 @@ export class AccessIndex {
         const shared = perAccount && !namedArns.has(p.model.arn) && !(namesSessions && p.model.type === 'ROLE');
         const classKey = shared ? ((accountOf[i] * 2 + (p.model.type === 'USER' ? 1 : 0)) * 2 + (hasBoundary ? 1 : 0)) * 2 + (withRcps ? 1 : 0) : -1;
         const known = shared ? classMemo.get(classKey) : undefined;
-        if (known !== undefined) return { scps, rcps: known.rcps, resource: known.resource, missing: known.missing !== null ? matched(missing, known.missing) : missing };
+        if (known !== undefined)
+          return { scps, rcps: known.rcps, resource: known.resource, missing: known.missing !== null ? matched(missing, known.missing) : missing };
         const prepared = reqFor().principal;
         const row = i * keyCount;
         let key = `${hasBoundary ? 'b' : 'n'}${withRcps ? 'r' : 'x'}`;
@@ -703,7 +750,11 @@ export class AccessIndex {
       }
       const e = estateLayers(i, b >= 0);
       const all: Layers = {
-        ...layers, scps: e.scps, rcps: e.rcps, resource: e.resource, resourceRequired: required,
+        ...layers,
+        scps: e.scps,
+        rcps: e.rcps,
+        resource: e.resource,
+        resourceRequired: required,
         sameAccount: owner === NO_OWNER || owner === accountOf[i],
       };
       const d = decide(all, id.anyMissing || bound.anyMissing || e.missing !== null);
@@ -777,7 +828,14 @@ export class AccessIndex {
    * must then allow — so the entry is conditional), a service principal, a federated provider, and
    * everyone ("*"). Answers stay in ARN order.
    */
-  private withOutsiders(out: Evaluated[], action: string, resource: string, caller: RequestContext, resourceContext: RequestContext, options: AskOptions): Evaluated[] {
+  private withOutsiders(
+    out: Evaluated[],
+    action: string,
+    resource: string,
+    caller: RequestContext,
+    resourceContext: RequestContext,
+    options: AskOptions,
+  ): Evaluated[] {
     if (!this.estate) return out;
     const v = this.view(resource);
     const policy = v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
@@ -788,20 +846,41 @@ export class AccessIndex {
     const consider = (ext: ExternalPrincipal, principal: RequestPrincipal, context: Record<string, string | string[]>) => {
       if (seen.has(`${ext.type}:${ext.arn}`)) return;
       seen.add(`${ext.type}:${ext.arn}`);
-      const entries = Object.entries(context).map(([key, value]) => ({ key, values: Array.isArray(value) ? value : [value], type: (Array.isArray(value) ? 'STRING_LIST' : key === 'aws:PrincipalIsAWSService' ? 'BOOLEAN' : 'STRING') as 'STRING' }));
+      const entries = Object.entries(context).map(([key, value]) => ({
+        key,
+        values: Array.isArray(value) ? value : [value],
+        type: (Array.isArray(value) ? 'STRING_LIST' : key === 'aws:PrincipalIsAWSService' ? 'BOOLEAN' : 'STRING') as 'STRING',
+      }));
       const ctx = mergeContext(caller, contextFrom(entries), resourceContext);
-      const result = evaluate({ principal, action, resource, context: ctx, resourceOwner: v.owner }, {
-        identityPolicies: [],
-        resourcePolicy: policy,
-        resourceControlPolicies: v.rcps !== null && rcpsApply(action, undefined) ? v.rcps : undefined,
-        resourcePolicyRequired: requiredFor(action, v, policy),
-      });
+      const result = evaluate(
+        { principal, action, resource, context: ctx, resourceOwner: v.owner },
+        {
+          identityPolicies: [],
+          resourcePolicy: policy,
+          resourceControlPolicies: v.rcps !== null && rcpsApply(action, undefined) ? v.rcps : undefined,
+          resourcePolicyRequired: requiredFor(action, v, policy),
+        },
+      );
       // An account, user or role of an account the store does not hold: its own policies are unknown.
       const isAccount = ext.type === 'ACCOUNT' || ext.type === 'USER' || ext.type === 'ROLE';
       const conditional = isAccount ? result.decision === 'ALLOWED' || result.conditional : result.conditional;
       if (result.decision === 'ALLOWED' || (options.includeConditional && conditional)) {
-        const model: ModelPrincipal = { arn: ext.arn, name: ext.arn, type: 'ROLE', accountId: ext.accountId ?? '', uniqueId: null, path: '/', tags: {}, groups: [], policies: [], missingPolicies: [] };
-        found.push({ principal: { model, external: ext, principal, policies: { identityPolicies: [] }, context: EMPTY_CONTEXT }, result: { ...result, conditional } });
+        const model: ModelPrincipal = {
+          arn: ext.arn,
+          name: ext.arn,
+          type: 'ROLE',
+          accountId: ext.accountId ?? '',
+          uniqueId: null,
+          path: '/',
+          tags: {},
+          groups: [],
+          policies: [],
+          missingPolicies: [],
+        };
+        found.push({
+          principal: { model, external: ext, principal, policies: { identityPolicies: [] }, context: EMPTY_CONTEXT },
+          result: { ...result, conditional },
+        });
       }
     };
     const stored = this.accounts;
@@ -810,29 +889,52 @@ export class AccessIndex {
       for (const account of m.accounts) {
         if (stored.has(account)) continue;
         const arn = `arn:aws:iam::${account}:root`;
-        consider({ type: 'ACCOUNT', arn, accountId: account }, { arn, accountId: account, type: 'Root' }, {
-          'aws:PrincipalArn': arn, 'aws:PrincipalAccount': account, 'aws:PrincipalType': 'Account', 'aws:PrincipalIsAWSService': 'false',
-          ...this.estate.orgContext(account, null),
-        });
+        consider(
+          { type: 'ACCOUNT', arn, accountId: account },
+          { arn, accountId: account, type: 'Root' },
+          {
+            'aws:PrincipalArn': arn,
+            'aws:PrincipalAccount': account,
+            'aws:PrincipalType': 'Account',
+            'aws:PrincipalIsAWSService': 'false',
+            ...this.estate.orgContext(account, null),
+          },
+        );
       }
       // A user or role of an account not in the store, named by ARN: evaluated with its own
       // (unknown) identity policies taken as allowing, hence conditional like an account.
       for (const arn of m.arns.keys()) {
         const named = /^arn:[^:]+:iam::(\d{12}):(user|role)\//.exec(arn);
         if (!named || stored.has(named[1])) continue;
-        consider({ type: named[2] === 'user' ? 'USER' : 'ROLE', arn, accountId: named[1] }, { arn, accountId: named[1], type: 'Root' }, {
-          'aws:PrincipalArn': arn, 'aws:PrincipalAccount': named[1], 'aws:PrincipalType': named[2] === 'user' ? 'User' : 'AssumedRole', 'aws:PrincipalIsAWSService': 'false',
-          ...this.estate.orgContext(named[1], null),
-        });
+        consider(
+          { type: named[2] === 'user' ? 'USER' : 'ROLE', arn, accountId: named[1] },
+          { arn, accountId: named[1], type: 'Root' },
+          {
+            'aws:PrincipalArn': arn,
+            'aws:PrincipalAccount': named[1],
+            'aws:PrincipalType': named[2] === 'user' ? 'User' : 'AssumedRole',
+            'aws:PrincipalIsAWSService': 'false',
+            ...this.estate.orgContext(named[1], null),
+          },
+        );
       }
       for (const service of m.services) {
-        consider({ type: 'SERVICE', arn: service, accountId: null }, { arn: service, accountId: '', type: 'Service' }, {
-          'aws:PrincipalIsAWSService': 'true', 'aws:PrincipalServiceName': service,
-        });
+        consider(
+          { type: 'SERVICE', arn: service, accountId: null },
+          { arn: service, accountId: '', type: 'Service' },
+          {
+            'aws:PrincipalIsAWSService': 'true',
+            'aws:PrincipalServiceName': service,
+          },
+        );
       }
       for (const provider of m.federated) {
         const account = /^arn:[^:]+:iam::(\d{12}):/.exec(provider)?.[1] ?? null;
-        consider({ type: 'FEDERATED', arn: provider, accountId: account }, { arn: provider, accountId: account ?? '', type: 'FederatedUser' }, { 'aws:PrincipalIsAWSService': 'false' });
+        consider(
+          { type: 'FEDERATED', arn: provider, accountId: account },
+          { arn: provider, accountId: account ?? '', type: 'FederatedUser' },
+          { 'aws:PrincipalIsAWSService': 'false' },
+        );
       }
     }
     if (found.length === 0) return out;
@@ -889,9 +991,16 @@ export class AccessIndex {
       }
     }
     plan = {
-      candidates, statements, keys, resourceKind: Uint8Array.from(resourceKind), outcomeId: Int32Array.from(outcomeId),
-      deny: Uint8Array.from(deny), matched: matchedList,
-      policyOf: Int32Array.from(policyOf), patternStart: Int32Array.from(patternStart), patternIds: Int32Array.from(patternIds),
+      candidates,
+      statements,
+      keys,
+      resourceKind: Uint8Array.from(resourceKind),
+      outcomeId: Int32Array.from(outcomeId),
+      deny: Uint8Array.from(deny),
+      matched: matchedList,
+      policyOf: Int32Array.from(policyOf),
+      patternStart: Int32Array.from(patternStart),
+      patternIds: Int32Array.from(patternIds),
     };
     this.plans.set(lower, plan);
     return plan;
@@ -905,7 +1014,7 @@ export class AccessIndex {
       if (cached === undefined) this.keyNumbersCache.set(keys, (cached = Int32Array.from(keys, (k) => this.keyIndex.get(k) ?? -1)));
       return cached;
     }
-    return Int32Array.from(keys, (k) => (caller.has(k) ? -1 : this.keyIndex.get(k) ?? -1));
+    return Int32Array.from(keys, (k) => (caller.has(k) ? -1 : (this.keyIndex.get(k) ?? -1)));
   }
 
   /** The principal keys (lower case) a statement's conditions and policy variables read. */

@@ -1,7 +1,6 @@
 /** Typed errors of the access layer; the API maps each to its contract code. */
 import { AccessqlError } from '../util/errors.js';
 
-
 /** A policy given as text that is not a policy document (JSON syntax or structure). */
 export class MalformedPolicyError extends AccessqlError {
   constructor(
@@ -18,7 +17,10 @@ export class MalformedPolicyError extends AccessqlError {
 
 /** A question the store cannot answer as asked (unknown principal, resource of the wrong type…). */
 export class InvalidQuestionError extends AccessqlError {
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super('BAD_USER_INPUT', message, details);
     this.name = 'InvalidQuestionError';
   }

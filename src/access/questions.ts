@@ -2,7 +2,14 @@
  * The questions the product exists for, over the compiled index: who can do an action on a
  * resource, what can a principal do on a resource, and a stored principal's simulation.
  */
-import { actionsOnResourceType, conditionKeyType, resourceTypeForArn, resourceTypesWithArnService, findAction, type CatalogResourceType } from '../catalog/index.js';
+import {
+  actionsOnResourceType,
+  conditionKeyType,
+  resourceTypeForArn,
+  resourceTypesWithArnService,
+  findAction,
+  type CatalogResourceType,
+} from '../catalog/index.js';
 import { contextFrom, type ContextEntry } from '../engine/context.js';
 import type { EvaluationResult, RequestContext } from '../engine/types.js';
 import type { AccessIndex, AskOptions, IndexedPrincipal } from './access-index.js';
@@ -61,12 +68,21 @@ export function requirePrincipal(index: AccessIndex, arn: string): IndexedPrinci
  * Connect instance) — every action on each child type, evaluated on an ARN covering all such
  * children, as whoCan does (contract, Semantics). Ordered by action name, the resource first.
  */
-export function whatCan(index: AccessIndex, principalArn: string, resource: string, context: ContextEntry[] | undefined, options: AskOptions = {}): WhatCanAnswer {
+export function whatCan(
+  index: AccessIndex,
+  principalArn: string,
+  resource: string,
+  context: ContextEntry[] | undefined,
+  options: AskOptions = {},
+): WhatCanAnswer {
   const principal = requirePrincipal(index, principalArn);
   const warnings = checkResourceArn(resource);
   const type = resourceTypeForArn(resource);
   if (!type) {
-    throw new InvalidQuestionError(`The catalog has no resource type whose ARN format matches ${quoted(resource)}; name a resource ARN (e.g. arn:aws:connect:us-east-1:123456789012:instance/ID)`, { argumentName: 'resource' });
+    throw new InvalidQuestionError(
+      `The catalog has no resource type whose ARN format matches ${quoted(resource)}; name a resource ARN (e.g. arn:aws:connect:us-east-1:123456789012:instance/ID)`,
+      { argumentName: 'resource' },
+    );
   }
   const targets: { resource: string; type: CatalogResourceType }[] = [{ resource, type }];
   for (const t of resourceTypesWithArnService(resource.split(':')[2]!)) {
@@ -81,7 +97,13 @@ export function whatCan(index: AccessIndex, principalArn: string, resource: stri
       options.checkpoint?.();
       const result = index.evaluateFor(principal, action.name, target.resource, caller, resourceContext);
       if (result.decision === 'ALLOWED' || (options.includeConditional && result.conditional)) {
-        entries.push({ action: action.name, resource: target.resource, resourceType: target.type.name, result, key: `${action.name}\u0000${String(n).padStart(4, '0')}` });
+        entries.push({
+          action: action.name,
+          resource: target.resource,
+          resourceType: target.type.name,
+          result,
+          key: `${action.name}\u0000${String(n).padStart(4, '0')}`,
+        });
       }
     }
   });
@@ -96,7 +118,13 @@ export interface PrincipalSimulation {
 }
 
 /** Like IAM SimulatePrincipalPolicy: one stored principal, actions × resources (default "*"). */
-export function simulatePrincipal(index: AccessIndex, principalArn: string, actions: string[], resources: string[] | undefined | null, context: ContextEntry[] | undefined | null): PrincipalSimulation[] {
+export function simulatePrincipal(
+  index: AccessIndex,
+  principalArn: string,
+  actions: string[],
+  resources: string[] | undefined | null,
+  context: ContextEntry[] | undefined | null,
+): PrincipalSimulation[] {
   const principal = requirePrincipal(index, principalArn);
   const caller = callerContext(context);
   const out: PrincipalSimulation[] = [];

@@ -7,8 +7,18 @@
  * it; one naming a single contact does not, and the answer says which type was evaluated.
  */
 import {
-  arnHasFormatOf, arnServiceInfo, findAction, resourceTypeForArn, resourceTypeOfServiceForArn, resourceTypesForService, serviceExists, suggestAction,
-  suggestArnService, suggestService, type CatalogAction, type CatalogResourceType,
+  arnHasFormatOf,
+  arnServiceInfo,
+  findAction,
+  resourceTypeForArn,
+  resourceTypeOfServiceForArn,
+  resourceTypesForService,
+  serviceExists,
+  suggestAction,
+  suggestArnService,
+  suggestService,
+  type CatalogAction,
+  type CatalogResourceType,
 } from '../catalog/index.js';
 import { InvalidQuestionError, quoted } from './errors.js';
 import { splitArn } from '../util/arn.js';
@@ -84,10 +94,10 @@ export function requireAction(action: string): CatalogAction {
     if (known) suggestion = (known !== service ? findAction(`${known}:${name}`)?.name : undefined) ?? suggestAction(known, name);
     if (suggestion) suggestion = findAction(suggestion)?.name ?? suggestion;
   }
-  throw new InvalidQuestionError(
-    `Unknown action "${quoted(action)}": the catalog has no such action${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
-    { argumentName: 'action', ...(suggestion ? { suggestion } : {}) },
-  );
+  throw new InvalidQuestionError(`Unknown action "${quoted(action)}": the catalog has no such action${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, {
+    argumentName: 'action',
+    ...(suggestion ? { suggestion } : {}),
+  });
 }
 
 /**
@@ -108,7 +118,9 @@ export function checkResourceArn(resource: string): string[] {
   const service = fields[2];
   if (/[*?]/.test(service) || arnServiceInfo(service)) return [];
   const suggestion = service.length <= MAX_SUGGEST_LENGTH ? suggestArnService(service) : undefined;
-  return [`No AWS resource type has ARNs in the "${quoted(service)}" namespace${suggestion ? ` (did you mean ${suggestion}?)` : ''}: ${quoted(resource)} is evaluated as written`];
+  return [
+    `No AWS resource type has ARNs in the "${quoted(service)}" namespace${suggestion ? ` (did you mean ${suggestion}?)` : ''}: ${quoted(resource)} is evaluated as written`,
+  ];
 }
 
 /**
@@ -142,8 +154,9 @@ export function scopeFor(action: CatalogAction, resource: string): ResourceScope
     // An ARN the catalog cannot type (a placeholder, a new resource type): evaluate as given.
     return { resource, resourceType: undefined, children: false };
   }
-  throw new InvalidQuestionError(
-    `${action.name} applies to ${types.join(', ')} resources, not to ${own.name} ${quoted(resource)}`,
-    { argumentName: 'resource', resourceType: own.name, actionResourceTypes: types },
-  );
+  throw new InvalidQuestionError(`${action.name} applies to ${types.join(', ')} resources, not to ${own.name} ${quoted(resource)}`, {
+    argumentName: 'resource',
+    resourceType: own.name,
+    actionResourceTypes: types,
+  });
 }

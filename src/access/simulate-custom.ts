@@ -43,7 +43,11 @@ export interface SimulatedResult extends EvaluationResult {
  * the grammar's required parts ("Grammar of the IAM JSON policy language"). Softer problems
  * (unknown actions, placeholders) are validatePolicy's business and evaluate as written.
  */
-function structuralProblem(doc: PolicyDocument, requireResource: boolean, requirePrincipal: boolean): { reason: string; line: number; column: number } | undefined {
+function structuralProblem(
+  doc: PolicyDocument,
+  requireResource: boolean,
+  requirePrincipal: boolean,
+): { reason: string; line: number; column: number } | undefined {
   if (doc.statements.length === 0) return { reason: 'the policy has no Statement', ...doc.position };
   for (const s of doc.statements) {
     const at = { line: s.position.line, column: s.position.column };
@@ -74,9 +78,7 @@ export function simulateCustomPolicy(input: CustomSimulationInput): SimulatedRes
   const policies: PolicySet = {
     identityPolicies: input.policies.map((p, i) => compileInput(p, `policies[${i}]`, 'identity')),
     permissionsBoundaries: input.permissionsBoundaries?.map((p, i) => compileInput(p, `permissionsBoundaries[${i}]`, 'identity')),
-    serviceControlPolicies: input.serviceControlPolicies?.map((level, i) =>
-      level.map((p, j) => compileInput(p, `serviceControlPolicies[${i}][${j}]`, 'scp')),
-    ),
+    serviceControlPolicies: input.serviceControlPolicies?.map((level, i) => level.map((p, j) => compileInput(p, `serviceControlPolicies[${i}][${j}]`, 'scp'))),
     resourceControlPolicies: input.resourceControlPolicies?.map((level, i) =>
       level.map((p, j) => compileInput(p, `resourceControlPolicies[${i}][${j}]`, 'resource')),
     ),

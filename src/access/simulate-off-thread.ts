@@ -36,11 +36,14 @@ async function acquire(deadline: number): Promise<void> {
       running++;
       resolve();
     };
-    const timer = setTimeout(() => {
-      const i = waiting.indexOf(wake);
-      if (i >= 0) waiting.splice(i, 1);
-      reject(new SimulationTimeoutError());
-    }, Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(
+      () => {
+        const i = waiting.indexOf(wake);
+        if (i >= 0) waiting.splice(i, 1);
+        reject(new SimulationTimeoutError());
+      },
+      Math.max(0, deadline - Date.now()),
+    );
     waiting.push(wake);
   });
 }
@@ -88,9 +91,13 @@ function plain(input: CustomSimulationInput): CustomSimulationInput {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the worker's structured-clone error payload
 function revive(e: Record<string, any>): Error {
   switch (e.kind) {
-    case 'timeout': return new SimulationTimeoutError();
-    case 'malformed': return new MalformedPolicyError(e.policy, e.reason, e.line, e.column);
-    case 'invalid': return new InvalidQuestionError(e.message, e.details);
-    default: return new AccessqlError('INTERNAL_SERVER_ERROR', `simulation failed: ${e.message}`);
+    case 'timeout':
+      return new SimulationTimeoutError();
+    case 'malformed':
+      return new MalformedPolicyError(e.policy, e.reason, e.line, e.column);
+    case 'invalid':
+      return new InvalidQuestionError(e.message, e.details);
+    default:
+      return new AccessqlError('INTERNAL_SERVER_ERROR', `simulation failed: ${e.message}`);
   }
 }

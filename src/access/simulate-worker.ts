@@ -23,9 +23,12 @@ interface Job {
 
 const { input, deadline } = workerData as Job;
 try {
-  const results = withWorkHook(() => {
-    if (Date.now() > deadline) throw new DeadlineReached();
-  }, () => simulateCustomPolicy(input));
+  const results = withWorkHook(
+    () => {
+      if (Date.now() > deadline) throw new DeadlineReached();
+    },
+    () => simulateCustomPolicy(input),
+  );
   parentPort!.postMessage({ ok: true, results });
 } catch (e) {
   parentPort!.postMessage({ ok: false, error: serialize(e) });

@@ -32,7 +32,8 @@ export function principalContextEntries(p: ModelPrincipal, org?: Record<string, 
   if (p.uniqueId) entries.push({ key: 'aws:userid', values: [p.type === 'USER' ? p.uniqueId : `${p.uniqueId}:${SESSION_NAME}`], type: 'STRING' });
   if (p.type === 'USER') entries.push({ key: 'aws:username', values: [p.name], type: 'STRING' });
   for (const [key, value] of Object.entries(p.tags)) entries.push({ key: `aws:PrincipalTag/${key}`, values: [value], type: 'STRING' });
-  for (const [key, value] of Object.entries(org ?? {})) entries.push(Array.isArray(value) ? { key, values: value, type: 'STRING_LIST' } : { key, values: [value], type: 'STRING' });
+  for (const [key, value] of Object.entries(org ?? {}))
+    entries.push(Array.isArray(value) ? { key, values: value, type: 'STRING_LIST' } : { key, values: [value], type: 'STRING' });
   return entries;
 }
 

@@ -24,7 +24,11 @@ export interface GlobalConditionKey {
 }
 
 const k = (
-  key: string, dataType: GlobalKeyDataType, category: GlobalConditionKey['category'], multivalued = false, crossService = false,
+  key: string,
+  dataType: GlobalKeyDataType,
+  category: GlobalConditionKey['category'],
+  multivalued = false,
+  crossService = false,
 ): GlobalConditionKey => ({ key, dataType, multivalued, category, ...(crossService ? { crossService } : {}) });
 
 export const GLOBAL_CONDITION_KEYS: readonly GlobalConditionKey[] = [
@@ -120,10 +124,14 @@ export function findGlobalConditionKey(key: string): GlobalConditionKey | undefi
 /** The evaluator's type for a global key's values. */
 export function globalKeyContextType(entry: GlobalConditionKey): ContextKeyType {
   const base: ContextKeyType =
-    entry.dataType === 'Numeric' ? 'NUMERIC'
-      : entry.dataType === 'Bool' ? 'BOOLEAN'
-        : entry.dataType === 'Date' ? 'DATE'
-          : entry.dataType === 'IPAddress' ? 'IP'
+    entry.dataType === 'Numeric'
+      ? 'NUMERIC'
+      : entry.dataType === 'Bool'
+        ? 'BOOLEAN'
+        : entry.dataType === 'Date'
+          ? 'DATE'
+          : entry.dataType === 'IPAddress'
+            ? 'IP'
             : 'STRING';
   return entry.multivalued ? (`${base}_LIST` as ContextKeyType) : base;
 }

@@ -423,8 +423,7 @@ function bestTypeForArn(arn: string, service: string | undefined): CatalogResour
       for (const c of candidates) {
         if (service !== undefined ? c.type.service !== service : (c.type.service === arnService) !== own) continue;
         if (!headMatches(c, t) || !test(c)) continue;
-        if (!best || c.literalChars > best.literalChars ||
-          (c.literalChars === best.literalChars && c.variables < best.variables)) best = c;
+        if (!best || c.literalChars > best.literalChars || (c.literalChars === best.literalChars && c.variables < best.variables)) best = c;
       }
       if (best) return best.type;
     }
@@ -584,19 +583,40 @@ export function isGlobalConditionKey(key: string): boolean {
 /** Maps iam-data's type names to the evaluator's. */
 export function contextTypeFromCatalog(type: string): ContextKeyType | undefined {
   switch (type.toLowerCase()) {
-    case 'string': case 'arn': return 'STRING';
-    case 'arrayofstring': case 'arrayofarn': return 'STRING_LIST';
-    case 'numeric': case 'long': case 'integer': return 'NUMERIC';
-    case 'arrayofnumeric': case 'arrayoflong': return 'NUMERIC_LIST';
-    case 'bool': case 'boolean': return 'BOOLEAN';
-    case 'arrayofbool': case 'arrayofboolean': return 'BOOLEAN_LIST';
-    case 'date': return 'DATE';
-    case 'arrayofdate': return 'DATE_LIST';
-    case 'ipaddress': case 'ip': return 'IP';
-    case 'arrayofipaddress': return 'IP_LIST';
-    case 'binary': return 'BINARY';
-    case 'arrayofbinary': return 'BINARY_LIST';
-    default: return undefined;
+    case 'string':
+    case 'arn':
+      return 'STRING';
+    case 'arrayofstring':
+    case 'arrayofarn':
+      return 'STRING_LIST';
+    case 'numeric':
+    case 'long':
+    case 'integer':
+      return 'NUMERIC';
+    case 'arrayofnumeric':
+    case 'arrayoflong':
+      return 'NUMERIC_LIST';
+    case 'bool':
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'arrayofbool':
+    case 'arrayofboolean':
+      return 'BOOLEAN_LIST';
+    case 'date':
+      return 'DATE';
+    case 'arrayofdate':
+      return 'DATE_LIST';
+    case 'ipaddress':
+    case 'ip':
+      return 'IP';
+    case 'arrayofipaddress':
+      return 'IP_LIST';
+    case 'binary':
+      return 'BINARY';
+    case 'arrayofbinary':
+      return 'BINARY_LIST';
+    default:
+      return undefined;
   }
 }
 

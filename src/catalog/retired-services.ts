@@ -5,9 +5,21 @@
  * them in policies, so a policy naming them is not broken: it grants nothing useful.
  */
 export const RETIRED_SERVICE_PREFIXES: ReadonlySet<string> = new Set([
-  'builderid', 'datazonecontrol', 'deepcomposer', 'deeplens', 'deepracer', 'elastic-inference', 'honeycode',
-  'iot1click', 'iotroborunner', 'iotthingsgraph', 'mobilehub', 'sagemaker-groundtruth-synthetic', 'sumerian',
-  'worklink', 'zocalo',
+  'builderid',
+  'datazonecontrol',
+  'deepcomposer',
+  'deeplens',
+  'deepracer',
+  'elastic-inference',
+  'honeycode',
+  'iot1click',
+  'iotroborunner',
+  'iotthingsgraph',
+  'mobilehub',
+  'sagemaker-groundtruth-synthetic',
+  'sumerian',
+  'worklink',
+  'zocalo',
 ]);
 
 export function isRetiredService(prefix: string): boolean {

@@ -21,11 +21,7 @@ export class OperationError extends AccessqlError {
 
 const silent = pino({ level: 'silent' });
 
-export async function runOperation<T = Record<string, unknown>>(
-  app: App | undefined,
-  source: string,
-  variableValues: Record<string, unknown>,
-): Promise<T> {
+export async function runOperation<T = Record<string, unknown>>(app: App | undefined, source: string, variableValues: Record<string, unknown>): Promise<T> {
   const contextValue = {
     app: app as App,
     role: 'admin',

@@ -104,14 +104,23 @@ function describe(e: unknown): { message: string; exit: number } {
   if (e instanceof OperationError) {
     const lines = e.errors.map((err) => {
       const x = err.extensions ?? {};
-      const where = [x.policy, x.line !== undefined ? `line ${x.line}` : undefined, x.column !== undefined ? `column ${x.column}` : undefined].filter(Boolean).join(', ');
+      const where = [x.policy, x.line !== undefined ? `line ${x.line}` : undefined, x.column !== undefined ? `column ${x.column}` : undefined]
+        .filter(Boolean)
+        .join(', ');
       return `${x.code ?? 'ERROR'}: ${err.message}${where ? ` (${where})` : ''}`;
     });
     return { message: lines.join('\n'), exit: 1 };
   }
   if (e instanceof AccessqlError) return { message: e.message, exit: 1 };
   // Other libraries' errors that explain themselves (SqliteError…): the message, without a stack.
-  if (e instanceof Error && e.name.endsWith('Error') && e.name !== 'Error' && e.name !== 'TypeError' && e.name !== 'RangeError' && e.name !== 'ReferenceError') {
+  if (
+    e instanceof Error &&
+    e.name.endsWith('Error') &&
+    e.name !== 'Error' &&
+    e.name !== 'TypeError' &&
+    e.name !== 'RangeError' &&
+    e.name !== 'ReferenceError'
+  ) {
     return { message: e.message, exit: 1 };
   }
   // A bug still gets one clear line: stack traces are for ACCESSQL_DEBUG=1, not for users' terminals.

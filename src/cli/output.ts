@@ -1,7 +1,11 @@
 /** Plain-text tables for terminal output; --json bypasses all of this. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -18,7 +22,5 @@ export interface StatementRef {
 }
 
 export function describeStatements(statements: StatementRef[]): string {
-  return statements
-    .map((s) => `${s.effect} ${s.policyName}${s.sid ? `#${s.sid}` : ''}${s.line ? `:${s.line}:${s.column}` : ''}`)
-    .join('; ');
+  return statements.map((s) => `${s.effect} ${s.policyName}${s.sid ? `#${s.sid}` : ''}${s.line ? `:${s.line}:${s.column}` : ''}`).join('; ');
 }

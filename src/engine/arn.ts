@@ -211,12 +211,7 @@ function prefixTemplate(prefix: string, rest: Template): Template {
  * value": an entry "that includes a policy variable with no value will not match any resource"):
  * UNKNOWN — AWS's answer is no match — with the key recorded in `missing`.
  */
-export function matchArnPattern(
-  pattern: ArnPattern,
-  arn: PreparedArn,
-  context: RequestContext,
-  missing: MissingKeys | null,
-): Tri {
+export function matchArnPattern(pattern: ArnPattern, arn: PreparedArn, context: RequestContext, missing: MissingKeys | null): Tri {
   if (pattern.kind === 'all') return TRUE;
   let compiled = pattern.compiled;
   if (compiled === null) {

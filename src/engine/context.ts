@@ -20,14 +20,10 @@ export interface ContextEntry {
   type?: ContextKeyType;
 }
 
-export function contextFrom(
-  entries: readonly ContextEntry[],
-  typeOf?: (key: string) => ContextKeyType | undefined,
-): RequestContext {
+export function contextFrom(entries: readonly ContextEntry[], typeOf?: (key: string) => ContextKeyType | undefined): RequestContext {
   const map = new Map<string, ContextValue>();
   for (const entry of entries) {
-    const type: ContextKeyType =
-      entry.type ?? typeOf?.(entry.key) ?? (entry.values.length > 1 ? 'STRING_LIST' : 'STRING');
+    const type: ContextKeyType = entry.type ?? typeOf?.(entry.key) ?? (entry.values.length > 1 ? 'STRING_LIST' : 'STRING');
     // A later entry for the same key (any case) replaces the earlier one: a key has one value set.
     map.set(entry.key.toLowerCase(), { key: entry.key, type, values: [...entry.values] });
   }

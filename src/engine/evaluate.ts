@@ -178,12 +178,7 @@ export class LayerTally {
   }
 }
 
-export function evaluateLayer(
-  policies: readonly CompiledPolicy[],
-  req: PreparedRequest,
-  resourcePolicy: boolean,
-  missing: MissingKeys,
-): LayerTally {
+export function evaluateLayer(policies: readonly CompiledPolicy[], req: PreparedRequest, resourcePolicy: boolean, missing: MissingKeys): LayerTally {
   const layer = new LayerTally();
   const out = { kind: DIRECT_MATCH as PrincipalMatchKind };
   for (let p = 0; p < policies.length; p++) {
@@ -263,7 +258,14 @@ export function decide(l: Layers, anyMissing: boolean): { decision: Decision; co
 function possiblyAllowed(l: Layers, anyMissing: boolean): boolean {
   if (!anyMissing) return false;
   const rcps = l.rcps ?? NO_LAYERS;
-  if (l.identity.certainDeny || someHas(l.boundaries, 'certainDeny') || someHas(l.scps, 'certainDeny') || someHas(rcps, 'certainDeny') || (l.resource !== null && l.resource.certainDeny)) return false;
+  if (
+    l.identity.certainDeny ||
+    someHas(l.boundaries, 'certainDeny') ||
+    someHas(l.scps, 'certainDeny') ||
+    someHas(rcps, 'certainDeny') ||
+    (l.resource !== null && l.resource.certainDeny)
+  )
+    return false;
   const possible: Grants = {
     identity: l.isRoot || l.identity.possible,
     boundary: l.isRoot || allHave(l.boundaries, true),

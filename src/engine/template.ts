@@ -18,10 +18,7 @@
 import type { RequestContext } from './types.js';
 import type { PatternPiece } from '../util/wildcard.js';
 
-export type TemplateNode =
-  | string
-  | { lit: string }
-  | { variable: string; keyLower: string; fallback?: string };
+export type TemplateNode = string | { lit: string } | { variable: string; keyLower: string; fallback?: string };
 
 export interface Template {
   nodes: TemplateNode[];
@@ -54,9 +51,7 @@ export function parseTemplate(text: string, variablesEnabled: boolean): Template
       raw = '';
       const m = DEFAULT_RE.exec(inner);
       const variable = (m ? m[1]! : inner).trim();
-      const node: TemplateNode = m
-        ? { variable, keyLower: variable.toLowerCase(), fallback: m[2]! }
-        : { variable, keyLower: variable.toLowerCase() };
+      const node: TemplateNode = m ? { variable, keyLower: variable.toLowerCase(), fallback: m[2]! } : { variable, keyLower: variable.toLowerCase() };
       nodes.push(node);
       hasVariables = true;
     } else {

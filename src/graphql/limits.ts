@@ -70,7 +70,10 @@ export function checkFilter(filter: object | null | undefined, path = 'filter'):
   if (!filter) return;
   for (const [key, value] of Object.entries(filter)) {
     if (typeof value === 'string' && value.length > MAX_FILTER_CHARS) {
-      throw badUserInput(`\`${path}.${key}\` is ${value.length} characters; the limit is ${MAX_FILTER_CHARS}`, { argumentName: `${path}.${key}`, limit: MAX_FILTER_CHARS });
+      throw badUserInput(`\`${path}.${key}\` is ${value.length} characters; the limit is ${MAX_FILTER_CHARS}`, {
+        argumentName: `${path}.${key}`,
+        limit: MAX_FILTER_CHARS,
+      });
     }
     // SQLite stops reading a LIKE pattern at NUL, so "\u0000" would match every row; no IAM name,
     // ARN or tag contains one.
@@ -94,7 +97,10 @@ export const MAX_ACTION_CHARS = 128;
 /** BAD_USER_INPUT for a resource argument longer than MAX_RESOURCE_CHARS. */
 export function checkResource(value: string | null | undefined, argumentName: string): void {
   if (typeof value === 'string' && value.length > MAX_RESOURCE_CHARS) {
-    throw badUserInput(`\`${argumentName}\` is ${value.length} characters; a resource ARN has at most ${MAX_RESOURCE_CHARS} (IAM's limit)`, { argumentName, limit: MAX_RESOURCE_CHARS });
+    throw badUserInput(`\`${argumentName}\` is ${value.length} characters; a resource ARN has at most ${MAX_RESOURCE_CHARS} (IAM's limit)`, {
+      argumentName,
+      limit: MAX_RESOURCE_CHARS,
+    });
   }
 }
 
@@ -106,7 +112,10 @@ export function checkResources(values: readonly string[] | null | undefined, arg
 export function checkActions(values: readonly string[], argumentName: string): void {
   values.forEach((v, i) => {
     if (v.length > MAX_ACTION_CHARS) {
-      throw badUserInput(`\`${argumentName}[${i}]\` is ${v.length} characters; an action name has at most ${MAX_ACTION_CHARS} (IAM's limit)`, { argumentName: `${argumentName}[${i}]`, limit: MAX_ACTION_CHARS });
+      throw badUserInput(`\`${argumentName}[${i}]\` is ${v.length} characters; an action name has at most ${MAX_ACTION_CHARS} (IAM's limit)`, {
+        argumentName: `${argumentName}[${i}]`,
+        limit: MAX_ACTION_CHARS,
+      });
     }
   });
 }

@@ -5,9 +5,21 @@
 import DataLoader from 'dataloader';
 import type { Store } from '../store/db.js';
 import {
-  principalsByArns, tagsForPrincipals, groupsForPrincipals, policiesForPrincipals, policiesByKeys,
-  memberArnsForGroups, tagsForResources, organizationPaths, resourcePoliciesByArns,
-  type ResourcePolicyRecord, type PrincipalRecord, type Tag, type GroupRecord, type PrincipalPolicy, type PolicyRecord,
+  principalsByArns,
+  tagsForPrincipals,
+  groupsForPrincipals,
+  policiesForPrincipals,
+  policiesByKeys,
+  memberArnsForGroups,
+  tagsForResources,
+  organizationPaths,
+  resourcePoliciesByArns,
+  type ResourcePolicyRecord,
+  type PrincipalRecord,
+  type Tag,
+  type GroupRecord,
+  type PrincipalPolicy,
+  type PolicyRecord,
 } from '../store/queries/index.js';
 
 function byKey<K, V>(keys: readonly K[], map: Map<K, V>, missing: V): V[] {

@@ -15,7 +15,13 @@ export function decodeCursor(cursor: string): string {
 }
 
 /** `items` sorted by `keyOf` ascending. */
-export function paginate<T, N>(items: T[], keyOf: (t: T) => string, toNode: (t: T) => N, first: number | null | undefined, after: string | null | undefined): Page<N> {
+export function paginate<T, N>(
+  items: T[],
+  keyOf: (t: T) => string,
+  toNode: (t: T) => N,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Page<N> {
   const size = pageSize(first);
   let start = 0;
   if (after !== null && after !== undefined) {

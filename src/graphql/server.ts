@@ -85,7 +85,10 @@ function loggingPlugin(): ApolloServerPlugin<ApiContext> {
         async willSendResponse({ contextValue: ctx, operationName, errors }) {
           const ms = Math.round((performance.now() - started) * 10) / 10;
           const codes = (errors ?? []).map((e) => accessqlErrorOf(e)?.code ?? e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-          ctx.log.info({ requestId: ctx.requestId, operationName, ms, outcome: codes.length ? 'error' : 'ok', codes: codes.length ? codes : undefined }, 'graphql');
+          ctx.log.info(
+            { requestId: ctx.requestId, operationName, ms, outcome: codes.length ? 'error' : 'ok', codes: codes.length ? codes : undefined },
+            'graphql',
+          );
         },
       };
       void contextValue;
@@ -110,7 +113,11 @@ function formatError(production: boolean, log?: Logger) {
 
 function classifyError(production: boolean, log?: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    if (formatted.extensions?.code === 'SERVICE_UNAVAILABLE' || formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || formatted.extensions?.code === undefined) {
+    if (
+      formatted.extensions?.code === 'SERVICE_UNAVAILABLE' ||
+      formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' ||
+      formatted.extensions?.code === undefined
+    ) {
       // Disk full / read-only database reached outside a guarded resolver: the store's condition,
       // not a bug. The client gets SERVICE_UNAVAILABLE; the cause goes to the log.
       let original: unknown = error;
@@ -128,7 +135,10 @@ function classifyError(production: boolean, log?: Logger) {
       const { [CODE_OVERRIDE]: _drop, http: _http, ...rest } = formatted.extensions!;
       return { ...formatted, extensions: { ...rest, code: override } };
     }
-    if (ARMOR_MESSAGE.test(formatted.message) && (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
+    if (
+      ARMOR_MESSAGE.test(formatted.message) &&
+      (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === undefined || code === 'INTERNAL_SERVER_ERROR')
+    ) {
       return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'QUERY_TOO_COMPLEX' } };
     }
     if (code === 'GRAPHQL_PARSE_FAILED' && /Maximum call stack size exceeded/.test(formatted.message)) {
@@ -141,9 +151,10 @@ function classifyError(production: boolean, log?: Logger) {
     // INTERNAL_SERVER_ERROR, with a stack): it is the client's request that is wrong.
     if ((code === 'INTERNAL_SERVER_ERROR' || code === undefined) && PERSISTED_QUERY_REFUSAL.test(formatted.message)) {
       return {
-        message: formatted.message === 'provided sha does not match query'
-          ? 'The persisted query\'s sha256Hash does not match the query text'
-          : 'Unsupported persisted query version (only version 1 exists)',
+        message:
+          formatted.message === 'provided sha does not match query'
+            ? "The persisted query's sha256Hash does not match the query text"
+            : 'Unsupported persisted query version (only version 1 exists)',
         extensions: { code: 'BAD_REQUEST' },
       };
     }
@@ -220,8 +231,14 @@ export async function startServer(app: App, settings: ServerSettings, log: Logge
   // misconfigured proxy, which ACCESSQL_ALLOWED_HOSTS fixes).
   expressApp.use((req: Request, res: Response, next: NextFunction) => {
     if (hosts.allowed(req.headers.host, listeningPort)) return next();
-    res.status(403).json(graphqlErrorBody('FORBIDDEN',
-      `Host ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))} is not served here; use localhost, 127.0.0.1 or [::1] with this server's port, or list the name in ACCESSQL_ALLOWED_HOSTS`));
+    res
+      .status(403)
+      .json(
+        graphqlErrorBody(
+          'FORBIDDEN',
+          `Host ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))} is not served here; use localhost, 127.0.0.1 or [::1] with this server's port, or list the name in ACCESSQL_ALLOWED_HOSTS`,
+        ),
+      );
   });
 
   // Someone who opens http://127.0.0.1:4000 in a browser is looking for Sandbox.

@@ -8,7 +8,11 @@ import { parseJsonTree } from './json-tree.js';
 import { elementLocation, type PathElement } from './location.js';
 import type { Finding } from './types.js';
 
-export interface AccessAnalyzerPosition { line: number; column: number; offset: number }
+export interface AccessAnalyzerPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
 export interface AccessAnalyzerFinding {
   findingDetails: string;
   findingType: Finding['findingType'];
@@ -16,7 +20,9 @@ export interface AccessAnalyzerFinding {
   learnMoreLink: string;
   locations: { path: PathElement[]; span: { start: AccessAnalyzerPosition; end: AccessAnalyzerPosition } }[];
 }
-export interface AccessAnalyzerResponse { findings: AccessAnalyzerFinding[] }
+export interface AccessAnalyzerResponse {
+  findings: AccessAnalyzerFinding[];
+}
 
 const REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
 

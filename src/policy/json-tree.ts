@@ -56,9 +56,23 @@ export interface JsonTreeResult {
 }
 
 // SyntaxKind values (const enum in jsonc-parser's typings; spelled out for isolatedModules safety).
-const OPEN_BRACE = 1, CLOSE_BRACE = 2, OPEN_BRACKET = 3, CLOSE_BRACKET = 4, COMMA = 5, COLON = 6;
-const NULL_KW = 7, TRUE_KW = 8, FALSE_KW = 9, STRING = 10, NUMBER = 11;
-const LINE_COMMENT = 12, BLOCK_COMMENT = 13, LINE_BREAK = 14, TRIVIA = 15, UNKNOWN = 16, EOF = 17;
+const OPEN_BRACE = 1,
+  CLOSE_BRACE = 2,
+  OPEN_BRACKET = 3,
+  CLOSE_BRACKET = 4,
+  COMMA = 5,
+  COLON = 6;
+const NULL_KW = 7,
+  TRUE_KW = 8,
+  FALSE_KW = 9,
+  STRING = 10,
+  NUMBER = 11;
+const LINE_COMMENT = 12,
+  BLOCK_COMMENT = 13,
+  LINE_BREAK = 14,
+  TRIVIA = 15,
+  UNKNOWN = 16,
+  EOF = 17;
 
 const SCAN_ERRORS: Record<number, string> = {
   1: 'Unterminated comment',
@@ -77,7 +91,10 @@ interface Token {
 
 /** Internal: a scan error at `offset`; parseJsonTree turns it into its error result. */
 class TokenError extends AccessqlError {
-  constructor(readonly offset: number, readonly reason: string) {
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+  ) {
     super('MALFORMED_POLICY_DOCUMENT', reason);
     this.name = 'TokenError';
   }
@@ -102,7 +119,10 @@ function tokenize(text: string): Token[] {
         if (err === 6) {
           // first control character inside the string
           for (let i = offset + 1; i < scanner.getPosition(); i++) {
-            if (text.charCodeAt(i) < 0x20) { at = i; break; }
+            if (text.charCodeAt(i) < 0x20) {
+              at = i;
+              break;
+            }
           }
         }
       } else if (err === 2) at = offset;
@@ -118,8 +138,7 @@ function tokenize(text: string): Token[] {
 }
 
 function isValueStart(kind: number): boolean {
-  return kind === OPEN_BRACE || kind === OPEN_BRACKET || kind === STRING || kind === NUMBER ||
-    kind === TRUE_KW || kind === FALSE_KW || kind === NULL_KW;
+  return kind === OPEN_BRACE || kind === OPEN_BRACKET || kind === STRING || kind === NUMBER || kind === TRUE_KW || kind === FALSE_KW || kind === NULL_KW;
 }
 
 interface Frame {
@@ -130,16 +149,26 @@ interface Frame {
 
 function describe(t: Token): string {
   switch (t.kind) {
-    case EOF: return 'end of input';
-    case OPEN_BRACE: return "'{'";
-    case CLOSE_BRACE: return "'}'";
-    case OPEN_BRACKET: return "'['";
-    case CLOSE_BRACKET: return "']'";
-    case COMMA: return "','";
-    case COLON: return "':'";
-    case STRING: return 'a string';
-    case NUMBER: return 'a number';
-    default: return 'a literal';
+    case EOF:
+      return 'end of input';
+    case OPEN_BRACE:
+      return "'{'";
+    case CLOSE_BRACE:
+      return "'}'";
+    case OPEN_BRACKET:
+      return "'['";
+    case CLOSE_BRACKET:
+      return "']'";
+    case COMMA:
+      return "','";
+    case COLON:
+      return "':'";
+    case STRING:
+      return 'a string';
+    case NUMBER:
+      return 'a number';
+    default:
+      return 'a literal';
   }
 }
 
@@ -174,8 +203,8 @@ function tokenizePrefix(text: string, limit: number): Token[] {
     const kind = scanner.scan() as number;
     const offset = scanner.getTokenOffset();
     if (steps.enabled) steps.count += scanner.getPosition() - offset + 1;
-    if (offset >= limit || kind === EOF || (scanner.getTokenError() as number) !== 0 || kind === UNKNOWN ||
-      kind === LINE_COMMENT || kind === BLOCK_COMMENT) break;
+    if (offset >= limit || kind === EOF || (scanner.getTokenError() as number) !== 0 || kind === UNKNOWN || kind === LINE_COMMENT || kind === BLOCK_COMMENT)
+      break;
     if (kind === LINE_BREAK || kind === TRIVIA) continue;
     tokens.push({ kind, offset, value: kind === STRING || kind === NUMBER ? scanner.getTokenValue() : '' });
   }

@@ -31,10 +31,15 @@ export function locate(root: JsonNode, offset: number): { path: PathElement[]; n
     if (node.kind === 'object') {
       const props = node.properties;
       // Binary search: a 1 MB object can have 100,000 properties and as many findings.
-      let lo = 0, hi = props.length - 1, found = -1;
+      let lo = 0,
+        hi = props.length - 1,
+        found = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (props[mid].keyOffset <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        if (props[mid].keyOffset <= offset) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
       }
       if (found < 0) return { path, node };
       const prop = props[found];
@@ -49,10 +54,15 @@ export function locate(root: JsonNode, offset: number): { path: PathElement[]; n
       node = prop.value;
     } else if (node.kind === 'array') {
       const items = node.items;
-      let lo = 0, hi = items.length - 1, index = -1;
+      let lo = 0,
+        hi = items.length - 1,
+        index = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (items[mid].offset <= offset) { index = mid; lo = mid + 1; } else hi = mid - 1;
+        if (items[mid].offset <= offset) {
+          index = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
       }
       if (index < 0) return { path, node };
       path.push({ index });

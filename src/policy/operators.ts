@@ -66,7 +66,14 @@ export const BASE_OPERATORS: Readonly<Record<string, OperatorCategory>> = {
 
 /** Whether policy variables are substituted in an operator's values (see the header). */
 export const CATEGORY_VARIABLES: Readonly<Record<OperatorCategory, boolean>> = {
-  String: true, Arn: true, Bool: true, Numeric: false, Date: false, IpAddress: false, Binary: false, Null: false,
+  String: true,
+  Arn: true,
+  Bool: true,
+  Numeric: false,
+  Date: false,
+  IpAddress: false,
+  Binary: false,
+  Null: false,
 };
 
 export interface ParsedOperator {

@@ -6,9 +6,7 @@
  * and noted in `document.problems` (validation turns those into findings); only text that is not
  * JSON at all throws.
  */
-import type {
-  Condition, Effect, Finding, PolicyDocument, PrincipalElement, SourcePosition, Statement, StatementSource,
-} from './types.js';
+import type { Condition, Effect, Finding, PolicyDocument, PrincipalElement, SourcePosition, Statement, StatementSource } from './types.js';
 import { JsonSyntaxError, LineIndex, locateJsonError } from './json.js';
 import { applyRepairs, parseJsonTree, type JsonNode, type JsonObjectNode } from './json-tree.js';
 
@@ -43,9 +41,7 @@ export class PolicySyntaxError extends JsonSyntaxError {
 /** Top-level elements of a policy document. */
 export const DOCUMENT_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
 /** Elements of a statement. */
-export const STATEMENT_ELEMENTS = [
-  'Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition',
-] as const;
+export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
 /** Principal types of the map form of Principal / NotPrincipal. */
 export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
 
@@ -79,8 +75,24 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParsedPol
   const repairs: Finding[] = tree.repairs.map((r) => {
     const p = index.position(r.offset);
     return r.kind === 'TRAILING_COMMA'
-      ? { findingType: 'WARNING', code: 'JSON_REPAIRED_TRAILING_COMMA', message: `Removed a trailing comma at line ${p.line}, column ${p.column} (JSON allows no comma before ']' or '}')`, line: p.line, column: p.column, offset: r.offset, path: '' }
-      : { findingType: 'WARNING', code: 'JSON_REPAIRED_MISSING_COMMA', message: `Assumed a missing comma before line ${p.line}, column ${p.column} (JSON needs ',' between items)`, line: p.line, column: p.column, offset: r.offset, path: '' };
+      ? {
+          findingType: 'WARNING',
+          code: 'JSON_REPAIRED_TRAILING_COMMA',
+          message: `Removed a trailing comma at line ${p.line}, column ${p.column} (JSON allows no comma before ']' or '}')`,
+          line: p.line,
+          column: p.column,
+          offset: r.offset,
+          path: '',
+        }
+      : {
+          findingType: 'WARNING',
+          code: 'JSON_REPAIRED_MISSING_COMMA',
+          message: `Assumed a missing comma before line ${p.line}, column ${p.column} (JSON needs ',' between items)`,
+          line: p.line,
+          column: p.column,
+          offset: r.offset,
+          path: '',
+        };
   });
   const document = buildDocument(tree.root, (o) => index.position(o), true, options.acceptStatementFragment === true);
   return { document, repairs, root: tree.root };
@@ -130,7 +142,12 @@ function nodeFromValue(value: unknown): JsonNode {
 type Pos = (offset: number) => SourcePosition;
 
 const JSON_TYPE_NAMES: Record<JsonNode['kind'], string> = {
-  object: 'an object', array: 'an array', string: 'a string', number: 'a number', boolean: 'a boolean', null: 'null',
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  null: 'null',
 };
 
 function caseInsensitiveMatch(name: string, known: readonly string[]): string | undefined {
@@ -183,18 +200,24 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
         if ((STATEMENT_ELEMENTS as readonly string[]).includes(prop.key)) fragmentKeys.push(prop.key);
         else {
           const suggestion = caseInsensitiveMatch(prop.key, DOCUMENT_ELEMENTS);
-          problem('ERROR', 'INVALID_POLICY_ELEMENT',
+          problem(
+            'ERROR',
+            'INVALID_POLICY_ELEMENT',
             `Unknown top-level element "${prop.key}"${suggestion ? ` (element names are case-sensitive: did you mean "${suggestion}"?)` : ` (a policy document has only ${DOCUMENT_ELEMENTS.join(', ')})`}`,
-            prop.keyOffset);
+            prop.keyOffset,
+          );
         }
     }
   }
 
   if (fragmentKeys.length > 0) {
     if (statementNode === undefined) {
-      problem('ERROR', 'STATEMENT_WITHOUT_DOCUMENT',
+      problem(
+        'ERROR',
+        'STATEMENT_WITHOUT_DOCUMENT',
         `This is a statement (${fragmentKeys.join(', ')}) without the surrounding policy document: wrap it as {"Version": "2012-10-17", "Statement": [ ... ]}`,
-        root.offset);
+        root.offset,
+      );
       if (acceptFragment) document.statements.push(buildStatement(root, 0, pos, withSource, problem));
     } else {
       for (const k of fragmentKeys) {
@@ -207,14 +230,20 @@ function buildDocument(root: JsonNode, pos: Pos, withSource: boolean, acceptFrag
     if (statementNode.kind === 'object') {
       document.statements.push(buildStatement(statementNode, 0, pos, withSource, problem));
     } else if (statementNode.kind === 'array') {
-      if (statementNode.items.length === 0) problem('ERROR', 'EMPTY_STATEMENT', 'Statement is an empty list: the policy grants and denies nothing', statementNode.offset);
+      if (statementNode.items.length === 0)
+        problem('ERROR', 'EMPTY_STATEMENT', 'Statement is an empty list: the policy grants and denies nothing', statementNode.offset);
       let index = 0;
       for (const item of statementNode.items) {
         if (item.kind === 'object') document.statements.push(buildStatement(item, index++, pos, withSource, problem));
         else problem('ERROR', 'DATA_TYPE_MISMATCH', `Each statement must be a JSON object, not ${JSON_TYPE_NAMES[item.kind]}`, item.offset);
       }
     } else {
-      problem('ERROR', 'DATA_TYPE_MISMATCH', `Statement must be an object or an array of objects, not ${JSON_TYPE_NAMES[statementNode.kind]}`, statementNode.offset);
+      problem(
+        'ERROR',
+        'DATA_TYPE_MISMATCH',
+        `Statement must be an object or an array of objects, not ${JSON_TYPE_NAMES[statementNode.kind]}`,
+        statementNode.offset,
+      );
     }
   }
   return document;
@@ -250,11 +279,21 @@ function buildPrincipal(node: JsonNode, element: string, keyOffset: number, pos:
       principal.wildcard = true;
       return principal;
     }
-    problem('ERROR', 'INVALID_PRINCIPAL_FORMAT', `${element} must be "*" or an object such as {"AWS": "arn:aws:iam::123456789012:root"}; a bare string other than "*" is not allowed`, node.offset);
+    problem(
+      'ERROR',
+      'INVALID_PRINCIPAL_FORMAT',
+      `${element} must be "*" or an object such as {"AWS": "arn:aws:iam::123456789012:root"}; a bare string other than "*" is not allowed`,
+      node.offset,
+    );
     return undefined;
   }
   if (node.kind !== 'object') {
-    problem('ERROR', 'INVALID_PRINCIPAL_FORMAT', `${element} must be "*" or an object mapping a principal type to values, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
+    problem(
+      'ERROR',
+      'INVALID_PRINCIPAL_FORMAT',
+      `${element} must be "*" or an object mapping a principal type to values, not ${JSON_TYPE_NAMES[node.kind]}`,
+      node.offset,
+    );
     return undefined;
   }
   if (node.properties.length === 0) {
@@ -263,9 +302,12 @@ function buildPrincipal(node: JsonNode, element: string, keyOffset: number, pos:
   for (const prop of node.properties) {
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(prop.key)) {
       const suggestion = caseInsensitiveMatch(prop.key, PRINCIPAL_TYPES);
-      problem('ERROR', 'INVALID_PRINCIPAL_KEY',
+      problem(
+        'ERROR',
+        'INVALID_PRINCIPAL_KEY',
         `Unknown principal type "${prop.key}" in ${element}${suggestion ? ` (did you mean "${suggestion}"?)` : ` (allowed: ${PRINCIPAL_TYPES.join(', ')})`}`,
-        prop.keyOffset);
+        prop.keyOffset,
+      );
       continue;
     }
     const { values, positions } = stringList(prop.value, `${element} ${prop.key}`, pos, problem);
@@ -281,17 +323,28 @@ function buildPrincipal(node: JsonNode, element: string, keyOffset: number, pos:
 function buildConditions(node: JsonNode, pos: Pos, problem: Problem): Condition[] {
   const conditions: Condition[] = [];
   if (node.kind !== 'object') {
-    problem('ERROR', 'INVALID_CONDITION', `Condition must be an object of the form {"Operator": {"key": "value"}}, not ${JSON_TYPE_NAMES[node.kind]}`, node.offset);
+    problem(
+      'ERROR',
+      'INVALID_CONDITION',
+      `Condition must be an object of the form {"Operator": {"key": "value"}}, not ${JSON_TYPE_NAMES[node.kind]}`,
+      node.offset,
+    );
     return conditions;
   }
   const operators = new Set<string>();
   /** Index in `conditions` by operator and key (a Map: a condition can have 100,000 keys). */
   const byOperatorKey = new Map<string, number>();
   for (const op of node.properties) {
-    if (operators.has(op.key)) problem('ERROR', 'DUPLICATE_KEY', `Condition operator "${op.key}" appears more than once; only the last one counts`, op.keyOffset);
+    if (operators.has(op.key))
+      problem('ERROR', 'DUPLICATE_KEY', `Condition operator "${op.key}" appears more than once; only the last one counts`, op.keyOffset);
     operators.add(op.key);
     if (op.value.kind !== 'object') {
-      problem('ERROR', 'INVALID_CONDITION', `The value of condition operator "${op.key}" must be an object of condition keys, not ${JSON_TYPE_NAMES[op.value.kind]}`, op.value.offset);
+      problem(
+        'ERROR',
+        'INVALID_CONDITION',
+        `The value of condition operator "${op.key}" must be an object of condition keys, not ${JSON_TYPE_NAMES[op.value.kind]}`,
+        op.value.offset,
+      );
       continue;
     }
     if (op.value.properties.length === 0) {
@@ -299,7 +352,8 @@ function buildConditions(node: JsonNode, pos: Pos, problem: Problem): Condition[
     }
     const keys = new Set<string>();
     for (const k of op.value.properties) {
-      if (keys.has(k.key)) problem('ERROR', 'DUPLICATE_KEY', `Condition key "${k.key}" appears more than once under "${op.key}"; only the last one counts`, k.keyOffset);
+      if (keys.has(k.key))
+        problem('ERROR', 'DUPLICATE_KEY', `Condition key "${k.key}" appears more than once under "${op.key}"; only the last one counts`, k.keyOffset);
       keys.add(k.key);
       const values: string[] = [];
       const valuePositions: SourcePosition[] = [];
@@ -310,7 +364,12 @@ function buildConditions(node: JsonNode, pos: Pos, problem: Problem): Condition[
           valuePositions.push(pos(v.offset));
           valueTypes.push(v.kind);
         } else {
-          problem('ERROR', 'INVALID_CONDITION', `Condition values must be strings, numbers or booleans, not ${JSON_TYPE_NAMES[v.kind]} (key "${k.key}")`, v.offset);
+          problem(
+            'ERROR',
+            'INVALID_CONDITION',
+            `Condition values must be strings, numbers or booleans, not ${JSON_TYPE_NAMES[v.kind]} (key "${k.key}")`,
+            v.offset,
+          );
         }
       };
       if (k.value.kind === 'array') {
@@ -321,8 +380,13 @@ function buildConditions(node: JsonNode, pos: Pos, problem: Problem): Condition[
       const id = `${op.key}\u0000${k.key}`;
       const existing = byOperatorKey.get(id) ?? -1;
       const condition: Condition = {
-        operator: op.key, key: k.key, values, position: pos(k.keyOffset),
-        operatorPosition: pos(op.keyOffset), valuePositions, valueTypes,
+        operator: op.key,
+        key: k.key,
+        values,
+        position: pos(k.keyOffset),
+        operatorPosition: pos(op.keyOffset),
+        valuePositions,
+        valueTypes,
       };
       if (existing >= 0) conditions[existing] = condition;
       else {
@@ -394,15 +458,17 @@ function buildStatement(node: JsonObjectNode, index: number, pos: Pos, withSourc
       default: {
         const suggestion = caseInsensitiveMatch(prop.key, STATEMENT_ELEMENTS);
         const misplaced = (DOCUMENT_ELEMENTS as readonly string[]).includes(prop.key);
-        problem('ERROR', 'INVALID_POLICY_ELEMENT',
+        problem(
+          'ERROR',
+          'INVALID_POLICY_ELEMENT',
           misplaced
             ? `"${prop.key}" belongs at the top level of the policy document, not inside a statement`
             : `Unknown statement element "${prop.key}"${suggestion ? ` (element names are case-sensitive: did you mean "${suggestion}"?)` : ` (a statement has only ${STATEMENT_ELEMENTS.join(', ')})`}`,
-          prop.keyOffset);
+          prop.keyOffset,
+        );
       }
     }
   }
   if (withSource) statement.source = source;
   return statement;
 }
-

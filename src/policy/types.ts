@@ -117,7 +117,11 @@ export type PolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'SERVICE_CONTRO
  * `AWS::IAM::AssumeRolePolicyDocument` turns on the role trust policy checks.
  */
 export const VALIDATE_POLICY_RESOURCE_TYPES = [
-  'AWS::S3::Bucket', 'AWS::S3::AccessPoint', 'AWS::S3::MultiRegionAccessPoint', 'AWS::S3ObjectLambda::AccessPoint',
-  'AWS::IAM::AssumeRolePolicyDocument', 'AWS::DynamoDB::Table',
+  'AWS::S3::Bucket',
+  'AWS::S3::AccessPoint',
+  'AWS::S3::MultiRegionAccessPoint',
+  'AWS::S3ObjectLambda::AccessPoint',
+  'AWS::IAM::AssumeRolePolicyDocument',
+  'AWS::DynamoDB::Table',
 ] as const;
-export type ValidatePolicyResourceType = typeof VALIDATE_POLICY_RESOURCE_TYPES[number];
+export type ValidatePolicyResourceType = (typeof VALIDATE_POLICY_RESOURCE_TYPES)[number];

@@ -7,9 +7,20 @@
  * "IAM policy validation check reference", "SCP syntax", "IAM and AWS STS quotas".
  */
 import {
-  actionSupportsConditionKey, arnServiceInfo, conditionKeyType, expandActionPattern, findAction,
-  findGlobalConditionKey, findServiceConditionKey, serviceExists, suggestAction, suggestArnService,
-  suggestService, editDistance, type ArnServiceInfo, type CatalogAction,
+  actionSupportsConditionKey,
+  arnServiceInfo,
+  conditionKeyType,
+  expandActionPattern,
+  findAction,
+  findGlobalConditionKey,
+  findServiceConditionKey,
+  serviceExists,
+  suggestAction,
+  suggestArnService,
+  suggestService,
+  editDistance,
+  type ArnServiceInfo,
+  type CatalogAction,
 } from '../catalog/index.js';
 import { splitArn } from '../util/arn.js';
 import { isRetiredService } from '../catalog/retired-services.js';
@@ -25,12 +36,17 @@ import { checkOrganizationsPolicy } from './checks/organizations.js';
 import { checkPrincipals } from './checks/principals.js';
 import { checkUnsupportedTagKeys } from './checks/tag-keys.js';
 import { JsonSyntaxError } from './json.js';
-import { hasSubstitutedVariable, isValidConditionValue, knownOperatorNames, parseConditionOperator, type OperatorCategory, type ParsedOperator } from './operators.js';
+import {
+  hasSubstitutedVariable,
+  isValidConditionValue,
+  knownOperatorNames,
+  parseConditionOperator,
+  type OperatorCategory,
+  type ParsedOperator,
+} from './operators.js';
 import { parsePolicy } from './parse.js';
 import type { JsonNode } from './json-tree.js';
-import type {
-  Condition, Finding, PolicyDocument, PolicyType, SourcePosition, Statement, ValidatePolicyResourceType,
-} from './types.js';
+import type { Condition, Finding, PolicyDocument, PolicyType, SourcePosition, Statement, ValidatePolicyResourceType } from './types.js';
 
 export interface ValidateOptions {
   /** Default IDENTITY_POLICY. */
@@ -56,7 +72,10 @@ export type IdentityPolicyKind = 'MANAGED' | 'USER_INLINE' | 'GROUP_INLINE' | 'R
  * together) 2,048 for a user, 5,120 for a group, 10,240 for a role. IAM does not count white space.
  */
 export const IDENTITY_POLICY_KIND_MAX_CHARS: Readonly<Record<IdentityPolicyKind, number>> = {
-  MANAGED: 6144, USER_INLINE: 2048, GROUP_INLINE: 5120, ROLE_INLINE: 10240,
+  MANAGED: 6144,
+  USER_INLINE: 2048,
+  GROUP_INLINE: 5120,
+  ROLE_INLINE: 10240,
 };
 
 export interface PolicyValidationResult {
@@ -148,11 +167,18 @@ export function validatePolicy(text: string, options: ValidateOptions = {}): Pol
     if (e instanceof JsonSyntaxError) {
       return {
         valid: false,
-        findings: [{
-          findingType: 'ERROR', code: 'JSON_SYNTAX_ERROR',
-          message: `Invalid JSON: ${e.reason} at line ${e.line}, column ${e.column}${syntaxHint(text)}`, line: e.line, column: e.column,
-          offset: e.offset, path: '', learnMoreLink: learnMoreLink('JSON_SYNTAX_ERROR'),
-        }],
+        findings: [
+          {
+            findingType: 'ERROR',
+            code: 'JSON_SYNTAX_ERROR',
+            message: `Invalid JSON: ${e.reason} at line ${e.line}, column ${e.column}${syntaxHint(text)}`,
+            line: e.line,
+            column: e.column,
+            offset: e.offset,
+            path: '',
+            learnMoreLink: learnMoreLink('JSON_SYNTAX_ERROR'),
+          },
+        ],
       };
     }
     throw e;
@@ -223,12 +249,20 @@ class Validator {
   private readonly trustPolicy: boolean;
   private readonly ctx: CheckContext;
 
-  constructor(private readonly document: PolicyDocument, policyType: PolicyType, private readonly options: ValidateOptions) {
+  constructor(
+    private readonly document: PolicyDocument,
+    policyType: PolicyType,
+    private readonly options: ValidateOptions,
+  ) {
     this.fragment = (document.problems ?? []).some((p) => p.code === 'STATEMENT_WITHOUT_DOCUMENT');
     this.policyType = policyType;
     this.trustPolicy = policyType === 'RESOURCE_POLICY' && options.resourceType === 'AWS::IAM::AssumeRolePolicyDocument';
     this.ctx = {
-      document, policyType, resourceType: options.resourceType, trustPolicy: this.trustPolicy, fragment: this.fragment,
+      document,
+      policyType,
+      resourceType: options.resourceType,
+      trustPolicy: this.trustPolicy,
+      fragment: this.fragment,
       add: (code, message, position) => this.add(code, message, position),
     };
   }
@@ -246,8 +280,10 @@ class Validator {
 
     if (!this.fragment) {
       if (!('Version' in keys)) {
-        this.add('MISSING_VERSION',
-          'No Version element: AWS then applies the 2008-10-17 language, in which policy variables such as ${aws:username} are plain text. Add "Version": "2012-10-17"');
+        this.add(
+          'MISSING_VERSION',
+          'No Version element: AWS then applies the 2008-10-17 language, in which policy variables such as ${aws:username} are plain text. Add "Version": "2012-10-17"',
+        );
       } else if (doc.version !== undefined && doc.version !== '2012-10-17' && doc.version !== '2008-10-17') {
         this.add('INVALID_VERSION', `Version must be "2012-10-17" (or the outdated "2008-10-17"), not "${doc.version}"`, doc.versionPosition);
       } else if (doc.version === '2008-10-17') {
@@ -264,8 +300,11 @@ class Validator {
       if (s.sid !== undefined && s.sid !== '') {
         const first = sids.get(s.sid);
         if (first) {
-          this.add(organizations ? 'UNIQUE_SIDS_REQUIRED' : 'UNIQUE_SIDS_RECOMMENDED',
-            `Sid "${s.sid}" is already used by statement ${first.index + 1} (line ${first.position.line}); Sids must be unique within a policy`, s.source?.sid ?? s.position);
+          this.add(
+            organizations ? 'UNIQUE_SIDS_REQUIRED' : 'UNIQUE_SIDS_RECOMMENDED',
+            `Sid "${s.sid}" is already used by statement ${first.index + 1} (line ${first.position.line}); Sids must be unique within a policy`,
+            s.source?.sid ?? s.position,
+          );
         } else sids.set(s.sid, s);
       } else if (s.sid === '') {
         this.add('EMPTY_SID_VALUE', 'Sid is the empty string; remove it or give the statement a name', s.source?.sid ?? s.position);
@@ -283,21 +322,37 @@ class Validator {
         if (c !== 32 && c !== 9 && c !== 10 && c !== 13) n++;
       }
       if (n > IDENTITY_POLICY_MAX_CHARS) {
-        this.add('POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', `The policy has ${n} characters without white space; no identity policy may have more than ${IDENTITY_POLICY_MAX_CHARS} (a role's inline policies; managed policies: 6,144, a user's inline policies: 2,048, a group's: 5,120)`);
+        this.add(
+          'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+          `The policy has ${n} characters without white space; no identity policy may have more than ${IDENTITY_POLICY_MAX_CHARS} (a role's inline policies; managed policies: 6,144, a user's inline policies: 2,048, a group's: 5,120)`,
+        );
       }
       const kind = this.options.identityPolicyKind;
       if (kind && n > IDENTITY_POLICY_KIND_MAX_CHARS[kind] && n <= IDENTITY_POLICY_MAX_CHARS) {
-        const what = { MANAGED: 'a managed policy', USER_INLINE: 'a user\'s inline policies', GROUP_INLINE: 'a group\'s inline policies', ROLE_INLINE: 'a role\'s inline policies' }[kind];
-        this.add('POLICY_SIZE_EXCEEDS_QUOTA_FOR_KIND', `The policy has ${n} characters without white space; ${what} may have at most ${IDENTITY_POLICY_KIND_MAX_CHARS[kind]} ("IAM and AWS STS quotas")`);
+        const what = {
+          MANAGED: 'a managed policy',
+          USER_INLINE: "a user's inline policies",
+          GROUP_INLINE: "a group's inline policies",
+          ROLE_INLINE: "a role's inline policies",
+        }[kind];
+        this.add(
+          'POLICY_SIZE_EXCEEDS_QUOTA_FOR_KIND',
+          `The policy has ${n} characters without white space; ${what} may have at most ${IDENTITY_POLICY_KIND_MAX_CHARS[kind]} ("IAM and AWS STS quotas")`,
+        );
       }
     } else if (this.policyType === 'SERVICE_CONTROL_POLICY' || this.policyType === 'RESOURCE_CONTROL_POLICY') {
       const scp = this.policyType === 'SERVICE_CONTROL_POLICY';
       if (text.length > SCP_MAX_CHARS) {
-        this.add(scp ? 'POLICY_SIZE_EXCEEDS_SCP_QUOTA' : 'POLICY_SIZE_EXCEEDS_RCP_QUOTA',
-          `The ${scp ? 'SCP' : 'RCP'} has ${text.length} characters; AWS Organizations allows at most ${SCP_MAX_CHARS}, white space included`);
+        this.add(
+          scp ? 'POLICY_SIZE_EXCEEDS_SCP_QUOTA' : 'POLICY_SIZE_EXCEEDS_RCP_QUOTA',
+          `The ${scp ? 'SCP' : 'RCP'} has ${text.length} characters; AWS Organizations allows at most ${SCP_MAX_CHARS}, white space included`,
+        );
       }
     } else if (text.length > RESOURCE_POLICY_MAX_CHARS) {
-      this.add('POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA', `The policy has ${text.length} characters; resource-based policies are limited to at most ${RESOURCE_POLICY_MAX_CHARS} (S3 bucket policies), and less for most services`);
+      this.add(
+        'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA',
+        `The policy has ${text.length} characters; resource-based policies are limited to at most ${RESOURCE_POLICY_MAX_CHARS} (S3 bucket policies), and less for most services`,
+      );
     }
   }
 
@@ -330,7 +385,11 @@ class Validator {
       this.add('UNSUPPORTED_ELEMENT_COMBINATION', `${label} has both Resource and NotResource; use one of them`, keys.NotResource);
     } else if (!('Resource' in keys) && !('NotResource' in keys)) {
       if (this.policyType === 'IDENTITY_POLICY') {
-        this.add('MISSING_RESOURCE', `${label} has neither Resource nor NotResource; identity-based policies need one (use "Resource": "*" for all resources)`, s.position);
+        this.add(
+          'MISSING_RESOURCE',
+          `${label} has neither Resource nor NotResource; identity-based policies need one (use "Resource": "*" for all resources)`,
+          s.position,
+        );
       }
     } else {
       const list = 'Resource' in keys ? s.resource : s.notResource;
@@ -343,7 +402,12 @@ class Validator {
     const hasNP = 'NotPrincipal' in keys;
     if (hasP && hasNP) this.add('UNSUPPORTED_ELEMENT_COMBINATION', `${label} has both Principal and NotPrincipal; use one of them`, keys.NotPrincipal);
     if (this.policyType === 'IDENTITY_POLICY') {
-      if (hasP) this.add('UNSUPPORTED_PRINCIPAL', `${label}: Principal is not allowed in an identity-based policy (the principal is whoever the policy is attached to)`, keys.Principal);
+      if (hasP)
+        this.add(
+          'UNSUPPORTED_PRINCIPAL',
+          `${label}: Principal is not allowed in an identity-based policy (the principal is whoever the policy is attached to)`,
+          keys.Principal,
+        );
       if (hasNP) this.add('UNSUPPORTED_PRINCIPAL', `${label}: NotPrincipal is not allowed in an identity-based policy`, keys.NotPrincipal);
     } else if (this.policyType === 'SERVICE_CONTROL_POLICY') {
       if (hasP) this.add('SCP_SYNTAX_ERROR_PRINCIPAL', `${label}: service control policies do not support the Principal element`, keys.Principal);
@@ -354,7 +418,11 @@ class Validator {
       this.add('MISSING_PRINCIPAL', `${label} names no Principal; a resource-based policy statement must say whom it applies to`, s.position);
     }
     if (hasNP && s.effect === 'Allow' && this.policyType === 'RESOURCE_POLICY') {
-      this.add('ALLOW_WITH_NOT_PRINCIPAL', `${label}: Allow with NotPrincipal grants access to every principal not listed, anonymous ones included; name the principals in Principal instead`, keys.NotPrincipal);
+      this.add(
+        'ALLOW_WITH_NOT_PRINCIPAL',
+        `${label}: Allow with NotPrincipal grants access to every principal not listed, anonymous ones included; name the principals in Principal instead`,
+        keys.NotPrincipal,
+      );
     }
 
     const usableActions = this.checkActions(s, label);
@@ -379,15 +447,27 @@ class Validator {
     // (AWS's own FullAWSAccess / RCPFullAWSAccess are "*" on "*").
     if (s.effect === 'Allow' && this.policyType !== 'SERVICE_CONTROL_POLICY' && this.policyType !== 'RESOURCE_CONTROL_POLICY') {
       if ('NotAction' in keys && !('Action' in keys)) {
-        this.add('ALLOW_WITH_NOT_ACTION', `${label} allows every action except the listed ones, including actions AWS adds later; list the allowed actions instead`, keys.NotAction);
+        this.add(
+          'ALLOW_WITH_NOT_ACTION',
+          `${label} allows every action except the listed ones, including actions AWS adds later; list the allowed actions instead`,
+          keys.NotAction,
+        );
       }
       if ('NotResource' in keys && !('Resource' in keys)) {
-        this.add('ALLOW_WITH_NOT_RESOURCE', `${label} allows access to every resource except the listed ones; list the allowed resources instead`, keys.NotResource);
+        this.add(
+          'ALLOW_WITH_NOT_RESOURCE',
+          `${label} allows access to every resource except the listed ones; list the allowed resources instead`,
+          keys.NotResource,
+        );
       }
       const starResource = (s.resource ?? []).includes('*');
       const allActions = (s.action ?? []).some((a) => a === '*' || a === '*:*');
       if (allActions && starResource) {
-        this.add('FULL_ACCESS', `${label} allows all actions on all resources (administrator access)${s.conditions.length ? ', limited only by its conditions' : ''}`, keys.Action);
+        this.add(
+          'FULL_ACCESS',
+          `${label} allows all actions on all resources (administrator access)${s.conditions.length ? ', limited only by its conditions' : ''}`,
+          keys.Action,
+        );
       }
     }
   }
@@ -426,8 +506,10 @@ class Validator {
           this.add('REDUNDANT_ACTION', `"${value}" is listed twice in ${label}`, pos);
         } else {
           seen.set(lower, i);
-          const cover = wild.find(({ other, j }) => j !== i && other !== value && other.toLowerCase() !== lower &&
-            wildcardMatch(other, value) && !(wildcardMatch(value, other) && j > i))?.other;
+          const cover = wild.find(
+            ({ other, j }) =>
+              j !== i && other !== value && other.toLowerCase() !== lower && wildcardMatch(other, value) && !(wildcardMatch(value, other) && j > i),
+          )?.other;
           if (cover) this.add('REDUNDANT_ACTION', `"${value}" is already covered by "${cover}" in ${label}`, pos);
         }
         const r = this.checkAction(value, pos);
@@ -455,8 +537,11 @@ class Validator {
     }
     if (name === '' || name.startsWith(':')) {
       const fixed = name.replace(/^:+/, '');
-      this.add('EMPTY_ACTION_NAME',
-        `Action "${value}" has an empty action name${fixed ? ` (an extra ':'; did you mean "${service}:${fixed}"?)` : ''}; it matches no action`, pos);
+      this.add(
+        'EMPTY_ACTION_NAME',
+        `Action "${value}" has an empty action name${fixed ? ` (an extra ':'; did you mean "${service}:${fixed}"?)` : ''}; it matches no action`,
+        pos,
+      );
       return { ok: false, actions: [] };
     }
     if (name.includes(':')) {
@@ -472,13 +557,20 @@ class Validator {
       return { ok: true, all: service === '*' && name === '*', actions: [] };
     }
     if (!serviceExists(service) && isRetiredService(service)) {
-      this.add('RETIRED_SERVICE_IN_ACTION', `"${service}" in "${value}" is a retired AWS service: AWS still accepts the entry, but it grants nothing useful`, pos);
+      this.add(
+        'RETIRED_SERVICE_IN_ACTION',
+        `"${service}" in "${value}" is a retired AWS service: AWS still accepts the entry, but it grants nothing useful`,
+        pos,
+      );
       return { ok: true, actions: [] };
     }
     if (!serviceExists(service)) {
       const suggestion = this.suggest('service', service, () => suggestService(service));
-      this.add('INVALID_SERVICE_IN_ACTION',
-        `"${service}" in "${value}" is not an AWS service prefix${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`, pos);
+      this.add(
+        'INVALID_SERVICE_IN_ACTION',
+        `"${service}" in "${value}" is not an AWS service prefix${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`,
+        pos,
+      );
       return { ok: false, actions: [] };
     }
     if (/[*?]/.test(name)) {
@@ -492,8 +584,7 @@ class Validator {
     const action = findAction(value);
     if (!action) {
       const suggestion = this.suggest('action', `${service}:${name}`, () => suggestAction(service, name));
-      this.add('INVALID_ACTION',
-        `${service} has no action "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`, pos);
+      this.add('INVALID_ACTION', `${service} has no action "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; this entry grants nothing`, pos);
       return { ok: false, actions: [] };
     }
     return { ok: true, actions: [action] };
@@ -540,7 +631,11 @@ class Validator {
     if (f === null) {
       const colon = value.lastIndexOf(':');
       if (asResource && !(colon >= 0 && value.slice(colon + 1).includes('*'))) {
-        this.add('MISSING_ARN_FIELD', `"${value}" is not a complete ARN: it needs six ':'-separated fields (arn:partition:service:region:account:resource)`, pos);
+        this.add(
+          'MISSING_ARN_FIELD',
+          `"${value}" is not a complete ARN: it needs six ':'-separated fields (arn:partition:service:region:account:resource)`,
+          pos,
+        );
         return false;
       }
       return true;
@@ -568,17 +663,28 @@ class Validator {
       const info = arnServiceInfo(service);
       if (!info) {
         const suggestion = this.suggest('arnService', service, () => suggestArnService(service));
-        this.add('UNKNOWN_ARN_SERVICE',
-          `No AWS resource type has ARNs in the "${service}" namespace${suggestion ? ` (did you mean "arn:${partition}:${suggestion}:…"?)` : ''}: "${value}" matches no real resource`, pos);
+        this.add(
+          'UNKNOWN_ARN_SERVICE',
+          `No AWS resource type has ARNs in the "${service}" namespace${suggestion ? ` (did you mean "arn:${partition}:${suggestion}:…"?)` : ''}: "${value}" matches no real resource`,
+          pos,
+        );
         usable = false;
       } else {
         if (account === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.account)) {
-          this.add('MISSING_ARN_ACCOUNT', `"${value}" has an empty account field, but ${service} ARNs of this resource always name an account: it matches no resource (use the 12-digit account ID, or "*")`, pos);
+          this.add(
+            'MISSING_ARN_ACCOUNT',
+            `"${value}" has an empty account field, but ${service} ARNs of this resource always name an account: it matches no resource (use the 12-digit account ID, or "*")`,
+            pos,
+          );
           usable = false;
         }
         const specific = specificFormatsOf(info, resource);
         if (account !== '' && !hasWildcardOrVariable(account) && specific.length > 0 && specific.every((t) => !t.account)) {
-          this.add('ARN_ACCOUNT_NOT_ALLOWED', `"${value}": ${service} ARNs of this resource have no account field; leave it empty ("arn:${partition}:${service}:${region}::${resource}")`, pos);
+          this.add(
+            'ARN_ACCOUNT_NOT_ALLOWED',
+            `"${value}": ${service} ARNs of this resource have no account field; leave it empty ("arn:${partition}:${service}:${region}::${resource}")`,
+            pos,
+          );
           usable = false;
         }
         if (region !== '' && !hasWildcardOrVariable(region) && specific.length > 0 && specific.every((t) => !t.region)) {
@@ -586,13 +692,21 @@ class Validator {
           usable = false;
         }
         if (region === '' && !awsOwned(service, resource) && formatsOf(info, resource).every((t) => t.region)) {
-          this.add('MISSING_ARN_REGION', `"${value}" has an empty Region field, but ${service} ARNs always name a Region: it matches no resource (use a Region such as us-east-1, or "*")`, pos);
+          this.add(
+            'MISSING_ARN_REGION',
+            `"${value}" has an empty Region field, but ${service} ARNs always name a Region: it matches no resource (use a Region such as us-east-1, or "*")`,
+            pos,
+          );
           usable = false;
         }
       }
     }
     if (placeholders.length > 0) {
-      this.add('ARN_PLACEHOLDER', `"${value}" contains what looks like a documentation placeholder (${placeholders.join(', ')}); it matches no real resource until replaced with real values`, pos);
+      this.add(
+        'ARN_PLACEHOLDER',
+        `"${value}" contains what looks like a documentation placeholder (${placeholders.join(', ')}); it matches no real resource until replaced with real values`,
+        pos,
+      );
     }
     return usable;
   }
@@ -621,7 +735,11 @@ class Validator {
         const base = keyType.replace(/_LIST$/, '');
         const isList = keyType.endsWith('_LIST');
         const expected: Record<string, string[]> = {
-          Numeric: ['NUMERIC'], Date: ['DATE'], Bool: ['BOOLEAN'], IpAddress: ['IP'], Binary: ['BINARY'],
+          Numeric: ['NUMERIC'],
+          Date: ['DATE'],
+          Bool: ['BOOLEAN'],
+          IpAddress: ['IP'],
+          Binary: ['BINARY'],
         };
         const ok = expected[op.category];
         const epochNumeric = op.category === 'Numeric' && c.key.toLowerCase() === 'aws:epochtime';
@@ -630,19 +748,23 @@ class Validator {
         const stringOnTyped = op.category === 'String' && (base === 'BOOLEAN' || base === 'DATE');
         if ((ok && !ok.includes(base) && !epochNumeric) || stringOnTyped) {
           const want = { NUMERIC: 'Numeric', DATE: 'Date', BOOLEAN: 'Bool', IP: 'IpAddress', BINARY: 'Binary', STRING: 'String or Arn' }[base] ?? base;
-          this.add('TYPE_MISMATCH',
-            `${op.base} compares ${op.category} values, but "${c.key}" holds ${base.toLowerCase()} values: use a ${want} operator`, c.position);
+          this.add(
+            'TYPE_MISMATCH',
+            `${op.base} compares ${op.category} values, but "${c.key}" holds ${base.toLowerCase()} values: use a ${want} operator`,
+            c.position,
+          );
         }
         if (op.category !== 'Null') {
           if (isList && !op.setOperator) {
-            this.add('MISSING_QUALIFIER',
-              `"${c.key}" can hold several values; test it with ForAnyValue:${op.base} or ForAllValues:${op.base}`, c.position);
+            this.add('MISSING_QUALIFIER', `"${c.key}" can hold several values; test it with ForAnyValue:${op.base} or ForAllValues:${op.base}`, c.position);
           } else if (!isList && op.setOperator === 'ForAllValues') {
-            this.add('FORALLVALUES_WITH_SINGLE_VALUED_KEY',
-              `"${c.key}" holds a single value; ForAllValues: is meant for multivalued keys, and it also matches when the key is missing: remove ForAllValues:`, c.position);
+            this.add(
+              'FORALLVALUES_WITH_SINGLE_VALUED_KEY',
+              `"${c.key}" holds a single value; ForAllValues: is meant for multivalued keys, and it also matches when the key is missing: remove ForAllValues:`,
+              c.position,
+            );
           } else if (!isList && op.setOperator) {
-            this.add('FORANYVALUE_WITH_SINGLE_VALUED_KEY',
-              `"${c.key}" holds a single value; ForAnyValue: is meant for multivalued keys`, c.position);
+            this.add('FORANYVALUE_WITH_SINGLE_VALUED_KEY', `"${c.key}" holds a single value; ForAnyValue: is meant for multivalued keys`, c.position);
           }
         }
       }
@@ -656,13 +778,14 @@ class Validator {
     const base = operator.replace(/^(ForAnyValue|ForAllValues):/i, '').replace(/IfExists$/i, '');
     let best: string | undefined;
     let bestD = Infinity;
-    if (base.length <= MAX_SUGGEST_LENGTH) for (const k of knownOperatorNames()) {
-      const d = editDistance(base, k);
-      if (d < bestD) {
-        bestD = d;
-        best = k;
+    if (base.length <= MAX_SUGGEST_LENGTH)
+      for (const k of knownOperatorNames()) {
+        const d = editDistance(base, k);
+        if (d < bestD) {
+          bestD = d;
+          best = k;
+        }
       }
-    }
     return `Unknown condition operator "${operator}"${best && bestD <= 3 ? ` (did you mean "${best}"?)` : ''}`;
   }
 
@@ -677,7 +800,11 @@ class Validator {
     const prefix = key.slice(0, i).toLowerCase();
     const global = findGlobalConditionKey(key);
     if (prefix === 'aws' && !global && DEPRECATED_GLOBAL_KEYS.has(key.toLowerCase())) {
-      this.add('DEPRECATED_GLOBAL_CONDITION_KEY', `"${key}" is a deprecated global condition key; ${DEPRECATED_GLOBAL_KEYS.get(key.toLowerCase())}`, c.position);
+      this.add(
+        'DEPRECATED_GLOBAL_CONDITION_KEY',
+        `"${key}" is a deprecated global condition key; ${DEPRECATED_GLOBAL_KEYS.get(key.toLowerCase())}`,
+        c.position,
+      );
       return undefined;
     }
     if (prefix === 'aws' && !global) {
@@ -688,10 +815,13 @@ class Validator {
     if (!global) {
       const serviceKey = findServiceConditionKey(key);
       if (!serviceKey) {
-        this.add('INVALID_SERVICE_CONDITION_KEY',
+        this.add(
+          'INVALID_SERVICE_CONDITION_KEY',
           serviceExists(prefix)
             ? `Service "${prefix}" defines no condition key "${key}"`
-            : `"${prefix}" in condition key "${key}" is not an AWS service prefix`, c.position);
+            : `"${prefix}" in condition key "${key}" is not an AWS service prefix`,
+          c.position,
+        );
         return undefined;
       }
     }
@@ -702,12 +832,21 @@ class Validator {
       const unique = [...new Map(actions.map((a) => [a.name, a])).values()];
       const unsupported = unique.filter((a) => !actionSupportsConditionKey(a, key));
       if (unsupported.length === unique.length) {
-        this.add('CONDITION_KEY_NOT_SUPPORTED',
-          `None of this statement's actions supports the condition key "${key}", so it is never in their request context${s.effect === 'Allow' ? ' and the condition cannot be met (unless IfExists or a negated operator is used)' : ''}`, c.position);
+        this.add(
+          'CONDITION_KEY_NOT_SUPPORTED',
+          `None of this statement's actions supports the condition key "${key}", so it is never in their request context${s.effect === 'Allow' ? ' and the condition cannot be met (unless IfExists or a negated operator is used)' : ''}`,
+          c.position,
+        );
       } else if (unsupported.length > 0) {
-        const names = unsupported.slice(0, 5).map((a) => a.name).join(', ');
-        this.add('CONDITION_KEY_PARTIALLY_SUPPORTED',
-          `"${key}" is not supported by ${unsupported.length} of the statement's actions (${names}${unsupported.length > 5 ? ', …' : ''})`, c.position);
+        const names = unsupported
+          .slice(0, 5)
+          .map((a) => a.name)
+          .join(', ');
+        this.add(
+          'CONDITION_KEY_PARTIALLY_SUPPORTED',
+          `"${key}" is not supported by ${unsupported.length} of the statement's actions (${names}${unsupported.length > 5 ? ', …' : ''})`,
+          c.position,
+        );
       }
     }
     return conditionKeyType(key);
@@ -738,8 +877,12 @@ class Validator {
       if (hasSubstitutedVariable(op, value, variablesEnabled)) return;
       if (!isValidConditionValue(op.category, value)) {
         const literal = value.includes('${') && !op.variables ? ` (${op.base} does not take policy variables)` : '';
-        const code = op.category === 'Arn' ? 'INVALID_ARN_CONDITION_VALUE' : VALUE_CODES[op.category] ?? 'TYPE_MISMATCH';
-        this.add(code, `"${value}" is not ${what[op.category]}${literal} (operator ${c.operator}, key "${c.key}"); it matches nothing`, c.valuePositions?.[i] ?? c.position);
+        const code = op.category === 'Arn' ? 'INVALID_ARN_CONDITION_VALUE' : (VALUE_CODES[op.category] ?? 'TYPE_MISMATCH');
+        this.add(
+          code,
+          `"${value}" is not ${what[op.category]}${literal} (operator ${c.operator}, key "${c.key}"); it matches nothing`,
+          c.valuePositions?.[i] ?? c.position,
+        );
       } else if (op.category === 'Bool' || op.category === 'Null') bools.add(value.toLowerCase());
     });
     if (bools.size === 2) {
@@ -780,8 +923,12 @@ function formatsOf(info: ArnServiceInfo, resource: string): { account: boolean; 
 
 /** Access Analyzer's code for a value its operator cannot read. */
 const VALUE_CODES: Record<string, FindingCode> = {
-  Bool: 'TYPE_MISMATCH_BOOLEAN', Null: 'TYPE_MISMATCH_BOOLEAN', Numeric: 'TYPE_MISMATCH_NUMBER', Date: 'TYPE_MISMATCH_DATE',
-  IpAddress: 'TYPE_MISMATCH_IP_RANGE', Binary: 'INVALID_BINARY_VALUE',
+  Bool: 'TYPE_MISMATCH_BOOLEAN',
+  Null: 'TYPE_MISMATCH_BOOLEAN',
+  Numeric: 'TYPE_MISMATCH_NUMBER',
+  Date: 'TYPE_MISMATCH_DATE',
+  IpAddress: 'TYPE_MISMATCH_IP_RANGE',
+  Binary: 'INVALID_BINARY_VALUE',
 };
 
 /**

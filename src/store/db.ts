@@ -155,9 +155,7 @@ function ensureDirectory(dir: string): void {
 
 /** The schema version a database is at (0 for a new file). */
 export function schemaVersion(store: Store): number {
-  const exists = store.db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-    .get();
+  const exists = store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!exists) return 0;
   const row = store.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;
@@ -167,15 +165,11 @@ function migrate(store: Store): void {
   const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
   const current = schemaVersion(store);
   if (current > latest) {
-    throw new StoreVersionError(
-      `database ${store.file} has schema version ${current}, newer than this accessql understands (${latest})`,
-    );
+    throw new StoreVersionError(`database ${store.file} has schema version ${current}, newer than this accessql understands (${latest})`);
   }
   if (current === latest) return;
   if (store.readonly) {
-    throw new StoreVersionError(
-      `database ${store.file} is at schema version ${current} (needs ${latest}); open it once read-write to migrate`,
-    );
+    throw new StoreVersionError(`database ${store.file} is at schema version ${current} (needs ${latest}); open it once read-write to migrate`);
   }
   const { db } = store;
   // Two processes may open a new file at once: the immediate transaction serializes them, and
@@ -186,9 +180,7 @@ function migrate(store: Store): void {
       name       TEXT NOT NULL,
       applied_at TEXT NOT NULL
     )`);
-    const done = new Set(
-      (db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]),
-    );
+    const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
@@ -205,7 +197,8 @@ function migrate(store: Store): void {
  * throw rolls everything back.
  */
 export function writeTransaction<T>(store: Store, fn: () => T): T {
-  if (store.readonly) throw new StoreUnavailableError(`database ${store.file} is open read-only (the file or its filesystem is not writable)`, 'SQLITE_READONLY');
+  if (store.readonly)
+    throw new StoreUnavailableError(`database ${store.file} is open read-only (the file or its filesystem is not writable)`, 'SQLITE_READONLY');
   try {
     return store.db.transaction(fn).immediate();
   } catch (e) {

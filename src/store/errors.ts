@@ -4,7 +4,6 @@
  */
 import { AccessqlError, type ErrorCode } from '../util/errors.js';
 
-
 /** Base class: anything the store refuses for a reason a user can act on. */
 export class StoreError extends AccessqlError {
   constructor(message: string, code: ErrorCode = 'INTERNAL_SERVER_ERROR', extensions: Record<string, unknown> = {}) {

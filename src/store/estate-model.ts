@@ -181,7 +181,10 @@ export function buildEstate(data: EstateData): Estate {
       out = [];
       const seen = new Set<string>();
       for (let at: EstateOrgNode | undefined = n; at; at = at.parentId ? nodes.get(at.parentId) : undefined) {
-        if (seen.has(at.id)) { out = null; break; }
+        if (seen.has(at.id)) {
+          out = null;
+          break;
+        }
         seen.add(at.id);
         out.unshift(at.id);
       }
@@ -210,7 +213,9 @@ export function buildEstate(data: EstateData): Estate {
         return { targetId: id, kind: n.kind, name: n.name, policies: hasFull ? policies : [RCP_FULL_AWS_ACCESS, ...policies] };
       }
       return {
-        targetId: id, kind: n.kind, name: n.name,
+        targetId: id,
+        kind: n.kind,
+        name: n.name,
         policies: policies.length > 0 ? policies : [SCP_FULL_AWS_ACCESS],
       };
     });
@@ -219,12 +224,19 @@ export function buildEstate(data: EstateData): Estate {
     const ids = lineage(accountId);
     if (!ids || !org) return null;
     return {
-      accountId, organizationId: org.id, path: `${org.id}/${ids.slice(0, -1).map((i) => `${i}/`).join('')}`, lineage: ids,
-      parentId: ids[ids.length - 2], isManagementAccount: accountId === org.managementAccountId,
+      accountId,
+      organizationId: org.id,
+      path: `${org.id}/${ids
+        .slice(0, -1)
+        .map((i) => `${i}/`)
+        .join('')}`,
+      lineage: ids,
+      parentId: ids[ids.length - 2],
+      isManagementAccount: accountId === org.managementAccountId,
     };
   };
   const rcps = (accountId: string): PolicyLevel[] | null =>
-    (org && accountId === org.managementAccountId ? null : levels(accountId, 'RESOURCE_CONTROL_POLICY'));
+    org && accountId === org.managementAccountId ? null : levels(accountId, 'RESOURCE_CONTROL_POLICY');
 
   const policies = new Map(data.resourcePolicies.map((r) => [r.arn, r]));
   const trust = new Map(data.trustPolicies.map((r) => [r.arn, r.document]));
@@ -246,7 +258,8 @@ export function buildEstate(data: EstateData): Estate {
       const stored = policies.get(arn) ?? (bucket ? policies.get(bucket) : undefined);
       const owner = accountOfArn(arn) ?? stored?.ownerAccountId ?? listed.get(arn) ?? (bucket ? listed.get(bucket) : undefined) ?? callerAccountId ?? null;
       return {
-        arn, ownerAccountId: owner,
+        arn,
+        ownerAccountId: owner,
         policy: trust.get(arn) ?? stored?.document ?? null,
         resourceControlPolicies: owner ? rcps(owner) : null,
       };
@@ -280,36 +293,84 @@ export function s3BucketOf(arn: string): string | undefined {
 /** Reads everything buildEstate needs in one read transaction. */
 export function loadEstateData(store: Store): EstateData {
   const { db } = store;
-  return db.transaction((): EstateData => {
-    const o = db.prepare('SELECT id, arn, feature_set, master_account_id FROM org_organization').get() as
-      { id: string; arn: string | null; feature_set: string | null; master_account_id: string } | undefined;
-    const nodes = (db.prepare('SELECT id, kind, parent_id, name, arn, email, status, policy_types FROM org_nodes ORDER BY pos').all() as {
-      id: string; kind: OrgNodeKind; parent_id: string | null; name: string | null; arn: string | null; email: string | null; status: string | null; policy_types: string | null;
-    }[]).map((n) => ({
-      id: n.id, kind: n.kind, parentId: n.parent_id, name: n.name, arn: n.arn, email: n.email, status: n.status,
-      policyTypes: n.policy_types ? (JSON.parse(n.policy_types) as { Type?: string; Status?: string }[]) : null,
-    }));
-    const targets = new Map<string, string[]>();
-    for (const t of db.prepare('SELECT policy_id, target_id FROM org_policy_targets ORDER BY policy_id, target_id').iterate() as Iterable<{ policy_id: string; target_id: string }>) {
-      let l = targets.get(t.policy_id);
-      if (!l) targets.set(t.policy_id, (l = []));
-      l.push(t.target_id);
-    }
-    const policies = (db.prepare('SELECT id, name, arn, type, aws_managed, content FROM org_policies ORDER BY pos').all() as {
-      id: string; name: string; arn: string | null; type: OrgPolicyType; aws_managed: number; content: string;
-    }[]).map((p) => ({ id: p.id, name: p.name, arn: p.arn, type: p.type, awsManaged: p.aws_managed === 1, document: p.content, targets: targets.get(p.id) ?? [] }));
-    const resourcePolicies = (db.prepare('SELECT arn, COALESCE(account_id, owner_account_id) AS owner, policy FROM resource_policies ORDER BY arn').all() as {
-      arn: string; owner: string | null; policy: string;
-    }[]).map((r) => ({ arn: r.arn, ownerAccountId: r.owner, document: r.policy }));
-    const listedOwners = db.prepare(`SELECT arn, owner_account_id AS ownerAccountId FROM resources
-        WHERE account_id IS NULL AND owner_account_id IS NOT NULL`).all() as { arn: string; ownerAccountId: string }[];
-    const trustPolicies = db.prepare(`SELECT arn, trust_policy AS document FROM principals WHERE type = 'ROLE' AND trust_policy IS NOT NULL ORDER BY arn`)
-      .all() as { arn: string; document: string }[];
-    return {
-      organization: o ? { id: o.id, arn: o.arn, featureSet: o.feature_set, managementAccountId: o.master_account_id } : null,
-      nodes, policies, resourcePolicies, listedOwners, trustPolicies,
-    };
-  }).deferred();
+  return db
+    .transaction((): EstateData => {
+      const o = db.prepare('SELECT id, arn, feature_set, master_account_id FROM org_organization').get() as
+        { id: string; arn: string | null; feature_set: string | null; master_account_id: string } | undefined;
+      const nodes = (
+        db.prepare('SELECT id, kind, parent_id, name, arn, email, status, policy_types FROM org_nodes ORDER BY pos').all() as {
+          id: string;
+          kind: OrgNodeKind;
+          parent_id: string | null;
+          name: string | null;
+          arn: string | null;
+          email: string | null;
+          status: string | null;
+          policy_types: string | null;
+        }[]
+      ).map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        parentId: n.parent_id,
+        name: n.name,
+        arn: n.arn,
+        email: n.email,
+        status: n.status,
+        policyTypes: n.policy_types ? (JSON.parse(n.policy_types) as { Type?: string; Status?: string }[]) : null,
+      }));
+      const targets = new Map<string, string[]>();
+      for (const t of db.prepare('SELECT policy_id, target_id FROM org_policy_targets ORDER BY policy_id, target_id').iterate() as Iterable<{
+        policy_id: string;
+        target_id: string;
+      }>) {
+        let l = targets.get(t.policy_id);
+        if (!l) targets.set(t.policy_id, (l = []));
+        l.push(t.target_id);
+      }
+      const policies = (
+        db.prepare('SELECT id, name, arn, type, aws_managed, content FROM org_policies ORDER BY pos').all() as {
+          id: string;
+          name: string;
+          arn: string | null;
+          type: OrgPolicyType;
+          aws_managed: number;
+          content: string;
+        }[]
+      ).map((p) => ({
+        id: p.id,
+        name: p.name,
+        arn: p.arn,
+        type: p.type,
+        awsManaged: p.aws_managed === 1,
+        document: p.content,
+        targets: targets.get(p.id) ?? [],
+      }));
+      const resourcePolicies = (
+        db.prepare('SELECT arn, COALESCE(account_id, owner_account_id) AS owner, policy FROM resource_policies ORDER BY arn').all() as {
+          arn: string;
+          owner: string | null;
+          policy: string;
+        }[]
+      ).map((r) => ({ arn: r.arn, ownerAccountId: r.owner, document: r.policy }));
+      const listedOwners = db
+        .prepare(
+          `SELECT arn, owner_account_id AS ownerAccountId FROM resources
+        WHERE account_id IS NULL AND owner_account_id IS NOT NULL`,
+        )
+        .all() as { arn: string; ownerAccountId: string }[];
+      const trustPolicies = db
+        .prepare(`SELECT arn, trust_policy AS document FROM principals WHERE type = 'ROLE' AND trust_policy IS NOT NULL ORDER BY arn`)
+        .all() as { arn: string; document: string }[];
+      return {
+        organization: o ? { id: o.id, arn: o.arn, featureSet: o.feature_set, managementAccountId: o.master_account_id } : null,
+        nodes,
+        policies,
+        resourcePolicies,
+        listedOwners,
+        trustPolicies,
+      };
+    })
+    .deferred();
 }
 
 export function loadEstate(store: Store): Estate {

@@ -150,7 +150,7 @@ function shiftAndFinder(codes: number[]): Finder {
     let state = 0;
     for (let i = from; i < end; i++) {
       const c = s.charCodeAt(i);
-      const mask = wild | (c < 128 ? ascii[c]! : other.get(c) ?? 0);
+      const mask = wild | (c < 128 ? ascii[c]! : (other.get(c) ?? 0));
       state = ((state << 1) | 1) & mask;
       if (state & accept) {
         if (matchSteps.enabled) matchSteps.count += i - from + 1;
@@ -173,7 +173,7 @@ function wideShiftAndFinder(codes: number[]): Finder {
   const other = new Map<number, Int32Array>();
   codes.forEach((c, i) => {
     const w = (i / 31) | 0;
-    const bit = 1 << i % 31;
+    const bit = 1 << (i % 31);
     if (c === ANY_CHAR) wild[w]! |= bit;
     else if (c < 128) ascii[c * words + w]! |= bit;
     else {
@@ -183,7 +183,7 @@ function wideShiftAndFinder(codes: number[]): Finder {
     }
   });
   const none = new Int32Array(words);
-  const accept = 1 << (len - 1) % 31;
+  const accept = 1 << ((len - 1) % 31);
   const state = new Int32Array(words);
   if (words === 2) {
     // Two words (32..62 characters) kept in locals: the common long case, without array traffic.
@@ -220,13 +220,13 @@ function wideShiftAndFinder(codes: number[]): Finder {
     state.fill(0);
     for (let i = from; i < end; i++) {
       const c = s.charCodeAt(i);
-      const masks = c < 128 ? null : other.get(c) ?? none;
+      const masks = c < 128 ? null : (other.get(c) ?? none);
       const base = c * words;
       let carry = 1;
       for (let w = 0; w < words; w++) {
         const cur = state[w]!;
         const mask = wild[w]! | (masks === null ? ascii[base + w]! : masks[w]!);
-        state[w] = (((cur << 1) | carry) & 0x7fffffff) & mask;
+        state[w] = ((cur << 1) | carry) & 0x7fffffff & mask;
         carry = (cur >>> 30) & 1;
       }
       if (state[words - 1]! & accept) {

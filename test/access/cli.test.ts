@@ -62,7 +62,9 @@ async function overHttp(query: string, field: string, variables: Record<string, 
   try {
     r = await server.gql<Record<string, unknown>>(query, { first: 500, after: null, ...variables });
   } catch (e) {
-    throw new Error(`HTTP failed: ${(e as Error & { cause?: unknown }).cause}; server exit ${server.child.exitCode} ${server.child.signalCode}; stderr: ${server.stderr()}`);
+    throw new Error(
+      `HTTP failed: ${(e as Error & { cause?: unknown }).cause}; server exit ${server.child.exitCode} ${server.child.signalCode}; stderr: ${server.stderr()}`,
+    );
   }
   assert.equal(r.errors, undefined, JSON.stringify(r.errors));
   return r.data![field];
@@ -89,17 +91,31 @@ describe('accessql who-can', () => {
 
   test('--json is exactly the whoCan field of the same query over HTTP', async () => {
     const cases: { args: string[]; variables: Record<string, unknown> }[] = [
-      { args: ['connect:StartContactRecording', A_CONTACT], variables: { action: 'connect:StartContactRecording', resource: A_CONTACT, context: [], includeConditional: false } },
-      { args: ['connect:StartContactRecording', A], variables: { action: 'connect:StartContactRecording', resource: A, context: [], includeConditional: false } },
+      {
+        args: ['connect:StartContactRecording', A_CONTACT],
+        variables: { action: 'connect:StartContactRecording', resource: A_CONTACT, context: [], includeConditional: false },
+      },
+      {
+        args: ['connect:StartContactRecording', A],
+        variables: { action: 'connect:StartContactRecording', resource: A, context: [], includeConditional: false },
+      },
       {
         args: ['connect:TagResource', B_AGENT_TEST, '--include-conditional'],
         variables: { action: 'connect:TagResource', resource: B_AGENT_TEST, context: [], includeConditional: true },
       },
       {
         args: ['connect:DescribeUser', A_AGENT_UNTAGGED, '--context', 'aws:ResourceTag/Department=Test'],
-        variables: { action: 'connect:DescribeUser', resource: A_AGENT_UNTAGGED, context: [{ key: 'aws:ResourceTag/Department', values: ['Test'] }], includeConditional: false },
+        variables: {
+          action: 'connect:DescribeUser',
+          resource: A_AGENT_UNTAGGED,
+          context: [{ key: 'aws:ResourceTag/Department', values: ['Test'] }],
+          includeConditional: false,
+        },
       },
-      { args: ['connect:DeleteUser', `${A}/agent/00dtcddd1-123e-111e-93e3-11111bfbfcc1`], variables: { action: 'connect:DeleteUser', resource: `${A}/agent/00dtcddd1-123e-111e-93e3-11111bfbfcc1`, context: [], includeConditional: false } },
+      {
+        args: ['connect:DeleteUser', `${A}/agent/00dtcddd1-123e-111e-93e3-11111bfbfcc1`],
+        variables: { action: 'connect:DeleteUser', resource: `${A}/agent/00dtcddd1-123e-111e-93e3-11111bfbfcc1`, context: [], includeConditional: false },
+      },
     ];
     for (const c of cases) {
       const printed = await jsonAsync(['who-can', ...c.args]);
@@ -118,7 +134,10 @@ describe('accessql who-can', () => {
     ]);
     // A conditional entry cites the Allow it rests on: ConnectCreateUserTeamA's statement.
     const liam = printed.edges.find((e: any) => e.node.principal.arn === `${IAM}user/liam.oconnor`).node;
-    assert.deepEqual(liam.matchedStatements.map((m: any) => [m.policyName, m.effect]), [['ConnectCreateUserTeamA', 'Allow']]);
+    assert.deepEqual(
+      liam.matchedStatements.map((m: any) => [m.policyName, m.effect]),
+      [['ConnectCreateUserTeamA', 'Allow']],
+    );
     const table = cli('who-can', 'connect:TagResource', B_AGENT_TEST, '--include-conditional');
     assert.match(table.stdout, /user\/liam\.oconnor .*if aws:RequestTag\/Owner/);
   });
@@ -133,7 +152,10 @@ describe('accessql who-can', () => {
     assert.equal(teamA.status, 0, teamA.stderr);
     for (const u of ['alice.nguyen', 'bob.martinez', 'liam.oconnor', 'maya.patel']) assert.ok(teamA.stdout.includes(`${IAM}user/${u}`), u);
     const teamB = json(['who-can', 'connect:TagResource', B_AGENT_TEST, '--context', 'aws:RequestTag/Owner=TeamB']);
-    assert.deepEqual(teamB.edges.map((e: any) => e.node.principal.arn), [`${IAM}user/alice.nguyen`, `${IAM}user/bob.martinez`]);
+    assert.deepEqual(
+      teamB.edges.map((e: any) => e.node.principal.arn),
+      [`${IAM}user/alice.nguyen`, `${IAM}user/bob.martinez`],
+    );
   });
 
   test('--context with a value containing "=" keeps everything after the first "="', () => {
@@ -188,7 +210,11 @@ describe('accessql what-can', () => {
       [`${IAM}role/ConnectAutomationRole`, A_CONTACT],
     ]) {
       const printed = await jsonAsync(['what-can', principal, resource]);
-      assert.deepEqual(printed, await overHttp(WHAT_CAN, 'whatCan', { principalArn: principal, resource, context: [], includeConditional: false }), `${principal} ${resource}`);
+      assert.deepEqual(
+        printed,
+        await overHttp(WHAT_CAN, 'whatCan', { principalArn: principal, resource, context: [], includeConditional: false }),
+        `${principal} ${resource}`,
+      );
     }
   });
 

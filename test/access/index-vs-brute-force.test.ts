@@ -112,7 +112,8 @@ function questionResources(model: AccountModel, accountId: string): string[] {
     `arn:aws:sqs:ap-southeast-2:${accountId}:ops-queue`,
     `arn:aws:ec2:us-east-1:${accountId}:instance/i-0123456789abcdef0`,
     `arn:aws:connect:us-east-1:999999999999:instance/other-account`,
-  ]) out.add(r);
+  ])
+    out.add(r);
   for (const u of users) {
     out.add(u.arn);
     out.add(`arn:aws:s3:::home-bucket/${u.name}/notes.txt`);
@@ -134,7 +135,6 @@ const CONTEXT_ENTRIES: ContextEntry[] = [
   { key: 'aws:TagKeys', values: ['team', 'env'] },
   { key: 'aws:username', values: ['user00001.sales'] },
 ];
-
 
 /** Everything an answer says, in a form deepEqual compares exactly. */
 function observable(list: Evaluated[]) {
@@ -243,7 +243,10 @@ describe('access index vs brute force on generated accounts', () => {
       // Each entry names the resource it was evaluated on: the resource, or its children's pattern.
       for (const e of whatCan(f.index, principal.model.arn, resource, undefined).entries) {
         const who = f.index.whoCan(e.action, e.resource, callerContext([]), f.index.resourceContext(e.resource));
-        assert.ok(who.some((w) => w.principal === principal), `${principal.model.arn} ${e.action} ${e.resource}`);
+        assert.ok(
+          who.some((w) => w.principal === principal),
+          `${principal.model.arn} ${e.action} ${e.resource}`,
+        );
       }
     }
   });
@@ -265,13 +268,37 @@ describe('access index vs brute force on principal-dependent statements', () => 
     { Sid: 'HomeOrAll', Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::home/${aws:username}/*', '*'] },
     { Sid: 'NotOwnHome', Effect: 'Allow', Action: 's3:PutObject', NotResource: ['arn:aws:s3:::home/${aws:username}/*'] },
     { Sid: 'SalesList', Effect: 'Allow', Action: 's3:ListBucket', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'sales' } } },
-    { Sid: 'OwnTeamTags', Effect: 'Allow', Action: 's3:GetBucketTagging', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } },
-    { Sid: 'DenyNonSalesDelete', Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/team': 'sales' } } },
+    {
+      Sid: 'OwnTeamTags',
+      Effect: 'Allow',
+      Action: 's3:GetBucketTagging',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } },
+    },
+    {
+      Sid: 'DenyNonSalesDelete',
+      Effect: 'Deny',
+      Action: 's3:DeleteObject',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:PrincipalTag/team': 'sales' } },
+    },
     { Sid: 'Delete', Effect: 'Allow', Action: 's3:DeleteObject', Resource: '*' },
     { Sid: 'OwnUser', Effect: 'Allow', Action: 'iam:GetUser', Resource: 'arn:aws:iam::*:user/${aws:username}' },
     { Sid: 'TeamRoles', Effect: 'Allow', Action: 'iam:GetRole', Resource: "arn:aws:iam::*:role/${aws:PrincipalTag/team, 'none'}*" },
-    { Sid: 'RolesOnly', Effect: 'Allow', Action: 's3:GetObjectTagging', Resource: '*', Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*' } } },
-    { Sid: 'AnyTeam', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalTag/team': ['sales', 'ops'] }, StringEqualsIfExists: { 'aws:PrincipalTag/department': 'cx' } } },
+    {
+      Sid: 'RolesOnly',
+      Effect: 'Allow',
+      Action: 's3:GetObjectTagging',
+      Resource: '*',
+      Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*' } },
+    },
+    {
+      Sid: 'AnyTeam',
+      Effect: 'Allow',
+      Action: 'sqs:SendMessage',
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalTag/team': ['sales', 'ops'] }, StringEqualsIfExists: { 'aws:PrincipalTag/department': 'cx' } },
+    },
     { Sid: 'ByUserId', Effect: 'Allow', Action: 'sqs:ReceiveMessage', Resource: 'arn:aws:sqs:*:*:${aws:userid}' },
   ]);
   const DUPLICATE = doc([
@@ -284,21 +311,50 @@ describe('access index vs brute force on principal-dependent statements', () => 
     { Effect: 'Allow', Action: ['iam:Get*', 'sqs:*'], Resource: '*' },
   ]);
   const policy = (name: string, document: unknown) => ({
-    PolicyName: name, PolicyId: `ANPA${name.toUpperCase().padEnd(17, 'X')}`, Arn: iam(`policy/${name}`), Path: '/', DefaultVersionId: 'v1',
-    AttachmentCount: 1, PermissionsBoundaryUsageCount: 0, IsAttachable: true, CreateDate: '2024-01-01T00:00:00Z', UpdateDate: '2024-01-01T00:00:00Z',
+    PolicyName: name,
+    PolicyId: `ANPA${name.toUpperCase().padEnd(17, 'X')}`,
+    Arn: iam(`policy/${name}`),
+    Path: '/',
+    DefaultVersionId: 'v1',
+    AttachmentCount: 1,
+    PermissionsBoundaryUsageCount: 0,
+    IsAttachable: true,
+    CreateDate: '2024-01-01T00:00:00Z',
+    UpdateDate: '2024-01-01T00:00:00Z',
     PolicyVersionList: [{ Document: document, VersionId: 'v1', IsDefaultVersion: true, CreateDate: '2024-01-01T00:00:00Z' }],
   });
   const attached = (...names: string[]) => names.map((n) => ({ PolicyName: n, PolicyArn: iam(`policy/${n}`) }));
   const tags = (t: Record<string, string>) => Object.entries(t).map(([Key, Value]) => ({ Key, Value }));
   const user = (name: string, t: Record<string, string>, policies: string[], boundary?: string) => ({
-    Path: '/', UserName: name, UserId: `AIDA${name.toUpperCase().replace(/[^A-Z0-9]/g, '').padEnd(17, 'X')}`, Arn: iam(`user/${name}`), CreateDate: '2024-01-01T00:00:00Z',
-    UserPolicyList: [], GroupList: [], AttachedManagedPolicies: attached(...policies), Tags: tags(t),
+    Path: '/',
+    UserName: name,
+    UserId: `AIDA${name
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .padEnd(17, 'X')}`,
+    Arn: iam(`user/${name}`),
+    CreateDate: '2024-01-01T00:00:00Z',
+    UserPolicyList: [],
+    GroupList: [],
+    AttachedManagedPolicies: attached(...policies),
+    Tags: tags(t),
     ...(boundary ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: iam(`policy/${boundary}`) } } : {}),
   });
   const role = (name: string, t: Record<string, string>, policies: string[]) => ({
-    Path: '/', RoleName: name, RoleId: `AROA${name.toUpperCase().replace(/[^A-Z0-9]/g, '').padEnd(17, 'X')}`, Arn: iam(`role/${name}`), CreateDate: '2024-01-01T00:00:00Z',
+    Path: '/',
+    RoleName: name,
+    RoleId: `AROA${name
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .padEnd(17, 'X')}`,
+    Arn: iam(`role/${name}`),
+    CreateDate: '2024-01-01T00:00:00Z',
     AssumeRolePolicyDocument: doc([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]),
-    InstanceProfileList: [], RolePolicyList: [], AttachedManagedPolicies: attached(...policies), Tags: tags(t), RoleLastUsed: {},
+    InstanceProfileList: [],
+    RolePolicyList: [],
+    AttachedManagedPolicies: attached(...policies),
+    Tags: tags(t),
+    RoleLastUsed: {},
   });
   const details = {
     UserDetailList: [
@@ -325,7 +381,10 @@ describe('access index vs brute force on principal-dependent statements', () => 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-index-vars-'));
     store = openStore(path.join(dir, 'vars.db'));
-    importFiles(store, [{ name: 'details.json', text: JSON.stringify(details) }, { name: 'resources.json', text: JSON.stringify(resources) }]);
+    importFiles(store, [
+      { name: 'details.json', text: JSON.stringify(details) },
+      { name: 'resources.json', text: JSON.stringify(resources) },
+    ]);
     index = new AccessIndex(loadAccountModel(store));
   });
   after(() => {
@@ -341,15 +400,45 @@ describe('access index vs brute force on principal-dependent statements', () => 
 
   test('indexed whoCan equals brute force for every action × resource × context, with and without includeConditional', () => {
     assert.equal(index.principals.length, 8);
-    const actions = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:GetBucketTagging', 's3:DeleteObject', 'iam:GetUser', 'iam:GetRole', 's3:GetObjectTagging', 'sqs:SendMessage', 'sqs:ReceiveMessage'];
+    const actions = [
+      's3:GetObject',
+      's3:PutObject',
+      's3:ListBucket',
+      's3:GetBucketTagging',
+      's3:DeleteObject',
+      'iam:GetUser',
+      'iam:GetRole',
+      's3:GetObjectTagging',
+      'sqs:SendMessage',
+      'sqs:ReceiveMessage',
+    ];
     const resourcesAsked = [
-      '*', 'arn:aws:s3:::home/u1/a.txt', 'arn:aws:s3:::home/u2/a.txt', 'arn:aws:s3:::home/sales-r1/a.txt', 'arn:aws:s3:::shared-sales', 'arn:aws:s3:::shared-ops',
-      'arn:aws:s3:::other', iam('user/u1'), iam('user/u3'), iam('user/${aws:username}'), iam('role/sales-r1'), iam('role/ops-r3'), iam('role/none-x'),
-      `arn:aws:sqs:us-east-1:${ACCOUNT}:q`, `arn:aws:sqs:us-east-1:${ACCOUNT}:AIDAU1XXXXXXXXXXXXXXX`, `arn:aws:sqs:us-east-1:999988887777:q`,
+      '*',
+      'arn:aws:s3:::home/u1/a.txt',
+      'arn:aws:s3:::home/u2/a.txt',
+      'arn:aws:s3:::home/sales-r1/a.txt',
+      'arn:aws:s3:::shared-sales',
+      'arn:aws:s3:::shared-ops',
+      'arn:aws:s3:::other',
+      iam('user/u1'),
+      iam('user/u3'),
+      iam('user/${aws:username}'),
+      iam('role/sales-r1'),
+      iam('role/ops-r3'),
+      iam('role/none-x'),
+      `arn:aws:sqs:us-east-1:${ACCOUNT}:q`,
+      `arn:aws:sqs:us-east-1:${ACCOUNT}:AIDAU1XXXXXXXXXXXXXXX`,
+      `arn:aws:sqs:us-east-1:999988887777:q`,
     ];
     const contexts: ContextEntry[][] = [
-      [], [{ key: 'aws:ResourceTag/team', values: ['sales'] }], [{ key: 'aws:PrincipalTag/team', values: ['ops'] }],
-      [{ key: 'aws:username', values: ['u1'] }], [{ key: 'aws:PrincipalTag/department', values: ['cx'] }, { key: 'aws:PrincipalArn', values: [iam('role/x')] }],
+      [],
+      [{ key: 'aws:ResourceTag/team', values: ['sales'] }],
+      [{ key: 'aws:PrincipalTag/team', values: ['ops'] }],
+      [{ key: 'aws:username', values: ['u1'] }],
+      [
+        { key: 'aws:PrincipalTag/department', values: ['cx'] },
+        { key: 'aws:PrincipalArn', values: [iam('role/x')] },
+      ],
     ];
     let nonEmpty = 0;
     let conditional = 0;
@@ -376,9 +465,12 @@ describe('access index vs brute force on principal-dependent statements', () => 
     assert.ok(denied > 0, `${denied}`);
   });
 
-  test('sharing does not leak one principal\'s answer to another: iam:GetUser on u1 is u1 only; a role\'s missing aws:username is reported', () => {
+  test("sharing does not leak one principal's answer to another: iam:GetUser on u1 is u1 only; a role's missing aws:username is reported", () => {
     const who = index.whoCan('iam:GetUser', iam('user/u1'), callerContext([]), EMPTY);
-    assert.deepEqual(who.map((e) => e.principal.model.arn), [iam('user/u1')]);
+    assert.deepEqual(
+      who.map((e) => e.principal.model.arn),
+      [iam('user/u1')],
+    );
     const get = index.whoCan('s3:GetObject', 'arn:aws:s3:::home/u1/a.txt', callerContext([]), EMPTY);
     const role = get.find((e) => e.principal.model.arn === iam('role/r2'));
     assert.ok(role, 'r2 is allowed through "*"');
@@ -402,16 +494,34 @@ describe('access index vs brute force on random accounts (fixed seed)', () => {
   const iam = (rest: string) => `arn:aws:iam::${ACCOUNT}:${rest}`;
   const ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 'iam:GetUser', 'iam:GetRole', 'sqs:SendMessage', 'logs:PutLogEvents'];
   const RESOURCES = [
-    '*', 'arn:aws:s3:::home/u0/a', 'arn:aws:s3:::home/u1/a', 'arn:aws:s3:::team-sales/x', 'arn:aws:s3:::team-ops/x', iam('user/u0'), iam('user/u2'),
-    iam('role/sales-r'), `arn:aws:sqs:us-east-1:${ACCOUNT}:q`, `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:app-1:log-stream:s`, `arn:aws:s3:::other`,
+    '*',
+    'arn:aws:s3:::home/u0/a',
+    'arn:aws:s3:::home/u1/a',
+    'arn:aws:s3:::team-sales/x',
+    'arn:aws:s3:::team-ops/x',
+    iam('user/u0'),
+    iam('user/u2'),
+    iam('role/sales-r'),
+    `arn:aws:sqs:us-east-1:${ACCOUNT}:q`,
+    `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:app-1:log-stream:s`,
+    `arn:aws:s3:::other`,
   ];
   const resourceEntry = fc.constantFrom(
-    '*', 'arn:aws:s3:::home/${aws:username}/*', "arn:aws:s3:::team-${aws:PrincipalTag/team, 'none'}/*", 'arn:aws:s3:::team-${aws:PrincipalTag/team}/*',
-    'arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:role/${aws:PrincipalTag/team}*', 'arn:aws:s3:::*', `arn:aws:sqs:*:${ACCOUNT}:q`,
-    `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:app*`, 'arn:aws:logs:*:*:log-group:a*1:log-stream:s', 'arn:aws:sqs:*:q',
+    '*',
+    'arn:aws:s3:::home/${aws:username}/*',
+    "arn:aws:s3:::team-${aws:PrincipalTag/team, 'none'}/*",
+    'arn:aws:s3:::team-${aws:PrincipalTag/team}/*',
+    'arn:aws:iam::*:user/${aws:username}',
+    'arn:aws:iam::*:role/${aws:PrincipalTag/team}*',
+    'arn:aws:s3:::*',
+    `arn:aws:sqs:*:${ACCOUNT}:q`,
+    `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:app*`,
+    'arn:aws:logs:*:*:log-group:a*1:log-stream:s',
+    'arn:aws:sqs:*:q',
   );
   const conditionBlock = fc.constantFrom<Record<string, Record<string, string[]>> | undefined>(
-    undefined, undefined,
+    undefined,
+    undefined,
     { StringEquals: { 'aws:PrincipalTag/team': ['sales'] } },
     { StringNotEquals: { 'aws:PrincipalTag/team': ['sales'] } },
     { StringNotEquals: { 'aws:ResourceTag/owner': ['${aws:username}'] } },
@@ -423,15 +533,20 @@ describe('access index vs brute force on random accounts (fixed seed)', () => {
     { Bool: { 'aws:MultiFactorAuthPresent': ['true'] } },
     { StringEqualsIfExists: { 'aws:PrincipalTag/department': ['cx'] } },
   );
-  const statement = fc.record({
-    Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
-    Action: fc.subarray(['s3:*', 's3:GetObject', 'iam:Get*', 'sqs:SendMessage', 'logs:*', '*'], { minLength: 1, maxLength: 2 }),
-    notResource: fc.boolean(),
-    resources: fc.array(resourceEntry, { minLength: 1, maxLength: 2 }),
-    Condition: conditionBlock,
-  }).map(({ Effect, Action, notResource, resources, Condition }) => ({
-    Effect, Action, ...(notResource && Effect === 'Deny' ? { NotResource: resources } : { Resource: resources }), ...(Condition ? { Condition } : {}),
-  }));
+  const statement = fc
+    .record({
+      Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+      Action: fc.subarray(['s3:*', 's3:GetObject', 'iam:Get*', 'sqs:SendMessage', 'logs:*', '*'], { minLength: 1, maxLength: 2 }),
+      notResource: fc.boolean(),
+      resources: fc.array(resourceEntry, { minLength: 1, maxLength: 2 }),
+      Condition: conditionBlock,
+    })
+    .map(({ Effect, Action, notResource, resources, Condition }) => ({
+      Effect,
+      Action,
+      ...(notResource && Effect === 'Deny' ? { NotResource: resources } : { Resource: resources }),
+      ...(Condition ? { Condition } : {}),
+    }));
   const account = fc.record({
     policies: fc.array(fc.array(statement, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 5 }),
     principals: fc.array(
@@ -448,26 +563,59 @@ describe('access index vs brute force on random accounts (fixed seed)', () => {
 
   function details(a: typeof account extends fc.Arbitrary<infer T> ? T : never) {
     const policy = (i: number, statements: unknown[]) => ({
-      PolicyName: `p${i}`, PolicyId: `ANPAP${String(i).padEnd(16, 'X')}`, Arn: iam(`policy/p${i}`), Path: '/', DefaultVersionId: 'v1',
-      AttachmentCount: 1, PermissionsBoundaryUsageCount: 0, IsAttachable: true, CreateDate: '2024-01-01T00:00:00Z', UpdateDate: '2024-01-01T00:00:00Z',
-      PolicyVersionList: [{ Document: { Version: '2012-10-17', Statement: statements }, VersionId: 'v1', IsDefaultVersion: true, CreateDate: '2024-01-01T00:00:00Z' }],
+      PolicyName: `p${i}`,
+      PolicyId: `ANPAP${String(i).padEnd(16, 'X')}`,
+      Arn: iam(`policy/p${i}`),
+      Path: '/',
+      DefaultVersionId: 'v1',
+      AttachmentCount: 1,
+      PermissionsBoundaryUsageCount: 0,
+      IsAttachable: true,
+      CreateDate: '2024-01-01T00:00:00Z',
+      UpdateDate: '2024-01-01T00:00:00Z',
+      PolicyVersionList: [
+        { Document: { Version: '2012-10-17', Statement: statements }, VersionId: 'v1', IsDefaultVersion: true, CreateDate: '2024-01-01T00:00:00Z' },
+      ],
     });
     const users: unknown[] = [];
     const roles: unknown[] = [];
     a.principals.forEach((p, i) => {
       const names = [...new Set(p.attached.filter((n) => n < a.policies.length))].map((n) => ({ PolicyName: `p${n}`, PolicyArn: iam(`policy/p${n}`) }));
       const tags = [...(p.team ? [{ Key: 'team', Value: p.team }] : []), ...(p.department ? [{ Key: 'department', Value: p.department }] : [])];
-      const boundary = p.boundary !== undefined && p.boundary < a.policies.length ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: iam(`policy/p${p.boundary}`) } } : {};
+      const boundary =
+        p.boundary !== undefined && p.boundary < a.policies.length
+          ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: iam(`policy/p${p.boundary}`) } }
+          : {};
       if (p.role) {
         roles.push({
-          Path: '/', RoleName: `${p.team ?? 'x'}-r${i}`, RoleId: `AROAR${String(i).padEnd(16, 'X')}`, Arn: iam(`role/${p.team ?? 'x'}-r${i}`), CreateDate: '2024-01-01T00:00:00Z',
-          AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-          InstanceProfileList: [], RolePolicyList: [], AttachedManagedPolicies: names, Tags: tags, RoleLastUsed: {}, ...boundary,
+          Path: '/',
+          RoleName: `${p.team ?? 'x'}-r${i}`,
+          RoleId: `AROAR${String(i).padEnd(16, 'X')}`,
+          Arn: iam(`role/${p.team ?? 'x'}-r${i}`),
+          CreateDate: '2024-01-01T00:00:00Z',
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
+          InstanceProfileList: [],
+          RolePolicyList: [],
+          AttachedManagedPolicies: names,
+          Tags: tags,
+          RoleLastUsed: {},
+          ...boundary,
         });
       } else {
         users.push({
-          Path: '/', UserName: `u${i}`, UserId: `AIDAU${String(i).padEnd(16, 'X')}`, Arn: iam(`user/u${i}`), CreateDate: '2024-01-01T00:00:00Z',
-          UserPolicyList: [], GroupList: [], AttachedManagedPolicies: names, Tags: tags, ...boundary,
+          Path: '/',
+          UserName: `u${i}`,
+          UserId: `AIDAU${String(i).padEnd(16, 'X')}`,
+          Arn: iam(`user/u${i}`),
+          CreateDate: '2024-01-01T00:00:00Z',
+          UserPolicyList: [],
+          GroupList: [],
+          AttachedManagedPolicies: names,
+          Tags: tags,
+          ...boundary,
         });
       }
     });
@@ -483,20 +631,34 @@ describe('access index vs brute force on random accounts (fixed seed)', () => {
         const store = openStore(path.join(dir, `random-${n}.db`));
         try {
           const resources = { ResourceTagMappingList: [{ ResourceARN: 'arn:aws:s3:::home/u0/a', Tags: [{ Key: 'owner', Value: 'u0' }] }] };
-          importFiles(store, [{ name: 'details.json', text: JSON.stringify(details(a)) }, { name: 'resources.json', text: JSON.stringify(resources) }]);
+          importFiles(store, [
+            { name: 'details.json', text: JSON.stringify(details(a)) },
+            { name: 'resources.json', text: JSON.stringify(resources) },
+          ]);
           const index = new AccessIndex(loadAccountModel(store));
-          const contexts: ContextEntry[][] = [[], [{ key: 'aws:MultiFactorAuthPresent', values: ['true'] }], [{ key: 'aws:PrincipalTag/team', values: ['ops'] }]];
-          for (const action of ACTIONS) for (const resource of RESOURCES) for (const entries of contexts) for (const includeConditional of [false, true]) {
-            const caller = callerContext(entries);
-            const rc = index.resourceContext(resource);
-            const indexed = observable(index.whoCan(action, resource, caller, rc, { includeConditional }));
-            const brute = observable(index.whoCan(action, resource, caller, rc, { includeConditional, bruteForce: true }));
-            assert.deepEqual(indexed, brute, `account ${n}: ${action} on ${resource} with ${JSON.stringify(entries)}${includeConditional ? ', includeConditional' : ''}`);
-            stats.questions++;
-            stats.entries += indexed.length;
-            stats.conditional += indexed.filter((e) => e.conditional).length;
-            stats.denied += indexed.filter((e) => e.decision === 'EXPLICIT_DENY').length;
-          }
+          const contexts: ContextEntry[][] = [
+            [],
+            [{ key: 'aws:MultiFactorAuthPresent', values: ['true'] }],
+            [{ key: 'aws:PrincipalTag/team', values: ['ops'] }],
+          ];
+          for (const action of ACTIONS)
+            for (const resource of RESOURCES)
+              for (const entries of contexts)
+                for (const includeConditional of [false, true]) {
+                  const caller = callerContext(entries);
+                  const rc = index.resourceContext(resource);
+                  const indexed = observable(index.whoCan(action, resource, caller, rc, { includeConditional }));
+                  const brute = observable(index.whoCan(action, resource, caller, rc, { includeConditional, bruteForce: true }));
+                  assert.deepEqual(
+                    indexed,
+                    brute,
+                    `account ${n}: ${action} on ${resource} with ${JSON.stringify(entries)}${includeConditional ? ', includeConditional' : ''}`,
+                  );
+                  stats.questions++;
+                  stats.entries += indexed.length;
+                  stats.conditional += indexed.filter((e) => e.conditional).length;
+                  stats.denied += indexed.filter((e) => e.decision === 'EXPLICIT_DENY').length;
+                }
         } finally {
           store.close();
         }

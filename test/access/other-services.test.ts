@@ -31,17 +31,33 @@ const ERIN = `arn:aws:iam::${SEED_ACCOUNT}:user/erin.walsh`;
 
 function user(name: string, statements: unknown[]) {
   return {
-    UserName: name, UserId: `AIDA${name.toUpperCase().padEnd(17, 'X')}`, Path: '/', Arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
-    CreateDate: '2024-01-01T00:00:00Z', GroupList: [], AttachedManagedPolicies: [], Tags: [],
+    UserName: name,
+    UserId: `AIDA${name.toUpperCase().padEnd(17, 'X')}`,
+    Path: '/',
+    Arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
+    CreateDate: '2024-01-01T00:00:00Z',
+    GroupList: [],
+    AttachedManagedPolicies: [],
+    Tags: [],
     UserPolicyList: statements.length ? [{ PolicyName: `${name}-inline`, PolicyDocument: { Version: '2012-10-17', Statement: statements } }] : [],
   };
 }
 
 function role(name: string) {
   return {
-    RoleName: name, RoleId: `AROA${name.toUpperCase().padEnd(17, 'X')}`, Path: '/', Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
-    CreateDate: '2024-01-01T00:00:00Z', InstanceProfileList: [], AttachedManagedPolicies: [], RolePolicyList: [], Tags: [],
-    AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] },
+    RoleName: name,
+    RoleId: `AROA${name.toUpperCase().padEnd(17, 'X')}`,
+    Path: '/',
+    Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+    CreateDate: '2024-01-01T00:00:00Z',
+    InstanceProfileList: [],
+    AttachedManagedPolicies: [],
+    RolePolicyList: [],
+    Tags: [],
+    AssumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
+    },
   };
 }
 
@@ -105,14 +121,18 @@ after(async () => {
 async function allowedBySimulation(action: string, resource: string): Promise<string[]> {
   const out: string[] = [];
   for (const p of [DEPLOYER, OPERATOR, NOBODY, DEPLOY_ROLE, OTHER_ROLE]) {
-    const r = await server.gql<{ simulatePrincipalPolicy: { results: { decision: string }[] } }>(SIMULATE, { principalArn: p, actions: [action], resources: [resource] });
+    const r = await server.gql<{ simulatePrincipalPolicy: { results: { decision: string }[] } }>(SIMULATE, {
+      principalArn: p,
+      actions: [action],
+      resources: [resource],
+    });
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     if (r.data!.simulatePrincipalPolicy.results[0]!.decision === 'ALLOWED') out.push(p);
   }
   return out.sort();
 }
 
-describe('Service Authorization Reference: actions on another service\'s resources are answered on that resource (GraphQL HTTP)', () => {
+describe("Service Authorization Reference: actions on another service's resources are answered on that resource (GraphQL HTTP)", () => {
   const cases: [string, string, string][] = [
     ['sts:AssumeRole', DEPLOY_ROLE, 'role'],
     ['sts:AssumeRole', OTHER_ROLE, 'role'],
@@ -122,7 +142,9 @@ describe('Service Authorization Reference: actions on another service\'s resourc
   ];
   for (const [action, resource, type] of cases) {
     test(`whoCan(${action}, ${resource.split(':').slice(2, 3)}… ${type}) is not refused and equals the simulation`, async () => {
-      const r = await server.gql<{ whoCan: { evaluatedResource: string; evaluatedResourceType: string; warnings: string[]; edges: { node: { principal: { arn: string } } }[] } }>(ACCESS, { action, resource });
+      const r = await server.gql<{
+        whoCan: { evaluatedResource: string; evaluatedResourceType: string; warnings: string[]; edges: { node: { principal: { arn: string } } }[] };
+      }>(ACCESS, { action, resource });
       assert.equal(r.errors, undefined, JSON.stringify(r.errors));
       const answer = r.data!.whoCan;
       assert.equal(answer.evaluatedResource, resource);
@@ -148,7 +170,10 @@ describe('Service Authorization Reference: actions on another service\'s resourc
     const r = await server.gql(WHAT, { principalArn: DEPLOYER, resource: DEPLOY_ROLE, first: 100 });
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     const nodes = r.data.whatCan.edges.map((e: any) => e.node);
-    assert.deepEqual(nodes.map((n: any) => n.action), ['iam:GetRole', 'sts:AssumeRole']);
+    assert.deepEqual(
+      nodes.map((n: any) => n.action),
+      ['iam:GetRole', 'sts:AssumeRole'],
+    );
     for (const n of nodes) {
       assert.equal(n.resource, DEPLOY_ROLE);
       assert.equal(n.resourceType, 'role');
@@ -172,7 +197,7 @@ describe('whatCan on an Amazon Connect instance answers for the instance and its
     return nodes;
   }
 
-  test('a supervisor (erin.walsh) on instance A: contact actions evaluated on the instance\'s contacts, each entry naming its type', async () => {
+  test("a supervisor (erin.walsh) on instance A: contact actions evaluated on the instance's contacts, each entry naming its type", async () => {
     const nodes = await all(ERIN, INSTANCE_A, 100);
     const recording = nodes.find((n) => n.action === 'connect:StartContactRecording');
     assert.ok(recording, nodes.map((n) => n.action).join(','));
@@ -181,12 +206,18 @@ describe('whatCan on an Amazon Connect instance answers for the instance and its
     assert.ok(nodes.some((n) => n.resource === INSTANCE_A && n.resourceType === 'instance'));
     // Ordered by action name; within one action, the resource before its children.
     const keys = nodes.map((n) => n.action);
-    assert.deepEqual(keys, [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    assert.deepEqual(
+      keys,
+      [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
     // Each entry agrees with whoCan on the same (action, evaluated resource).
     for (const n of nodes.slice(0, 5)) {
       const who = await seeded.gql(ACCESS, { action: n.action, resource: n.resource });
       assert.equal(who.errors, undefined, JSON.stringify(who.errors));
-      assert.ok(who.data.whoCan.edges.some((e: any) => e.node.principal.arn === ERIN), `${n.action} on ${n.resource}`);
+      assert.ok(
+        who.data.whoCan.edges.some((e: any) => e.node.principal.arn === ERIN),
+        `${n.action} on ${n.resource}`,
+      );
     }
   });
 

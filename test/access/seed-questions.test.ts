@@ -114,7 +114,11 @@ after(async () => {
 type Context = Record<string, string>;
 const contextInput = (c: Context | undefined) => (c ? Object.entries(c).map(([key, value]) => ({ key, values: [value] })) : undefined);
 
-async function whoCan(action: string, resource: string, options: { context?: Context; includeConditional?: boolean; first?: number; after?: string } = {}): Promise<AccessConnection> {
+async function whoCan(
+  action: string,
+  resource: string,
+  options: { context?: Context; includeConditional?: boolean; first?: number; after?: string } = {},
+): Promise<AccessConnection> {
   const r = await server.gql<{ whoCan: AccessConnection }>(WHO_CAN, {
     action,
     resource,
@@ -155,7 +159,10 @@ function assertAnswer(answer: AccessConnection, expected: Expectation): void {
     } else {
       assert.equal(node.decision, 'ALLOWED', `${short} decision`);
       assert.equal(node.conditional, false, `${short} conditional`);
-      assert.ok(node.matchedStatements.some((s) => s.effect === 'Allow'), `${short} has a granting statement`);
+      assert.ok(
+        node.matchedStatements.some((s) => s.effect === 'Allow'),
+        `${short} has a granting statement`,
+      );
       assert.ok(!node.matchedStatements.some((s) => s.effect === 'Deny'), `${short} has no matching Deny`);
     }
   }
@@ -179,104 +186,395 @@ const NOBODY: string[] = [];
 /** seed/README.md "Expected answers" → whoCan, item by item. */
 const QUESTIONS: Question[] = [
   // 1
-  { rule: 'Resource element: A/contact/* matches a contact of instance A (README 1)', action: 'connect:StartContactRecording', resource: A_CONTACT_1, allowed: ['role/ConnectSupervisorRole', ALICE, BOB, ERIN, FRANK], evaluatedResourceType: 'contact' },
-  { rule: 'Resource element: the same five may StopContactRecording on another contact of A (README 1)', action: 'connect:StopContactRecording', resource: A_CONTACT_2, allowed: ['role/ConnectSupervisorRole', ALICE, BOB, ERIN, FRANK] },
+  {
+    rule: 'Resource element: A/contact/* matches a contact of instance A (README 1)',
+    action: 'connect:StartContactRecording',
+    resource: A_CONTACT_1,
+    allowed: ['role/ConnectSupervisorRole', ALICE, BOB, ERIN, FRANK],
+    evaluatedResourceType: 'contact',
+  },
+  {
+    rule: 'Resource element: the same five may StopContactRecording on another contact of A (README 1)',
+    action: 'connect:StopContactRecording',
+    resource: A_CONTACT_2,
+    allowed: ['role/ConnectSupervisorRole', ALICE, BOB, ERIN, FRANK],
+  },
   {
     rule: 'Service Authorization Reference: StartContactRecording applies to contacts — asked on instance A, answered for its contacts (evaluatedResourceType "contact")',
-    action: 'connect:StartContactRecording', resource: A, allowed: ['role/ConnectSupervisorRole', ALICE, BOB, ERIN, FRANK], evaluatedResourceType: 'contact',
+    action: 'connect:StartContactRecording',
+    resource: A,
+    allowed: ['role/ConnectSupervisorRole', ALICE, BOB, ERIN, FRANK],
+    evaluatedResourceType: 'contact',
   },
   // 2
-  { rule: 'Resource element: the automation role\'s us-west-2 grant reaches instance B contacts (README 2)', action: 'connect:StartContactRecording', resource: B_CONTACT, allowed: ['role/ConnectAutomationRole', ALICE, BOB] },
+  {
+    rule: "Resource element: the automation role's us-west-2 grant reaches instance B contacts (README 2)",
+    action: 'connect:StartContactRecording',
+    resource: B_CONTACT,
+    allowed: ['role/ConnectAutomationRole', ALICE, BOB],
+  },
   // 3
-  { rule: 'Permissions boundaries: the boundary cuts connect:* — StopContact on a B contact: only the admins (README 3)', action: 'connect:StopContact', resource: B_CONTACT, allowed: ADMINS },
-  { rule: 'Permissions boundaries: UpdateContactAttributes on a B contact: only the admins (README 3)', action: 'connect:UpdateContactAttributes', resource: B_CONTACT, allowed: ADMINS },
-  { rule: 'Permissions boundaries: boundary allows Describe* — DescribeContact on a B contact (README 3)', action: 'connect:DescribeContact', resource: B_CONTACT, allowed: ['role/ConnectAutomationRole', ALICE, BOB, CAROL, DAN] },
-  { rule: 'Permissions boundaries: boundary allows Get* — GetContactAttributes on a B contact (README 3)', action: 'connect:GetContactAttributes', resource: B_CONTACT, allowed: ['role/ConnectAutomationRole', ALICE, BOB, CAROL, DAN] },
+  {
+    rule: 'Permissions boundaries: the boundary cuts connect:* — StopContact on a B contact: only the admins (README 3)',
+    action: 'connect:StopContact',
+    resource: B_CONTACT,
+    allowed: ADMINS,
+  },
+  {
+    rule: 'Permissions boundaries: UpdateContactAttributes on a B contact: only the admins (README 3)',
+    action: 'connect:UpdateContactAttributes',
+    resource: B_CONTACT,
+    allowed: ADMINS,
+  },
+  {
+    rule: 'Permissions boundaries: boundary allows Describe* — DescribeContact on a B contact (README 3)',
+    action: 'connect:DescribeContact',
+    resource: B_CONTACT,
+    allowed: ['role/ConnectAutomationRole', ALICE, BOB, CAROL, DAN],
+  },
+  {
+    rule: 'Permissions boundaries: boundary allows Get* — GetContactAttributes on a B contact (README 3)',
+    action: 'connect:GetContactAttributes',
+    resource: B_CONTACT,
+    allowed: ['role/ConnectAutomationRole', ALICE, BOB, CAROL, DAN],
+  },
   // 4
   ...[A_AGENT_TEST, A_AGENT_SALES, A_AGENT_SALES_2, A_AGENT_SUPPORT].flatMap((agent): Question[] => [
-    { rule: `Policy evaluation logic: explicit deny in any policy overrides allows — DeleteUser on instance A agent ${agent.slice(-12)}: nobody (README 4)`, action: 'connect:DeleteUser', resource: agent, allowed: NOBODY },
-    { rule: `Policy evaluation logic: explicit deny overrides allows, even with includeConditional — DeleteUser on A agent ${agent.slice(-12)}`, action: 'connect:DeleteUser', resource: agent, includeConditional: true, allowed: NOBODY },
+    {
+      rule: `Policy evaluation logic: explicit deny in any policy overrides allows — DeleteUser on instance A agent ${agent.slice(-12)}: nobody (README 4)`,
+      action: 'connect:DeleteUser',
+      resource: agent,
+      allowed: NOBODY,
+    },
+    {
+      rule: `Policy evaluation logic: explicit deny overrides allows, even with includeConditional — DeleteUser on A agent ${agent.slice(-12)}`,
+      action: 'connect:DeleteUser',
+      resource: agent,
+      includeConditional: true,
+      allowed: NOBODY,
+    },
   ]),
-  ...['connect:UpdateUserIdentityInfo', 'connect:UpdateUserRoutingProfile', 'connect:UpdateUserSecurityProfiles', 'connect:UpdateUserPhoneConfig', 'connect:UpdateUserHierarchy'].map((action): Question => ({
+  ...[
+    'connect:UpdateUserIdentityInfo',
+    'connect:UpdateUserRoutingProfile',
+    'connect:UpdateUserSecurityProfiles',
+    'connect:UpdateUserPhoneConfig',
+    'connect:UpdateUserHierarchy',
+  ].map((action): Question => ({
     rule: `Policy evaluation logic: explicit deny of connect:UpdateUser* overrides jack.taylor's tag grant — ${action} on the Test agent of A: nobody (README 4)`,
-    action, resource: A_AGENT_TEST, allowed: NOBODY,
+    action,
+    resource: A_AGENT_TEST,
+    allowed: NOBODY,
   })),
   // 5
-  { rule: 'Policy evaluation logic: the Deny names instance A only — DeleteUser on a B agent: the admins (README 5)', action: 'connect:DeleteUser', resource: B_AGENT_TEST_1, allowed: ADMINS },
+  {
+    rule: 'Policy evaluation logic: the Deny names instance A only — DeleteUser on a B agent: the admins (README 5)',
+    action: 'connect:DeleteUser',
+    resource: B_AGENT_TEST_1,
+    allowed: ADMINS,
+  },
   // 6
-  { rule: 'Permissions boundaries: kara\'s boundary takes UpdateUser* away — UpdateUserIdentityInfo on a B Test agent (README 6)', action: 'connect:UpdateUserIdentityInfo', resource: B_AGENT_TEST_1, allowed: [ALICE, BOB, JACK] },
-  { rule: 'aws:ResourceTag: UpdateUserSecurityProfiles on the other B Test agent (README 6)', action: 'connect:UpdateUserSecurityProfiles', resource: B_AGENT_TEST_2, allowed: [ALICE, BOB, JACK] },
-  { rule: 'aws:ResourceTag: Department=Sales does not satisfy the Test condition — UpdateUserIdentityInfo on a B Sales agent (README 6)', action: 'connect:UpdateUserIdentityInfo', resource: B_AGENT_SALES, allowed: ADMINS },
+  {
+    rule: "Permissions boundaries: kara's boundary takes UpdateUser* away — UpdateUserIdentityInfo on a B Test agent (README 6)",
+    action: 'connect:UpdateUserIdentityInfo',
+    resource: B_AGENT_TEST_1,
+    allowed: [ALICE, BOB, JACK],
+  },
+  {
+    rule: 'aws:ResourceTag: UpdateUserSecurityProfiles on the other B Test agent (README 6)',
+    action: 'connect:UpdateUserSecurityProfiles',
+    resource: B_AGENT_TEST_2,
+    allowed: [ALICE, BOB, JACK],
+  },
+  {
+    rule: 'aws:ResourceTag: Department=Sales does not satisfy the Test condition — UpdateUserIdentityInfo on a B Sales agent (README 6)',
+    action: 'connect:UpdateUserIdentityInfo',
+    resource: B_AGENT_SALES,
+    allowed: ADMINS,
+  },
   // 7
-  { rule: 'aws:ResourceTag: DescribeUser on a Department=Test user of A — 11 users (README 7)', action: 'connect:DescribeUser', resource: A_AGENT_TEST, allowed: DESCRIBE_USER_11 },
-  { rule: 'aws:ResourceTag: DescribeUser on a Department=Test user of B — 11 users (README 7)', action: 'connect:DescribeUser', resource: B_AGENT_TEST_1, allowed: DESCRIBE_USER_11 },
-  { rule: 'aws:ResourceTag: DescribeUser on a Department=Sales user — 9 users, not jack or kara (README 7)', action: 'connect:DescribeUser', resource: A_AGENT_SALES, allowed: DESCRIBE_USER_9 },
-  { rule: 'Condition: a missing aws:ResourceTag key fails StringEquals — DescribeUser on an untagged agent: the 9 (README 7)', action: 'connect:DescribeUser', resource: A_AGENT_UNTAGGED, allowed: DESCRIBE_USER_9 },
+  {
+    rule: 'aws:ResourceTag: DescribeUser on a Department=Test user of A — 11 users (README 7)',
+    action: 'connect:DescribeUser',
+    resource: A_AGENT_TEST,
+    allowed: DESCRIBE_USER_11,
+  },
+  {
+    rule: 'aws:ResourceTag: DescribeUser on a Department=Test user of B — 11 users (README 7)',
+    action: 'connect:DescribeUser',
+    resource: B_AGENT_TEST_1,
+    allowed: DESCRIBE_USER_11,
+  },
+  {
+    rule: 'aws:ResourceTag: DescribeUser on a Department=Sales user — 9 users, not jack or kara (README 7)',
+    action: 'connect:DescribeUser',
+    resource: A_AGENT_SALES,
+    allowed: DESCRIBE_USER_9,
+  },
+  {
+    rule: 'Condition: a missing aws:ResourceTag key fails StringEquals — DescribeUser on an untagged agent: the 9 (README 7)',
+    action: 'connect:DescribeUser',
+    resource: A_AGENT_UNTAGGED,
+    allowed: DESCRIBE_USER_9,
+  },
   {
     rule: 'includeConditional: DescribeUser on an untagged agent adds jack and kara conditional on aws:ResourceTag/Department (README 7)',
-    action: 'connect:DescribeUser', resource: A_AGENT_UNTAGGED, includeConditional: true, allowed: DESCRIBE_USER_9,
+    action: 'connect:DescribeUser',
+    resource: A_AGENT_UNTAGGED,
+    includeConditional: true,
+    allowed: DESCRIBE_USER_9,
     conditional: { [KARA]: ['aws:ResourceTag/Department'], [JACK]: ['aws:ResourceTag/Department'] },
   },
-  { rule: 'Condition: a supplied aws:ResourceTag/Department=Test satisfies the tag policy — all 11 (README 7)', action: 'connect:DescribeUser', resource: A_AGENT_UNTAGGED, context: { 'aws:ResourceTag/Department': 'Test' }, allowed: DESCRIBE_USER_11 },
+  {
+    rule: 'Condition: a supplied aws:ResourceTag/Department=Test satisfies the tag policy — all 11 (README 7)',
+    action: 'connect:DescribeUser',
+    resource: A_AGENT_UNTAGGED,
+    context: { 'aws:ResourceTag/Department': 'Test' },
+    allowed: DESCRIBE_USER_11,
+  },
   // 8
-  { rule: 'Policy evaluation logic: explicit deny on the denied security profile — CreateUser: the admins only (README 8)', action: 'connect:CreateUser', resource: B_DENIED_PROFILE, allowed: ADMINS },
-  { rule: 'Policy evaluation logic: an explicit deny is never conditional — CreateUser on the denied profile with includeConditional (README 8)', action: 'connect:CreateUser', resource: B_DENIED_PROFILE, includeConditional: true, allowed: ADMINS },
-  { rule: 'Resource element: CreateUser on another security profile — the unconditional Allow (README 8)', action: 'connect:CreateUser', resource: B_AGENT_PROFILE, allowed: [ALICE, BOB, LIAM, MAYA] },
+  {
+    rule: 'Policy evaluation logic: explicit deny on the denied security profile — CreateUser: the admins only (README 8)',
+    action: 'connect:CreateUser',
+    resource: B_DENIED_PROFILE,
+    allowed: ADMINS,
+  },
+  {
+    rule: 'Policy evaluation logic: an explicit deny is never conditional — CreateUser on the denied profile with includeConditional (README 8)',
+    action: 'connect:CreateUser',
+    resource: B_DENIED_PROFILE,
+    includeConditional: true,
+    allowed: ADMINS,
+  },
+  {
+    rule: 'Resource element: CreateUser on another security profile — the unconditional Allow (README 8)',
+    action: 'connect:CreateUser',
+    resource: B_AGENT_PROFILE,
+    allowed: [ALICE, BOB, LIAM, MAYA],
+  },
   // 9
-  { rule: 'aws:RequestTag: TagResource on a B agent without request tags — the admins (README 9)', action: 'connect:TagResource', resource: B_AGENT_TEST_1, allowed: ADMINS },
+  {
+    rule: 'aws:RequestTag: TagResource on a B agent without request tags — the admins (README 9)',
+    action: 'connect:TagResource',
+    resource: B_AGENT_TEST_1,
+    allowed: ADMINS,
+  },
   {
     rule: 'includeConditional: TagResource adds liam and maya conditional on aws:RequestTag/Owner (README 9)',
-    action: 'connect:TagResource', resource: B_AGENT_TEST_1, includeConditional: true, allowed: ADMINS,
+    action: 'connect:TagResource',
+    resource: B_AGENT_TEST_1,
+    includeConditional: true,
+    allowed: ADMINS,
     conditional: { [LIAM]: ['aws:RequestTag/Owner'], [MAYA]: ['aws:RequestTag/Owner'] },
   },
-  { rule: 'aws:RequestTag: Owner=TeamA satisfies the condition — all four (README 9)', action: 'connect:TagResource', resource: B_AGENT_TEST_1, context: { 'aws:RequestTag/Owner': 'TeamA' }, allowed: [ALICE, BOB, LIAM, MAYA] },
-  { rule: 'aws:RequestTag: Owner=TeamB does not — the admins (README 9)', action: 'connect:TagResource', resource: B_AGENT_TEST_1, context: { 'aws:RequestTag/Owner': 'TeamB' }, allowed: ADMINS },
+  {
+    rule: 'aws:RequestTag: Owner=TeamA satisfies the condition — all four (README 9)',
+    action: 'connect:TagResource',
+    resource: B_AGENT_TEST_1,
+    context: { 'aws:RequestTag/Owner': 'TeamA' },
+    allowed: [ALICE, BOB, LIAM, MAYA],
+  },
+  {
+    rule: 'aws:RequestTag: Owner=TeamB does not — the admins (README 9)',
+    action: 'connect:TagResource',
+    resource: B_AGENT_TEST_1,
+    context: { 'aws:RequestTag/Owner': 'TeamB' },
+    allowed: ADMINS,
+  },
   // 10
-  { rule: 'Action element: Describe* — DescribeInstance on instance A (README 10)', action: 'connect:DescribeInstance', resource: A, allowed: [ALICE, BOB, CAROL, DAN] },
+  {
+    rule: 'Action element: Describe* — DescribeInstance on instance A (README 10)',
+    action: 'connect:DescribeInstance',
+    resource: A,
+    allowed: [ALICE, BOB, CAROL, DAN],
+  },
   { rule: 'Action element: ListUsers on instance A — not from the tag policy (README 10)', action: 'connect:ListUsers', resource: A, allowed: DESCRIBE_USER_9 },
-  { rule: 'Action element: ListInstances on * (README 10)', action: 'connect:ListInstances', resource: '*', allowed: ['role/OutboundCampaignsRole', ALICE, BOB, CAROL, DAN], evaluatedResourceType: null },
-  { rule: 'Policy evaluation logic: ReadOnlyAccess denies AdminGetEmergencyAccessToken — admins only (README 10)', action: 'connect:AdminGetEmergencyAccessToken', resource: A, allowed: ADMINS },
+  {
+    rule: 'Action element: ListInstances on * (README 10)',
+    action: 'connect:ListInstances',
+    resource: '*',
+    allowed: ['role/OutboundCampaignsRole', ALICE, BOB, CAROL, DAN],
+    evaluatedResourceType: null,
+  },
+  {
+    rule: 'Policy evaluation logic: ReadOnlyAccess denies AdminGetEmergencyAccessToken — admins only (README 10)',
+    action: 'connect:AdminGetEmergencyAccessToken',
+    resource: A,
+    allowed: ADMINS,
+  },
   // 11
-  { rule: 'Action element: a misspelt service prefix (app-integartions) matches nothing — DeleteEventIntegration on MyNamePrefix-orders: noah only (README 11)', action: 'app-integrations:DeleteEventIntegration', resource: EVENT_ORDERS, allowed: [NOAH] },
-  { rule: 'Action element: misspelt grants give DeleteEventIntegration on crm-sync to nobody (README 11)', action: 'app-integrations:DeleteEventIntegration', resource: EVENT_CRM, allowed: NOBODY },
-  { rule: 'Action element: misspelt grants give DeleteDataIntegration to nobody (README 11)', action: 'app-integrations:DeleteDataIntegration', resource: DATA_INTEGRATION, allowed: NOBODY },
+  {
+    rule: 'Action element: a misspelt service prefix (app-integartions) matches nothing — DeleteEventIntegration on MyNamePrefix-orders: noah only (README 11)',
+    action: 'app-integrations:DeleteEventIntegration',
+    resource: EVENT_ORDERS,
+    allowed: [NOAH],
+  },
+  {
+    rule: 'Action element: misspelt grants give DeleteEventIntegration on crm-sync to nobody (README 11)',
+    action: 'app-integrations:DeleteEventIntegration',
+    resource: EVENT_CRM,
+    allowed: NOBODY,
+  },
+  {
+    rule: 'Action element: misspelt grants give DeleteDataIntegration to nobody (README 11)',
+    action: 'app-integrations:DeleteDataIntegration',
+    resource: DATA_INTEGRATION,
+    allowed: NOBODY,
+  },
   // 12
-  { rule: 'Resource element: GetEventIntegration on MyNamePrefix-orders (README 12)', action: 'app-integrations:GetEventIntegration', resource: EVENT_ORDERS, allowed: ['role/service-role/OrdersIntegrationRole', NOAH, OLIVIA] },
-  { rule: 'Resource element: GetEventIntegration on crm-sync (README 12)', action: 'app-integrations:GetEventIntegration', resource: EVENT_CRM, allowed: [NOAH, OLIVIA] },
-  { rule: 'Resource element: an ARN with an empty service-specific part grants nothing — ListEventIntegrations on * (README 12)', action: 'app-integrations:ListEventIntegrations', resource: '*', allowed: [NOAH, OLIVIA] },
-  { rule: 'Action element: GetDataIntegration on the data integration (README 12)', action: 'app-integrations:GetDataIntegration', resource: DATA_INTEGRATION, allowed: [NOAH, OLIVIA] },
+  {
+    rule: 'Resource element: GetEventIntegration on MyNamePrefix-orders (README 12)',
+    action: 'app-integrations:GetEventIntegration',
+    resource: EVENT_ORDERS,
+    allowed: ['role/service-role/OrdersIntegrationRole', NOAH, OLIVIA],
+  },
+  {
+    rule: 'Resource element: GetEventIntegration on crm-sync (README 12)',
+    action: 'app-integrations:GetEventIntegration',
+    resource: EVENT_CRM,
+    allowed: [NOAH, OLIVIA],
+  },
+  {
+    rule: 'Resource element: an ARN with an empty service-specific part grants nothing — ListEventIntegrations on * (README 12)',
+    action: 'app-integrations:ListEventIntegrations',
+    resource: '*',
+    allowed: [NOAH, OLIVIA],
+  },
+  {
+    rule: 'Action element: GetDataIntegration on the data integration (README 12)',
+    action: 'app-integrations:GetDataIntegration',
+    resource: DATA_INTEGRATION,
+    allowed: [NOAH, OLIVIA],
+  },
   // 13
-  { rule: 'Lenient import: WisdomAssistantsManage (trailing comma repaired) — GetAssistant (README 13)', action: 'wisdom:GetAssistant', resource: `arn:aws:wisdom:us-west-2:${ACCOUNT}:assistant/4d6f8b0c-2e5a-4b7c-9d9f-8e0a2c4d6f19`, allowed: [NOAH, OLIVIA] },
+  {
+    rule: 'Lenient import: WisdomAssistantsManage (trailing comma repaired) — GetAssistant (README 13)',
+    action: 'wisdom:GetAssistant',
+    resource: `arn:aws:wisdom:us-west-2:${ACCOUNT}:assistant/4d6f8b0c-2e5a-4b7c-9d9f-8e0a2c4d6f19`,
+    allowed: [NOAH, OLIVIA],
+  },
   // 14
-  { rule: 'Resource element: SearchProfiles on the demo domain (README 14)', action: 'profile:SearchProfiles', resource: DEMO_DOMAIN, allowed: ['role/CustomerProfilesRole', ALICE, BOB, ERIN, FRANK, GRACE, HENRY, ISLA] },
-  { rule: 'Resource element: SearchProfiles on marketing-profiles: nobody (README 14)', action: 'profile:SearchProfiles', resource: `arn:aws:profile:us-west-2:${ACCOUNT}:domains/marketing-profiles`, allowed: NOBODY },
-  { rule: 'Resource element: DeleteDomain on the demo domain (README 14)', action: 'profile:DeleteDomain', resource: DEMO_DOMAIN, allowed: ['role/CustomerProfilesRole', ALICE, BOB] },
-  { rule: 'Resource element: domains/amazon-connect-* — DeleteDomain on the east domain (README 14)', action: 'profile:DeleteDomain', resource: `arn:aws:profile:us-east-1:${ACCOUNT}:domains/amazon-connect-anycompany-east`, allowed: ADMINS },
+  {
+    rule: 'Resource element: SearchProfiles on the demo domain (README 14)',
+    action: 'profile:SearchProfiles',
+    resource: DEMO_DOMAIN,
+    allowed: ['role/CustomerProfilesRole', ALICE, BOB, ERIN, FRANK, GRACE, HENRY, ISLA],
+  },
+  {
+    rule: 'Resource element: SearchProfiles on marketing-profiles: nobody (README 14)',
+    action: 'profile:SearchProfiles',
+    resource: `arn:aws:profile:us-west-2:${ACCOUNT}:domains/marketing-profiles`,
+    allowed: NOBODY,
+  },
+  {
+    rule: 'Resource element: DeleteDomain on the demo domain (README 14)',
+    action: 'profile:DeleteDomain',
+    resource: DEMO_DOMAIN,
+    allowed: ['role/CustomerProfilesRole', ALICE, BOB],
+  },
+  {
+    rule: 'Resource element: domains/amazon-connect-* — DeleteDomain on the east domain (README 14)',
+    action: 'profile:DeleteDomain',
+    resource: `arn:aws:profile:us-east-1:${ACCOUNT}:domains/amazon-connect-anycompany-east`,
+    allowed: ADMINS,
+  },
   // 15
-  { rule: 'aws:ResourceTag/owner: DescribeCampaign on instance A\'s campaign (README 15)', action: 'connect-campaigns:DescribeCampaign', resource: CAMPAIGN_A, allowed: ['role/OutboundCampaignsInstanceARole', 'role/OutboundCampaignsRole'] },
-  { rule: 'aws:ResourceTag/owner: DescribeCampaign on instance B\'s campaign (README 15)', action: 'connect-campaigns:DescribeCampaign', resource: CAMPAIGN_B, allowed: ['role/OutboundCampaignsRole'] },
+  {
+    rule: "aws:ResourceTag/owner: DescribeCampaign on instance A's campaign (README 15)",
+    action: 'connect-campaigns:DescribeCampaign',
+    resource: CAMPAIGN_A,
+    allowed: ['role/OutboundCampaignsInstanceARole', 'role/OutboundCampaignsRole'],
+  },
+  {
+    rule: "aws:ResourceTag/owner: DescribeCampaign on instance B's campaign (README 15)",
+    action: 'connect-campaigns:DescribeCampaign',
+    resource: CAMPAIGN_B,
+    allowed: ['role/OutboundCampaignsRole'],
+  },
   { rule: 'Action element: ListCampaigns on * (README 15)', action: 'connect-campaigns:ListCampaigns', resource: '*', allowed: ['role/OutboundCampaignsRole'] },
-  { rule: 'Lenient import: the repaired management fragment — PauseCampaign on A\'s campaign (README 15)', action: 'connect-campaigns:PauseCampaign', resource: CAMPAIGN_A, allowed: ['role/OutboundCampaignsRole'] },
+  {
+    rule: "Lenient import: the repaired management fragment — PauseCampaign on A's campaign (README 15)",
+    action: 'connect-campaigns:PauseCampaign',
+    resource: CAMPAIGN_A,
+    allowed: ['role/OutboundCampaignsRole'],
+  },
   // 16
-  { rule: 'Policy variables: ${aws:username} — iam:GetUser on grace.kim: grace only (README 16)', action: 'iam:GetUser', resource: arn(GRACE), allowed: [GRACE] },
-  { rule: 'Policy variables: ${aws:username} is a name, not a path — iam:GetUser on contractors/kara.singh: nobody (README 16)', action: 'iam:GetUser', resource: arn(KARA), allowed: NOBODY },
+  {
+    rule: 'Policy variables: ${aws:username} — iam:GetUser on grace.kim: grace only (README 16)',
+    action: 'iam:GetUser',
+    resource: arn(GRACE),
+    allowed: [GRACE],
+  },
+  {
+    rule: 'Policy variables: ${aws:username} is a name, not a path — iam:GetUser on contractors/kara.singh: nobody (README 16)',
+    action: 'iam:GetUser',
+    resource: arn(KARA),
+    allowed: NOBODY,
+  },
   // 17
-  { rule: 'Resource element: iam:PutRolePolicy on the Connect service-linked role (README 17)', action: 'iam:PutRolePolicy', resource: arn('role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_7f3a1b'), allowed: ['role/OutboundCampaignsRole', 'role/VoiceIDAdminRole', ALICE, BOB] },
+  {
+    rule: 'Resource element: iam:PutRolePolicy on the Connect service-linked role (README 17)',
+    action: 'iam:PutRolePolicy',
+    resource: arn('role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_7f3a1b'),
+    allowed: ['role/OutboundCampaignsRole', 'role/VoiceIDAdminRole', ALICE, BOB],
+  },
   // 18
-  { rule: 'Condition: iam:AWSServiceName supplied — CreateServiceLinkedRole for profile (README 18)', action: 'iam:CreateServiceLinkedRole', resource: arn('role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile'), context: { 'iam:AWSServiceName': 'profile.amazonaws.com' }, allowed: ['role/OutboundCampaignsRole', ALICE, BOB] },
+  {
+    rule: 'Condition: iam:AWSServiceName supplied — CreateServiceLinkedRole for profile (README 18)',
+    action: 'iam:CreateServiceLinkedRole',
+    resource: arn('role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile'),
+    context: { 'iam:AWSServiceName': 'profile.amazonaws.com' },
+    allowed: ['role/OutboundCampaignsRole', ALICE, BOB],
+  },
   // 19
-  { rule: 'Resource element: "Resource": "" matches no resource — PutMetricData: nobody (README 19)', action: 'cloudwatch:PutMetricData', resource: '*', context: { 'cloudwatch:namespace': 'AWS/CustomerProfiles' }, allowed: NOBODY },
-  { rule: 'Resource element: arn:aws:iam:::role/… (empty account) matches no role — DeleteRole: nobody (README 19)', action: 'iam:DeleteRole', resource: arn('role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_demo'), allowed: NOBODY },
+  {
+    rule: 'Resource element: "Resource": "" matches no resource — PutMetricData: nobody (README 19)',
+    action: 'cloudwatch:PutMetricData',
+    resource: '*',
+    context: { 'cloudwatch:namespace': 'AWS/CustomerProfiles' },
+    allowed: NOBODY,
+  },
+  {
+    rule: 'Resource element: arn:aws:iam:::role/… (empty account) matches no role — DeleteRole: nobody (README 19)',
+    action: 'iam:DeleteRole',
+    resource: arn('role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_demo'),
+    allowed: NOBODY,
+  },
   // 20
-  { rule: 'Resource element: a placeholder key ARN matches no real key — kms:CreateGrant: nobody (README 20)', action: 'kms:CreateGrant', resource: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', allowed: NOBODY },
+  {
+    rule: 'Resource element: a placeholder key ARN matches no real key — kms:CreateGrant: nobody (README 20)',
+    action: 'kms:CreateGrant',
+    resource: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    allowed: NOBODY,
+  },
   // 21
-  { rule: 'Permissions boundaries: the inline policy allows logs:PutLogEvents, the boundary does not: nobody (README 21)', action: 'logs:PutLogEvents', resource: `arn:aws:logs:us-west-2:${ACCOUNT}:log-group:/aws/lambda/connect-automation:log-stream:2024/05/15`, allowed: NOBODY },
+  {
+    rule: 'Permissions boundaries: the inline policy allows logs:PutLogEvents, the boundary does not: nobody (README 21)',
+    action: 'logs:PutLogEvents',
+    resource: `arn:aws:logs:us-west-2:${ACCOUNT}:log-group:/aws/lambda/connect-automation:log-stream:2024/05/15`,
+    allowed: NOBODY,
+  },
   // 22
-  { rule: 'Action element: voiceid:* — DescribeDomain (README 22)', action: 'voiceid:DescribeDomain', resource: `arn:aws:voiceid:us-east-1:${ACCOUNT}:domain/Qp3Xw8ZrT1uVb6NcKd4Hj2`, allowed: ['role/VoiceIDAdminRole'] },
+  {
+    rule: 'Action element: voiceid:* — DescribeDomain (README 22)',
+    action: 'voiceid:DescribeDomain',
+    resource: `arn:aws:voiceid:us-east-1:${ACCOUNT}:domain/Qp3Xw8ZrT1uVb6NcKd4Hj2`,
+    allowed: ['role/VoiceIDAdminRole'],
+  },
   // 23
-  { rule: 'Inline policies apply to their user only — GetCurrentMetricData on an A queue: erin, not frank (README 23)', action: 'connect:GetCurrentMetricData', resource: `${A}/queue/f1a3c5e7-9b2d-4e6f-8a0c-3b5d7f9a1c64`, allowed: [ALICE, BOB, CAROL, DAN, ERIN] },
+  {
+    rule: 'Inline policies apply to their user only — GetCurrentMetricData on an A queue: erin, not frank (README 23)',
+    action: 'connect:GetCurrentMetricData',
+    resource: `${A}/queue/f1a3c5e7-9b2d-4e6f-8a0c-3b5d7f9a1c64`,
+    allowed: [ALICE, BOB, CAROL, DAN, ERIN],
+  },
   // 24
-  { rule: 'Action element: s3:CreateBucket on the recordings bucket (README 24)', action: 's3:CreateBucket', resource: 'arn:aws:s3:::amazon-connect-5f1a2b3c4d6e', allowed: ADMINS },
+  {
+    rule: 'Action element: s3:CreateBucket on the recordings bucket (README 24)',
+    action: 's3:CreateBucket',
+    resource: 'arn:aws:s3:::amazon-connect-5f1a2b3c4d6e',
+    allowed: ADMINS,
+  },
   { rule: 'Action element: cloudtrail:LookupEvents on * (README 24)', action: 'cloudtrail:LookupEvents', resource: '*', allowed: AUDITORS },
 ];
 
@@ -306,27 +604,41 @@ describe('seed/README.md expected whoCan answers over GraphQL HTTP', () => {
 
 describe('the decisions behind "nobody" (simulatePrincipalPolicy)', () => {
   async function simulate(principal: string, actions: string[], resources?: string[], context?: Context) {
-    const r = await server.gql<{ simulatePrincipalPolicy: { results: { action: string; resource: string; decision: string; missingContextKeys: string[]; matchedStatements: { policyName: string; sid: string | null; effect: string }[] }[] } }>(
-      SIMULATE_PRINCIPAL, { principalArn: arn(principal), actions, resources, context: contextInput(context) },
-    );
+    const r = await server.gql<{
+      simulatePrincipalPolicy: {
+        results: {
+          action: string;
+          resource: string;
+          decision: string;
+          missingContextKeys: string[];
+          matchedStatements: { policyName: string; sid: string | null; effect: string }[];
+        }[];
+      };
+    }>(SIMULATE_PRINCIPAL, { principalArn: arn(principal), actions, resources, context: contextInput(context) });
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     return r.data!.simulatePrincipalPolicy.results;
   }
 
   test('Policy evaluation logic: explicit deny overrides allows — alice: DeleteUser on A agent EXPLICIT_DENY (DenyAgentManagementInstanceA), DescribeUser ALLOWED, DeleteUser on B agent ALLOWED', async () => {
     const results = await simulate(ALICE, ['connect:DeleteUser', 'connect:DescribeUser'], [A_AGENT_TEST, B_AGENT_TEST_1]);
-    assert.deepEqual(results.map((r) => [r.action, r.resource, r.decision]), [
-      ['connect:DeleteUser', A_AGENT_TEST, 'EXPLICIT_DENY'],
-      ['connect:DeleteUser', B_AGENT_TEST_1, 'ALLOWED'],
-      ['connect:DescribeUser', A_AGENT_TEST, 'ALLOWED'],
-      ['connect:DescribeUser', B_AGENT_TEST_1, 'ALLOWED'],
-    ]);
+    assert.deepEqual(
+      results.map((r) => [r.action, r.resource, r.decision]),
+      [
+        ['connect:DeleteUser', A_AGENT_TEST, 'EXPLICIT_DENY'],
+        ['connect:DeleteUser', B_AGENT_TEST_1, 'ALLOWED'],
+        ['connect:DescribeUser', A_AGENT_TEST, 'ALLOWED'],
+        ['connect:DescribeUser', B_AGENT_TEST_1, 'ALLOWED'],
+      ],
+    );
     const deny = results[0].matchedStatements.filter((s) => s.effect === 'Deny');
     assert.ok(deny.length > 0, 'the Deny statement is reported');
-    assert.ok(deny.every((s) => /DenyAgentManagementInstanceA/.test(s.policyName)), JSON.stringify(deny));
+    assert.ok(
+      deny.every((s) => /DenyAgentManagementInstanceA/.test(s.policyName)),
+      JSON.stringify(deny),
+    );
   });
 
-  test('Policy evaluation logic: jack.taylor\'s tag grant on an A Test agent is overridden — UpdateUserIdentityInfo EXPLICIT_DENY', async () => {
+  test("Policy evaluation logic: jack.taylor's tag grant on an A Test agent is overridden — UpdateUserIdentityInfo EXPLICIT_DENY", async () => {
     const [r] = await simulate(JACK, ['connect:UpdateUserIdentityInfo'], [A_AGENT_TEST]);
     assert.equal(r.decision, 'EXPLICIT_DENY');
   });
@@ -338,12 +650,21 @@ describe('the decisions behind "nobody" (simulatePrincipalPolicy)', () => {
 
   test('Permissions boundaries: kara.singh UpdateUserIdentityInfo on a B Test agent is IMPLICIT_DENY (the boundary does not allow it), DescribeUser ALLOWED', async () => {
     const results = await simulate(KARA, ['connect:UpdateUserIdentityInfo', 'connect:DescribeUser'], [B_AGENT_TEST_1]);
-    assert.deepEqual(results.map((r) => r.decision), ['IMPLICIT_DENY', 'ALLOWED']);
+    assert.deepEqual(
+      results.map((r) => r.decision),
+      ['IMPLICIT_DENY', 'ALLOWED'],
+    );
   });
 
   test('simulatePrincipalPolicy: default resource "*", actions in input order, missing context keys reported (jack.taylor DescribeUser on *)', async () => {
     const results = await simulate(JACK, ['connect:DescribeUser', 'connect:DeleteUser']);
-    assert.deepEqual(results.map((r) => [r.action, r.resource]), [['connect:DescribeUser', '*'], ['connect:DeleteUser', '*']]);
+    assert.deepEqual(
+      results.map((r) => [r.action, r.resource]),
+      [
+        ['connect:DescribeUser', '*'],
+        ['connect:DeleteUser', '*'],
+      ],
+    );
     assert.equal(results[1].decision, 'IMPLICIT_DENY');
     assert.notEqual(results[0].decision, 'EXPLICIT_DENY');
   });
@@ -356,25 +677,46 @@ describe('the decisions behind "nobody" (simulatePrincipalPolicy)', () => {
 
 describe('seed/README.md expected whatCan answers over GraphQL HTTP', () => {
   async function whatCan(principal: string, resource: string, options: { includeConditional?: boolean } = {}) {
-    const r = await server.gql<{ whatCan: { totalCount: number; resourceType: string; edges: { node: { action: string; decision: string; conditional: boolean } }[]; pageInfo: { hasNextPage: boolean } } }>(
-      WHAT_CAN, { principalArn: arn(principal), resource, first: 500, includeConditional: options.includeConditional ?? false },
-    );
+    const r = await server.gql<{
+      whatCan: {
+        totalCount: number;
+        resourceType: string;
+        edges: { node: { action: string; decision: string; conditional: boolean } }[];
+        pageInfo: { hasNextPage: boolean };
+      };
+    }>(WHAT_CAN, { principalArn: arn(principal), resource, first: 500, includeConditional: options.includeConditional ?? false });
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     const c = r.data!.whatCan;
     assert.equal(c.totalCount, c.edges.length);
     for (const e of c.edges) assert.equal(e.node.decision, 'ALLOWED');
     return { resourceType: c.resourceType, actions: c.edges.map((e) => e.node.action) };
   }
-  const CONTACT_RECORDING = ['connect:ResumeContactRecording', 'connect:StartContactRecording', 'connect:StopContactRecording', 'connect:SuspendContactRecording'];
+  const CONTACT_RECORDING = [
+    'connect:ResumeContactRecording',
+    'connect:StartContactRecording',
+    'connect:StopContactRecording',
+    'connect:SuspendContactRecording',
+  ];
 
   test('Permissions boundaries: ConnectAutomationRole on a B contact — connect:* cut to the boundary', async () => {
     const got = await whatCan('role/ConnectAutomationRole', B_CONTACT);
     assert.equal(got.resourceType, 'contact');
-    assert.deepEqual(got.actions, [
-      'DescribeContact', 'GetContactAttributes', 'GetContactMetrics', 'ListAssociatedContacts', 'ListContactReferences',
-      'ListRealtimeContactAnalysisSegments', 'ListRealtimeContactAnalysisSegmentsV2', 'ResumeContactRecording', 'StartContactRecording',
-      'StopContactRecording', 'SuspendContactRecording',
-    ].map((a) => `connect:${a}`));
+    assert.deepEqual(
+      got.actions,
+      [
+        'DescribeContact',
+        'GetContactAttributes',
+        'GetContactMetrics',
+        'ListAssociatedContacts',
+        'ListContactReferences',
+        'ListRealtimeContactAnalysisSegments',
+        'ListRealtimeContactAnalysisSegmentsV2',
+        'ResumeContactRecording',
+        'StartContactRecording',
+        'StopContactRecording',
+        'SuspendContactRecording',
+      ].map((a) => `connect:${a}`),
+    );
   });
 
   test('Resource element: ConnectAutomationRole on an A contact (us-east-1) — nothing', async () => {
@@ -395,10 +737,19 @@ describe('seed/README.md expected whatCan answers over GraphQL HTTP', () => {
   test('aws:ResourceTag: jack.taylor on a B Test agent — DescribeUser and the UpdateUser* actions that apply to a user', async () => {
     const got = await whatCan(JACK, B_AGENT_TEST_1);
     assert.equal(got.resourceType, 'user');
-    assert.deepEqual(got.actions, [
-      'DescribeUser', 'UpdateUserHierarchy', 'UpdateUserIdentityInfo', 'UpdateUserNotificationStatus', 'UpdateUserPhoneConfig',
-      'UpdateUserProficiencies', 'UpdateUserRoutingProfile', 'UpdateUserSecurityProfiles',
-    ].map((a) => `connect:${a}`));
+    assert.deepEqual(
+      got.actions,
+      [
+        'DescribeUser',
+        'UpdateUserHierarchy',
+        'UpdateUserIdentityInfo',
+        'UpdateUserNotificationStatus',
+        'UpdateUserPhoneConfig',
+        'UpdateUserProficiencies',
+        'UpdateUserRoutingProfile',
+        'UpdateUserSecurityProfiles',
+      ].map((a) => `connect:${a}`),
+    );
   });
 
   test('Policy evaluation logic: explicit deny — jack.taylor on the A Test agent: DescribeUser only', async () => {
@@ -415,7 +766,10 @@ describe('seed/README.md expected whatCan answers over GraphQL HTTP', () => {
     assert.ok(got.includes('connect:DescribeUser'));
     assert.ok(got.includes('connect:TagResource'));
     assert.ok(!got.includes('connect:DeleteUser'));
-    assert.deepEqual(got.filter((a) => a.startsWith('connect:UpdateUser')), []);
+    assert.deepEqual(
+      got.filter((a) => a.startsWith('connect:UpdateUser')),
+      [],
+    );
     assert.deepEqual(got, [...got].sort(byteOrder), 'ordered by action name');
     // On a B agent the Deny does not apply: DeleteUser and UpdateUser* are back.
     const onB = (await whatCan(ALICE, B_AGENT_TEST_1)).actions;
@@ -425,12 +779,24 @@ describe('seed/README.md expected whatCan answers over GraphQL HTTP', () => {
 
   test('Resource element: integrations on MyNamePrefix-orders — OrdersIntegrationRole Get; olivia Create/Get/Update; noah also Delete', async () => {
     assert.deepEqual((await whatCan('role/service-role/OrdersIntegrationRole', EVENT_ORDERS)).actions, ['app-integrations:GetEventIntegration']);
-    assert.deepEqual((await whatCan(OLIVIA, EVENT_ORDERS)).actions, ['app-integrations:CreateEventIntegration', 'app-integrations:GetEventIntegration', 'app-integrations:UpdateEventIntegration']);
-    assert.deepEqual((await whatCan(NOAH, EVENT_ORDERS)).actions, ['app-integrations:CreateEventIntegration', 'app-integrations:DeleteEventIntegration', 'app-integrations:GetEventIntegration', 'app-integrations:UpdateEventIntegration']);
+    assert.deepEqual((await whatCan(OLIVIA, EVENT_ORDERS)).actions, [
+      'app-integrations:CreateEventIntegration',
+      'app-integrations:GetEventIntegration',
+      'app-integrations:UpdateEventIntegration',
+    ]);
+    assert.deepEqual((await whatCan(NOAH, EVENT_ORDERS)).actions, [
+      'app-integrations:CreateEventIntegration',
+      'app-integrations:DeleteEventIntegration',
+      'app-integrations:GetEventIntegration',
+      'app-integrations:UpdateEventIntegration',
+    ]);
   });
 
-  test('aws:ResourceTag/owner: OutboundCampaignsInstanceARole on A\'s campaign — DescribeCampaign, GetCampaignState; on B\'s — nothing', async () => {
-    assert.deepEqual((await whatCan('role/OutboundCampaignsInstanceARole', CAMPAIGN_A)).actions, ['connect-campaigns:DescribeCampaign', 'connect-campaigns:GetCampaignState']);
+  test("aws:ResourceTag/owner: OutboundCampaignsInstanceARole on A's campaign — DescribeCampaign, GetCampaignState; on B's — nothing", async () => {
+    assert.deepEqual((await whatCan('role/OutboundCampaignsInstanceARole', CAMPAIGN_A)).actions, [
+      'connect-campaigns:DescribeCampaign',
+      'connect-campaigns:GetCampaignState',
+    ]);
     assert.deepEqual((await whatCan('role/OutboundCampaignsInstanceARole', CAMPAIGN_B)).actions, []);
   });
 
@@ -496,7 +862,10 @@ describe('errors and paging', () => {
       assert.ok(pages < 20);
     }
     assert.equal(pages, 6);
-    assert.deepEqual(seen, all.edges.map((e) => e.node.principal.arn));
+    assert.deepEqual(
+      seen,
+      all.edges.map((e) => e.node.principal.arn),
+    );
     assert.deepEqual(seen, DESCRIBE_USER_11.map(arn));
   });
 
@@ -507,9 +876,11 @@ describe('errors and paging', () => {
     assert.equal(big.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
   });
 
-  test('whatCan pagination: first 3 then after covers alice\'s actions on an A agent', async () => {
+  test("whatCan pagination: first 3 then after covers alice's actions on an A agent", async () => {
     const q = async (first: number, after?: string) => {
-      const r = await server.gql<{ whatCan: { totalCount: number; edges: { node: { action: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(WHAT_CAN, { principalArn: arn(ALICE), resource: A_AGENT_TEST, first, after });
+      const r = await server.gql<{
+        whatCan: { totalCount: number; edges: { node: { action: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      }>(WHAT_CAN, { principalArn: arn(ALICE), resource: A_AGENT_TEST, first, after });
       assert.equal(r.errors, undefined);
       return r.data!.whatCan;
     };
@@ -523,6 +894,9 @@ describe('errors and paging', () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor!;
     }
-    assert.deepEqual(seen, all.edges.map((e) => e.node.action));
+    assert.deepEqual(
+      seen,
+      all.edges.map((e) => e.node.action),
+    );
   });
 });

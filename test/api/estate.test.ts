@@ -11,7 +11,19 @@ import path from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { startTestServer, tempDb, type TestServer } from '../helpers/server.js';
 import {
-  accountDetails, BUCKET, DEV, KEY, LOG, MGMT, organizationDocument, ORG_ID, OU_DEV, OU_WORKLOADS, PROD, resourcePoliciesDocument, ROOT,
+  accountDetails,
+  BUCKET,
+  DEV,
+  KEY,
+  LOG,
+  MGMT,
+  organizationDocument,
+  ORG_ID,
+  OU_DEV,
+  OU_WORKLOADS,
+  PROD,
+  resourcePoliciesDocument,
+  ROOT,
 } from '../store/estate-fixture.js';
 
 let server: TestServer;
@@ -25,8 +37,15 @@ function write(name: string, value: unknown): string {
 
 before(async () => {
   db = tempDb();
-  const r = runCli(['import', '--db', db, write('prod.json', accountDetails(PROD)), write('dev.json', accountDetails(DEV)),
-    write('org.json', organizationDocument()), write('resource-policies.json', resourcePoliciesDocument())]);
+  const r = runCli([
+    'import',
+    '--db',
+    db,
+    write('prod.json', accountDetails(PROD)),
+    write('dev.json', accountDetails(DEV)),
+    write('org.json', organizationDocument()),
+    write('resource-policies.json', resourcePoliciesDocument()),
+  ]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /3 resource policies, organization o-a1b2c3d4e5 \(4 accounts, 4 organizational units, 7 SCPs and RCPs\)/);
   server = await startTestServer({ dbFile: db });
@@ -57,16 +76,33 @@ test('GraphQL organization: the tree, the management account, SCPs and RCPs with
   const o = r.data.organization;
   assert.equal(o.id, ORG_ID);
   assert.equal(o.managementAccountId, MGMT);
-  assert.deepEqual(o.roots[0].policyTypes.map((t: { type: string }) => t.type), ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY']);
-  assert.deepEqual(o.organizationalUnits.find((u: { id: string }) => u.id === OU_DEV), { id: OU_DEV, name: 'Dev', parentId: OU_WORKLOADS, path: `${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_DEV}/` });
+  assert.deepEqual(
+    o.roots[0].policyTypes.map((t: { type: string }) => t.type),
+    ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'],
+  );
+  assert.deepEqual(
+    o.organizationalUnits.find((u: { id: string }) => u.id === OU_DEV),
+    { id: OU_DEV, name: 'Dev', parentId: OU_WORKLOADS, path: `${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_DEV}/` },
+  );
   const dev = o.accounts.find((a: { id: string }) => a.id === DEV);
-  assert.deepEqual(dev, { id: DEV, name: 'dev', status: 'ACTIVE', parentId: OU_DEV, organizationPath: `${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_DEV}/`, isManagementAccount: false, principalsCount: 3 });
+  assert.deepEqual(dev, {
+    id: DEV,
+    name: 'dev',
+    status: 'ACTIVE',
+    parentId: OU_DEV,
+    organizationPath: `${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_DEV}/`,
+    isManagementAccount: false,
+    principalsCount: 3,
+  });
   assert.equal(o.accounts.find((a: { id: string }) => a.id === MGMT).isManagementAccount, true);
   const guard = o.policies.find((p: { name: string }) => p.name === 'DenyContactRecording');
   assert.equal(guard.type, 'SERVICE_CONTROL_POLICY');
   assert.deepEqual(guard.targets, [{ targetId: OU_DEV, type: 'ORGANIZATIONAL_UNIT', name: 'Dev' }]);
   assert.match(guard.content, /connect:StartContactRecording/);
-  assert.deepEqual(o.policies.filter((p: { type: string }) => p.type === 'RESOURCE_CONTROL_POLICY').map((p: { name: string }) => p.name), ['EnforceTLS', 'DenyExternalS3']);
+  assert.deepEqual(
+    o.policies.filter((p: { type: string }) => p.type === 'RESOURCE_CONTROL_POLICY').map((p: { name: string }) => p.name),
+    ['EnforceTLS', 'DenyExternalS3'],
+  );
 });
 
 test('GraphQL accounts: every account of the estate, paged by id, with organization path and principals count', async () => {
@@ -76,18 +112,37 @@ test('GraphQL accounts: every account of the estate, paged by id, with organizat
   assert.equal(first.errors, undefined);
   // 4 organization accounts; the resource policies name no account outside it.
   assert.equal(first.data.accounts.totalCount, 4);
-  assert.deepEqual(first.data.accounts.edges.map((e: { node: { id: string } }) => e.node.id), [MGMT, PROD]);
+  assert.deepEqual(
+    first.data.accounts.edges.map((e: { node: { id: string } }) => e.node.id),
+    [MGMT, PROD],
+  );
   assert.equal(first.data.accounts.pageInfo.hasNextPage, true);
   const rest = await server.gql(q, { first: 10, after: first.data.accounts.pageInfo.endCursor });
   const nodes = rest.data.accounts.edges.map((e: { node: unknown }) => e.node);
   assert.deepEqual(nodes, [
-    { id: DEV, name: 'dev', organizationPath: `${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_DEV}/`, parent: { id: OU_DEV, name: 'Dev', type: 'ORGANIZATIONAL_UNIT' }, inOrganization: true, principalsCount: 3, iamImported: true },
-    { id: LOG, name: 'logging', organizationPath: `${ORG_ID}/${ROOT}/ou-ab12-44444444/`, parent: { id: 'ou-ab12-44444444', name: 'Security', type: 'ORGANIZATIONAL_UNIT' }, inOrganization: true, principalsCount: 0, iamImported: false },
+    {
+      id: DEV,
+      name: 'dev',
+      organizationPath: `${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_DEV}/`,
+      parent: { id: OU_DEV, name: 'Dev', type: 'ORGANIZATIONAL_UNIT' },
+      inOrganization: true,
+      principalsCount: 3,
+      iamImported: true,
+    },
+    {
+      id: LOG,
+      name: 'logging',
+      organizationPath: `${ORG_ID}/${ROOT}/ou-ab12-44444444/`,
+      parent: { id: 'ou-ab12-44444444', name: 'Security', type: 'ORGANIZATIONAL_UNIT' },
+      inOrganization: true,
+      principalsCount: 0,
+      iamImported: false,
+    },
   ]);
   assert.equal(rest.data.accounts.pageInfo.hasNextPage, false);
 });
 
-test('GraphQL Principal.organizationPath; a role\'s trust policy is its Resource.policy', async () => {
+test("GraphQL Principal.organizationPath; a role's trust policy is its Resource.policy", async () => {
   const r = await server.gql(`{ principal(arn: "arn:aws:iam::${DEV}:role/Deployer") { accountId organizationPath }
     role: resource(arn: "arn:aws:iam::${DEV}:role/Deployer") { arn service resourceType accountId policy tags { key } } }`);
   assert.equal(r.errors, undefined);
@@ -110,7 +165,9 @@ test('GraphQL Resource.policy: a bucket (owner from ResourceOwner) and a key, by
 test('GraphQL importAuthorizationDetails takes an organization document too; importResources refuses it (BAD_USER_INPUT)', async () => {
   const doc = organizationDocument();
   (doc.Accounts as { Name: string }[])[1].Name = 'production';
-  const m = await server.gql(`mutation($d: String!) { importAuthorizationDetails(document: $d) { organization organizationAccounts organizationPolicies } }`, { d: JSON.stringify(doc) });
+  const m = await server.gql(`mutation($d: String!) { importAuthorizationDetails(document: $d) { organization organizationAccounts organizationPolicies } }`, {
+    d: JSON.stringify(doc),
+  });
   assert.equal(m.errors, undefined);
   assert.deepEqual(m.data.importAuthorizationDetails, { organization: ORG_ID, organizationAccounts: 4, organizationPolicies: 7 });
   const q = await server.gql(`{ account(id: "${PROD}") { name organizationPath } }`);
@@ -119,7 +176,7 @@ test('GraphQL importAuthorizationDetails takes an organization document too; imp
   assert.equal(refused.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
 });
 
-test('the seed (a first `npm start`) has the contact centre\'s organization, its accounts and the recordings bucket\'s policy', async () => {
+test("the seed (a first `npm start`) has the contact centre's organization, its accounts and the recordings bucket's policy", async () => {
   const seeded = tempDb();
   const r = runCli(['seed', '--db', seeded]);
   assert.equal(r.status, 0, r.stderr);
@@ -135,7 +192,10 @@ test('the seed (a first `npm start`) has the contact centre\'s organization, its
     const o = q.data.organization;
     assert.equal(o.id, 'o-anycompany1');
     assert.equal(o.managementAccountId, '111122223333');
-    assert.deepEqual(o.accounts.map((a: { id: string }) => a.id), ['111122223333', '123456789012', '210987654321', '444455556666']);
+    assert.deepEqual(
+      o.accounts.map((a: { id: string }) => a.id),
+      ['111122223333', '123456789012', '210987654321', '444455556666'],
+    );
     const guard = o.policies.find((p: { name: string }) => p.name === 'DenyContactRecordingInDev');
     assert.deepEqual(guard.targets, [{ targetId: 'ou-cc11-devaccnts' }]);
     assert.ok(o.policies.some((p: { type: string }) => p.type === 'RESOURCE_CONTROL_POLICY'));
@@ -153,7 +213,10 @@ test('the seed (a first `npm start`) has the contact centre\'s organization, its
 test('GraphQL resources: resources known only by their policy are listed too; hasPolicy filters', async () => {
   const all = await server.gql(`{ resources { totalCount edges { node { arn accountId tags { key } } } } }`);
   assert.equal(all.errors, undefined);
-  assert.deepEqual(all.data.resources.edges.map((e: { node: { arn: string } }) => e.node.arn), [KEY, BUCKET, `arn:aws:sqs:us-east-1:${PROD}:contact-events`]);
+  assert.deepEqual(
+    all.data.resources.edges.map((e: { node: { arn: string } }) => e.node.arn),
+    [KEY, BUCKET, `arn:aws:sqs:us-east-1:${PROD}:contact-events`],
+  );
   assert.equal(all.data.resources.edges[1].node.accountId, LOG);
   const s3 = await server.gql(`{ resources(filter: { service: "s3", hasPolicy: true }) { totalCount edges { node { arn policy } } } }`);
   assert.equal(s3.data.resources.totalCount, 1);

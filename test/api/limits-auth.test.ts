@@ -106,7 +106,11 @@ test('server (development mode, as npm start runs it): refusals carry the contra
       ['{ principals(first: 501) { totalCount } }', undefined, 'BAD_USER_INPUT'],
       ['{ whatCan(principalArn: "arn:aws:iam::123456789012:user/nobody", resource: "*") { totalCount } }', undefined, 'NOT_FOUND'],
       [deep, undefined, 'QUERY_TOO_COMPLEX'],
-      ['query($p: [String!]!) { simulateCustomPolicy(input: {policies: $p, actions: ["s3:GetObject"]}) { results { decision } } }', { p: ['{"Statement": [,]}'] }, 'MALFORMED_POLICY_DOCUMENT'],
+      [
+        'query($p: [String!]!) { simulateCustomPolicy(input: {policies: $p, actions: ["s3:GetObject"]}) { results { decision } } }',
+        { p: ['{"Statement": [,]}'] },
+        'MALFORMED_POLICY_DOCUMENT',
+      ],
     ];
     for (const [query, variables, code] of cases) {
       const r = await s.gql(query, variables);

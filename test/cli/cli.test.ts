@@ -29,10 +29,24 @@ test('accessql lint: a valid policy exits 0', () => {
 
 test('accessql simulate --json prints the simulateCustomPolicy shape; placeholders in the documented ARN match only themselves', () => {
   const contact = 'arn:aws:connect:us-west-2:123456789012:instance/abc/contact/1';
-  const r = runCli(['simulate', '--json', '--policy', seedPolicy('002-start-contact-recording.json'), '--action', 'connect:StartContactRecording', '--resource', contact, '--resource', 'arn:aws:connect:us-west-2:accountID:instance/instanceId/contact/1']);
+  const r = runCli([
+    'simulate',
+    '--json',
+    '--policy',
+    seedPolicy('002-start-contact-recording.json'),
+    '--action',
+    'connect:StartContactRecording',
+    '--resource',
+    contact,
+    '--resource',
+    'arn:aws:connect:us-west-2:accountID:instance/instanceId/contact/1',
+  ]);
   assert.equal(r.status, 0, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.deepEqual(report.results.map((x: { decision: string }) => x.decision), ['IMPLICIT_DENY', 'ALLOWED']);
+  assert.deepEqual(
+    report.results.map((x: { decision: string }) => x.decision),
+    ['IMPLICIT_DENY', 'ALLOWED'],
+  );
   assert.deepEqual(Object.keys(report.results[0]).sort(), ['action', 'decision', 'matchedStatements', 'missingContextKeys', 'resource']);
 });
 
@@ -52,7 +66,14 @@ test('accessql import: a bad file among good ones changes nothing and names file
   const r = runCli(['import', '--db', db, good, bad]);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /bad\.json:3:22/);
-  const count = runCli(['who-can', '--db', db, '--json', 'connect:DescribeInstance', 'arn:aws:connect:us-east-1:123456789012:instance/00fbeee1-123e-111e-93e3-11111bfbfcc1']);
+  const count = runCli([
+    'who-can',
+    '--db',
+    db,
+    '--json',
+    'connect:DescribeInstance',
+    'arn:aws:connect:us-east-1:123456789012:instance/00fbeee1-123e-111e-93e3-11111bfbfcc1',
+  ]);
   assert.equal(JSON.parse(count.stdout).totalCount, 0);
   const ok = runCli(['import', '--db', db, good]);
   assert.equal(ok.status, 0, ok.stderr);

@@ -9,12 +9,15 @@ for (const c of cases) {
   test(c.name, () => {
     if (c.expected.error) {
       const want = c.expected.error;
-      assert.throws(() => simulateCustomPolicy(c.input), (e: unknown) => {
-        assert.ok(e instanceof MalformedPolicyError, `expected MalformedPolicyError, got ${String(e)}`);
-        assert.equal(e.policy, want.policy);
-        if (want.line !== undefined) assert.equal(e.line, want.line);
-        return true;
-      });
+      assert.throws(
+        () => simulateCustomPolicy(c.input),
+        (e: unknown) => {
+          assert.ok(e instanceof MalformedPolicyError, `expected MalformedPolicyError, got ${String(e)}`);
+          assert.equal(e.policy, want.policy);
+          if (want.line !== undefined) assert.equal(e.line, want.line);
+          return true;
+        },
+      );
       return;
     }
     const results = simulateCustomPolicy(c.input);

@@ -37,9 +37,7 @@ export function toRequest(s: Scenario, r: GenRequest): EvaluationRequest {
     action: r.action,
     resource: r.resource,
     context: contextFrom(
-      Object.entries(r.context).map(([key, v]) =>
-        Array.isArray(v) ? { key, values: v, type: 'STRING_LIST' as const } : { key, values: [v] },
-      ),
+      Object.entries(r.context).map(([key, v]) => (Array.isArray(v) ? { key, values: v, type: 'STRING_LIST' as const } : { key, values: [v] })),
     ),
   };
   if (s.owner) req.resourceOwner = s.owner;
@@ -58,15 +56,18 @@ function simulation(s: Scenario, r: GenRequest): Simulation {
   return {
     request: {
       principal,
-        action: r.action,
-        resource: { resource: r.resource, accountId: ownerOf(s, r) },
-        contextVariables: r.context,
-      },
-      identityPolicies: p.identity.map((policy, i) => ({ name: `p${i}`, policy })),
-      serviceControlPolicies: (s.scps ?? []).map((level, l) => ({ orgIdentifier: `ou-${l}`, policies: level.map((policy, i) => ({ name: `scp${l}.${i}`, policy })) })),
-      resourceControlPolicies: [],
-      ...(s.resourcePolicy ? { resourcePolicy: s.resourcePolicy } : {}),
-      ...(p.boundary ? { permissionBoundaryPolicies: [{ name: 'boundary', policy: p.boundary }] } : {}),
+      action: r.action,
+      resource: { resource: r.resource, accountId: ownerOf(s, r) },
+      contextVariables: r.context,
+    },
+    identityPolicies: p.identity.map((policy, i) => ({ name: `p${i}`, policy })),
+    serviceControlPolicies: (s.scps ?? []).map((level, l) => ({
+      orgIdentifier: `ou-${l}`,
+      policies: level.map((policy, i) => ({ name: `scp${l}.${i}`, policy })),
+    })),
+    resourceControlPolicies: [],
+    ...(s.resourcePolicy ? { resourcePolicy: s.resourcePolicy } : {}),
+    ...(p.boundary ? { permissionBoundaryPolicies: [{ name: 'boundary', policy: p.boundary }] } : {}),
   };
 }
 

@@ -24,10 +24,32 @@ function allows(condition: Record<string, Record<string, string | string[]>>, co
 
 test('operators: every operator on the AWS page is known', () => {
   const expected = [
-    'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
-    'NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals',
-    'DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals',
-    'Bool', 'BinaryEquals', 'IpAddress', 'NotIpAddress', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike',
+    'StringEquals',
+    'StringNotEquals',
+    'StringEqualsIgnoreCase',
+    'StringNotEqualsIgnoreCase',
+    'StringLike',
+    'StringNotLike',
+    'NumericEquals',
+    'NumericNotEquals',
+    'NumericLessThan',
+    'NumericLessThanEquals',
+    'NumericGreaterThan',
+    'NumericGreaterThanEquals',
+    'DateEquals',
+    'DateNotEquals',
+    'DateLessThan',
+    'DateLessThanEquals',
+    'DateGreaterThan',
+    'DateGreaterThanEquals',
+    'Bool',
+    'BinaryEquals',
+    'IpAddress',
+    'NotIpAddress',
+    'ArnEquals',
+    'ArnLike',
+    'ArnNotEquals',
+    'ArnNotLike',
   ];
   assert.deepEqual([...BASE_OPERATOR_NAMES].sort(), [...expected].sort());
 });
@@ -138,10 +160,17 @@ test('ARN condition operators: component-wise, * does not cross colons in the fi
   assert.equal(allows({ ArnLike: { [k]: pattern } }, { [k]: value }), false);
   assert.equal(allows({ ArnLike: { [k]: pattern } }, { [k]: 'arn:aws:someservice:us-east-2:111122223333:finance/a/b:c' }), true);
   assert.equal(allows({ ArnEquals: { [k]: 'arn:aws:sns:us-east-1:123456789012:topic' } }, { [k]: 'arn:aws:sns:us-east-1:123456789012:topic' }), true);
-  assert.equal(allows({ ArnEquals: { [k]: 'arn:aws:sns:*:123456789012:t?pic' } }, { [k]: 'arn:aws:sns:us-east-1:123456789012:topic' }), true, 'ArnEquals behaves like ArnLike');
+  assert.equal(
+    allows({ ArnEquals: { [k]: 'arn:aws:sns:*:123456789012:t?pic' } }, { [k]: 'arn:aws:sns:us-east-1:123456789012:topic' }),
+    true,
+    'ArnEquals behaves like ArnLike',
+  );
   assert.equal(allows({ ArnLike: { [k]: 'arn:aws:sns:*:123456789012:topic' } }, { [k]: 'arn:aws:sns:us-east-1:123456789012:TOPIC' }), false, 'case-sensitive');
   assert.equal(allows({ ArnNotEquals: { [k]: 'arn:aws:sns:*:123456789012:*' } }, { [k]: 'arn:aws:sns:us-east-1:999999999999:x' }), true);
-  assert.equal(allows({ ArnNotLike: { [k]: ['arn:aws:sns:*:123456789012:*', 'arn:aws:sns:*:999999999999:*'] } }, { [k]: 'arn:aws:sns:us-east-1:999999999999:x' }), false);
+  assert.equal(
+    allows({ ArnNotLike: { [k]: ['arn:aws:sns:*:123456789012:*', 'arn:aws:sns:*:999999999999:*'] } }, { [k]: 'arn:aws:sns:us-east-1:999999999999:x' }),
+    false,
+  );
   assert.equal(allows({ ArnLike: { [k]: 'arn:aws:sns:*:123456789012:*' } }, { [k]: 'not-an-arn' }), false);
 });
 
@@ -150,7 +179,16 @@ test('Condition operators (Important box): a missing key makes positive operator
   for (const op of ['StringEquals', 'StringLike', 'NumericEquals', 'DateEquals', 'Bool', 'BinaryEquals', 'IpAddress', 'ArnLike', 'StringEqualsIgnoreCase']) {
     assert.equal(allows({ [op]: { [missingKey]: 'x' } }), false, op);
   }
-  for (const op of ['StringNotEquals', 'StringNotLike', 'NumericNotEquals', 'DateNotEquals', 'NotIpAddress', 'ArnNotLike', 'ArnNotEquals', 'StringNotEqualsIgnoreCase']) {
+  for (const op of [
+    'StringNotEquals',
+    'StringNotLike',
+    'NumericNotEquals',
+    'DateNotEquals',
+    'NotIpAddress',
+    'ArnNotLike',
+    'ArnNotEquals',
+    'StringNotEqualsIgnoreCase',
+  ]) {
     assert.equal(allows({ [op]: { [missingKey]: 'x' } }), true, op);
   }
 });

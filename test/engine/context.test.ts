@@ -29,7 +29,10 @@ test('isMultivaluedType and withDefaults (caller keys win over stored ones)', ()
   assert.equal(isMultivaluedType('STRING_LIST'), true);
   assert.equal(isMultivaluedType('IP'), false);
   const caller = contextFrom([{ key: 'aws:username', values: ['override'] }]);
-  const stored = contextFrom([{ key: 'AWS:UserName', values: ['stored'] }, { key: 'aws:PrincipalArn', values: ['arn'] }]);
+  const stored = contextFrom([
+    { key: 'AWS:UserName', values: ['stored'] },
+    { key: 'aws:PrincipalArn', values: ['arn'] },
+  ]);
   const merged = withDefaults(caller, stored);
   assert.deepEqual(merged.get('aws:username')!.values, ['override']);
   assert.deepEqual(merged.get('aws:principalarn')!.values, ['arn']);

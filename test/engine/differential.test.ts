@@ -62,8 +62,13 @@ test('differential: resource-based policies (same and cross account, every princ
     }
     const sessionArn = principal.arn.replace(':iam::', ':sts::').replace(':role/', ':assumed-role/') + '/accessql';
     const who = pick<any>([
-      '*', { AWS: '*' }, { AWS: principal.arn }, { AWS: principal.accountId }, { AWS: `arn:aws:iam::${principal.accountId}:root` },
-      { AWS: sessionArn }, { AWS: `arn:aws:iam::${SAME}:user/zed` },
+      '*',
+      { AWS: '*' },
+      { AWS: principal.arn },
+      { AWS: principal.accountId },
+      { AWS: `arn:aws:iam::${principal.accountId}:root` },
+      { AWS: sessionArn },
+      { AWS: `arn:aws:iam::${SAME}:user/zed` },
     ]);
     const resourcePolicy: JsonPolicy = {
       Version: '2012-10-17',

@@ -29,7 +29,10 @@ function decide(set: PolicySet, principal: RequestPrincipal = user('alice'), opt
 test('Deny evaluation: an explicit Deny in an identity policy overrides any Allow', () => {
   const r = decide({ identityPolicies: [ALLOW_S3, DENY_S3('deny')] });
   assert.equal(r.decision, 'EXPLICIT_DENY');
-  assert.deepEqual(r.matchedStatements.map((m) => [m.policyName, m.effect]), [['deny', 'Deny']]);
+  assert.deepEqual(
+    r.matchedStatements.map((m) => [m.policyName, m.effect]),
+    [['deny', 'Deny']],
+  );
 });
 
 test('By default all requests are implicitly denied (no matching statements → empty matchedStatements)', () => {
@@ -51,10 +54,17 @@ test('Identity-based policies: one Allow suffices; matchedStatements lists the g
 test('Permissions boundaries: identity and boundary must both allow', () => {
   const denied = decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [ONLY_EC2] });
   assert.equal(denied.decision, 'IMPLICIT_DENY');
-  assert.deepEqual(denied.matchedStatements.map((m) => m.sid), ['AllowS3'], 'the Allow that matched, since the boundary lacked one');
+  assert.deepEqual(
+    denied.matchedStatements.map((m) => m.sid),
+    ['AllowS3'],
+    'the Allow that matched, since the boundary lacked one',
+  );
   const allowed = decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [ALLOW_ALL('b2')] });
   assert.equal(allowed.decision, 'ALLOWED');
-  assert.deepEqual(allowed.matchedStatements.map((m) => m.policyName), ['id-allow', 'b2']);
+  assert.deepEqual(
+    allowed.matchedStatements.map((m) => m.policyName),
+    ['id-allow', 'b2'],
+  );
   assert.equal(decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [] }).decision, 'ALLOWED', 'empty list = no boundary');
 });
 
@@ -65,7 +75,10 @@ test('Permissions boundaries (contract): with several boundaries, each must allo
   assert.equal(oneMissing.decision, 'IMPLICIT_DENY');
   const both = decide({ identityPolicies: [ALLOW_S3], permissionsBoundaries: [ALLOW_ALL('b1'), ALLOW_ALL('b2')] });
   assert.equal(both.decision, 'ALLOWED');
-  assert.deepEqual(both.matchedStatements.map((m) => m.policyName), ['id-allow', 'b1', 'b2']);
+  assert.deepEqual(
+    both.matchedStatements.map((m) => m.policyName),
+    ['id-allow', 'b1', 'b2'],
+  );
 });
 
 test('Permissions boundaries: a boundary grants nothing on its own', () => {
@@ -86,7 +99,10 @@ test('SCPs: every level, root first, must allow; at a level one allowing policy 
   assert.equal(decide(set([])).decision, 'ALLOWED', 'no levels = no SCPs');
   assert.equal(decide({ identityPolicies: [], serviceControlPolicies: [[ALLOW_ALL('FullAWSAccess')]] }).decision, 'IMPLICIT_DENY', 'SCPs grant nothing');
   const r = decide(set([[ALLOW_ALL('root')], [ALLOW_ALL('ou')]]));
-  assert.deepEqual(r.matchedStatements.map((m) => m.policyName), ['id-allow', 'root', 'ou']);
+  assert.deepEqual(
+    r.matchedStatements.map((m) => m.policyName),
+    ['id-allow', 'root', 'ou'],
+  );
 });
 
 test('SCPs limit resource-based grants too (same account)', () => {
@@ -97,22 +113,28 @@ test('SCPs limit resource-based grants too (same account)', () => {
 test('Same account: a resource-based policy alone grants to the IAM user it names', () => {
   const r = decide({ identityPolicies: [], resourcePolicy: rp({ AWS: `arn:aws:iam::${ACCOUNT}:user/alice` }) });
   assert.equal(r.decision, 'ALLOWED');
-  assert.deepEqual(r.matchedStatements.map((m) => m.sid), ['RP']);
+  assert.deepEqual(
+    r.matchedStatements.map((m) => m.sid),
+    ['RP'],
+  );
   assert.equal(decide({ identityPolicies: [], resourcePolicy: rp({ AWS: `arn:aws:iam::${ACCOUNT}:user/bob` }) }).decision, 'IMPLICIT_DENY');
 });
 
-test('Same account: naming the IAM user ARN is not limited by the user\'s permissions boundary', () => {
+test("Same account: naming the IAM user ARN is not limited by the user's permissions boundary", () => {
   const r = decide({ identityPolicies: [], permissionsBoundaries: [ONLY_EC2], resourcePolicy: rp({ AWS: `arn:aws:iam::${ACCOUNT}:user/alice` }) });
   assert.equal(r.decision, 'ALLOWED');
 });
 
-test('Same account: naming the IAM role ARN is limited by the role\'s boundary, not by its identity policies', () => {
+test("Same account: naming the IAM role ARN is limited by the role's boundary, not by its identity policies", () => {
   const named = rp({ AWS: `arn:aws:iam::${ACCOUNT}:role/app` });
   assert.equal(decide({ identityPolicies: [], resourcePolicy: named }, role('app')).decision, 'ALLOWED');
   assert.equal(decide({ identityPolicies: [], permissionsBoundaries: [ONLY_EC2], resourcePolicy: named }, role('app')).decision, 'IMPLICIT_DENY');
   const ok = decide({ identityPolicies: [], permissionsBoundaries: [ALLOW_S3], resourcePolicy: named }, role('app'));
   assert.equal(ok.decision, 'ALLOWED');
-  assert.deepEqual(ok.matchedStatements.map((m) => m.policyName), ['id-allow', 'bucket-policy']);
+  assert.deepEqual(
+    ok.matchedStatements.map((m) => m.policyName),
+    ['id-allow', 'bucket-policy'],
+  );
 });
 
 test('Same account: naming the assumed-role session ARN grants directly (not limited by the boundary)', () => {
@@ -144,7 +166,10 @@ test('Principal "*" and {"AWS": "*"} grant to everyone, not limited by a boundar
 
 test('Principal: wildcards inside ARNs match nothing ("You cannot use a wildcard to match part of a principal name or ARN")', () => {
   assert.equal(decide({ identityPolicies: [], resourcePolicy: rp({ AWS: `arn:aws:iam::${ACCOUNT}:user/*` }) }).decision, 'IMPLICIT_DENY');
-  assert.equal(decide({ identityPolicies: [], resourcePolicy: rp({ AWS: `arn:aws:sts::${ACCOUNT}:assumed-role/app/*` }) }, role('app')).decision, 'IMPLICIT_DENY');
+  assert.equal(
+    decide({ identityPolicies: [], resourcePolicy: rp({ AWS: `arn:aws:sts::${ACCOUNT}:assumed-role/app/*` }) }, role('app')).decision,
+    'IMPLICIT_DENY',
+  );
 });
 
 test('Principal: user name part is case-sensitive', () => {
@@ -166,13 +191,17 @@ test('Resource-based policies: an explicit Deny for the principal wins over iden
   const d = stmt('bp', { Sid: 'D', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' });
   const r = decide({ identityPolicies: [ALLOW_S3], resourcePolicy: d });
   assert.equal(r.decision, 'EXPLICIT_DENY');
-  assert.deepEqual(r.matchedStatements.map((m) => m.sid), ['D']);
+  assert.deepEqual(
+    r.matchedStatements.map((m) => m.sid),
+    ['D'],
+  );
 });
 
 test('NotPrincipal with Deny: denies everyone except the principals named', () => {
-  const d = (np: any) => policy('bp', {
-    Statement: [{ Sid: 'D', Effect: 'Deny', NotPrincipal: np, Action: 's3:*', Resource: '*' }],
-  });
+  const d = (np: any) =>
+    policy('bp', {
+      Statement: [{ Sid: 'D', Effect: 'Deny', NotPrincipal: np, Action: 's3:*', Resource: '*' }],
+    });
   const np = { AWS: [`arn:aws:iam::${ACCOUNT}:user/alice`, `arn:aws:iam::${ACCOUNT}:root`] };
   assert.equal(decide({ identityPolicies: [ALLOW_S3], resourcePolicy: d(np) }).decision, 'ALLOWED');
   assert.equal(decide({ identityPolicies: [ALLOW_S3], resourcePolicy: d(np) }, user('bob', OTHER), { resourceOwner: ACCOUNT }).decision, 'EXPLICIT_DENY');
@@ -200,18 +229,36 @@ test('Cross-account: identity policy and resource-based policy must both allow',
   assert.equal(decide({ identityPolicies: [], resourcePolicy: qp({ AWS: stranger.arn }) }, stranger, o).decision, 'IMPLICIT_DENY', 'resource policy alone');
   const both = decide({ identityPolicies: [idAllow], resourcePolicy: qp({ AWS: stranger.arn }) }, stranger, o);
   assert.equal(both.decision, 'ALLOWED');
-  assert.deepEqual(both.matchedStatements.map((m) => m.policyName), ['id', 'qp']);
+  assert.deepEqual(
+    both.matchedStatements.map((m) => m.policyName),
+    ['id', 'qp'],
+  );
   assert.equal(decide({ identityPolicies: [idAllow], resourcePolicy: qp({ AWS: OTHER }) }, stranger, o).decision, 'ALLOWED', 'account principal');
   assert.equal(decide({ identityPolicies: [idAllow], resourcePolicy: qp({ AWS: ACCOUNT }) }, stranger, o).decision, 'IMPLICIT_DENY', 'other account named');
-  assert.equal(decide({ identityPolicies: [idAllow], permissionsBoundaries: [ONLY_EC2], resourcePolicy: qp({ AWS: stranger.arn }) }, stranger, o).decision, 'IMPLICIT_DENY', 'boundary still limits');
+  assert.equal(
+    decide({ identityPolicies: [idAllow], permissionsBoundaries: [ONLY_EC2], resourcePolicy: qp({ AWS: stranger.arn }) }, stranger, o).decision,
+    'IMPLICIT_DENY',
+    'boundary still limits',
+  );
 });
 
-test('Resource owner: resourceOwner, else the ARN account, else the caller\'s account', () => {
+test("Resource owner: resourceOwner, else the ARN account, else the caller's account", () => {
   // An S3 ARN carries no account: owned by the caller's account.
   assert.equal(decide({ identityPolicies: [ALLOW_S3] }).decision, 'ALLOWED');
   assert.equal(decide({ identityPolicies: [ALLOW_S3] }, user('alice'), { resourceOwner: OTHER }).decision, 'IMPLICIT_DENY');
-  assert.equal(decide({ identityPolicies: [ALLOW_ALL('a')] }, user('alice'), { resource: `arn:aws:ec2:us-east-1:${OTHER}:instance/i-1`, action: 'ec2:StartInstances' }).decision, 'IMPLICIT_DENY');
-  assert.equal(decide({ identityPolicies: [ALLOW_ALL('a')] }, user('alice'), { resource: `arn:aws:ec2:us-east-1:${OTHER}:instance/i-1`, action: 'ec2:StartInstances', resourceOwner: ACCOUNT }).decision, 'ALLOWED');
+  assert.equal(
+    decide({ identityPolicies: [ALLOW_ALL('a')] }, user('alice'), { resource: `arn:aws:ec2:us-east-1:${OTHER}:instance/i-1`, action: 'ec2:StartInstances' })
+      .decision,
+    'IMPLICIT_DENY',
+  );
+  assert.equal(
+    decide({ identityPolicies: [ALLOW_ALL('a')] }, user('alice'), {
+      resource: `arn:aws:ec2:us-east-1:${OTHER}:instance/i-1`,
+      action: 'ec2:StartInstances',
+      resourceOwner: ACCOUNT,
+    }).decision,
+    'ALLOWED',
+  );
 });
 
 test('The account root user has full access in its account, still subject to explicit denies and SCPs', () => {
@@ -237,7 +284,12 @@ test('missingContextKeys: keys of statements whose action and resource match, un
 });
 
 test('conditional: an Allow that fails only on a missing key; not when another condition is definitively false', () => {
-  const p = stmt('p', { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/Dept': 'x', 'aws:PrincipalTag/Team': 'y' } } });
+  const p = stmt('p', {
+    Effect: 'Allow',
+    Action: '*',
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:ResourceTag/Dept': 'x', 'aws:PrincipalTag/Team': 'y' } },
+  });
   const yes = evaluate(request('s3:GetObject', BUCKET, { context: ctx({ 'aws:PrincipalTag/Team': 'y' }) }), { identityPolicies: [p] });
   assert.equal(yes.conditional, true);
   const no = evaluate(request('s3:GetObject', BUCKET, { context: ctx({ 'aws:PrincipalTag/Team': 'z' }) }), { identityPolicies: [p] });
@@ -288,7 +340,13 @@ test('conditional: each layer must possibly allow (boundary with a missing-key c
   const r2 = decide({ identityPolicies: [], permissionsBoundaries: [boundary] });
   assert.equal(r2.conditional, false, 'identity has no allow at all');
   const stranger = user('eve', OTHER);
-  const cond = stmt('qp', { Effect: 'Allow', Principal: { AWS: OTHER }, Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } } });
+  const cond = stmt('qp', {
+    Effect: 'Allow',
+    Principal: { AWS: OTHER },
+    Action: 's3:*',
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } },
+  });
   const r3 = decide({ identityPolicies: [ALLOW_S3], resourcePolicy: cond }, stranger, { resourceOwner: ACCOUNT });
   assert.equal(r3.decision, 'IMPLICIT_DENY');
   assert.equal(r3.conditional, true);
@@ -307,12 +365,17 @@ test('Compiled policies are reusable across requests and results do not share mu
   const a = decide(set);
   const b = decide(set);
   assert.notEqual(a.matchedStatements, b.matchedStatements);
-  assert.throws(() => { (a.matchedStatements[0] as any).sid = 'x'; });
+  assert.throws(() => {
+    (a.matchedStatements[0] as any).sid = 'x';
+  });
 });
 
 test('Resource-based statements may omit Resource (the resource the policy is attached to)', () => {
   const p = stmt('topic', { Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sns:*', Condition: { StringEquals: { 'sns:Protocol': 'https' } } });
-  const r = evaluate(request('sns:Subscribe', `arn:aws:sns:us-east-1:${ACCOUNT}:t`, { context: ctx({ 'sns:Protocol': 'https' }) }), { identityPolicies: [ALLOW_ALL('id')], resourcePolicy: p });
+  const r = evaluate(request('sns:Subscribe', `arn:aws:sns:us-east-1:${ACCOUNT}:t`, { context: ctx({ 'sns:Protocol': 'https' }) }), {
+    identityPolicies: [ALLOW_ALL('id')],
+    resourcePolicy: p,
+  });
   assert.equal(r.decision, 'ALLOWED');
   assert.equal(r.matchedStatements.length, 2);
 });
@@ -324,7 +387,8 @@ test('Principal: federated user sessions are matched by their sts ARN', () => {
 
 test('Variables in ARN conditions and per-request caches give per-request answers', () => {
   const p = stmt('p', { Effect: 'Allow', Action: '*', Resource: '*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::${aws:username}-*' } } });
-  const run = (u: string, src: string) => evaluate(request('s3:GetObject', BUCKET, { context: ctx({ 'aws:username': u, 'aws:SourceArn': src }) }), { identityPolicies: [p] }).decision;
+  const run = (u: string, src: string) =>
+    evaluate(request('s3:GetObject', BUCKET, { context: ctx({ 'aws:username': u, 'aws:SourceArn': src }) }), { identityPolicies: [p] }).decision;
   assert.equal(run('alice', 'arn:aws:s3:::alice-logs'), 'ALLOWED');
   assert.equal(run('bob', 'arn:aws:s3:::alice-logs'), 'IMPLICIT_DENY');
   assert.equal(run('bob', 'arn:aws:s3:::bob-logs'), 'ALLOWED');

@@ -31,7 +31,14 @@ export interface GenRequest {
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const ACTIONS: Record<string, string[]> = {
-  connect: ['connect:DescribeUser', 'connect:UpdateUserHierarchy', 'connect:DeleteUser', 'connect:StartContactRecording', 'connect:CreateUser', 'connect:ListUsers'],
+  connect: [
+    'connect:DescribeUser',
+    'connect:UpdateUserHierarchy',
+    'connect:DeleteUser',
+    'connect:StartContactRecording',
+    'connect:CreateUser',
+    'connect:ListUsers',
+  ],
   s3: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 's3:GetBucketAcl'],
   iam: ['iam:GetUser', 'iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:ListUsers', 'iam:GetUserPolicy'],
   ec2: ['ec2:StartInstances', 'ec2:StopInstances', 'ec2:TerminateInstances', 'ec2:DescribeInstances'],
@@ -65,7 +72,12 @@ function resourcesFor(service: string, acct: string): string[] {
 function resourcePatterns(service: string): string[] {
   switch (service) {
     case 'connect':
-      return ['*', `arn:aws:connect:us-east-1:${SAME}:instance/i-1/agent/*`, `arn:aws:connect:*:${SAME}:instance/*/contact/*`, `arn:aws:connect:us-east-1:*:instance/i-?/*`];
+      return [
+        '*',
+        `arn:aws:connect:us-east-1:${SAME}:instance/i-1/agent/*`,
+        `arn:aws:connect:*:${SAME}:instance/*/contact/*`,
+        `arn:aws:connect:us-east-1:*:instance/i-?/*`,
+      ];
     case 's3':
       return ['*', 'arn:aws:s3:::bucket-a/*', 'arn:aws:s3:::bucket-a/home/${aws:username}/*', 'arn:aws:s3:::bucket-?', 'arn:aws:s3:::*/logs/*'];
     case 'iam':
@@ -106,7 +118,13 @@ function statement(r: () => number, effect: 'Allow' | 'Deny', conditionRate: num
     for (let i = 0; i < n; i++) acts.push(r() < 0.5 ? pick(r, ACTION_PATTERNS[service]!) : pick(r, ACTIONS[service]!));
     st['Action'] = acts;
   }
-  if (r() < 0.06) st['NotResource'] = [pick(r, resourcePatterns(service).filter((p) => p !== '*'))];
+  if (r() < 0.06)
+    st['NotResource'] = [
+      pick(
+        r,
+        resourcePatterns(service).filter((p) => p !== '*'),
+      ),
+    ];
   else st['Resource'] = r() < 0.3 ? [pick(r, resourcePatterns(service)), pick(r, resourcePatterns(service))] : pick(r, resourcePatterns(service));
   if (r() < conditionRate) {
     const c = pick(r, CONDITIONS);

@@ -64,7 +64,10 @@ test('Resource: wildcard in the resource part matches across / and :', () => {
 
 test('Resource: an empty account segment only matches an empty account (arn:aws:iam:::role/...)', () => {
   const s = { Effect: 'Allow', Action: '*', Resource: 'arn:aws:iam:::role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_*' };
-  assert.equal(decide(s, 'iam:DeleteRole', 'arn:aws:iam::123456789012:role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_x'), 'IMPLICIT_DENY');
+  assert.equal(
+    decide(s, 'iam:DeleteRole', 'arn:aws:iam::123456789012:role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_x'),
+    'IMPLICIT_DENY',
+  );
 });
 
 test('Resource: "" matches only the empty string (CustomerProfilesServiceLinkedRolePolicy quirk)', () => {
@@ -102,7 +105,13 @@ test('Prefilter by service keeps document order and wildcard-service statements'
     ],
   });
   const r = evaluate(request('s3:GetObject', 'arn:aws:s3:::b/k'), { identityPolicies: [p] });
-  assert.deepEqual(r.matchedStatements.map((m) => m.sid), ['A', 'B', 'C']);
+  assert.deepEqual(
+    r.matchedStatements.map((m) => m.sid),
+    ['A', 'B', 'C'],
+  );
   const r2 = evaluate(request('ec2:GetConsoleOutput', '*'), { identityPolicies: [p] });
-  assert.deepEqual(r2.matchedStatements.map((m) => m.sid), ['B', 'C', 'D']);
+  assert.deepEqual(
+    r2.matchedStatements.map((m) => m.sid),
+    ['B', 'C', 'D'],
+  );
 });

@@ -14,7 +14,10 @@ test('Variables, Resource element: ${aws:username} is replaced by the user name'
   const p = stmt('own', OWN);
   const c = ctx({ 'aws:username': 'alice' });
   assert.equal(evaluate(request('iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/alice', { context: c }), { identityPolicies: [p] }).decision, 'ALLOWED');
-  assert.equal(evaluate(request('iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/bob', { context: c }), { identityPolicies: [p] }).decision, 'IMPLICIT_DENY');
+  assert.equal(
+    evaluate(request('iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/bob', { context: c }), { identityPolicies: [p] }).decision,
+    'IMPLICIT_DENY',
+  );
 });
 
 test('Variables: a missing key makes the Resource not match, and is reported as missing (conditional)', () => {
@@ -28,7 +31,10 @@ test('Variables: a missing key makes the Resource not match, and is reported as 
 test('Variables: the substituted value is literal text, not a wildcard', () => {
   const p = stmt('own', OWN);
   const c = ctx({ 'aws:username': '*' });
-  assert.equal(evaluate(request('iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/bob', { context: c }), { identityPolicies: [p] }).decision, 'IMPLICIT_DENY');
+  assert.equal(
+    evaluate(request('iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/bob', { context: c }), { identityPolicies: [p] }).decision,
+    'IMPLICIT_DENY',
+  );
 });
 
 test('Version: without Version (or with 2008-10-17) variables are literal text', () => {
@@ -37,13 +43,24 @@ test('Version: without Version (or with 2008-10-17) variables are literal text',
     if (version) json['Version'] = version;
     const p = compilePolicy(doc(json), 'old');
     const c = ctx({ 'aws:username': 'alice' });
-    assert.equal(evaluate(request('iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/alice', { context: c }), { identityPolicies: [p] }).decision, 'IMPLICIT_DENY');
-    assert.equal(evaluate(request('iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/${aws:username}', { context: c }), { identityPolicies: [p] }).decision, 'ALLOWED');
+    assert.equal(
+      evaluate(request('iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/alice', { context: c }), { identityPolicies: [p] }).decision,
+      'IMPLICIT_DENY',
+    );
+    assert.equal(
+      evaluate(request('iam:CreateAccessKey', 'arn:aws:iam::123456789012:user/${aws:username}', { context: c }), { identityPolicies: [p] }).decision,
+      'ALLOWED',
+    );
   }
 });
 
 test('Variables, Condition element: string operators substitute variables', () => {
-  const p = stmt('p', { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b', Condition: { StringLike: { 's3:prefix': ['', 'home/', 'home/${aws:username}/*'] } } });
+  const p = stmt('p', {
+    Effect: 'Allow',
+    Action: 's3:ListBucket',
+    Resource: 'arn:aws:s3:::b',
+    Condition: { StringLike: { 's3:prefix': ['', 'home/', 'home/${aws:username}/*'] } },
+  });
   const ok = ctx({ 'aws:username': 'alice', 's3:prefix': 'home/alice/docs' });
   const ko = ctx({ 'aws:username': 'alice', 's3:prefix': 'home/bob/docs' });
   assert.equal(evaluate(request('s3:ListBucket', 'arn:aws:s3:::b', { context: ok }), { identityPolicies: [p] }).decision, 'ALLOWED');
@@ -57,7 +74,7 @@ test('Variables: tags as variables (${aws:PrincipalTag/department})', () => {
   assert.equal(evaluate(request('s3:GetObject', 'arn:aws:s3:::bucket/it', { context: c }), { identityPolicies: [p] }).decision, 'IMPLICIT_DENY');
 });
 
-test('Variables: default values ${key, \'default\'}', () => {
+test("Variables: default values ${key, 'default'}", () => {
   const p = stmt('p', { Effect: 'Allow', Action: 's3:*', Resource: "arn:aws:s3:::bucket/${aws:PrincipalTag/team, 'shared'}/*" });
   assert.equal(evaluate(request('s3:GetObject', 'arn:aws:s3:::bucket/shared/x'), { identityPolicies: [p] }).decision, 'ALLOWED');
   const c = ctx({ 'aws:PrincipalTag/team': 'red' });
@@ -101,9 +118,15 @@ test('Variables in condition values: with the variable present, StringNotEquals 
 
 test('Variables: variable names are case-insensitive; multivalued keys cannot be variables', () => {
   const p = stmt('p', { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b/${AWS:UserName}' });
-  assert.equal(evaluate(request('s3:GetObject', 'arn:aws:s3:::b/alice', { context: ctx({ 'aws:username': 'alice' }) }), { identityPolicies: [p] }).decision, 'ALLOWED');
+  assert.equal(
+    evaluate(request('s3:GetObject', 'arn:aws:s3:::b/alice', { context: ctx({ 'aws:username': 'alice' }) }), { identityPolicies: [p] }).decision,
+    'ALLOWED',
+  );
   const q = stmt('q', { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b/${aws:TagKeys}' });
-  assert.equal(evaluate(request('s3:GetObject', 'arn:aws:s3:::b/a', { context: ctx({ 'aws:TagKeys': ['a', 'b'] }) }), { identityPolicies: [q] }).decision, 'IMPLICIT_DENY');
+  assert.equal(
+    evaluate(request('s3:GetObject', 'arn:aws:s3:::b/a', { context: ctx({ 'aws:TagKeys': ['a', 'b'] }) }), { identityPolicies: [q] }).decision,
+    'IMPLICIT_DENY',
+  );
 });
 
 test('Variables are substituted only in the resource part of an ARN (after the fifth colon)', () => {

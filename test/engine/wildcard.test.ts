@@ -103,7 +103,14 @@ test('wildcard: literal pieces do not act as wildcards (${*} escapes)', () => {
 
 test('wildcard: pathological patterns run in linear time (a*a*a*a*a*a*a*a*b on 100,000 chars: ≤ 2 steps per character per Shift-And word)', () => {
   const text = 'a'.repeat(100_000);
-  const patterns = ['a*a*a*a*a*a*a*a*b', '*' + 'a?'.repeat(20) + 'b*', '*a*a*a*a*a*a*a*a*a*a*b*', '*a?a?a?a?a?a?b*', '*' + 'a'.repeat(40) + 'b*', '*?'.repeat(30) + 'b'];
+  const patterns = [
+    'a*a*a*a*a*a*a*a*b',
+    '*' + 'a?'.repeat(20) + 'b*',
+    '*a*a*a*a*a*a*a*a*a*a*b*',
+    '*a?a?a?a?a?a?b*',
+    '*' + 'a'.repeat(40) + 'b*',
+    '*?'.repeat(30) + 'b',
+  ];
   for (const p of patterns) {
     const m = compileGlob(p);
     // A `?` segment of k characters is scanned by Shift-And over ⌈k/31⌉ words, each charged per position.

@@ -60,12 +60,25 @@ before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-estate-index-'));
   const files = writeOrganization(path.join(dir, 'org'), 3, SPEC);
   store = openStore(path.join(dir, 'estate.db'));
-  importFiles(store, files.map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') })));
+  importFiles(
+    store,
+    files.map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') })),
+  );
   const model = loadAccountModel(store);
   index = new AccessIndex(model, loadEstate(store));
-  const policies = files.filter((f) => f.endsWith('resource-policies.json'))
+  const policies = files
+    .filter((f) => f.endsWith('resource-policies.json'))
     .flatMap((f) => (JSON.parse(fs.readFileSync(f, 'utf8')) as { ResourcePolicies: { ResourceArn: string; Policy: unknown }[] }).ResourcePolicies);
-  const acts = new Set<string>(['sts:AssumeRole', 'connect:StartContactRecording', 'cloudtrail:StopLogging', 'kms:ScheduleKeyDeletion', 's3:CreateBucket', 'iam:CreateUser', 's3:GetObject', 'ec2:StartInstances']);
+  const acts = new Set<string>([
+    'sts:AssumeRole',
+    'connect:StartContactRecording',
+    'cloudtrail:StopLogging',
+    'kms:ScheduleKeyDeletion',
+    's3:CreateBucket',
+    'iam:CreateUser',
+    's3:GetObject',
+    'ec2:StartInstances',
+  ]);
   const res = new Set<string>();
   for (const p of policies) {
     res.add(p.ResourceArn);
@@ -93,29 +106,32 @@ test('"Policy evaluation logic", "Cross-account policy evaluation logic", Organi
     context: fc.subarray(CONTEXT, { maxLength: 3 }),
     includeConditional: fc.boolean(),
   });
-  fc.assert(fc.property(question, ({ action, resource, context, includeConditional }) => {
-    const byKey = new Map(context.map((e) => [e.key.toLowerCase(), e]));
-    const caller = callerContext([...byKey.values()]);
-    const rc = index.resourceContext(resource);
-    const indexed = index.whoCan(action, resource, caller, rc, { includeConditional });
-    const brute = index.whoCan(action, resource, caller, rc, { includeConditional, bruteForce: true });
-    assert.deepEqual(observable(indexed), observable(brute), `${action} on ${resource}`);
-    stats.runs++;
-    if (indexed.length) stats.nonEmpty++;
-    for (const e of indexed) {
-      if (e.result.decision === 'ALLOWED') stats.allowed++;
-      else stats.conditional++;
-      if (e.principal.external) stats.external++;
-      const owner = /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1];
-      if (owner && !e.principal.external && e.principal.model.accountId !== owner && e.result.decision === 'ALLOWED') stats.crossAccount++;
-    }
-  }), { seed: 1313, numRuns: 600 });
+  fc.assert(
+    fc.property(question, ({ action, resource, context, includeConditional }) => {
+      const byKey = new Map(context.map((e) => [e.key.toLowerCase(), e]));
+      const caller = callerContext([...byKey.values()]);
+      const rc = index.resourceContext(resource);
+      const indexed = index.whoCan(action, resource, caller, rc, { includeConditional });
+      const brute = index.whoCan(action, resource, caller, rc, { includeConditional, bruteForce: true });
+      assert.deepEqual(observable(indexed), observable(brute), `${action} on ${resource}`);
+      stats.runs++;
+      if (indexed.length) stats.nonEmpty++;
+      for (const e of indexed) {
+        if (e.result.decision === 'ALLOWED') stats.allowed++;
+        else stats.conditional++;
+        if (e.principal.external) stats.external++;
+        const owner = /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1];
+        if (owner && !e.principal.external && e.principal.model.accountId !== owner && e.result.decision === 'ALLOWED') stats.crossAccount++;
+      }
+    }),
+    { seed: 1313, numRuns: 600 },
+  );
   // Exercised on real answers: allowed, conditional, beyond the store, across accounts.
   assert.ok(stats.nonEmpty > stats.runs / 10, JSON.stringify(stats));
   assert.ok(stats.allowed > 0 && stats.conditional > 0 && stats.external > 0 && stats.crossAccount > 0, JSON.stringify(stats));
 });
 
-test('every resource policy\'s resource, for every action it names: indexed equals brute force (no context)', () => {
+test("every resource policy's resource, for every action it names: indexed equals brute force (no context)", () => {
   let asked = 0;
   for (const resource of resources) {
     for (const action of actions) {

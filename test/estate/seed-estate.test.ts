@@ -29,23 +29,41 @@ after(async () => {
   await server?.stop();
 });
 
-interface Entry { principal: { arn: string; type: string; accountId: string | null }; decision: string; conditional: boolean; missingContextKeys: string[]; matchedStatements: { policyName: string; sid: string | null; effect: string }[] }
+interface Entry {
+  principal: { arn: string; type: string; accountId: string | null };
+  decision: string;
+  conditional: boolean;
+  missingContextKeys: string[];
+  matchedStatements: { policyName: string; sid: string | null; effect: string }[];
+}
 
-async function whoCan(action: string, resource: string, opts: { context?: { key: string; values: string[] }[]; includeConditional?: boolean } = {}): Promise<Entry[]> {
-  const r = await server.gql(`query($a: String!, $r: String!, $c: [ContextEntryInput!], $i: Boolean) {
+async function whoCan(
+  action: string,
+  resource: string,
+  opts: { context?: { key: string; values: string[] }[]; includeConditional?: boolean } = {},
+): Promise<Entry[]> {
+  const r = await server.gql(
+    `query($a: String!, $r: String!, $c: [ContextEntryInput!], $i: Boolean) {
     whoCan(action: $a, resource: $r, context: $c, includeConditional: $i, first: 100) { edges { node {
       principal { arn type accountId } decision conditional missingContextKeys matchedStatements { policyName sid effect } } } } }`,
-  { a: action, r: resource, c: opts.context ?? null, i: opts.includeConditional ?? false });
+    { a: action, r: resource, c: opts.context ?? null, i: opts.includeConditional ?? false },
+  );
   assert.equal(r.errors, undefined, JSON.stringify(r.errors));
   return r.data.whoCan.edges.map((e: { node: Entry }) => e.node);
 }
 
 async function simulate(principalArn: string, action: string, resource: string, context?: { key: string; values: string[] }[]) {
-  const r = await server.gql(`query($p: String!, $a: [String!]!, $r: [String!], $c: [ContextEntryInput!]) {
+  const r = await server.gql(
+    `query($p: String!, $a: [String!]!, $r: [String!], $c: [ContextEntryInput!]) {
     simulatePrincipalPolicy(principalArn: $p, actions: $a, resources: $r, context: $c) { results { decision missingContextKeys matchedStatements { policyName sid effect } } } }`,
-  { p: principalArn, a: [action], r: [resource], c: context ?? null });
+    { p: principalArn, a: [action], r: [resource], c: context ?? null },
+  );
   assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-  return r.data.simulatePrincipalPolicy.results[0] as { decision: string; missingContextKeys: string[]; matchedStatements: { policyName: string; sid: string | null; effect: string }[] };
+  return r.data.simulatePrincipalPolicy.results[0] as {
+    decision: string;
+    missingContextKeys: string[];
+    matchedStatements: { policyName: string; sid: string | null; effect: string }[];
+  };
 }
 
 const arns = (entries: Entry[]) => entries.map((e) => e.principal.arn);
@@ -54,7 +72,10 @@ test('Organizations "SCP evaluation": a Deny in an SCP at the dev OU wins over t
   assert.deepEqual(arns(await whoCan('connect:StartContactRecording', DEV_CONTACT)), []);
   const r = await simulate(`${DEV}user/dev.supervisor`, 'connect:StartContactRecording', DEV_CONTACT);
   assert.equal(r.decision, 'EXPLICIT_DENY');
-  assert.ok(r.matchedStatements.some((m) => m.policyName === 'SCP DenyContactRecordingInDev at ou-cc11-devaccnts' && m.effect === 'Deny'), JSON.stringify(r.matchedStatements));
+  assert.ok(
+    r.matchedStatements.some((m) => m.policyName === 'SCP DenyContactRecordingInDev at ou-cc11-devaccnts' && m.effect === 'Deny'),
+    JSON.stringify(r.matchedStatements),
+  );
 });
 
 test('Organizations "SCP evaluation": every level allows (FullAWSAccess) and none denies: StopContactRecording in dev is allowed, explained level by level', async () => {
@@ -70,7 +91,10 @@ test('"Policy evaluation logic" and "Cross-account policy evaluation logic": s3:
   const entries = await whoCan('s3:GetObject', RECORDING);
   assert.deepEqual(arns(entries), [`${DEV}role/QualityAnalyst`, `${SEC}role/RecordingsAuditor`, `${SEC}user/security.admin`]);
   const qa = entries[0];
-  assert.ok(qa.matchedStatements.some((m) => m.sid === 'DevQualityAnalystsRead' && m.policyName === 'Resource policy of arn:aws:s3:::anycompany-call-recordings'), JSON.stringify(qa.matchedStatements));
+  assert.ok(
+    qa.matchedStatements.some((m) => m.sid === 'DevQualityAnalystsRead' && m.policyName === 'Resource policy of arn:aws:s3:::anycompany-call-recordings'),
+    JSON.stringify(qa.matchedStatements),
+  );
   const dev = await simulate(`${DEV}user/dev.ops`, 's3:GetObject', RECORDING);
   assert.equal(dev.decision, 'IMPLICIT_DENY');
 });
@@ -99,7 +123,10 @@ test('AWS KMS "Key policies": the key policy must allow; the account principal e
   const entries = await whoCan('kms:Decrypt', KEY);
   assert.deepEqual(arns(entries), [`${DEV}role/QualityAnalyst`, `${SEC}role/RecordingsAuditor`, `${SEC}user/security.admin`]);
   const admin = entries[2];
-  assert.ok(admin.matchedStatements.some((m) => m.sid === 'Enable IAM User Permissions'), JSON.stringify(admin.matchedStatements));
+  assert.ok(
+    admin.matchedStatements.some((m) => m.sid === 'Enable IAM User Permissions'),
+    JSON.stringify(admin.matchedStatements),
+  );
 });
 
 test('IAM "Role trust policy" and "Cross-account policy evaluation logic": sts:AssumeRole on CrossAccountAuditRole — QualityAnalyst; the vendor account conditional on sts:ExternalId', async () => {
@@ -107,7 +134,10 @@ test('IAM "Role trust policy" and "Cross-account policy evaluation logic": sts:A
   const entries = await whoCan('sts:AssumeRole', AUDIT_ROLE, { includeConditional: true });
   assert.deepEqual(arns(entries), [`${DEV}role/QualityAnalyst`, 'arn:aws:iam::999988887777:root']);
   const vendor = entries[1];
-  assert.deepEqual([vendor.principal.type, vendor.principal.accountId, vendor.conditional, vendor.missingContextKeys], ['ACCOUNT', '999988887777', true, ['sts:ExternalId']]);
+  assert.deepEqual(
+    [vendor.principal.type, vendor.principal.accountId, vendor.conditional, vendor.missingContextKeys],
+    ['ACCOUNT', '999988887777', true, ['sts:ExternalId']],
+  );
   // security.admin is in the role's own account, but the trust policy does not name it.
   assert.equal((await simulate(`${SEC}user/security.admin`, 'sts:AssumeRole', AUDIT_ROLE)).decision, 'IMPLICIT_DENY');
 });
@@ -121,7 +151,10 @@ test('"AWS global condition context keys": org keys and aws:ResourceAccount from
   // organization makes the RCP perimeter deny QualityAnalyst on the bucket.
   const r = await simulate(`${DEV}role/QualityAnalyst`, 's3:GetObject', RECORDING, [{ key: 'aws:PrincipalOrgID', values: ['o-someoneelse'] }]);
   assert.equal(r.decision, 'EXPLICIT_DENY');
-  assert.ok(r.matchedStatements.some((m) => m.policyName === 'RCP RecordingsDataPerimeter at ou-cc11-securityx'), JSON.stringify(r.matchedStatements));
+  assert.ok(
+    r.matchedStatements.some((m) => m.policyName === 'RCP RecordingsDataPerimeter at ou-cc11-securityx'),
+    JSON.stringify(r.matchedStatements),
+  );
   assert.equal((await simulate(`${DEV}role/QualityAnalyst`, 's3:GetObject', RECORDING)).decision, 'ALLOWED');
 });
 
@@ -129,7 +162,13 @@ test('CLI who-can answers the estate as GraphQL does (--json)', async () => {
   const r = runCli(['who-can', 'sts:AssumeRole', AUDIT_ROLE, '--db', db, '--include-conditional', '--json']);
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { edges: { node: Entry }[] };
-  assert.deepEqual(out.edges.map((e) => [e.node.principal.arn, e.node.principal.type]), [[`${DEV}role/QualityAnalyst`, 'ROLE'], ['arn:aws:iam::999988887777:root', 'ACCOUNT']]);
+  assert.deepEqual(
+    out.edges.map((e) => [e.node.principal.arn, e.node.principal.type]),
+    [
+      [`${DEV}role/QualityAnalyst`, 'ROLE'],
+      ['arn:aws:iam::999988887777:root', 'ACCOUNT'],
+    ],
+  );
   const text = runCli(['who-can', 'connect:StartContactRecording', DEV_CONTACT, '--db', db]);
   assert.equal(text.status, 0, text.stderr);
   assert.doesNotMatch(text.stdout, /dev\.supervisor/);

@@ -250,7 +250,10 @@ test('fuzz evaluator: cached compiled policies answer like a fresh compilation, 
     fc.property(policySetArb, fc.array(requestArb, { minLength: 2, maxLength: 8 }), (js, reqs) => {
       const shared = build(js);
       const first = reqs.map((r) => run(shared, r));
-      const again = [...reqs].reverse().map((r) => run(shared, r)).reverse();
+      const again = [...reqs]
+        .reverse()
+        .map((r) => run(shared, r))
+        .reverse();
       reqs.forEach((r, i) => {
         const fresh = build(js);
         const f = run(fresh, r, 'fresh');
@@ -268,7 +271,18 @@ test('fuzz evaluator: policies the parser produced from invalid policy text do n
   // partial document; the evaluator must cope with whatever is left.
   const oddStatement = fc.dictionary(
     fc.constantFrom('Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition', 'Principal', 'NotPrincipal', 'Sid'),
-    fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom<unknown>('Allow', 'Deny', '*', ['s3:*'], { StringLike: { 'aws:username': ['a*', 1, null] } }, { Null: { 'aws:username': 'true' } }, { AWS: '*' })),
+    fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.constantFrom<unknown>(
+        'Allow',
+        'Deny',
+        '*',
+        ['s3:*'],
+        { StringLike: { 'aws:username': ['a*', 1, null] } },
+        { Null: { 'aws:username': 'true' } },
+        { AWS: '*' },
+      ),
+    ),
   );
   fc.assert(
     fc.property(fc.array(oddStatement, { maxLength: 4 }), fc.constantFrom('2012-10-17', '2008-10-17'), requestArb, (stmts, version, r) => {
@@ -297,4 +311,3 @@ test('fuzz evaluator: the generators reach ALLOWED, EXPLICIT_DENY, IMPLICIT_DENY
   );
   for (const d of ['ALLOWED', 'EXPLICIT_DENY', 'IMPLICIT_DENY', 'conditional']) assert.ok(seen.has(d), `no ${d} outcome generated`);
 });
-

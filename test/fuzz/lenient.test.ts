@@ -87,12 +87,10 @@ function insertCommas(text: string, offsets: number[]): { text: string; at: numb
   return { text: out + text.slice(last), at };
 }
 
-const generatedTextArb = fc
-  .tuple(policyArb({ principal: true }), fc.constantFrom<string | number>(0, 1, 2, 4, '\t'), fc.boolean())
-  .map(([p, indent, crlf]) => {
-    const t = JSON.stringify(p, null, indent);
-    return crlf ? t.replace(/\n/g, '\r\n') : t;
-  });
+const generatedTextArb = fc.tuple(policyArb({ principal: true }), fc.constantFrom<string | number>(0, 1, 2, 4, '\t'), fc.boolean()).map(([p, indent, crlf]) => {
+  const t = JSON.stringify(p, null, indent);
+  return crlf ? t.replace(/\n/g, '\r\n') : t;
+});
 const validTextArb = fc.oneof(fc.constantFrom(...validSeedTexts().map((s) => s.text)), generatedTextArb);
 
 let trailingRepairs = 0;
@@ -103,11 +101,21 @@ test('fuzz lenient: trailing commas are repaired to the same document, one findi
     fc.property(
       validTextArb.chain((text) => {
         const slots = trailingSlots(text);
-        return fc.tuple(fc.constant(text), fc.subarray(slots.map((_, i) => i), { minLength: Math.min(1, slots.length) }), fc.array(fc.boolean(), { minLength: slots.length, maxLength: slots.length }));
+        return fc.tuple(
+          fc.constant(text),
+          fc.subarray(
+            slots.map((_, i) => i),
+            { minLength: Math.min(1, slots.length) },
+          ),
+          fc.array(fc.boolean(), { minLength: slots.length, maxLength: slots.length }),
+        );
       }),
       ([text, chosen, direct]) => {
         const slots = trailingSlots(text);
-        const { text: mutated, at } = insertCommas(text, chosen.map((i) => (direct[i] ? slots[i]![0] : slots[i]![1])));
+        const { text: mutated, at } = insertCommas(
+          text,
+          chosen.map((i) => (direct[i] ? slots[i]![0] : slots[i]![1])),
+        );
         const original = parsePolicy(text);
         const repaired = parsePolicy(mutated, { lenient: true });
         assert.deepEqual(docSummary(repaired.document), docSummary(original.document), 'the repaired document differs from the original');
@@ -115,7 +123,10 @@ test('fuzz lenient: trailing commas are repaired to the same document, one findi
         assert.ok(repaired.repairs.every((r) => r.code === 'JSON_REPAIRED_TRAILING_COMMA'));
         trailingRepairs += at.length;
         const got = repaired.repairs.map((r) => `${r.line}:${r.column}`).sort();
-        const want = at.map((o) => positionOf(mutated, o)).map((p) => `${p.line}:${p.column}`).sort();
+        const want = at
+          .map((o) => positionOf(mutated, o))
+          .map((p) => `${p.line}:${p.column}`)
+          .sort();
         assert.deepEqual(got, want, 'repairs must point at the inserted commas');
         // Strict mode rejects what lenient mode repaired; validation reports the repairs as warnings.
         if (at.length > 0) assert.throws(() => parsePolicy(mutated));
@@ -151,7 +162,10 @@ test('fuzz lenient: missing commas between items are repaired to the same docume
         assert.ok(repaired.repairs.every((r) => r.code === 'JSON_REPAIRED_MISSING_COMMA'));
         missingRepairs += dropped.length;
         const got = repaired.repairs.map((r) => `${r.line}:${r.column}`).sort();
-        const want = at.map((o) => positionOf(mutated, o)).map((p) => `${p.line}:${p.column}`).sort();
+        const want = at
+          .map((o) => positionOf(mutated, o))
+          .map((p) => `${p.line}:${p.column}`)
+          .sort();
         assert.deepEqual(got, want, 'repairs must point at the item after each missing comma');
       },
     ),

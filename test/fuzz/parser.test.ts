@@ -37,7 +37,10 @@ function isJson(text: string): boolean {
 }
 
 function checkSyntaxError(text: string, bounds: TextBounds, e: unknown, what: string): PolicySyntaxError {
-  assert.ok(e instanceof PolicySyntaxError, `${what} threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : String(e)} instead of PolicySyntaxError`);
+  assert.ok(
+    e instanceof PolicySyntaxError,
+    `${what} threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : String(e)} instead of PolicySyntaxError`,
+  );
   assert.ok(Number.isInteger(e.offset) && e.offset >= 0 && e.offset <= text.length, `${what}: offset ${e.offset} outside 0..${text.length}`);
   bounds.check(e.line, e.column, what);
   const p = positionOf(text, e.offset);
@@ -66,7 +69,10 @@ function checkValidation(bounds: TextBounds, r: PolicyValidationResult, syntax: 
 }
 
 function assertLinear(taken: number, what: string, text: string): void {
-  assert.ok(taken <= workBound(text.length), `${what} took ${taken} steps (bound ${workBound(text.length)}) on ${text.length} chars starting ${JSON.stringify(text.slice(0, 160))}`);
+  assert.ok(
+    taken <= workBound(text.length),
+    `${what} took ${taken} steps (bound ${workBound(text.length)}) on ${text.length} chars starting ${JSON.stringify(text.slice(0, 160))}`,
+  );
 }
 
 /** The whole contract for one text. */
@@ -130,9 +136,59 @@ const policyTypeArb = fc.constantFrom(...POLICY_TYPES);
 
 /** Characters that matter to a JSON scanner, plus awkward ones. */
 const charArb = fc.constantFrom(
-  '{', '}', '[', ']', ',', ':', '"', '\\', ' ', '\n', '\r', '\r\n', '\t', '\u0000', '\u001f', '\u007f', 'a', 'Z', '0', '1', '-', '+', '.',
-  'e', 'E', 't', 'n', 'f', 'u', '/', '*', '?', '$', '${', 'é', '\u2028', '\ufeff', '\ud800', '\udc00', '😀', '//', '/*',
-  'true', 'null', '"Effect"', '"Allow"', '"Statement"', '"Action": "s3:*"', '\\u12', '\\x', '1e5', '-0', '01',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  ' ',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  'a',
+  'Z',
+  '0',
+  '1',
+  '-',
+  '+',
+  '.',
+  'e',
+  'E',
+  't',
+  'n',
+  'f',
+  'u',
+  '/',
+  '*',
+  '?',
+  '$',
+  '${',
+  'é',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '😀',
+  '//',
+  '/*',
+  'true',
+  'null',
+  '"Effect"',
+  '"Allow"',
+  '"Statement"',
+  '"Action": "s3:*"',
+  '\\u12',
+  '\\x',
+  '1e5',
+  '-0',
+  '01',
 );
 
 type Mutation =
@@ -145,11 +201,42 @@ type Mutation =
   | { op: 'duplicateKey'; nth: number; key: string; value: string }
   | { op: 'replace'; at: number; len: number; text: string };
 
-const keyArb = fc.constantFrom('Version', 'Statement', 'Id', 'Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource',
-  'Principal', 'NotPrincipal', 'Condition', 'StringEquals', 'aws:ResourceTag/x', 'AWS', 'effect', '');
+const keyArb = fc.constantFrom(
+  'Version',
+  'Statement',
+  'Id',
+  'Sid',
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Principal',
+  'NotPrincipal',
+  'Condition',
+  'StringEquals',
+  'aws:ResourceTag/x',
+  'AWS',
+  'effect',
+  '',
+);
 const jsonValueTextArb = fc.oneof(
-  fc.constantFrom('"Allow"', '"Deny"', '"*"', '"s3:Get*"', '"2012-10-17"', '[]', '{}', 'null', 'true', '1', '["a", "b"]', '{"AWS": "*"}',
-    '{"StringEquals": {"aws:username": "x"}}', '[{"Effect": "Allow", "Action": "*", "Resource": "*"}]'),
+  fc.constantFrom(
+    '"Allow"',
+    '"Deny"',
+    '"*"',
+    '"s3:Get*"',
+    '"2012-10-17"',
+    '[]',
+    '{}',
+    'null',
+    'true',
+    '1',
+    '["a", "b"]',
+    '{"AWS": "*"}',
+    '{"StringEquals": {"aws:username": "x"}}',
+    '[{"Effect": "Allow", "Action": "*", "Resource": "*"}]',
+  ),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
 );
 
@@ -213,8 +300,7 @@ function applyMutation(text: string, m: Mutation): string {
   }
 }
 
-const mutatedSeedArb = fc.tuple(seedArb, fc.array(mutationArb, { minLength: 1, maxLength: 6 }))
-  .map(([text, ms]) => ms.reduce(applyMutation, text));
+const mutatedSeedArb = fc.tuple(seedArb, fc.array(mutationArb, { minLength: 1, maxLength: 6 })).map(([text, ms]) => ms.reduce(applyMutation, text));
 
 // ---- properties -------------------------------------------------------------------------------
 
@@ -224,9 +310,17 @@ test('fuzz parser: every seed policy verbatim', () => {
 
 test('fuzz parser: random strings', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.array(charArb, { maxLength: 30 }).map((a) => a.join(''))), policyTypeArb, (text, t) => {
-      checkText(text, t);
-    }),
+    fc.property(
+      fc.oneof(
+        fc.string({ maxLength: 60 }),
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.array(charArb, { maxLength: 30 }).map((a) => a.join('')),
+      ),
+      policyTypeArb,
+      (text, t) => {
+        checkText(text, t);
+      },
+    ),
     params(400),
   );
 });
@@ -241,11 +335,21 @@ test('fuzz parser: random JSON values (valid JSON, mostly not policies)', () => 
 });
 
 test('fuzz parser: random JSON shaped like policies', () => {
-  const stmt = fc.dictionary(keyArb, fc.oneof(jsonValueTextArb.map((s) => JSON.parse(s) as unknown), fc.jsonValue({ maxDepth: 2 })), { maxKeys: 6 });
-  const doc = fc.record({
-    Version: fc.oneof(fc.constantFrom('2012-10-17', '2008-10-17', 'x'), fc.jsonValue({ maxDepth: 1 })),
-    Statement: fc.oneof(fc.array(stmt, { maxLength: 4 }), stmt, fc.jsonValue({ maxDepth: 1 })),
-  }, { requiredKeys: [] });
+  const stmt = fc.dictionary(
+    keyArb,
+    fc.oneof(
+      jsonValueTextArb.map((s) => JSON.parse(s) as unknown),
+      fc.jsonValue({ maxDepth: 2 }),
+    ),
+    { maxKeys: 6 },
+  );
+  const doc = fc.record(
+    {
+      Version: fc.oneof(fc.constantFrom('2012-10-17', '2008-10-17', 'x'), fc.jsonValue({ maxDepth: 1 })),
+      Statement: fc.oneof(fc.array(stmt, { maxLength: 4 }), stmt, fc.jsonValue({ maxDepth: 1 })),
+    },
+    { requiredKeys: [] },
+  );
   fc.assert(
     fc.property(doc, fc.constantFrom(0, 2, '\r\n'), policyTypeArb, (d, indent, t) => {
       const text = JSON.stringify(d, null, typeof indent === 'string' ? 1 : indent);
@@ -289,7 +393,8 @@ test('fuzz parser: nesting up to 10,000 deep, balanced or not, alone or inside a
         Statement: (n) => `{"Version": "2012-10-17", "Statement": ${n}}`,
         Action: (n) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ${n}, "Resource": "*"}]}`,
         Condition: (n) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": ${n}}]}`,
-        ConditionValue: (n) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:username": ${n}}}}]}`,
+        ConditionValue: (n) =>
+          `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:username": ${n}}}}]}`,
         Principal: (n) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": ${n}, "Action": "s3:GetObject", "Resource": "*"}]}`,
       };
       checkText(wrap[where]!(nest), where === 'Principal' ? 'RESOURCE_POLICY' : 'IDENTITY_POLICY');
@@ -308,11 +413,15 @@ const HUGE_SLOTS: Record<string, (s: string) => string> = {
   Action: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [${s}, "s3:GetObject"], "Resource": "*"}]}`,
   NotAction: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "NotAction": ${s}, "Resource": "*"}]}`,
   Resource: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ${s}}]}`,
-  ResourceArnService: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:${s.slice(1, -1)}:us-east-1:123456789012:x/y"}]}`,
+  ResourceArnService: (s) =>
+    `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:${s.slice(1, -1)}:us-east-1:123456789012:x/y"}]}`,
   ResourceTail: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${s.slice(1)}}]}`,
-  ConditionOperator: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {${s}: {"aws:username": "x"}}}]}`,
-  ConditionKey: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringLike": {${s}: "x"}}}]}`,
-  ConditionValue: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringLike": {"aws:username": ${s}}, "IpAddress": {"aws:SourceIp": ${s}}, "DateLessThan": {"aws:CurrentTime": ${s}}, "ArnLike": {"aws:PrincipalArn": ${s}}}}]}`,
+  ConditionOperator: (s) =>
+    `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {${s}: {"aws:username": "x"}}}]}`,
+  ConditionKey: (s) =>
+    `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringLike": {${s}: "x"}}}]}`,
+  ConditionValue: (s) =>
+    `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringLike": {"aws:username": ${s}}, "IpAddress": {"aws:SourceIp": ${s}}, "DateLessThan": {"aws:CurrentTime": ${s}}, "ArnLike": {"aws:PrincipalArn": ${s}}}}]}`,
   Principal: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": ${s}}, "Action": "s3:GetObject", "Resource": "*"}]}`,
   Key: (s) => `{"Version": "2012-10-17", ${s}: 1, "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}`,
   Unterminated: (s) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ${s.slice(0, -1)}`,
@@ -336,23 +445,39 @@ test('fuzz parser: strings up to 1 MB in every element', () => {
 
 test('fuzz parser: 1 MB of list entries, statements, keys and duplicates', () => {
   const units: Record<string, string> = {
-    actions: '"s3:GetObject"', wildActions: '"s3:Get*"', mixedActions: '"s3:*Object", "s3:GetObject"', badActions: '"s3:Nope"',
-    resources: '"arn:aws:s3:::b/*"', badResources: '"arn:aws:foo:::accountId"',
-    statements: '{"Effect": "Allow", "Action": [], "Resource": []}', badStatements: '{"Action": [1], "Resource": "x"}',
+    actions: '"s3:GetObject"',
+    wildActions: '"s3:Get*"',
+    mixedActions: '"s3:*Object", "s3:GetObject"',
+    badActions: '"s3:Nope"',
+    resources: '"arn:aws:s3:::b/*"',
+    badResources: '"arn:aws:foo:::accountId"',
+    statements: '{"Effect": "Allow", "Action": [], "Resource": []}',
+    badStatements: '{"Action": [1], "Resource": "x"}',
     sidStatements: '{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}',
-    conditionKeys: '"aws:username": "x"', principals: '"AWS": "arn:aws:iam::123456789012:user/u"', keys: '"Version": "x"',
-    operators: '"StringEquals": {"aws:username": "x"}', values: '"x", 1, true', nulls: 'null',
+    conditionKeys: '"aws:username": "x"',
+    principals: '"AWS": "arn:aws:iam::123456789012:user/u"',
+    keys: '"Version": "x"',
+    operators: '"StringEquals": {"aws:username": "x"}',
+    values: '"x", 1, true',
+    nulls: 'null',
   };
   const place: Record<string, (body: string) => string> = {
-    actions: (b) => HUGE_SLOTS.Action!(b), wildActions: (b) => HUGE_SLOTS.Action!(b), mixedActions: (b) => HUGE_SLOTS.Action!(b),
-    badActions: (b) => HUGE_SLOTS.Action!(b), resources: (b) => HUGE_SLOTS.Resource!(`[${b}]`), badResources: (b) => HUGE_SLOTS.Resource!(`[${b}]`),
-    statements: (b) => `{"Version": "2012-10-17", "Statement": [${b}]}`, badStatements: (b) => `{"Version": "2012-10-17", "Statement": [${b}]}`,
+    actions: (b) => HUGE_SLOTS.Action!(b),
+    wildActions: (b) => HUGE_SLOTS.Action!(b),
+    mixedActions: (b) => HUGE_SLOTS.Action!(b),
+    badActions: (b) => HUGE_SLOTS.Action!(b),
+    resources: (b) => HUGE_SLOTS.Resource!(`[${b}]`),
+    badResources: (b) => HUGE_SLOTS.Resource!(`[${b}]`),
+    statements: (b) => `{"Version": "2012-10-17", "Statement": [${b}]}`,
+    badStatements: (b) => `{"Version": "2012-10-17", "Statement": [${b}]}`,
     sidStatements: (b) => `{"Version": "2012-10-17", "Statement": [${b}]}`,
-    conditionKeys: (b) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {${b}}}}]}`,
+    conditionKeys: (b) =>
+      `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {${b}}}}]}`,
     principals: (b) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {${b}}, "Action": "s3:GetObject", "Resource": "*"}]}`,
     keys: (b) => `{${b}, "Statement": []}`,
     operators: (b) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {${b}}}]}`,
-    values: (b) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:username": [${b}]}}}]}`,
+    values: (b) =>
+      `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:username": [${b}]}}}]}`,
     nulls: (b) => HUGE_SLOTS.Action!(b),
   };
   const sizeArb = fc.oneof(fc.integer({ min: 1_000, max: 50_000 }), fc.constant(1 << 20));
@@ -375,7 +500,9 @@ test('fuzz parser: pathological wildcard patterns in actions, resources and cond
     fc.property(subjectArb, patternArb, fc.nat(80), (prefix, pattern, n) => {
       const action = JSON.stringify(prefix + pattern);
       const plain = JSON.stringify('s3:' + 'a'.repeat(n));
-      checkText(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [${action}, ${plain}, ${action.replace(/b?"$/, 'b"')}], "Resource": ${action}, "Condition": {"StringLike": {"aws:username": ${action}}, "ArnLike": {"aws:PrincipalArn": ${action}}}}]}`);
+      checkText(
+        `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [${action}, ${plain}, ${action.replace(/b?"$/, 'b"')}], "Resource": ${action}, "Condition": {"StringLike": {"aws:username": ${action}}, "ArnLike": {"aws:PrincipalArn": ${action}}}}]}`,
+      );
     }),
     params(120),
   );

@@ -15,52 +15,140 @@ export const SAME = '123456789012';
 export const FOREIGN = '999999999999';
 
 export const REQUEST_ACTIONS = [
-  's3:GetObject', 's3:PutObject', 's3:ListBucket', 'connect:DescribeUser', 'connect:UpdateUserHierarchy', 'iam:PassRole',
-  'ec2:StartInstances', 'sts:AssumeRole',
+  's3:GetObject',
+  's3:PutObject',
+  's3:ListBucket',
+  'connect:DescribeUser',
+  'connect:UpdateUserHierarchy',
+  'iam:PassRole',
+  'ec2:StartInstances',
+  'sts:AssumeRole',
 ];
 
 const ACTION_PATTERNS = [
-  ...REQUEST_ACTIONS, '*', 's3:*', 's3:Get*', 's3:?etObject', 'connect:*User*', '*:Describe*', 'iam:Pass?ole', 'S3:GETOBJECT',
-  'ec2:*Instances', 'connect:Describe*', '*:*', 's3:*Object', 'sts:*', '?3:*',
+  ...REQUEST_ACTIONS,
+  '*',
+  's3:*',
+  's3:Get*',
+  's3:?etObject',
+  'connect:*User*',
+  '*:Describe*',
+  'iam:Pass?ole',
+  'S3:GETOBJECT',
+  'ec2:*Instances',
+  'connect:Describe*',
+  '*:*',
+  's3:*Object',
+  'sts:*',
+  '?3:*',
 ];
 
 export const REQUEST_RESOURCES = [
-  'arn:aws:s3:::bucket-a/home/alice/x.txt', 'arn:aws:s3:::bucket-a', 'arn:aws:s3:::bucket-b/logs/1', 'arn:aws:s3:::team-x/file',
-  `arn:aws:connect:us-east-1:${SAME}:instance/i-1/agent/a-1`, `arn:aws:iam::${SAME}:role/app`, `arn:aws:ec2:eu-west-1:${FOREIGN}:instance/i-0`,
-  '*', 'not-an-arn',
+  'arn:aws:s3:::bucket-a/home/alice/x.txt',
+  'arn:aws:s3:::bucket-a',
+  'arn:aws:s3:::bucket-b/logs/1',
+  'arn:aws:s3:::team-x/file',
+  `arn:aws:connect:us-east-1:${SAME}:instance/i-1/agent/a-1`,
+  `arn:aws:iam::${SAME}:role/app`,
+  `arn:aws:ec2:eu-west-1:${FOREIGN}:instance/i-0`,
+  '*',
+  'not-an-arn',
 ];
 
 const RESOURCE_PATTERNS = [
-  '*', 'arn:aws:s3:::bucket-a/*', 'arn:aws:s3:::bucket-a/home/${aws:username}/*', 'arn:aws:s3:::bucket-?', 'arn:aws:s3:::*/logs/*',
-  `arn:aws:connect:*:${SAME}:instance/*/agent/*`, 'arn:aws:iam::${aws:PrincipalAccount}:role/*', "arn:aws:s3:::${aws:PrincipalTag/team, 'none'}/*",
-  'arn:aws:s3:::bucket-a/${*}', 'arn:aws:ec2:*:*:instance/*', 'arn:aws:*:*:*:*', 'arn:aws:s3:::team-${aws:PrincipalTag/team}/*', 'not-an-arn', '',
+  '*',
+  'arn:aws:s3:::bucket-a/*',
+  'arn:aws:s3:::bucket-a/home/${aws:username}/*',
+  'arn:aws:s3:::bucket-?',
+  'arn:aws:s3:::*/logs/*',
+  `arn:aws:connect:*:${SAME}:instance/*/agent/*`,
+  'arn:aws:iam::${aws:PrincipalAccount}:role/*',
+  "arn:aws:s3:::${aws:PrincipalTag/team, 'none'}/*",
+  'arn:aws:s3:::bucket-a/${*}',
+  'arn:aws:ec2:*:*:instance/*',
+  'arn:aws:*:*:*:*',
+  'arn:aws:s3:::team-${aws:PrincipalTag/team}/*',
+  'not-an-arn',
+  '',
 ];
 
 export const CONDITION_KEYS = [
-  'aws:username', 'aws:PrincipalTag/team', 'aws:ResourceTag/env', 'aws:SourceIp', 'aws:CurrentTime', 'aws:MultiFactorAuthPresent',
-  'aws:TagKeys', 's3:prefix', 'aws:PrincipalArn', 'aws:EpochTime', 'aws:PrincipalAccount', 's3:ContentMD5', 'connect:UserArn',
+  'aws:username',
+  'aws:PrincipalTag/team',
+  'aws:ResourceTag/env',
+  'aws:SourceIp',
+  'aws:CurrentTime',
+  'aws:MultiFactorAuthPresent',
+  'aws:TagKeys',
+  's3:prefix',
+  'aws:PrincipalArn',
+  'aws:EpochTime',
+  'aws:PrincipalAccount',
+  's3:ContentMD5',
+  'connect:UserArn',
 ];
 
 const BASE_OPERATORS: Record<string, keyof typeof VALUE_POOLS> = {
-  StringEquals: 'string', StringNotEquals: 'string', StringEqualsIgnoreCase: 'string', StringNotEqualsIgnoreCase: 'string',
-  StringLike: 'string', StringNotLike: 'string',
-  NumericEquals: 'numeric', NumericNotEquals: 'numeric', NumericLessThan: 'numeric', NumericLessThanEquals: 'numeric',
-  NumericGreaterThan: 'numeric', NumericGreaterThanEquals: 'numeric',
-  DateEquals: 'date', DateNotEquals: 'date', DateLessThan: 'date', DateLessThanEquals: 'date', DateGreaterThan: 'date',
+  StringEquals: 'string',
+  StringNotEquals: 'string',
+  StringEqualsIgnoreCase: 'string',
+  StringNotEqualsIgnoreCase: 'string',
+  StringLike: 'string',
+  StringNotLike: 'string',
+  NumericEquals: 'numeric',
+  NumericNotEquals: 'numeric',
+  NumericLessThan: 'numeric',
+  NumericLessThanEquals: 'numeric',
+  NumericGreaterThan: 'numeric',
+  NumericGreaterThanEquals: 'numeric',
+  DateEquals: 'date',
+  DateNotEquals: 'date',
+  DateLessThan: 'date',
+  DateLessThanEquals: 'date',
+  DateGreaterThan: 'date',
   DateGreaterThanEquals: 'date',
-  Bool: 'bool', BinaryEquals: 'binary', IpAddress: 'ip', NotIpAddress: 'ip',
-  ArnEquals: 'arn', ArnLike: 'arn', ArnNotEquals: 'arn', ArnNotLike: 'arn',
+  Bool: 'bool',
+  BinaryEquals: 'binary',
+  IpAddress: 'ip',
+  NotIpAddress: 'ip',
+  ArnEquals: 'arn',
+  ArnLike: 'arn',
+  ArnNotEquals: 'arn',
+  ArnNotLike: 'arn',
   Null: 'bool',
 };
 
 export const VALUE_POOLS = {
-  string: ['alice', 'bob', 'a*', '*', '?lice', '${aws:username}', 'prod', 'dev', '${aws:PrincipalTag/team}', 'team', 'env', '', 'ALICE', 'home/*', "${aws:username, 'nobody'}"],
+  string: [
+    'alice',
+    'bob',
+    'a*',
+    '*',
+    '?lice',
+    '${aws:username}',
+    'prod',
+    'dev',
+    '${aws:PrincipalTag/team}',
+    'team',
+    'env',
+    '',
+    'ALICE',
+    'home/*',
+    "${aws:username, 'nobody'}",
+  ],
   numeric: ['1', '10', '-3', '2.5', 'abc', '1700000000'],
   date: ['2024-01-01T00:00:00Z', '2030-01-01', '1700000000', 'not-a-date', '2024-06-01T12:00:00+02:00'],
   bool: ['true', 'false', 'TRUE', 'yes'],
   binary: ['QUJD', 'YWJj', '!!', ''],
   ip: ['10.0.0.0/8', '192.168.1.1', '2001:db8::/32', '0.0.0.0/0', 'bad', '10.1.2.3/32'],
-  arn: [`arn:aws:iam::${SAME}:user/alice`, 'arn:aws:iam::*:role/*', `arn:aws:iam::${SAME}:*`, '${aws:PrincipalArn}', 'arn:aws:s3:::bucket-a', `arn:aws:iam::${SAME}:role/app`],
+  arn: [
+    `arn:aws:iam::${SAME}:user/alice`,
+    'arn:aws:iam::*:role/*',
+    `arn:aws:iam::${SAME}:*`,
+    '${aws:PrincipalArn}',
+    'arn:aws:s3:::bucket-a',
+    `arn:aws:iam::${SAME}:role/app`,
+  ],
 } as const;
 const ALL_VALUES: string[] = Object.values(VALUE_POOLS).flat();
 
@@ -86,24 +174,26 @@ const scalarFor = (family: keyof typeof VALUE_POOLS): fc.Arbitrary<Json> =>
   );
 
 const conditionArb: fc.Arbitrary<{ [op: string]: { [key: string]: Json } }> = fc
-  .array(
-    fc.tuple(
-      operatorArb,
-      fc.array(fc.tuple(fc.constantFrom(...CONDITION_KEYS), fc.boolean(), fc.nat(3)), { minLength: 1, maxLength: 2 }),
-    ),
-    { minLength: 1, maxLength: 3 },
-  )
+  .array(fc.tuple(operatorArb, fc.array(fc.tuple(fc.constantFrom(...CONDITION_KEYS), fc.boolean(), fc.nat(3)), { minLength: 1, maxLength: 2 })), {
+    minLength: 1,
+    maxLength: 3,
+  })
   .chain((ops) =>
-    fc.tuple(...ops.map(([op, keys]) =>
-      fc.tuple(...keys.map(([key, asList, n]) =>
-        (asList ? fc.array(scalarFor(op.family), { minLength: Math.min(n, 1), maxLength: n + 1 }) : scalarFor(op.family)).map((v) => [key, v] as const),
-      )).map((kv) => [op.name, Object.fromEntries(kv)] as const),
-    )),
+    fc.tuple(
+      ...ops.map(([op, keys]) =>
+        fc
+          .tuple(
+            ...keys.map(([key, asList, n]) =>
+              (asList ? fc.array(scalarFor(op.family), { minLength: Math.min(n, 1), maxLength: n + 1 }) : scalarFor(op.family)).map((v) => [key, v] as const),
+            ),
+          )
+          .map((kv) => [op.name, Object.fromEntries(kv)] as const),
+      ),
+    ),
   )
   .map((entries) => Object.fromEntries(entries));
 
-const listOrOne = <T extends Json>(arb: fc.Arbitrary<T>): fc.Arbitrary<Json> =>
-  fc.oneof(arb, fc.array(arb, { minLength: 1, maxLength: 3 }));
+const listOrOne = <T extends Json>(arb: fc.Arbitrary<T>): fc.Arbitrary<Json> => fc.oneof(arb, fc.array(arb, { minLength: 1, maxLength: 3 }));
 
 export interface StatementOptions {
   /** Generate Principal / NotPrincipal (resource-based policies). */
@@ -114,8 +204,18 @@ export interface StatementOptions {
 const principalArb: fc.Arbitrary<Json> = fc.oneof(
   fc.constant('*'),
   fc.record({
-    AWS: listOrOne(fc.constantFrom('*', SAME, FOREIGN, `arn:aws:iam::${SAME}:root`, `arn:aws:iam::${SAME}:user/alice`,
-      `arn:aws:iam::${SAME}:role/app`, `arn:aws:sts::${SAME}:assumed-role/app/s1`, `arn:aws:iam::${FOREIGN}:user/mallory`)),
+    AWS: listOrOne(
+      fc.constantFrom(
+        '*',
+        SAME,
+        FOREIGN,
+        `arn:aws:iam::${SAME}:root`,
+        `arn:aws:iam::${SAME}:user/alice`,
+        `arn:aws:iam::${SAME}:role/app`,
+        `arn:aws:sts::${SAME}:assumed-role/app/s1`,
+        `arn:aws:iam::${FOREIGN}:user/mallory`,
+      ),
+    ),
   }),
   fc.record({ Service: fc.constantFrom('ec2.amazonaws.com', '*') }),
 );
@@ -185,18 +285,59 @@ export interface GenRequest {
   context: GenContextEntry[];
 }
 
-const CONTEXT_TYPES: ContextKeyType[] = ['STRING', 'STRING_LIST', 'NUMERIC', 'NUMERIC_LIST', 'BOOLEAN', 'BOOLEAN_LIST', 'IP', 'IP_LIST', 'DATE', 'DATE_LIST', 'BINARY', 'BINARY_LIST'];
+const CONTEXT_TYPES: ContextKeyType[] = [
+  'STRING',
+  'STRING_LIST',
+  'NUMERIC',
+  'NUMERIC_LIST',
+  'BOOLEAN',
+  'BOOLEAN_LIST',
+  'IP',
+  'IP_LIST',
+  'DATE',
+  'DATE_LIST',
+  'BINARY',
+  'BINARY_LIST',
+];
 const REQUEST_VALUES = [
-  'alice', 'bob', 'ALICE', 'prod', 'dev', 'team', 'env', '', 'home/alice', 'x', '10.1.2.3', '192.168.1.1', '2001:db8::1', '2025-01-01T00:00:00Z',
-  '1700000000', '2024-01-01T00:00:00Z', 'true', 'false', '5', '10', '-3', 'QUJD', 'YWJj', `arn:aws:iam::${SAME}:user/alice`, `arn:aws:iam::${SAME}:role/app`,
-  SAME, FOREIGN, '*', 'a*',
+  'alice',
+  'bob',
+  'ALICE',
+  'prod',
+  'dev',
+  'team',
+  'env',
+  '',
+  'home/alice',
+  'x',
+  '10.1.2.3',
+  '192.168.1.1',
+  '2001:db8::1',
+  '2025-01-01T00:00:00Z',
+  '1700000000',
+  '2024-01-01T00:00:00Z',
+  'true',
+  'false',
+  '5',
+  '10',
+  '-3',
+  'QUJD',
+  'YWJj',
+  `arn:aws:iam::${SAME}:user/alice`,
+  `arn:aws:iam::${SAME}:role/app`,
+  SAME,
+  FOREIGN,
+  '*',
+  'a*',
 ];
 
-const contextEntryArb: fc.Arbitrary<GenContextEntry> = fc.record({
-  key: fc.tuple(fc.constantFrom(...CONDITION_KEYS), fc.nat(5)).map(([k, c]) => (c === 0 ? k.toUpperCase() : c === 1 ? k.toLowerCase() : k)),
-  type: fc.constantFrom(...CONTEXT_TYPES),
-  values: fc.array(fc.constantFrom(...REQUEST_VALUES), { minLength: 0, maxLength: 3 }),
-}).map((e) => (e.type.endsWith('_LIST') ? e : { ...e, values: e.values.slice(0, e.values.length === 0 ? 0 : 1) }));
+const contextEntryArb: fc.Arbitrary<GenContextEntry> = fc
+  .record({
+    key: fc.tuple(fc.constantFrom(...CONDITION_KEYS), fc.nat(5)).map(([k, c]) => (c === 0 ? k.toUpperCase() : c === 1 ? k.toLowerCase() : k)),
+    type: fc.constantFrom(...CONTEXT_TYPES),
+    values: fc.array(fc.constantFrom(...REQUEST_VALUES), { minLength: 0, maxLength: 3 }),
+  })
+  .map((e) => (e.type.endsWith('_LIST') ? e : { ...e, values: e.values.slice(0, e.values.length === 0 ? 0 : 1) }));
 
 const requestPrincipalArb = fc.constantFrom<GenRequest['principal']>(
   undefined,

@@ -85,7 +85,13 @@ test('regression: 50,000 condition keys and 50,000 repeated Principal "AWS" keys
   assert.equal(q.document.statements[0]!.principal!.values.AWS!.length, 50_000);
   // duplicate condition keys: last one wins, as before
   const dup = parsePolicy('{"Statement": [{"Condition": {"StringEquals": {"a:b": "1", "a:c": "2", "a:b": "3"}}}]}');
-  assert.deepEqual(dup.document.statements[0]!.conditions.map((c) => [c.key, c.values]), [['a:b', ['3']], ['a:c', ['2']]]);
+  assert.deepEqual(
+    dup.document.statements[0]!.conditions.map((c) => [c.key, c.values]),
+    [
+      ['a:b', ['3']],
+      ['a:c', ['2']],
+    ],
+  );
 });
 
 test('regression: a policy with a 1 MB Resource compiles and evaluates (RangeError in the glob compiler)', () => {

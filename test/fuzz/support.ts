@@ -36,7 +36,9 @@ export function seedTexts(): SeedText[] {
   const out: SeedText[] = [];
   const seen = new Set<string>();
   for (const dir of ['seed/policies/']) {
-    for (const f of readdirSync(root + dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const f of readdirSync(root + dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const text = readFileSync(root + dir + f, 'utf8');
       if (seen.has(text)) continue;
       seen.add(text);
@@ -144,7 +146,10 @@ export class Heaviest {
     }
   }
   assertWithinBound(what: string): void {
-    assert.ok(this.ratio <= 1, `${what}: heaviest call took ${this.steps} steps (bound ${workBound(this.input.length)}) on input of ${this.input.length} chars starting ${JSON.stringify(this.input.slice(0, 120))}`);
+    assert.ok(
+      this.ratio <= 1,
+      `${what}: heaviest call took ${this.steps} steps (bound ${workBound(this.input.length)}) on input of ${this.input.length} chars starting ${JSON.stringify(this.input.slice(0, 120))}`,
+    );
   }
 }
 
@@ -154,7 +159,12 @@ export function docSummary(doc: PolicyDocument): unknown {
     version: doc.version,
     id: doc.id,
     statements: doc.statements.map((s) => ({
-      sid: s.sid, effect: s.effect, action: s.action, notAction: s.notAction, resource: s.resource, notResource: s.notResource,
+      sid: s.sid,
+      effect: s.effect,
+      action: s.action,
+      notAction: s.notAction,
+      resource: s.resource,
+      notResource: s.notResource,
       principal: s.principal && { wildcard: s.principal.wildcard, values: s.principal.values },
       notPrincipal: s.notPrincipal && { wildcard: s.notPrincipal.wildcard, values: s.notPrincipal.values },
       conditions: s.conditions.map((c) => ({ operator: c.operator, key: c.key, values: c.values })),

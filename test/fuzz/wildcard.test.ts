@@ -85,7 +85,10 @@ function textFor(pattern: string): fc.Arbitrary<string> {
 
 const shortPatternArb = fc.string({ unit: patCharArb, maxLength: 12 });
 const longQPatternArb = fc
-  .array(fc.oneof(fc.constant('*'), fc.string({ unit: fc.constantFrom('a', 'b', '?', '?', 'é'), minLength: 1, maxLength: 100 })), { minLength: 1, maxLength: 5 })
+  .array(fc.oneof(fc.constant('*'), fc.string({ unit: fc.constantFrom('a', 'b', '?', '?', 'é'), minLength: 1, maxLength: 100 })), {
+    minLength: 1,
+    maxLength: 5,
+  })
   .map((parts) => parts.join(''));
 
 const patternAndText = (patternArb: fc.Arbitrary<string>) =>
@@ -112,12 +115,23 @@ test('fuzz wildcard: long ? segments (one-, two- and multi-word Shift-And) agree
 test('fuzz wildcard: case-insensitive variant agrees with the reference on lower-cased text', () => {
   const upperArb = fc.constantFrom('a', 'A', 'b', 'B', '*', '?', 'É', 'é', 'İ', 'ß', 'K', 'k');
   fc.assert(
-    fc.property(fc.string({ unit: upperArb, maxLength: 10 }).chain((p) => fc.tuple(fc.constant(p), fc.oneof(textFor(p).map((t) => [...t].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('')), fc.string({ unit: upperArb, maxLength: 12 })))), ([p, s]) => {
-      const want = ref(p.toLowerCase(), s.toLowerCase());
-      assert.equal(compileGlobLower(p)(s.toLowerCase()), want, `${JSON.stringify(p)} ~ ${JSON.stringify(s)} (ignore case)`);
-      assert.equal(globMatch(p, s, true), want);
-      assert.equal(compileGlobPieces([p], true)(s.toLowerCase()), want);
-    }),
+    fc.property(
+      fc.string({ unit: upperArb, maxLength: 10 }).chain((p) =>
+        fc.tuple(
+          fc.constant(p),
+          fc.oneof(
+            textFor(p).map((t) => [...t].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('')),
+            fc.string({ unit: upperArb, maxLength: 12 }),
+          ),
+        ),
+      ),
+      ([p, s]) => {
+        const want = ref(p.toLowerCase(), s.toLowerCase());
+        assert.equal(compileGlobLower(p)(s.toLowerCase()), want, `${JSON.stringify(p)} ~ ${JSON.stringify(s)} (ignore case)`);
+        assert.equal(globMatch(p, s, true), want);
+        assert.equal(compileGlobPieces([p], true)(s.toLowerCase()), want);
+      },
+    ),
     params(3000),
   );
 });
@@ -205,14 +219,18 @@ test('fuzz wildcard: adversarial patterns take ≤ C·n·m steps, in fact O(n + 
       }
       // Linear growth: steps per character at n = 100,000 no more than at n = 1,000 (plus slack for
       // the pattern-length term, which shrinks per character as n grows).
-      assert.ok(perChar[2]! <= perChar[0]! * 1.01 + 0.01 && perChar[1]! <= perChar[0]! * 1.01 + 0.01,
-        `${pattern} on ${name}: steps per character grow with n: ${perChar.map((x) => x.toFixed(3)).join(' → ')}`);
+      assert.ok(
+        perChar[2]! <= perChar[0]! * 1.01 + 0.01 && perChar[1]! <= perChar[0]! * 1.01 + 0.01,
+        `${pattern} on ${name}: steps per character grow with n: ${perChar.map((x) => x.toFixed(3)).join(' → ')}`,
+      );
     }
   }
 });
 
 test('fuzz wildcard: random patterns on random 10,000-character texts stay within ⌈k/31⌉·(n + m) + O(1) steps', () => {
-  const textArb = fc.tuple(fc.constantFrom('a', 'ab', 'aab', 'abc', 'aaaaaaab'), fc.nat(5)).map(([unit, tail]) => unit.repeat(Math.ceil(10_000 / unit.length)).slice(0, 10_000 - tail) + 'cab'.slice(0, tail));
+  const textArb = fc
+    .tuple(fc.constantFrom('a', 'ab', 'aab', 'abc', 'aaaaaaab'), fc.nat(5))
+    .map(([unit, tail]) => unit.repeat(Math.ceil(10_000 / unit.length)).slice(0, 10_000 - tail) + 'cab'.slice(0, tail));
   fc.assert(
     fc.property(fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', '*', '?', 'c'), maxLength: 60 }), longQPatternArb), textArb, (pattern, text) => {
       const { steps: k } = steps(compileGlob(pattern), text);

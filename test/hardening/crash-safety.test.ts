@@ -27,11 +27,13 @@ function inspect(file: string): DbState {
   try {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     const foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const counts: Record<string, number> = {};
     const sums: Record<string, string> = {};
     for (const t of tables) {
-      const rows = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? String(v) : Buffer.isBuffer(v) ? v.toString('base64') : v)));
+      const rows = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][]).map((r) =>
+        JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? String(v) : Buffer.isBuffer(v) ? v.toString('base64') : v)),
+      );
       rows.sort();
       counts[t] = rows.length;
       const h = createHash('sha256');
@@ -73,7 +75,12 @@ function startImport(dbFile: string, files: string[]): { child: ChildProcess; do
   return { child, done };
 }
 
-const jsonFiles = (dir: string) => fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(dir, n));
+const jsonFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => path.join(dir, n));
 
 test('import: SIGKILL at any point leaves the previous state intact; concurrent imports wait or fail clearly', { timeout: 120_000 }, async (t) => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-crash-'));

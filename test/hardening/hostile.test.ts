@@ -25,7 +25,10 @@ const seen: string[] = [];
 async function send(body: string | object, options: { headers?: Record<string, string>; method?: string; url?: string } = {}): Promise<Reply> {
   const res = await fetch(options.url ?? server.url, {
     method: options.method ?? 'POST',
-    headers: options.method === 'GET' ? { authorization: `Bearer ${READ}`, ...options.headers } : { 'content-type': 'application/json', authorization: `Bearer ${READ}`, ...options.headers },
+    headers:
+      options.method === 'GET'
+        ? { authorization: `Bearer ${READ}`, ...options.headers }
+        : { 'content-type': 'application/json', authorization: `Bearer ${READ}`, ...options.headers },
     body: options.method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     signal: AbortSignal.timeout(20_000),
   });
@@ -66,7 +69,8 @@ async function stillAnswers(): Promise<void> {
 }
 
 const POLICY = (statement: object | object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statement });
-const SIMULATE = 'query($p: [String!]!, $a: [String!]!, $r: [String!], $c: [ContextEntryInput!]) { simulateCustomPolicy(input: {policies: $p, actions: $a, resources: $r, context: $c}) { results { action resource decision missingContextKeys } } }';
+const SIMULATE =
+  'query($p: [String!]!, $a: [String!]!, $r: [String!], $c: [ContextEntryInput!]) { simulateCustomPolicy(input: {policies: $p, actions: $a, resources: $r, context: $c}) { results { action resource decision missingContextKeys } } }';
 const VALIDATE = 'query($d: String!) { validatePolicy(document: $d) { valid findings { findingType code line column } } }';
 
 before(async () => {
@@ -86,7 +90,7 @@ after(async () => {
     assert.ok(!/stacktrace/i.test(text), `stack trace in a production reply: ${text.slice(0, 300)}`);
     assert.ok(!/\n\s+at |\bat [\w.<>]+ \(\/|node_modules|file:\/\//.test(text), `stack frames in a production reply: ${text.slice(0, 300)}`);
   }
-  assert.ok(!server || !server.stderr().includes(ADMIN) && !server.stderr().includes(READ), 'tokens must never be logged');
+  assert.ok(!server || (!server.stderr().includes(ADMIN) && !server.stderr().includes(READ)), 'tokens must never be logged');
 });
 
 describe('query shape', () => {
@@ -168,7 +172,15 @@ describe('HTTP level', () => {
   });
 
   test('malformed bodies → 400 BAD_REQUEST', async () => {
-    for (const body of ['{not json', '', 'null', '[{"query":"{__typename}"}]', '{"query": 123}', '{"query":"{ __typename }","variables":"x"}', '"just a string"']) {
+    for (const body of [
+      '{not json',
+      '',
+      'null',
+      '[{"query":"{__typename}"}]',
+      '{"query": 123}',
+      '{"query":"{ __typename }","variables":"x"}',
+      '"just a string"',
+    ]) {
       const r = await send(body);
       expectCode(r, 'BAD_REQUEST', 400);
     }
@@ -176,7 +188,9 @@ describe('HTTP level', () => {
     const deep = await send('{"query":"{ __typename }","variables":{"a":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}}');
     assert.ok(deep.status < 500, deep.text.slice(0, 200));
     // ...and in a used one: a clear input error.
-    const usedQuery = JSON.stringify('query($c: [ContextEntryInput!]) { simulateCustomPolicy(input: {policies: ["{}"], actions: ["s3:GetObject"], context: $c}) { results { decision } } }');
+    const usedQuery = JSON.stringify(
+      'query($c: [ContextEntryInput!]) { simulateCustomPolicy(input: {policies: ["{}"], actions: ["s3:GetObject"], context: $c}) { results { decision } } }',
+    );
     const used = await send(`{"query":${usedQuery},"variables":{"c":${'['.repeat(50_000)}${']'.repeat(50_000)}}}`);
     expectCode(used, ['BAD_USER_INPUT', 'BAD_REQUEST'], 400);
     await stillAnswers();
@@ -208,7 +222,14 @@ describe('tokens', () => {
   test('no token / wrong token → UNAUTHENTICATED; read token on a mutation → FORBIDDEN', async () => {
     const q = '{ principals(first: 1) { totalCount } }';
     expectCode(await send({ query: q }, { headers: { authorization: '' } }), 'UNAUTHENTICATED');
-    for (const authorization of ['Bearer wrong', `Bearer ${READ}x`, `Bearer ${READ.slice(0, -1)}`, 'Basic dXNlcjpwYXNz', `Bearer ${'a'.repeat(10_000)}`, 'Bearer']) {
+    for (const authorization of [
+      'Bearer wrong',
+      `Bearer ${READ}x`,
+      `Bearer ${READ.slice(0, -1)}`,
+      'Basic dXNlcjpwYXNz',
+      `Bearer ${'a'.repeat(10_000)}`,
+      'Bearer',
+    ]) {
       expectCode(await gql(q, undefined, { authorization }), 'UNAUTHENTICATED');
     }
     const m = 'mutation($d: String!) { importResources(document: $d) { snapshotId } }';
@@ -263,7 +284,15 @@ describe('values', () => {
       assert.equal(ext.line, line, r.text);
       assert.ok(columns.includes(ext.column), r.text);
     }
-    for (const bad of ['{}', '[]', '"x"', '{"Statement": []}', '{"Statement": [{"Effect": "Maybe", "Action": "*", "Resource": "*"}]}', '{"Statement": [{"Effect": "Allow", "Resource": "*"}]}', '[' .repeat(10_000) + ']'.repeat(10_000)]) {
+    for (const bad of [
+      '{}',
+      '[]',
+      '"x"',
+      '{"Statement": []}',
+      '{"Statement": [{"Effect": "Maybe", "Action": "*", "Resource": "*"}]}',
+      '{"Statement": [{"Effect": "Allow", "Resource": "*"}]}',
+      '['.repeat(10_000) + ']'.repeat(10_000),
+    ]) {
       const r = await gql(SIMULATE, { p: [bad], a: ['s3:GetObject'] });
       expectCode(r, 'MALFORMED_POLICY_DOCUMENT');
       assert.equal(r.body.errors[0].extensions.policy, 'policies[0]');
@@ -274,29 +303,48 @@ describe('values', () => {
   });
 
   test('simulateCustomPolicy: AWS size limits and the evaluation cap', async () => {
-    const big = POLICY(Array.from({ length: 2000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${i}/*` })));
+    const big = POLICY(
+      Array.from({ length: 2000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${i}/*` })),
+    );
     assert.ok(big.length > 131_072);
     const r = await gql(SIMULATE, { p: [big], a: ['s3:GetObject'] });
     expectCode(r, 'PAYLOAD_TOO_LARGE');
     assert.equal(r.body.errors[0].extensions.policy, 'policies[0]');
-    const many = await gql(SIMULATE, { p: [POLICY({ Effect: 'Allow', Action: '*', Resource: '*' })], a: Array.from({ length: 200 }, () => 's3:GetObject'), r: Array.from({ length: 51 }, (_, i) => `arn:aws:s3:::b/${i}`) });
+    const many = await gql(SIMULATE, {
+      p: [POLICY({ Effect: 'Allow', Action: '*', Resource: '*' })],
+      a: Array.from({ length: 200 }, () => 's3:GetObject'),
+      r: Array.from({ length: 51 }, (_, i) => `arn:aws:s3:::b/${i}`),
+    });
     expectCode(many, 'BAD_USER_INPUT');
     expectCode(await gql(SIMULATE, { p: [POLICY({ Effect: 'Allow', Action: '*', Resource: '*' })], a: [] }), 'BAD_USER_INPUT');
     await stillAnswers();
   });
 
   test('validatePolicy: a 1 MB policy is answered with findings', async () => {
-    const big = POLICY(Array.from({ length: 8000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 'ec2:Describe*'], Resource: `arn:aws:s3:::bucket-${i}/*` })));
+    const big = POLICY(
+      Array.from({ length: 8000 }, (_, i) => ({
+        Sid: `S${i}`,
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 'ec2:Describe*'],
+        Resource: `arn:aws:s3:::bucket-${i}/*`,
+      })),
+    );
     assert.ok(big.length > 900_000 && big.length < BODY_LIMIT);
     await gql(VALIDATE, { d: POLICY({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) }); // warm-up
     const r = await gql(VALIDATE, { d: big });
     assert.equal(r.status, 200, r.text.slice(0, 300));
-    assert.ok(r.body.data.validatePolicy.findings.some((f: any) => f.code === 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'), r.text.slice(0, 300));
+    assert.ok(
+      r.body.data.validatePolicy.findings.some((f: any) => f.code === 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'),
+      r.text.slice(0, 300),
+    );
     await stillAnswers();
   });
 
   test('validatePolicy: 1 MB of one long value and of whitespace are answered', async () => {
-    for (const d of [POLICY({ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::' + 'a*'.repeat(500_000) }), '{"Version":"2012-10-17",' + ' '.repeat(1_000_000) + '"Statement":[]}']) {
+    for (const d of [
+      POLICY({ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::' + 'a*'.repeat(500_000) }),
+      '{"Version":"2012-10-17",' + ' '.repeat(1_000_000) + '"Statement":[]}',
+    ]) {
       const r = await gql(VALIDATE, { d });
       assert.equal(r.status, 200, r.text.slice(0, 300));
       assert.ok(r.body.data.validatePolicy.findings.length > 0);
@@ -318,14 +366,22 @@ describe('values', () => {
     const docs = [
       '['.repeat(10_000) + ']'.repeat(10_000),
       '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000),
-      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":' + '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000) + '}]}',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":' +
+        '{"a":'.repeat(10_000) +
+        '1' +
+        '}'.repeat(10_000) +
+        '}]}',
     ];
     for (const d of docs) {
       const r = await gql(VALIDATE, { d });
       assert.equal(r.status, 200, r.text.slice(0, 300));
       assert.ok(r.body.data.validatePolicy.findings.length > 0);
     }
-    for (const [d, line, column] of [['{"a":'.repeat(10_000), 1, 50_001], ['['.repeat(10_000), 1, 10_001], ['{\n  "Version": "2012-10-17",\n  "Statement": [,]\n}', 3, 17]] as const) {
+    for (const [d, line, column] of [
+      ['{"a":'.repeat(10_000), 1, 50_001],
+      ['['.repeat(10_000), 1, 10_001],
+      ['{\n  "Version": "2012-10-17",\n  "Statement": [,]\n}', 3, 17],
+    ] as const) {
       const r = await gql(VALIDATE, { d });
       const f = r.body.data.validatePolicy.findings.find((x: any) => x.code === 'JSON_SYNTAX_ERROR');
       assert.ok(f, r.text.slice(0, 300));
@@ -346,11 +402,30 @@ describe('values', () => {
       const tooLong = await gql(SIMULATE, { p: [resourcePolicy], a: ['s3:GetObject'], r: [`arn:aws:s3:::${long}`] });
       expectCode(tooLong, 'BAD_USER_INPUT');
       const arnText = long.slice(0, 2048 - 14);
-      const r1 = await gql(SIMULATE, { p: [resourcePolicy], a: ['s3:GetObject', 's3:PutObject'], r: [`arn:aws:s3:::${arnText}`, `arn:aws:s3:::${arnText.slice(1)}c`] });
+      const r1 = await gql(SIMULATE, {
+        p: [resourcePolicy],
+        a: ['s3:GetObject', 's3:PutObject'],
+        r: [`arn:aws:s3:::${arnText}`, `arn:aws:s3:::${arnText.slice(1)}c`],
+      });
       assert.equal(r1.status, 200, r1.text.slice(0, 300));
-      assert.ok(r1.body.data.simulateCustomPolicy.results.every((x: any) => x.decision === 'IMPLICIT_DENY'), r1.text.slice(0, 300));
-      const condPolicy = POLICY({ Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { StringLike: { 'aws:PrincipalTag/team': pattern, 's3:prefix': [pattern, pattern] } } });
-      const r2 = await gql(SIMULATE, { p: [condPolicy], a: ['s3:ListBucket'], c: [{ key: 'aws:PrincipalTag/team', values: [long] }, { key: 's3:prefix', values: [long] }] });
+      assert.ok(
+        r1.body.data.simulateCustomPolicy.results.every((x: any) => x.decision === 'IMPLICIT_DENY'),
+        r1.text.slice(0, 300),
+      );
+      const condPolicy = POLICY({
+        Effect: 'Allow',
+        Action: 's3:*',
+        Resource: '*',
+        Condition: { StringLike: { 'aws:PrincipalTag/team': pattern, 's3:prefix': [pattern, pattern] } },
+      });
+      const r2 = await gql(SIMULATE, {
+        p: [condPolicy],
+        a: ['s3:ListBucket'],
+        c: [
+          { key: 'aws:PrincipalTag/team', values: [long] },
+          { key: 's3:prefix', values: [long] },
+        ],
+      });
       assert.equal(r2.status, 200, r2.text.slice(0, 300));
       const actionPolicy = POLICY({ Effect: 'Allow', Action: `s3:${pattern}`, Resource: '*' });
       const r3 = await gql(SIMULATE, { p: [actionPolicy], a: [`s3:${long}`] });
@@ -362,10 +437,20 @@ describe('values', () => {
   });
 
   test('a heavy simulation runs in slices: the server keeps answering while it runs', async () => {
-    const statements = Array.from({ length: 500 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:Get*', `s3:*Object${i}`], Resource: `arn:aws:s3:::bucket-${i}*/*`, Condition: { StringLike: { 'aws:PrincipalTag/team': `a*b*c*${i}` } } }));
+    const statements = Array.from({ length: 500 }, (_, i) => ({
+      Sid: `S${i}`,
+      Effect: 'Allow',
+      Action: ['s3:Get*', `s3:*Object${i}`],
+      Resource: `arn:aws:s3:::bucket-${i}*/*`,
+      Condition: { StringLike: { 'aws:PrincipalTag/team': `a*b*c*${i}` } },
+    }));
     const p = POLICY(statements);
     assert.ok(p.length < 131_072);
-    const heavy = gql(SIMULATE, { p: [p, p, p, p], a: Array.from({ length: 100 }, (_, i) => (i % 2 ? 's3:GetObject' : 's3:PutObject')), r: Array.from({ length: 10 }, (_, i) => `arn:aws:s3:::bucket-${i}x/key`) });
+    const heavy = gql(SIMULATE, {
+      p: [p, p, p, p],
+      a: Array.from({ length: 100 }, (_, i) => (i % 2 ? 's3:GetObject' : 's3:PutObject')),
+      r: Array.from({ length: 10 }, (_, i) => `arn:aws:s3:::bucket-${i}x/key`),
+    });
     let heavyDone = false;
     void heavy.then(() => (heavyDone = true));
     await new Promise((r) => setTimeout(r, 300));
@@ -382,7 +467,7 @@ describe('values', () => {
     await stillAnswers();
   });
 
-  test('200 kB arguments: filters are BAD_USER_INPUT (not SQLite\'s LIKE error); errors quote a prefix, not the whole value', async () => {
+  test("200 kB arguments: filters are BAD_USER_INPUT (not SQLite's LIKE error); errors quote a prefix, not the whole value", async () => {
     const big = 'a'.repeat(200_000);
     for (const [query, field] of [
       ['query($s: String!) { principals(filter: {nameContains: $s}) { totalCount } }', 'filter.nameContains'],
@@ -406,10 +491,14 @@ describe('values', () => {
   test('many concurrent hostile requests, then the server still answers', async () => {
     const bombs = Array.from({ length: 40 }, (_, i) => {
       switch (i % 4) {
-        case 0: return gql(`{ ${Array.from({ length: 100 }, (_, j) => `a${j}: __typename`).join(' ')} }`);
-        case 1: return gql('{'.repeat(6000));
-        case 2: return gql(SIMULATE, { p: ['{"Statement": ['], a: ['s3:GetObject'] });
-        default: return gql('query($n: Int) { principals(first: $n) { totalCount } }', { n: 10_000 });
+        case 0:
+          return gql(`{ ${Array.from({ length: 100 }, (_, j) => `a${j}: __typename`).join(' ')} }`);
+        case 1:
+          return gql('{'.repeat(6000));
+        case 2:
+          return gql(SIMULATE, { p: ['{"Statement": ['], a: ['s3:GetObject'] });
+        default:
+          return gql('query($n: Int) { principals(first: $n) { totalCount } }', { n: 10_000 });
       }
     });
     const replies = await Promise.all(bombs);

@@ -94,7 +94,7 @@ test('item 8: a SQLite file of another application is refused by every command, 
   }
 });
 
-test('item 8: new databases carry accessql\'s application_id; a wave-1 database (no mark, accessql tables) is accepted and marked on its first read-write open', () => {
+test("item 8: new databases carry accessql's application_id; a wave-1 database (no mark, accessql tables) is accepted and marked on its first read-write open", () => {
   const dir = work();
   try {
     const db = path.join(dir, 'a.db');
@@ -160,20 +160,34 @@ test('item 8: "database or disk is full" and a read-only database reach API clie
     // Enough users that the import needs new pages.
     const doc = JSON.stringify({
       UserDetailList: Array.from({ length: 2000 }, (_, i) => ({
-        Path: '/', UserName: `user-${i}`, UserId: `AIDAFULL${String(i).padStart(10, '0')}`, Arn: `arn:aws:iam::123456789012:user/user-${i}`,
-        CreateDate: '2024-01-01T00:00:00Z', GroupList: [], AttachedManagedPolicies: [], Tags: [{ Key: 'team', Value: `t${i}` }],
+        Path: '/',
+        UserName: `user-${i}`,
+        UserId: `AIDAFULL${String(i).padStart(10, '0')}`,
+        Arn: `arn:aws:iam::123456789012:user/user-${i}`,
+        CreateDate: '2024-01-01T00:00:00Z',
+        GroupList: [],
+        AttachedManagedPolicies: [],
+        Tags: [{ Key: 'team', Value: `t${i}` }],
       })),
     });
     const res = await fetch(server.url, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation($d: String!) { importAuthorizationDetails(document: $d) { snapshotId } }', variables: { d: doc } }),
     });
-    const body = await res.json() as any;
+    const body = (await res.json()) as any;
     assert.equal(body.errors?.[0]?.extensions?.code, 'SERVICE_UNAVAILABLE', JSON.stringify(body).slice(0, 300));
     assert.match(body.errors[0].message, /full/);
-    assert.ok(logged.some((l) => /SQLITE_FULL|full/.test(l)), `cause logged: ${logged.join('').slice(0, 300)}`);
+    assert.ok(
+      logged.some((l) => /SQLITE_FULL|full/.test(l)),
+      `cause logged: ${logged.join('').slice(0, 300)}`,
+    );
     // Reads still work.
-    const q = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ principals { totalCount } }' }) });
+    const q = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ principals { totalCount } }' }),
+    });
     assert.equal(((await q.json()) as any).data.principals.totalCount, 0);
   } finally {
     await server.close();
@@ -187,10 +201,15 @@ test('item 8: "database or disk is full" and a read-only database reach API clie
   const roApp = App.open({ dbFile: ro, seedIfNew: false });
   const roServer = await startServer(roApp, { ...settingsFromEnv({}), port: 0, host: '127.0.0.1', production: true }, log);
   try {
-    const post = async (query: string, variables?: object) => (await (await fetch(roServer.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as any;
+    const post = async (query: string, variables?: object) =>
+      (await (
+        await fetch(roServer.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })
+      ).json()) as any;
     const count = await post('{ principals { totalCount } }');
     assert.ok(count.data.principals.totalCount > 0, JSON.stringify(count));
-    const imp = await post('mutation($d: String!) { importResources(document: $d) { snapshotId } }', { d: fs.readFileSync(fixture('store', 'resources.json'), 'utf8') });
+    const imp = await post('mutation($d: String!) { importResources(document: $d) { snapshotId } }', {
+      d: fs.readFileSync(fixture('store', 'resources.json'), 'utf8'),
+    });
     assert.equal(imp.errors?.[0]?.extensions?.code, 'SERVICE_UNAVAILABLE', JSON.stringify(imp).slice(0, 300));
   } finally {
     await roServer.close();
@@ -206,7 +225,10 @@ test('item 7: the CLI refuses a 100,000-deep import file with file and element p
     assert.equal(runCli(['import', '--db', db, AUTH]).status, 0);
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const file = path.join(dir, 'deep.json');
-    fs.writeFileSync(file, `{"UserDetailList":[{"UserName":"deep","UserId":"AIDADEEP","Arn":"arn:aws:iam::123456789012:user/deep","Path":"/","UserPolicyList":[{"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":${deep}}]}}]}]}`);
+    fs.writeFileSync(
+      file,
+      `{"UserDetailList":[{"UserName":"deep","UserId":"AIDADEEP","Arn":"arn:aws:iam::123456789012:user/deep","Path":"/","UserPolicyList":[{"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":${deep}}]}}]}]}`,
+    );
     const before = runCli(['who-can', 's3:GetObject', '*', '--json', '--db', db]);
     const r = runCli(['import', '--db', db, file]);
     assertCleanError(r, /deep\.json/);

@@ -21,11 +21,14 @@ function postWithHost(url: string, host: string | undefined, body: object): Prom
   const text = JSON.stringify(body);
   const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) };
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent: false, headers, setHost: host === undefined ? true : false }, (res) => {
-      let out = '';
-      res.on('data', (c) => (out += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: out ? JSON.parse(out) : undefined }));
-    });
+    const req = http.request(
+      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent: false, headers, setHost: host === undefined ? true : false },
+      (res) => {
+        let out = '';
+        res.on('data', (c) => (out += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: out ? JSON.parse(out) : undefined }));
+      },
+    );
     if (host !== undefined && host !== '') req.setHeader('host', host);
     req.on('error', reject);
     req.end(text);
@@ -49,33 +52,38 @@ describe('issue 11 on a default (tokenless, loopback) server', () => {
   });
   after(async () => s.stop());
 
-  test('item 1: a 6 KB nested partnercentral ARN is refused quickly (resource length limit 2,048, "IAM API Reference" ResourceArns) and typing a long ARN does not block /healthz', { timeout: 30_000 }, async () => {
-    const arn = `arn:aws:partnercentral:us-east-1:123456789012:catalog/c${'/engagement/e/resource/r/x'.repeat(240)}/template`;
-    assert.ok(arn.length > 6000);
-    const r = await s.gql('query($r: String!) { whoCan(action: "s3:GetObject", resource: $r) { totalCount } }', { r: arn });
-    assert.equal(code(r), 'BAD_USER_INPUT', JSON.stringify(r).slice(0, 300));
-    assert.equal(r.errors![0].extensions!.argumentName, 'resource');
-    assert.equal(r.errors![0].extensions!.limit, 2048);
-    for (const q of [
-      'query($r: String!) { whatCan(principalArn: "arn:aws:iam::123456789012:user/x", resource: $r) { totalCount } }',
-      'query($r: String!) { simulatePrincipalPolicy(principalArn: "arn:aws:iam::123456789012:user/x", actions: ["s3:GetObject"], resources: [$r]) { results { decision } } }',
-      'query($r: String!) { simulateCustomPolicy(input: {policies: ["{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"*\\",\\"Resource\\":\\"*\\"}]}"], actions: ["s3:GetObject"], resources: [$r]}) { results { decision } } }',
-    ]) {
-      const x = await s.gql(q, { r: arn });
-      assert.equal(code(x), 'BAD_USER_INPUT', JSON.stringify(x).slice(0, 300));
-    }
-    // Within the limit, the nested format is typed (or refused) while /healthz keeps answering.
-    const inLimit = `arn:aws:partnercentral:us-east-1:123456789012:catalog/c${'/engagement/e/resource/r/x'.repeat(75)}/template`;
-    assert.ok(inLimit.length <= 2048);
-    let healthAnswered = false;
-    const heavy = s.gql('query($r: String!) { whoCan(action: "partnercentral:GetOpportunity", resource: $r) { totalCount } }', { r: inLimit })
-      .then((x) => ({ x, healthAnsweredFirst: healthAnswered }));
-    const health = await fetch(s.url.replace('/graphql', '/healthz'));
-    healthAnswered = true;
-    assert.equal(health.status, 200);
-    const { x } = await heavy;
-    assert.ok(x.data || ['BAD_USER_INPUT', 'TIMEOUT'].includes(code(x)!), JSON.stringify(x).slice(0, 300));
-  });
+  test(
+    'item 1: a 6 KB nested partnercentral ARN is refused quickly (resource length limit 2,048, "IAM API Reference" ResourceArns) and typing a long ARN does not block /healthz',
+    { timeout: 30_000 },
+    async () => {
+      const arn = `arn:aws:partnercentral:us-east-1:123456789012:catalog/c${'/engagement/e/resource/r/x'.repeat(240)}/template`;
+      assert.ok(arn.length > 6000);
+      const r = await s.gql('query($r: String!) { whoCan(action: "s3:GetObject", resource: $r) { totalCount } }', { r: arn });
+      assert.equal(code(r), 'BAD_USER_INPUT', JSON.stringify(r).slice(0, 300));
+      assert.equal(r.errors![0].extensions!.argumentName, 'resource');
+      assert.equal(r.errors![0].extensions!.limit, 2048);
+      for (const q of [
+        'query($r: String!) { whatCan(principalArn: "arn:aws:iam::123456789012:user/x", resource: $r) { totalCount } }',
+        'query($r: String!) { simulatePrincipalPolicy(principalArn: "arn:aws:iam::123456789012:user/x", actions: ["s3:GetObject"], resources: [$r]) { results { decision } } }',
+        'query($r: String!) { simulateCustomPolicy(input: {policies: ["{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"*\\",\\"Resource\\":\\"*\\"}]}"], actions: ["s3:GetObject"], resources: [$r]}) { results { decision } } }',
+      ]) {
+        const x = await s.gql(q, { r: arn });
+        assert.equal(code(x), 'BAD_USER_INPUT', JSON.stringify(x).slice(0, 300));
+      }
+      // Within the limit, the nested format is typed (or refused) while /healthz keeps answering.
+      const inLimit = `arn:aws:partnercentral:us-east-1:123456789012:catalog/c${'/engagement/e/resource/r/x'.repeat(75)}/template`;
+      assert.ok(inLimit.length <= 2048);
+      let healthAnswered = false;
+      const heavy = s
+        .gql('query($r: String!) { whoCan(action: "partnercentral:GetOpportunity", resource: $r) { totalCount } }', { r: inLimit })
+        .then((x) => ({ x, healthAnsweredFirst: healthAnswered }));
+      const health = await fetch(s.url.replace('/graphql', '/healthz'));
+      healthAnswered = true;
+      assert.equal(health.status, 200);
+      const { x } = await heavy;
+      assert.ok(x.data || ['BAD_USER_INPUT', 'TIMEOUT'].includes(code(x)!), JSON.stringify(x).slice(0, 300));
+    },
+  );
 
   test('item 5: DNS rebinding — a request whose Host is not a loopback name is refused (403 FORBIDDEN, JSON) and imports nothing', async () => {
     const before = await s.gql(COUNTS);
@@ -104,17 +112,32 @@ describe('issue 11 on a default (tokenless, loopback) server', () => {
       ],
     };
     const doc = JSON.stringify({
-      UserDetailList: [{
-        Path: '/', UserName: 'proto-user', UserId: 'AIDAPROTO0000000001', Arn: 'arn:aws:iam::444455556666:user/proto-user', CreateDate: '2024-01-01T00:00:00Z',
-        GroupList: [], AttachedManagedPolicies: [],
-        Tags: [{ Key: '__proto__', Value: 'team-a' }, { Key: 'constructor', Value: 'team-b' }],
-        UserPolicyList: [{ PolicyName: 'by-tag', PolicyDocument: policy }],
-      }],
+      UserDetailList: [
+        {
+          Path: '/',
+          UserName: 'proto-user',
+          UserId: 'AIDAPROTO0000000001',
+          Arn: 'arn:aws:iam::444455556666:user/proto-user',
+          CreateDate: '2024-01-01T00:00:00Z',
+          GroupList: [],
+          AttachedManagedPolicies: [],
+          Tags: [
+            { Key: '__proto__', Value: 'team-a' },
+            { Key: 'constructor', Value: 'team-b' },
+          ],
+          UserPolicyList: [{ PolicyName: 'by-tag', PolicyDocument: policy }],
+        },
+      ],
     });
     const imported = await s.gql(IMPORT, { d: doc });
     assert.equal(imported.errors, undefined, JSON.stringify(imported.errors));
-    const get = await s.gql('{ whoCan(action: "s3:GetObject", resource: "arn:aws:s3:::b/k") { edges { node { principal { arn } matchedStatements { sid } } } } }');
-    assert.deepEqual(get.data.whoCan.edges.map((e: any) => [e.node.principal.arn, e.node.matchedStatements[0].sid]), [['arn:aws:iam::444455556666:user/proto-user', 'Proto']]);
+    const get = await s.gql(
+      '{ whoCan(action: "s3:GetObject", resource: "arn:aws:s3:::b/k") { edges { node { principal { arn } matchedStatements { sid } } } } }',
+    );
+    assert.deepEqual(
+      get.data.whoCan.edges.map((e: any) => [e.node.principal.arn, e.node.matchedStatements[0].sid]),
+      [['arn:aws:iam::444455556666:user/proto-user', 'Proto']],
+    );
     const put = await s.gql('{ whoCan(action: "s3:PutObject", resource: "arn:aws:s3:::b/k") { edges { node { principal { arn } } } } }');
     assert.equal(put.data.whoCan.edges.length, 1);
     const p = await s.gql('{ principal(arn: "arn:aws:iam::444455556666:user/proto-user") { tags { key value } } }');
@@ -171,7 +194,9 @@ describe('issue 11 on a default (tokenless, loopback) server', () => {
     assert.deepEqual(snapshot.files, ['documents[0]', 'documents[1]'], 'one snapshot for both pages');
     const ps = await s.gql('{ principals(filter: {accountId: "210987654321"}) { edges { node { arn } } } }');
     assert.deepEqual(ps.data.principals.edges.map((e: any) => e.node.arn).sort(), [
-      'arn:aws:iam::210987654321:role/ConnectSupervisor', 'arn:aws:iam::210987654321:user/dana', 'arn:aws:iam::210987654321:user/erin',
+      'arn:aws:iam::210987654321:role/ConnectSupervisor',
+      'arn:aws:iam::210987654321:user/dana',
+      'arn:aws:iam::210987654321:user/erin',
     ]);
     // One bad page: nothing lands (all or nothing), and the error names the page.
     const before = await s.gql(COUNTS);
@@ -231,40 +256,59 @@ test('item 5: ACCESSQL_ALLOWED_HOSTS admits the listed names besides loopback on
   }
 });
 
-test('item 3: one simulateCustomPolicy of 18,000 StringLike patterns × 10,000 aws:TagKeys ends in TIMEOUT, and other clients are answered while it runs', { timeout: 120_000 }, async () => {
-  const s = await startTestServer({ env: { ACCESSQL_REQUEST_TIMEOUT_MS: '2000', NODE_ENV: 'production' } });
-  try {
-    // Two policies of 9,000 patterns each (one policy may hold 131,072 characters); no value
-    // matches any pattern (values are upper-case letters, patterns digits and lower case), so every pair is compared: 180,000,000 searches.
-    const policyOf = (from: number) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': Array.from({ length: 9000 }, (_, i) => `*${(from + i).toString(36)}*`) } } }] });
-    const policies = [policyOf(0), policyOf(9000)];
-    for (const p of policies) assert.ok(p.length < 131_072, `${p.length}`);
-    const letters = (n: number) => [...n.toString(26)].map((c) => String.fromCharCode(65 + parseInt(c, 26))).join('');
-    const values = Array.from({ length: 10_000 }, (_, i) => `TAG-KEY-${letters(i)}-WITH-SOME-LENGTH-TO-SCAN`);
-    const events: string[] = [];
-    const heavy = s.gql('query($p: [String!]!, $v: [String!]!) { simulateCustomPolicy(input: {policies: $p, actions: ["s3:GetObject"], context: [{key: "aws:TagKeys", values: $v}]}) { results { decision } } }', { p: policies, v: values })
-      .then((r) => {
-        events.push('heavy');
-        return r;
-      });
-    // A second client, several times while the heavy one runs.
-    let answered = 0;
-    for (let i = 0; i < 5; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      const h = await fetch(s.url.replace('/graphql', '/healthz'));
-      assert.equal(h.status, 200);
-      const small = await s.gql('{ __typename }');
-      assert.equal(small.data.__typename, 'Query');
-      answered++;
-      events.push('other');
+test(
+  'item 3: one simulateCustomPolicy of 18,000 StringLike patterns × 10,000 aws:TagKeys ends in TIMEOUT, and other clients are answered while it runs',
+  { timeout: 120_000 },
+  async () => {
+    const s = await startTestServer({ env: { ACCESSQL_REQUEST_TIMEOUT_MS: '2000', NODE_ENV: 'production' } });
+    try {
+      // Two policies of 9,000 patterns each (one policy may hold 131,072 characters); no value
+      // matches any pattern (values are upper-case letters, patterns digits and lower case), so every pair is compared: 180,000,000 searches.
+      const policyOf = (from: number) =>
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 's3:GetObject',
+              Resource: '*',
+              Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': Array.from({ length: 9000 }, (_, i) => `*${(from + i).toString(36)}*`) } },
+            },
+          ],
+        });
+      const policies = [policyOf(0), policyOf(9000)];
+      for (const p of policies) assert.ok(p.length < 131_072, `${p.length}`);
+      const letters = (n: number) => [...n.toString(26)].map((c) => String.fromCharCode(65 + parseInt(c, 26))).join('');
+      const values = Array.from({ length: 10_000 }, (_, i) => `TAG-KEY-${letters(i)}-WITH-SOME-LENGTH-TO-SCAN`);
+      const events: string[] = [];
+      const heavy = s
+        .gql(
+          'query($p: [String!]!, $v: [String!]!) { simulateCustomPolicy(input: {policies: $p, actions: ["s3:GetObject"], context: [{key: "aws:TagKeys", values: $v}]}) { results { decision } } }',
+          { p: policies, v: values },
+        )
+        .then((r) => {
+          events.push('heavy');
+          return r;
+        });
+      // A second client, several times while the heavy one runs.
+      let answered = 0;
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const h = await fetch(s.url.replace('/graphql', '/healthz'));
+        assert.equal(h.status, 200);
+        const small = await s.gql('{ __typename }');
+        assert.equal(small.data.__typename, 'Query');
+        answered++;
+        events.push('other');
+      }
+      const r = await heavy;
+      assert.equal(code(r), 'TIMEOUT', JSON.stringify(r).slice(0, 300));
+      assert.equal(answered, 5);
+      assert.deepEqual(events.slice(0, 5), ['other', 'other', 'other', 'other', 'other'], `order: ${events.join(',')}`);
+      const ok = await s.gql('{ __typename }');
+      assert.equal(ok.data.__typename, 'Query');
+    } finally {
+      await s.stop();
     }
-    const r = await heavy;
-    assert.equal(code(r), 'TIMEOUT', JSON.stringify(r).slice(0, 300));
-    assert.equal(answered, 5);
-    assert.deepEqual(events.slice(0, 5), ['other', 'other', 'other', 'other', 'other'], `order: ${events.join(',')}`);
-    const ok = await s.gql('{ __typename }');
-    assert.equal(ok.data.__typename, 'Query');
-  } finally {
-    await s.stop();
-  }
-});
+  },
+);

@@ -39,7 +39,7 @@ test('item 1: typing an ARN ("Actions, resources, and condition keys": ARN forma
     const small = typingSteps(make(120));
     const large = typingSteps(make(240));
     const huge = typingSteps(make(960));
-    assert.ok(small > 0, 'typing runs on the engine\'s step-counted linear matcher');
+    assert.ok(small > 0, "typing runs on the engine's step-counted linear matcher");
     // Doubling the input at most doubles the work (plus a constant); 8× the input, at most ~8×.
     assert.ok(large <= 2.2 * small + 1000, `${make(1).slice(0, 30)}: ${small} → ${large} steps`);
     assert.ok(huge <= 8.8 * small + 4000, `${make(1).slice(0, 30)}: ${small} → ${huge} steps`);
@@ -74,13 +74,18 @@ test('item 2: the prepared-ARN memo is bounded in bytes: 64 distinct 1 MB ARNs d
 });
 
 test('item 2: a compiled policy memoizes statements only for services its own text names, never for made-up ones asked about', () => {
-  const policy = compilePolicy(parsePolicy(JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Action: ['s3:GetObject', 'connect:Describe*'], Resource: '*' },
-      { Effect: 'Deny', NotAction: 'iam:*', Resource: '*' },
-    ],
-  })).document, 'p');
+  const policy = compilePolicy(
+    parsePolicy(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['s3:GetObject', 'connect:Describe*'], Resource: '*' },
+          { Effect: 'Deny', NotAction: 'iam:*', Resource: '*' },
+        ],
+      }),
+    ).document,
+    'p',
+  );
   for (let i = 0; i < 10_000; i++) statementsFor(policy, `svc${i}`);
   statementsFor(policy, 's3');
   statementsFor(policy, 'connect');
@@ -90,10 +95,21 @@ test('item 2: a compiled policy memoizes statements only for services its own te
 });
 
 test('item 2: simulating 10,000 made-up actions against a policy leaves no per-action memory behind', () => {
-  const policies = [0, 1, 2, 3].map((n) => compilePolicy(parsePolicy(JSON.stringify({
-    Version: '2012-10-17',
-    Statement: Array.from({ length: 200 }, (_, i) => ({ Effect: 'Allow', Action: `svc${i}:Get*`, Resource: `arn:aws:s3:::b${i}-${n}/\${aws:username}/*` })),
-  })).document, `p${n}`));
+  const policies = [0, 1, 2, 3].map((n) =>
+    compilePolicy(
+      parsePolicy(
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: Array.from({ length: 200 }, (_, i) => ({
+            Effect: 'Allow',
+            Action: `svc${i}:Get*`,
+            Resource: `arn:aws:s3:::b${i}-${n}/\${aws:username}/*`,
+          })),
+        }),
+      ).document,
+      `p${n}`,
+    ),
+  );
   const context = contextFrom([{ key: 'aws:username', values: ['alice'] }]);
   const run = (round: number) => {
     for (let i = 0; i < 10_000; i++) evaluate({ action: `made${round}x${i}:Action${i}`, resource: '*', context }, { identityPolicies: policies });
@@ -105,50 +121,88 @@ test('item 2: simulating 10,000 made-up actions against a policy leaves no per-a
   assert.ok(grown < 4 * 1024 * 1024, `heap grew ${Math.round(grown / 1024)} kB over 50,000 made-up actions`);
 });
 
-test('item 3: a long condition evaluation charges its work (values × patterns) to the caller\'s hook, which can stop it', async () => {
+test("item 3: a long condition evaluation charges its work (values × patterns) to the caller's hook, which can stop it", async () => {
   const budget: typeof import('../../src/engine/budget.js') = await import('../../src/engine/budget.js');
   const patterns = Array.from({ length: 2000 }, (_, i) => `*q${i}*z`);
-  const policy = compilePolicy(parsePolicy(JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': patterns } } }],
-  })).document, 'p');
+  const policy = compilePolicy(
+    parsePolicy(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': patterns } } }],
+      }),
+    ).document,
+    'p',
+  );
   const values = Array.from({ length: 1000 }, (_, i) => `key-${i}`);
   const context = contextFrom([{ key: 'aws:TagKeys', values, type: 'STRING_LIST' }]);
   let charged = 0;
-  const result = budget.withWorkHook((steps) => (charged += steps), () => evaluate({ action: 's3:GetObject', resource: '*', context }, { identityPolicies: [policy] }));
+  const result = budget.withWorkHook(
+    (steps) => (charged += steps),
+    () => evaluate({ action: 's3:GetObject', resource: '*', context }, { identityPolicies: [policy] }),
+  );
   assert.equal(result.decision, 'IMPLICIT_DENY');
   // Every request value is compared with every pattern (no match): ~2,000 × 1,000 comparisons.
   assert.ok(charged >= 1000 * 2000 - budget.WORK_QUANTUM && charged <= 1000 * 2001 + budget.WORK_QUANTUM, `${charged} steps charged`);
   // A hook that throws stops the evaluation after its first quantum of work.
   let calls = 0;
-  assert.throws(() => budget.withWorkHook(() => {
-    calls++;
-    throw new Error('deadline');
-  }, () => evaluate({ action: 's3:GetObject', resource: '*', context }, { identityPolicies: [policy] })), /deadline/);
+  assert.throws(
+    () =>
+      budget.withWorkHook(
+        () => {
+          calls++;
+          throw new Error('deadline');
+        },
+        () => evaluate({ action: 's3:GetObject', resource: '*', context }, { identityPolicies: [policy] }),
+      ),
+    /deadline/,
+  );
   assert.equal(calls, 1);
   // Without a hook, nothing is charged and nothing is stopped.
   assert.equal(evaluate({ action: 's3:GetObject', resource: '*', context }, { identityPolicies: [policy] }).decision, 'IMPLICIT_DENY');
 });
 
-test('item 3: a simulation off the main thread gives the in-thread answers, and stops at its deadline with SimulationTimeoutError', { timeout: 60_000 }, async () => {
-  const { simulateOffThread, SimulationTimeoutError } = await import('../../src/access/simulate-off-thread.js');
-  const { simulateCustomPolicy } = await import('../../src/access/simulate-custom.js');
-  const light = {
-    policies: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'A', Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::b/*', Condition: { StringLike: { 'aws:PrincipalTag/team': 'a*' } } }] })],
-    actions: ['s3:GetObject', 's3:PutObject'],
-    resources: ['arn:aws:s3:::b/k', 'arn:aws:s3:::c/k'],
-    context: [{ key: 'aws:PrincipalTag/team', values: ['alpha'] }],
-  };
-  assert.deepEqual(await simulateOffThread(light, Date.now() + 30_000), simulateCustomPolicy(light));
-  // Malformed input comes back as the same typed error.
-  await assert.rejects(simulateOffThread({ ...light, policies: ['{"Statement": ['] }, Date.now() + 30_000), (e: Error) => e.name === 'MalformedPolicyError');
-  // A heavy one (2,000 patterns × 100,000 values) ends at its deadline, whichever side notices first.
-  const heavy = {
-    policies: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': Array.from({ length: 2000 }, (_, i) => `*${i.toString(36)}*`) } } }] })],
-    actions: ['s3:GetObject'],
-    context: [{ key: 'aws:TagKeys', values: Array.from({ length: 100_000 }, () => 'NO-DIGITS-OR-LOWER-CASE-HERE') }],
-  };
-  for (const grace of [300, 1500]) {
-    await assert.rejects(simulateOffThread(heavy, Date.now() + grace), SimulationTimeoutError);
-  }
-});
+test(
+  'item 3: a simulation off the main thread gives the in-thread answers, and stops at its deadline with SimulationTimeoutError',
+  { timeout: 60_000 },
+  async () => {
+    const { simulateOffThread, SimulationTimeoutError } = await import('../../src/access/simulate-off-thread.js');
+    const { simulateCustomPolicy } = await import('../../src/access/simulate-custom.js');
+    const light = {
+      policies: [
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'A', Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::b/*', Condition: { StringLike: { 'aws:PrincipalTag/team': 'a*' } } },
+          ],
+        }),
+      ],
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resources: ['arn:aws:s3:::b/k', 'arn:aws:s3:::c/k'],
+      context: [{ key: 'aws:PrincipalTag/team', values: ['alpha'] }],
+    };
+    assert.deepEqual(await simulateOffThread(light, Date.now() + 30_000), simulateCustomPolicy(light));
+    // Malformed input comes back as the same typed error.
+    await assert.rejects(simulateOffThread({ ...light, policies: ['{"Statement": ['] }, Date.now() + 30_000), (e: Error) => e.name === 'MalformedPolicyError');
+    // A heavy one (2,000 patterns × 100,000 values) ends at its deadline, whichever side notices first.
+    const heavy = {
+      policies: [
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 's3:GetObject',
+              Resource: '*',
+              Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': Array.from({ length: 2000 }, (_, i) => `*${i.toString(36)}*`) } },
+            },
+          ],
+        }),
+      ],
+      actions: ['s3:GetObject'],
+      context: [{ key: 'aws:TagKeys', values: Array.from({ length: 100_000 }, () => 'NO-DIGITS-OR-LOWER-CASE-HERE') }],
+    };
+    for (const grace of [300, 1500]) {
+      await assert.rejects(simulateOffThread(heavy, Date.now() + grace), SimulationTimeoutError);
+    }
+  },
+);

@@ -20,13 +20,17 @@ function seededDb(): string {
 
 /** stderr as JSON log records (pino writes one object per line). */
 function logRecords(s: TestServer): Record<string, any>[] {
-  return s.stderr().split('\n').filter((l) => l.trim()).map((l) => {
-    try {
-      return JSON.parse(l);
-    } catch {
-      assert.fail(`log line is not JSON: ${l}`);
-    }
-  });
+  return s
+    .stderr()
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        assert.fail(`log line is not JSON: ${l}`);
+      }
+    });
 }
 
 async function waitFor(cond: () => boolean, ms = 3000): Promise<void> {
@@ -99,7 +103,10 @@ test('--log-level wins over ACCESSQL_LOG_LEVEL', async () => {
   try {
     await loud.gql('{ __typename }');
     await waitFor(() => logRecords(loud).some((r) => r.msg === 'graphql'));
-    assert.ok(logRecords(loud).some((r) => r.msg === 'graphql'), loud.stderr());
+    assert.ok(
+      logRecords(loud).some((r) => r.msg === 'graphql'),
+      loud.stderr(),
+    );
   } finally {
     await loud.stop();
   }
@@ -170,7 +177,11 @@ test('CORS: closed by default; ACCESSQL_CORS_ORIGINS opens it to the listed orig
   try {
     const pre = await preflight(closed.url, 'http://dash.example');
     assert.equal(pre.headers.get('access-control-allow-origin'), null);
-    const post = await fetch(closed.url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://dash.example' }, body: '{"query":"{ __typename }"}' });
+    const post = await fetch(closed.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://dash.example' },
+      body: '{"query":"{ __typename }"}',
+    });
     assert.equal(post.headers.get('access-control-allow-origin'), null);
   } finally {
     await closed.stop();
@@ -188,7 +199,11 @@ test('CORS: closed by default; ACCESSQL_CORS_ORIGINS opens it to the listed orig
       const bad = await preflight(open.url, origin);
       assert.equal(bad.headers.get('access-control-allow-origin'), null, origin);
     }
-    const post = await fetch(open.url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://dash.example' }, body: '{"query":"{ __typename }"}' });
+    const post = await fetch(open.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://dash.example' },
+      body: '{"query":"{ __typename }"}',
+    });
     assert.equal(post.status, 200);
     assert.equal(post.headers.get('access-control-allow-origin'), 'http://dash.example');
   } finally {
@@ -201,7 +216,10 @@ test('per-request time budget: heavy questions end with TIMEOUT, not a hang', { 
   const db = path.join(work, 'medium.db');
   try {
     const dir = ensureData('medium', 1, work);
-    const files = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => path.join(dir, n));
+    const files = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => path.join(dir, n));
     const imported = runCli(['import', '--db', db, ...files]);
     assert.equal(imported.status, 0, imported.stderr);
     const s = await startTestServer({ dbFile: db, env: { ACCESSQL_REQUEST_TIMEOUT_MS: '1', NODE_ENV: 'production' } });
@@ -225,8 +243,14 @@ test('per-request time budget: heavy questions end with TIMEOUT, not a hang', { 
       }
       assert.ok(timeouts >= 2, 'whoCan over 1,500 principals runs past a 1 ms budget');
       // A big simulation too (it runs in slices with deadline checks between them).
-      const p = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 300 }, (_, i) => ({ Effect: 'Allow', Action: `s3:Get*${i}`, Resource: `arn:aws:s3:::b${i}*` })) });
-      const sim = await s.gql('query($p: String!, $a: [String!]!) { simulateCustomPolicy(input: {policies: [$p, $p, $p], actions: $a}) { results { decision } } }', { p, a: Array.from({ length: 5000 }, () => 's3:GetObject') });
+      const p = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: Array.from({ length: 300 }, (_, i) => ({ Effect: 'Allow', Action: `s3:Get*${i}`, Resource: `arn:aws:s3:::b${i}*` })),
+      });
+      const sim = await s.gql(
+        'query($p: String!, $a: [String!]!) { simulateCustomPolicy(input: {policies: [$p, $p, $p], actions: $a}) { results { decision } } }',
+        { p, a: Array.from({ length: 5000 }, () => 's3:GetObject') },
+      );
       assert.equal(sim.errors?.[0]?.extensions?.code, 'TIMEOUT', JSON.stringify(sim).slice(0, 300));
       const ok = await s.gql('{ __typename }');
       assert.equal(ok.data.__typename, 'Query');

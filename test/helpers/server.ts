@@ -30,7 +30,9 @@ export function tempDb(): string {
  * pause (a synchronous CLI run, say) past the server's 5 s keep-alive timeout and would then
  * write to a socket the server has just closed ("other side closed").
  */
-export async function startTestServer(options: { dbFile?: string; env?: Record<string, string>; args?: string[]; keepAlive?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dbFile?: string; env?: Record<string, string>; args?: string[]; keepAlive?: boolean } = {},
+): Promise<TestServer> {
   const agent = options.keepAlive ? new http.Agent({ keepAlive: true }) : false;
   const dbFile = options.dbFile ?? tempDb();
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', dbFile, ...(options.args ?? [])], {
@@ -73,17 +75,27 @@ export async function startTestServer(options: { dbFile?: string; env?: Record<s
 }
 
 /** One POST; on a fresh connection unless given a keep-alive agent. */
-export function postJson(url: string, body: string, headers: Record<string, string> = {}, agent: http.Agent | false = false): Promise<{ status: number; body: string }> {
+export function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  agent: http.Agent | false = false,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

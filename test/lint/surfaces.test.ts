@@ -29,7 +29,7 @@ const POLICY = `{
 const file = path.join(dir, 'policy.json');
 writeFileSync(file, POLICY);
 
-test('lint --format access-analyzer prints exactly ValidatePolicy\'s response shape, with 0-based columns', () => {
+test("lint --format access-analyzer prints exactly ValidatePolicy's response shape, with 0-based columns", () => {
   const r = runCli(['lint', '--format', 'access-analyzer', file]);
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
@@ -47,13 +47,27 @@ test('lint --format access-analyzer prints exactly ValidatePolicy\'s response sh
   assert.deepEqual(loc.span.start, { line: 6, column: offset - lineStart, offset });
   assert.deepEqual(loc.span.end, { line: 6, column: offset - lineStart + '"iam:PassRole"'.length, offset: offset + '"iam:PassRole"'.length });
   const type = out.findings.find((f: { issueCode: string }) => f.issueCode === 'TYPE_MISMATCH');
-  assert.deepEqual(type.locations[0].path, [{ value: 'Statement' }, { index: 0 }, { value: 'Condition' }, { value: 'StringEquals' }, { key: 'aws:ViaAWSService' }]);
+  assert.deepEqual(type.locations[0].path, [
+    { value: 'Statement' },
+    { index: 0 },
+    { value: 'Condition' },
+    { value: 'StringEquals' },
+    { key: 'aws:ViaAWSService' },
+  ]);
   assert.equal(POLICY.slice(type.locations[0].span.start.offset, type.locations[0].span.end.offset), '"aws:ViaAWSService"');
 });
 
 test('lint --resource-type AWS::IAM::AssumeRolePolicyDocument runs the role trust policy checks', () => {
   const trust = path.join(dir, 'trust.json');
-  writeFileSync(trust, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRole' }] }));
+  writeFileSync(
+    trust,
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRole' },
+      ],
+    }),
+  );
   const r = runCli(['lint', '--json', '--policy-type', 'RESOURCE_POLICY', '--resource-type', 'AWS::IAM::AssumeRolePolicyDocument', trust]);
   const codes = JSON.parse(r.stdout).findings.map((f: { code: string }) => f.code);
   assert.ok(codes.includes('MISMATCHED_ACTION_FOR_PRINCIPAL'), codes.join());
@@ -84,7 +98,10 @@ test('lint --db lints every stored policy, read-only; a missing database is refu
   assert.ok(standalone, reports.map((x) => x.file).join(', '));
   assert.ok(reports.length >= 2);
   // Role trust policies are linted as Access Analyzer's AWS::IAM::AssumeRolePolicyDocument.
-  assert.ok(reports.some((x) => x.file.endsWith('#trust-policy')), reports.map((x) => x.file).join(', '));
+  assert.ok(
+    reports.some((x) => x.file.endsWith('#trust-policy')),
+    reports.map((x) => x.file).join(', '),
+  );
   assert.equal(statSync(db).mtimeMs, before);
   const missing = path.join(dir, 'nope.db');
   assert.notEqual(runCli(['lint', '--db', missing]).status, 0);
@@ -92,25 +109,37 @@ test('lint --db lints every stored policy, read-only; a missing database is refu
 });
 
 test('GraphQL: Finding.path and learnMoreLink; validatePolicy(resourceType) and RESOURCE_CONTROL_POLICY', async () => {
-  const r = await server.gql(`query($d: String!) { validatePolicy(document: $d) { findings { code findingType path learnMoreLink line column } } }`, { d: POLICY });
+  const r = await server.gql(`query($d: String!) { validatePolicy(document: $d) { findings { code findingType path learnMoreLink line column } } }`, {
+    d: POLICY,
+  });
   const f = r.data.validatePolicy.findings.find((x: { code: string }) => x.code === 'TYPE_MISMATCH');
   assert.equal(f.path, 'Statement[0].Condition.StringEquals.aws:ViaAWSService');
   assert.match(f.learnMoreLink, /general-warning-type-mismatch$/);
-  const rcp = await server.gql(`query($d: String!) { validatePolicy(document: $d, policyType: RESOURCE_CONTROL_POLICY) { valid findings { code } } }`,
-    { d: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', NotAction: 's3:GetObject', Resource: '*' }] }) });
-  assert.deepEqual(rcp.data.validatePolicy.findings.map((x: { code: string }) => x.code), ['RCP_SYNTAX_ERROR_NOTACTION']);
-  const bad = await server.gql(`query($d: String!) { validatePolicy(document: $d, policyType: RESOURCE_POLICY, resourceType: "AWS::Nope") { valid } }`, { d: POLICY });
+  const rcp = await server.gql(`query($d: String!) { validatePolicy(document: $d, policyType: RESOURCE_CONTROL_POLICY) { valid findings { code } } }`, {
+    d: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', NotAction: 's3:GetObject', Resource: '*' }] }),
+  });
+  assert.deepEqual(
+    rcp.data.validatePolicy.findings.map((x: { code: string }) => x.code),
+    ['RCP_SYNTAX_ERROR_NOTACTION'],
+  );
+  const bad = await server.gql(`query($d: String!) { validatePolicy(document: $d, policyType: RESOURCE_POLICY, resourceType: "AWS::Nope") { valid } }`, {
+    d: POLICY,
+  });
   assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
 });
 
 test('GraphQL: Policy.findings and policies(filter: { findingType, code }) across the store', async () => {
-  const r = await server.gql(`{ policies(filter: { code: "PASS_ROLE_WITH_STAR_IN_RESOURCE" }) { totalCount edges { node { id findings { code findingType path } } } } }`);
+  const r = await server.gql(
+    `{ policies(filter: { code: "PASS_ROLE_WITH_STAR_IN_RESOURCE" }) { totalCount edges { node { id findings { code findingType path } } } } }`,
+  );
   const conn = r.data.policies;
   assert.ok(conn.totalCount >= 1);
   for (const e of conn.edges) assert.ok(e.node.findings.some((f: { code: string }) => f.code === 'PASS_ROLE_WITH_STAR_IN_RESOURCE'));
   const all = await server.gql(`{ policies(first: 500) { totalCount edges { node { id findings { findingType } } } } }`);
   const sw = await server.gql(`{ policies(first: 500, filter: { findingType: SECURITY_WARNING }) { totalCount } }`);
-  const expected = all.data.policies.edges.filter((e: { node: { findings: { findingType: string }[] } }) => e.node.findings.some((f) => f.findingType === 'SECURITY_WARNING')).length;
+  const expected = all.data.policies.edges.filter((e: { node: { findings: { findingType: string }[] } }) =>
+    e.node.findings.some((f) => f.findingType === 'SECURITY_WARNING'),
+  ).length;
   assert.equal(sw.data.policies.totalCount, expected);
   assert.ok(readFileSync(file, 'utf8').length > 0);
 });
@@ -120,7 +149,10 @@ test('lint --format access-analyzer with several files prints one ValidatePolicy
   writeFileSync(clean, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }));
   const r = runCli(['lint', '--format', 'access-analyzer', clean, file]);
   // A JSON sequence: split at the top-level object boundaries.
-  const docs = r.stdout.trim().split(/\n(?=\{)/).map((x) => JSON.parse(x));
+  const docs = r.stdout
+    .trim()
+    .split(/\n(?=\{)/)
+    .map((x) => JSON.parse(x));
   assert.equal(docs.length, 2);
   assert.deepEqual(docs[0], { findings: [] });
   assert.ok(docs[1].findings.some((f: { issueCode: string }) => f.issueCode === 'PASS_ROLE_WITH_STAR_IN_RESOURCE'));
@@ -139,8 +171,14 @@ test('lint --db over the seeded estate: SCPs, RCPs and resource-based policies a
   const s = runCli(['seed', '--db', seeded]);
   assert.equal(s.status, 0, s.stderr);
   const reports = JSON.parse(runCli(['lint', '--db', seeded, '--json']).stdout) as { file: string; findings: { code: string; findingType: string }[] }[];
-  assert.ok(reports.some((r) => r.file.endsWith('#resource-policy')), 'resource-based policies');
-  assert.ok(reports.some((r) => r.file.endsWith('#trust-policy')), 'role trust policies');
+  assert.ok(
+    reports.some((r) => r.file.endsWith('#resource-policy')),
+    'resource-based policies',
+  );
+  assert.ok(
+    reports.some((r) => r.file.endsWith('#trust-policy')),
+    'role trust policies',
+  );
   const all = reports.flatMap((r) => r.findings);
   assert.equal(all.filter((f) => f.code === 'JSON_SYNTAX_ERROR').length, 0, 'imported documents are read as imported (lenient)');
   // FullAWSAccess ("*" on "*") is every SCP level's default: no finding.

@@ -27,5 +27,8 @@ test('valid JSON has no error, even 10,000 levels deep', () => {
 });
 
 test('parseJsonStrict throws a JsonSyntaxError with position', () => {
-  assert.throws(() => parseJsonStrict('{"a" 1}'), (e: unknown) => e instanceof JsonSyntaxError && e.line === 1 && e.column === 6);
+  assert.throws(
+    () => parseJsonStrict('{"a" 1}'),
+    (e: unknown) => e instanceof JsonSyntaxError && e.line === 1 && e.column === 6,
+  );
 });

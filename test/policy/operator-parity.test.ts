@@ -18,10 +18,22 @@ import { contextFrom } from '../../src/engine/context.js';
 import { params } from '../fuzz/support.js';
 
 const CONDITION_PARSE_CODES = new Set([
-  'INVALID_CONDITION_OPERATOR', 'NULL_WITH_IF_EXISTS', 'TYPE_MISMATCH_BOOLEAN', 'TYPE_MISMATCH_NUMBER', 'TYPE_MISMATCH_DATE',
-  'TYPE_MISMATCH_IP_RANGE', 'INVALID_BINARY_VALUE', 'INVALID_ARN_CONDITION_VALUE',
+  'INVALID_CONDITION_OPERATOR',
+  'NULL_WITH_IF_EXISTS',
+  'TYPE_MISMATCH_BOOLEAN',
+  'TYPE_MISMATCH_NUMBER',
+  'TYPE_MISMATCH_DATE',
+  'TYPE_MISMATCH_IP_RANGE',
+  'INVALID_BINARY_VALUE',
+  'INVALID_ARN_CONDITION_VALUE',
 ]);
-const ALWAYS_ERRORS = new Set(['INVALID_CONDITION_OPERATOR', 'NULL_WITH_IF_EXISTS', 'TYPE_MISMATCH_IP_RANGE', 'INVALID_BINARY_VALUE', 'INVALID_ARN_CONDITION_VALUE']);
+const ALWAYS_ERRORS = new Set([
+  'INVALID_CONDITION_OPERATOR',
+  'NULL_WITH_IF_EXISTS',
+  'TYPE_MISMATCH_IP_RANGE',
+  'INVALID_BINARY_VALUE',
+  'INVALID_ARN_CONDITION_VALUE',
+]);
 
 function policyText(condition: Record<string, Record<string, string[]>>, version = '2012-10-17'): string {
   return JSON.stringify({ Version: version, Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: condition }] });
@@ -42,7 +54,14 @@ function evaluatorAccepts(text: string): boolean {
 
 function allowed(text: string, context: Record<string, string | string[]>): boolean {
   const p = compilePolicy(parsePolicy(text).document, 'p');
-  const r = evaluate({ action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: contextFrom(Object.entries(context).map(([key, v]) => ({ key, values: Array.isArray(v) ? v : [v] }))) }, { identityPolicies: [p] });
+  const r = evaluate(
+    {
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::b/k',
+      context: contextFrom(Object.entries(context).map(([key, v]) => ({ key, values: Array.isArray(v) ? v : [v] }))),
+    },
+    { identityPolicies: [p] },
+  );
   return r.decision === 'ALLOWED';
 }
 
@@ -89,23 +108,82 @@ test('Condition operators, ARN condition operators: a value with fewer than six 
 // ---------------------------------------------------------------- property
 
 const BASES = [
-  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringLike', 'StringNotLike', 'NumericEquals', 'NumericLessThan',
-  'DateEquals', 'DateGreaterThan', 'Bool', 'BinaryEquals', 'IpAddress', 'NotIpAddress', 'ArnEquals', 'ArnLike', 'ArnNotLike', 'Null',
-  'StringEqual', 'Nul', 'Numeric', '',
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+  'NumericEquals',
+  'NumericLessThan',
+  'DateEquals',
+  'DateGreaterThan',
+  'Bool',
+  'BinaryEquals',
+  'IpAddress',
+  'NotIpAddress',
+  'ArnEquals',
+  'ArnLike',
+  'ArnNotLike',
+  'Null',
+  'StringEqual',
+  'Nul',
+  'Numeric',
+  '',
 ];
 const operator = fc
-  .tuple(fc.constantFrom('', 'ForAnyValue:', 'ForAllValues:', 'forallvalues:', 'ForSomeValues:'), fc.constantFrom(...BASES), fc.constantFrom('', 'IfExists', 'ifexists'))
+  .tuple(
+    fc.constantFrom('', 'ForAnyValue:', 'ForAllValues:', 'forallvalues:', 'ForSomeValues:'),
+    fc.constantFrom(...BASES),
+    fc.constantFrom('', 'IfExists', 'ifexists'),
+  )
   .map(([set, base, ifExists]) => set + base + ifExists);
 const value = fc.oneof(
   fc.constantFrom(
-    'true', 'false', 'TRUE', ' true', 'yes', '', '1', '-1.5', '1e3', ' 2', '.5', '2024-01-31', '2024-01-31T12:00:00Z', '2024-01', '2024',
-    '2024-01-31 12:00', '2024-13-01', '1700000000', '203.0.113.0/24', '203.0.113.5', '2001:db8::/32', '203.0.113.0/33', '::ffff:1.2.3.4',
-    'QUJD', 'QUJ', 'QUJD=', 'arn:aws:s3:::b/*', 'arn:aws:s3', '*', 'arn:aws:iam::*:role/${aws:username}', '${aws:username}', '${*}',
-    '${aws:PrincipalTag/t}', 'a*b?c',
+    'true',
+    'false',
+    'TRUE',
+    ' true',
+    'yes',
+    '',
+    '1',
+    '-1.5',
+    '1e3',
+    ' 2',
+    '.5',
+    '2024-01-31',
+    '2024-01-31T12:00:00Z',
+    '2024-01',
+    '2024',
+    '2024-01-31 12:00',
+    '2024-13-01',
+    '1700000000',
+    '203.0.113.0/24',
+    '203.0.113.5',
+    '2001:db8::/32',
+    '203.0.113.0/33',
+    '::ffff:1.2.3.4',
+    'QUJD',
+    'QUJ',
+    'QUJD=',
+    'arn:aws:s3:::b/*',
+    'arn:aws:s3',
+    '*',
+    'arn:aws:iam::*:role/${aws:username}',
+    '${aws:username}',
+    '${*}',
+    '${aws:PrincipalTag/t}',
+    'a*b?c',
   ),
   fc.string({ maxLength: 12 }),
 );
-const condition = fc.dictionary(operator, fc.dictionary(fc.constantFrom('aws:PrincipalTag/t', 'aws:SourceArn', 'aws:TagKeys', 's3:prefix'), fc.array(value, { minLength: 1, maxLength: 3 }), { minKeys: 1, maxKeys: 2 }), { minKeys: 1, maxKeys: 3 });
+const condition = fc.dictionary(
+  operator,
+  fc.dictionary(fc.constantFrom('aws:PrincipalTag/t', 'aws:SourceArn', 'aws:TagKeys', 's3:prefix'), fc.array(value, { minLength: 1, maxLength: 3 }), {
+    minKeys: 1,
+    maxKeys: 2,
+  }),
+  { minKeys: 1, maxKeys: 3 },
+);
 
 test('Property (fixed seed): validatePolicy reports no finding on a condition operator or value exactly when the evaluator accepts them', () => {
   fc.assert(

@@ -51,11 +51,14 @@ test('Grammar of the IAM JSON policy language: statements, elements and position
 
 test('Condition element: operator → key → values; numbers and booleans keep their string form', () => {
   const [a] = parsePolicy(doc).document.statements;
-  assert.deepEqual(a.conditions.map((c) => [c.operator, c.key, c.values, c.position.line, c.position.column]), [
-    ['NumericLessThan', 'aws:MultiFactorAuthAge', ['3600'], 10, 30],
-    ['Bool', 'aws:SecureTransport', ['true'], 11, 19],
-    ['StringEquals', 'aws:PrincipalTag/team', ['a', 'b'], 12, 27],
-  ]);
+  assert.deepEqual(
+    a.conditions.map((c) => [c.operator, c.key, c.values, c.position.line, c.position.column]),
+    [
+      ['NumericLessThan', 'aws:MultiFactorAuthAge', ['3600'], 10, 30],
+      ['Bool', 'aws:SecureTransport', ['true'], 11, 19],
+      ['StringEquals', 'aws:PrincipalTag/team', ['a', 'b'], 12, 27],
+    ],
+  );
   assert.deepEqual(a.conditions[0].valueTypes, ['number']);
   assert.deepEqual(a.conditions[1].valueTypes, ['boolean']);
 });
@@ -68,50 +71,77 @@ test('Statement may be a single object, Principal may be "*"', () => {
 });
 
 test('strict mode (RFC 8259): a trailing comma throws PolicySyntaxError at the closing bracket', () => {
-  assert.throws(() => parsePolicy('{\n  "Action": [\n    "a:b",\n  ]\n}'), (e: unknown) =>
-    e instanceof PolicySyntaxError && e.line === 4 && e.column === 3 && !e.reason.includes('\n'));
+  assert.throws(
+    () => parsePolicy('{\n  "Action": [\n    "a:b",\n  ]\n}'),
+    (e: unknown) => e instanceof PolicySyntaxError && e.line === 4 && e.column === 3 && !e.reason.includes('\n'),
+  );
 });
 
 test('strict mode: a missing comma between array items throws at the second item', () => {
-  assert.throws(() => parsePolicy('["a"\n "b"]'), (e: unknown) => e instanceof PolicySyntaxError && e.line === 2 && e.column === 2);
+  assert.throws(
+    () => parsePolicy('["a"\n "b"]'),
+    (e: unknown) => e instanceof PolicySyntaxError && e.line === 2 && e.column === 2,
+  );
 });
 
 test('lenient mode repairs a trailing comma and reports it where the comma stood', () => {
   const { document, repairs } = parsePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["a:b",],"Resource":"*",},]}', { lenient: true });
   assert.equal(document.statements.length, 1);
   assert.deepEqual(document.statements[0].action, ['a:b']);
-  assert.deepEqual(repairs.map((r) => [r.code, r.findingType, r.line, r.column]), [
-    ['JSON_REPAIRED_TRAILING_COMMA', 'WARNING', 1, 71],
-    ['JSON_REPAIRED_TRAILING_COMMA', 'WARNING', 1, 88],
-    ['JSON_REPAIRED_TRAILING_COMMA', 'WARNING', 1, 90],
-  ]);
+  assert.deepEqual(
+    repairs.map((r) => [r.code, r.findingType, r.line, r.column]),
+    [
+      ['JSON_REPAIRED_TRAILING_COMMA', 'WARNING', 1, 71],
+      ['JSON_REPAIRED_TRAILING_COMMA', 'WARNING', 1, 88],
+      ['JSON_REPAIRED_TRAILING_COMMA', 'WARNING', 1, 90],
+    ],
+  );
 });
 
 test('lenient mode repairs a missing comma between array items and between properties', () => {
-  const { document, repairs } = parsePolicy('{"Version":"2012-10-17"\n"Statement":[{"Effect":"Allow","Action":["a:b" "a:c"],"Resource":"*"}]}', { lenient: true });
+  const { document, repairs } = parsePolicy('{"Version":"2012-10-17"\n"Statement":[{"Effect":"Allow","Action":["a:b" "a:c"],"Resource":"*"}]}', {
+    lenient: true,
+  });
   assert.deepEqual(document.statements[0].action, ['a:b', 'a:c']);
-  assert.deepEqual(repairs.map((r) => [r.code, r.line, r.column]), [
-    ['JSON_REPAIRED_MISSING_COMMA', 2, 1],
-    ['JSON_REPAIRED_MISSING_COMMA', 2, 48],
-  ]);
+  assert.deepEqual(
+    repairs.map((r) => [r.code, r.line, r.column]),
+    [
+      ['JSON_REPAIRED_MISSING_COMMA', 2, 1],
+      ['JSON_REPAIRED_MISSING_COMMA', 2, 48],
+    ],
+  );
 });
 
 test('lenient mode: other errors still throw, at their position in the original text', () => {
-  assert.throws(() => parsePolicy('[1,,2]', { lenient: true }), (e: unknown) => e instanceof PolicySyntaxError && e.line === 1 && e.column === 4);
+  assert.throws(
+    () => parsePolicy('[1,,2]', { lenient: true }),
+    (e: unknown) => e instanceof PolicySyntaxError && e.line === 1 && e.column === 4,
+  );
   // after a repaired comma earlier on the line, the position still refers to the original text
-  assert.throws(() => parsePolicy('[1 2, {"a" 1}]', { lenient: true }), (e: unknown) => e instanceof PolicySyntaxError && e.line === 1 && e.column === 12);
-  assert.throws(() => parsePolicy('{"a": 1} // c', { lenient: true }), (e: unknown) => e instanceof PolicySyntaxError && e.column === 10);
+  assert.throws(
+    () => parsePolicy('[1 2, {"a" 1}]', { lenient: true }),
+    (e: unknown) => e instanceof PolicySyntaxError && e.line === 1 && e.column === 12,
+  );
+  assert.throws(
+    () => parsePolicy('{"a": 1} // c', { lenient: true }),
+    (e: unknown) => e instanceof PolicySyntaxError && e.column === 10,
+  );
   assert.throws(() => parsePolicy('', { lenient: true }), PolicySyntaxError);
 });
 
 test('structural problems do not throw: they are kept for validation', () => {
-  const { document } = parsePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"allow","Action":7,"Resource":["*",3],"Foo":1,"Condition":{"StringEquals":{"k":{"x":1}}}}, "x"]}');
+  const { document } = parsePolicy(
+    '{"Version":"2012-10-17","Statement":[{"Effect":"allow","Action":7,"Resource":["*",3],"Foo":1,"Condition":{"StringEquals":{"k":{"x":1}}}}, "x"]}',
+  );
   const s = document.statements[0];
   assert.equal(s.effect, undefined);
   assert.equal(s.action!.length, 0);
   assert.deepEqual(s.resource, ['*']);
   const codes = document.problems!.map((p) => p.code);
-  assert.deepEqual(codes.sort(), ['INVALID_CONDITION', 'INVALID_EFFECT', 'DATA_TYPE_MISMATCH', 'DATA_TYPE_MISMATCH', 'DATA_TYPE_MISMATCH', 'INVALID_POLICY_ELEMENT'].sort());
+  assert.deepEqual(
+    codes.sort(),
+    ['INVALID_CONDITION', 'INVALID_EFFECT', 'DATA_TYPE_MISMATCH', 'DATA_TYPE_MISMATCH', 'DATA_TYPE_MISMATCH', 'INVALID_POLICY_ELEMENT'].sort(),
+  );
 });
 
 test('a lone statement is reported, and used only when asked for', () => {
@@ -138,7 +168,10 @@ test('10,000-deep nesting neither overflows the stack nor hangs', () => {
 
 test('a 1 MB policy parses in linear work (≤ 2 counted steps per character)', () => {
   const statements = Array.from({ length: 4000 }, (_, i) => ({
-    Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::bucket-${i}/*`,
+    Sid: `S${i}`,
+    Effect: 'Allow',
+    Action: ['s3:GetObject', 's3:PutObject'],
+    Resource: `arn:aws:s3:::bucket-${i}/*`,
     Condition: { StringEquals: { 'aws:PrincipalTag/team': ['a', 'b'] } },
   }));
   const text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
@@ -158,5 +191,8 @@ test('documentFromValue builds the same model from parsed JSON, positions at 1:1
   assert.deepEqual(d.statements[0].conditions[0].values, ['3600']);
   assert.deepEqual(d.statements[0].position, { line: 1, column: 1, offset: 0 });
   assert.equal(d.statements[0].source, undefined);
-  assert.deepEqual(documentFromValue('nope').problems!.map((p) => p.code), ['POLICY_NOT_OBJECT']);
+  assert.deepEqual(
+    documentFromValue('nope').problems!.map((p) => p.code),
+    ['POLICY_NOT_OBJECT'],
+  );
 });

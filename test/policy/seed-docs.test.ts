@@ -40,9 +40,18 @@ test('every seed policy is exercised by this file', () => {
 
 // ---- policies that are valid as documented ------------------------------------------------------
 for (const name of [
-  '000-view-own-permissions', '000-view-user', '000-describe-update-users-by-tag', '000-create-users-by-tag',
-  '001-view-own-permissions', '001-view-user', '001-describe-update-users-by-tag', '001-create-users-by-tag',
-  '002-deny-delete-update-users-instance', '004-amazonconnect-fullaccess-custom-policy', '004-amazonconnect-fullaccess', '004-amazonconnect-voiceid-custom-policy',
+  '000-view-own-permissions',
+  '000-view-user',
+  '000-describe-update-users-by-tag',
+  '000-create-users-by-tag',
+  '001-view-own-permissions',
+  '001-view-user',
+  '001-describe-update-users-by-tag',
+  '001-create-users-by-tag',
+  '002-deny-delete-update-users-instance',
+  '004-amazonconnect-fullaccess-custom-policy',
+  '004-amazonconnect-fullaccess',
+  '004-amazonconnect-voiceid-custom-policy',
 ]) {
   test(`${name}: valid IAM policy grammar, no findings (condition keys supported by the actions)`, () => {
     const r = validatePolicy(read(name));
@@ -54,7 +63,10 @@ for (const name of [
 
 test('000 "Allow IAM users to view their own permissions": ${aws:username} is fine under Version 2012-10-17', () => {
   const r = validatePolicy(read('000-view-own-permissions'));
-  assert.equal(r.findings.some((f) => f.code === 'VARIABLE_UNSUPPORTED_IN_VERSION'), false);
+  assert.equal(
+    r.findings.some((f) => f.code === 'VARIABLE_UNSUPPORTED_IN_VERSION'),
+    false,
+  );
 });
 
 // ---- misspelt service ------------------------------------------------------------------------
@@ -72,11 +84,7 @@ test('001 "integrate with external applications": both app-integartions entries 
 
 test('002 "integrations with specific names": misspelt service, and the appintegrations ARN namespace matches nothing', () => {
   const r = validatePolicy(read('002-app-integrations-name-prefix'));
-  assert.deepEqual(summary(r.findings), [
-    'WARNING STATEMENT_GRANTS_NOTHING 4:9',
-    'ERROR INVALID_SERVICE_IN_ACTION 12:17',
-    'WARNING UNKNOWN_ARN_SERVICE 14:12',
-  ]);
+  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'ERROR INVALID_SERVICE_IN_ACTION 12:17', 'WARNING UNKNOWN_ARN_SERVICE 14:12']);
   assert.match(r.findings[2].message, /app-integrations/);
 });
 
@@ -110,7 +118,10 @@ test('002 "Allow create users but deny a security profile": two trailing commas;
   assert.deepEqual(strictError('002-create-user-deny-security-profile'), [10, 9]);
   const r = validatePolicy(read('002-create-user-deny-security-profile'), { lenient: true });
   assert.deepEqual(summary(r.findings), ['WARNING JSON_REPAIRED_TRAILING_COMMA 9:28', 'WARNING JSON_REPAIRED_TRAILING_COMMA 16:168']);
-  assert.deepEqual(r.document!.statements.map((s) => s.effect), ['Allow', 'Deny']);
+  assert.deepEqual(
+    r.document!.statements.map((s) => s.effect),
+    ['Allow', 'Deny'],
+  );
 });
 
 test('001 "Management permissions": the missing comma is a JSON error at the second item (1:263)', () => {
@@ -190,7 +201,12 @@ test('002 "Customer Profiles domain": accountID and domainName placeholders', ()
 
 test('002 "read-only access to Customer Profiles data": profile:ListObjects does not exist; placeholders', () => {
   const r = validatePolicy(read('002-customer-profiles-read-only'));
-  assert.deepEqual(summary(r.findings), ['WARNING STATEMENT_GRANTS_NOTHING 4:9', 'ERROR INVALID_ACTION 7:17', 'ERROR INVALID_ARN_ACCOUNT 9:25', 'WARNING ARN_PLACEHOLDER 9:25']);
+  assert.deepEqual(summary(r.findings), [
+    'WARNING STATEMENT_GRANTS_NOTHING 4:9',
+    'ERROR INVALID_ACTION 7:17',
+    'ERROR INVALID_ARN_ACCOUNT 9:25',
+    'WARNING ARN_PLACEHOLDER 9:25',
+  ]);
 });
 
 // ---- empty resource and empty account ------------------------------------------------------------------------

@@ -29,7 +29,10 @@ test('a clean policy has no findings and is valid', () => {
 test('JSON syntax errors: JSON_SYNTAX_ERROR with the exact line and column (RFC 8259)', () => {
   const r = validatePolicy('{\n  "Version": "2012-10-17"\n  "Statement": []\n}');
   assert.equal(r.valid, false);
-  assert.deepEqual(r.findings.map((f) => [f.code, f.findingType, f.line, f.column]), [['JSON_SYNTAX_ERROR', 'ERROR', 3, 3]]);
+  assert.deepEqual(
+    r.findings.map((f) => [f.code, f.findingType, f.line, f.column]),
+    [['JSON_SYNTAX_ERROR', 'ERROR', 3, 3]],
+  );
   assert.equal(r.document, undefined);
 });
 
@@ -48,7 +51,12 @@ test('Action / NotAction and Resource / NotResource: one of each, never both', (
   assert.ok(codes(stmt({ Action: [] })).includes('MISSING_ACTION'));
   assert.ok(codes(policy([{ Effect: 'Allow', Action: 's3:GetObject' }])).includes('MISSING_RESOURCE'));
   // resource-based (trust) policies may omit Resource
-  assert.equal(codes(policy([{ Effect: 'Allow', Principal: { Service: 'connect.amazonaws.com' }, Action: 'sts:AssumeRole' }]), 'RESOURCE_POLICY').includes('MISSING_RESOURCE'), false);
+  assert.equal(
+    codes(policy([{ Effect: 'Allow', Principal: { Service: 'connect.amazonaws.com' }, Action: 'sts:AssumeRole' }]), 'RESOURCE_POLICY').includes(
+      'MISSING_RESOURCE',
+    ),
+    false,
+  );
 });
 
 test('unknown elements, and statement elements given at the top level', () => {
@@ -56,7 +64,10 @@ test('unknown elements, and statement elements given at the top level', () => {
   assert.match(find(stmt({ action: 's3:GetObject' }), 'INVALID_POLICY_ELEMENT')!.message, /did you mean "Action"/);
   assert.ok(codes(JSON.stringify({ Version: '2012-10-17', Statement: [], Foo: 1 })).includes('INVALID_POLICY_ELEMENT'));
   const frag = validatePolicy('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}');
-  assert.deepEqual(frag.findings.map((f) => f.code), ['STATEMENT_WITHOUT_DOCUMENT']);
+  assert.deepEqual(
+    frag.findings.map((f) => f.code),
+    ['STATEMENT_WITHOUT_DOCUMENT'],
+  );
   assert.equal(frag.valid, false);
 });
 
@@ -72,7 +83,10 @@ test('policy variables are literal text without Version 2012-10-17', () => {
   const text = policy([{ Effect: 'Allow', Action: 'iam:GetUser', Resource: 'arn:aws:iam::*:user/${aws:username}' }], {});
   const f = find(text, 'VARIABLE_UNSUPPORTED_IN_VERSION');
   assert.equal(f?.findingType, 'ERROR');
-  assert.equal(find(policy([{ Effect: 'Allow', Action: 'iam:GetUser', Resource: 'arn:aws:iam::*:user/${aws:username}' }]), 'VARIABLE_UNSUPPORTED_IN_VERSION'), undefined);
+  assert.equal(
+    find(policy([{ Effect: 'Allow', Action: 'iam:GetUser', Resource: 'arn:aws:iam::*:user/${aws:username}' }]), 'VARIABLE_UNSUPPORTED_IN_VERSION'),
+    undefined,
+  );
 });
 
 test('Statement element: missing or empty', () => {
@@ -139,13 +153,13 @@ test('condition operators and keys: unknown operator, NullIfExists, unknown glob
   assert.ok(codes(stmt({ Condition: { StringEquals: { 's3:NoSuchKey': 'x' } } })).includes('INVALID_SERVICE_CONDITION_KEY'));
 });
 
-test('a condition key none of the statement\'s actions supports is a WARNING', () => {
+test("a condition key none of the statement's actions supports is a WARNING", () => {
   const f = find(stmt({ Action: 'connect:ListInstances', Condition: { StringEquals: { 'iam:AWSServiceName': 'x' } } }), 'CONDITION_KEY_NOT_SUPPORTED');
   assert.equal(f?.findingType, 'WARNING');
   assert.deepEqual(codes(stmt({ Action: 'iam:CreateServiceLinkedRole', Condition: { StringEquals: { 'iam:AWSServiceName': 'connect.amazonaws.com' } } })), []);
 });
 
-test('condition values must have their operator\'s form (Bool, Numeric, Date, IpAddress)', () => {
+test("condition values must have their operator's form (Bool, Numeric, Date, IpAddress)", () => {
   const c = (cond: unknown) => codes(stmt({ Condition: cond }));
   assert.ok(c({ Bool: { 'aws:SecureTransport': 'yes' } }).includes('TYPE_MISMATCH_BOOLEAN'));
   assert.deepEqual(c({ Bool: { 'aws:SecureTransport': true } }), []);
@@ -196,9 +210,15 @@ test('size limits: identity policies 10,240 characters without white space (6,14
   const medium = stmt({ Action: actions.slice(0, 400) });
   assert.equal(codes(medium).includes('POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'), false);
   assert.ok(validatePolicy(medium, { identityPolicyKind: 'MANAGED' }).findings.some((f) => f.code === 'POLICY_SIZE_EXCEEDS_QUOTA_FOR_KIND'));
-  assert.equal(validatePolicy(medium, { identityPolicyKind: 'ROLE_INLINE' }).findings.some((f) => f.code === 'POLICY_SIZE_EXCEEDS_QUOTA_FOR_KIND'), false);
+  assert.equal(
+    validatePolicy(medium, { identityPolicyKind: 'ROLE_INLINE' }).findings.some((f) => f.code === 'POLICY_SIZE_EXCEEDS_QUOTA_FOR_KIND'),
+    false,
+  );
   assert.ok(codes(stmt({}) + ' '.repeat(6000), 'SERVICE_CONTROL_POLICY').includes('POLICY_SIZE_EXCEEDS_SCP_QUOTA'));
-  assert.equal(codes(stmt({}) + ' '.repeat(6000)).some((c) => c.startsWith('POLICY_SIZE')), false);
+  assert.equal(
+    codes(stmt({}) + ' '.repeat(6000)).some((c) => c.startsWith('POLICY_SIZE')),
+    false,
+  );
 });
 
 test('findings are ordered by position and each carries line and column', () => {
@@ -211,7 +231,10 @@ test('findings are ordered by position and each carries line and column', () => 
 
 test('validation of a 1 MB policy does linear work', () => {
   const statements = Array.from({ length: 4000 }, (_, i) => ({
-    Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 'connect:Describe*'], Resource: `arn:aws:s3:::bucket-${i}/*`,
+    Sid: `S${i}`,
+    Effect: 'Allow',
+    Action: ['s3:GetObject', 's3:PutObject', 'connect:Describe*'],
+    Resource: `arn:aws:s3:::bucket-${i}/*`,
     Condition: { StringEquals: { 'aws:PrincipalTag/team': ['a', 'b'] } },
   }));
   const text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);

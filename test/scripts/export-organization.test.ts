@@ -22,7 +22,10 @@ type Pol = { PolicySummary: { Id: string; Type: string }; Content: string; Targe
 
 function cliAnswers(): Record<string, unknown> {
   const doc = organizationDocument();
-  const strip = (n: Node) => { const { ParentId: _, ...rest } = n; return rest; };
+  const strip = (n: Node) => {
+    const { ParentId: _, ...rest } = n;
+    return rest;
+  };
   const ous = doc.OrganizationalUnits as Node[];
   const accounts = doc.Accounts as Node[];
   const policies = doc.Policies as Pol[];
@@ -49,7 +52,9 @@ test('scripts/export-organization.sh assembles the organization document that ac
   const dir = mkdtempSync(path.join(tmpdir(), 'accessql-export-'));
   writeFileSync(path.join(dir, 'answers.json'), JSON.stringify(cliAnswers()));
   const stub = path.join(dir, 'aws');
-  writeFileSync(stub, `#!${process.execPath}
+  writeFileSync(
+    stub,
+    `#!${process.execPath}
 const fs = require('node:fs');
 const args = process.argv.slice(2);
 fs.appendFileSync(${JSON.stringify(path.join(dir, 'calls.log'))}, args.join(' ') + '\\n');
@@ -59,17 +64,23 @@ const arg = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1
 const key = [op, arg('--parent-id') ?? arg('--filter') ?? arg('--policy-id')].filter(Boolean).join(' ');
 if (!(key in answers)) { process.stderr.write('unexpected call: ' + key + '\\n'); process.exit(254); }
 process.stdout.write(JSON.stringify(answers[key], null, 4) + '\\n');
-`);
+`,
+  );
   chmodSync(stub, 0o755);
   const r = spawnSync('bash', [path.join(REPO, 'scripts/export-organization.sh'), '--profile', 'management'], {
-    env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, encoding: 'utf8',
+    env: { ...process.env, PATH: `${dir}:${process.env.PATH}` },
+    encoding: 'utf8',
   });
   assert.equal(r.status, 0, r.stderr);
   const calls = readFileSync(path.join(dir, 'calls.log'), 'utf8').trim().split('\n');
-  assert.ok(calls.every((c) => c.startsWith('organizations ') && c.includes('--profile management') && c.includes('--output json')), 'arguments reach every aws call');
+  assert.ok(
+    calls.every((c) => c.startsWith('organizations ') && c.includes('--profile management') && c.includes('--output json')),
+    'arguments reach every aws call',
+  );
   const produced = JSON.parse(r.stdout) as Record<string, unknown>;
   const expected = organizationDocument();
-  const byId = (l: unknown) => [...(l as { Id?: string; PolicySummary?: { Id: string } }[])].sort((a, b) => (a.Id ?? a.PolicySummary!.Id).localeCompare(b.Id ?? b.PolicySummary!.Id));
+  const byId = (l: unknown) =>
+    [...(l as { Id?: string; PolicySummary?: { Id: string } }[])].sort((a, b) => (a.Id ?? a.PolicySummary!.Id).localeCompare(b.Id ?? b.PolicySummary!.Id));
   assert.deepEqual(produced.Organization, expected.Organization);
   assert.deepEqual(produced.Roots, expected.Roots);
   assert.deepEqual(byId(produced.OrganizationalUnits), byId(expected.OrganizationalUnits));

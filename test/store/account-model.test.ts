@@ -11,8 +11,10 @@ const B = '210987654321';
 function loaded(): Store {
   const store = openStore(':memory:');
   importFiles(store, [
-    fixture('authorization-details-cli.json'), fixture('authorization-details-api-page1.json'),
-    fixture('authorization-details-api-page2.json'), fixture('resources.json'),
+    fixture('authorization-details-cli.json'),
+    fixture('authorization-details-api-page1.json'),
+    fixture('authorization-details-api-page2.json'),
+    fixture('resources.json'),
   ]);
   return store;
 }
@@ -34,13 +36,20 @@ test('principals carry identity fields and tags, sorted by ARN', () => {
   const alice = principal(model, 'Alice');
   assert.deepEqual(
     { arn: alice.arn, type: alice.type, accountId: alice.accountId, uniqueId: alice.uniqueId, tags: { ...alice.tags }, groups: alice.groups },
-    { arn: `arn:aws:iam::${A}:user/Alice`, type: 'USER', accountId: A, uniqueId: 'AIDACKCEVSQ6C2EXAMPLE', tags: { email: 'alice+iam@example.com', team: 'platform' }, groups: ['Admins'] },
+    {
+      arn: `arn:aws:iam::${A}:user/Alice`,
+      type: 'USER',
+      accountId: A,
+      uniqueId: 'AIDACKCEVSQ6C2EXAMPLE',
+      tags: { email: 'alice+iam@example.com', team: 'platform' },
+      groups: ['Admins'],
+    },
   );
   const role = principal(model, 'ConnectSupervisor');
   assert.deepEqual([role.type, role.accountId, role.uniqueId, { ...role.tags }], ['ROLE', B, 'AROAZZZZSUPERVEXAMPLE', { team: 'support' }]);
 });
 
-test('a user gets its inline and attached policies, then each group\'s inline and attached policies', () => {
+test("a user gets its inline and attached policies, then each group's inline and attached policies", () => {
   const model = loadAccountModel(loaded());
   const bob = principal(model, 'Bob');
   assert.deepEqual(sig(bob), ['INLINE:Bob/DenyBillingAndIAMPolicy', 'INLINE:Finance/policygen-201310141157 via Finance']);
@@ -51,7 +60,10 @@ test('a user gets its inline and attached policies, then each group\'s inline an
 
   const dana = principal(model, 'dana');
   assert.deepEqual(sig(dana), [
-    'INLINE:dana/OwnHome', 'CUSTOMER_MANAGED:ConnectAgentAccess@v3', 'INLINE:Agents/AgentsDenyDelete via Agents', 'AWS_MANAGED:ReadOnlyAccess@v1 via Agents',
+    'INLINE:dana/OwnHome',
+    'CUSTOMER_MANAGED:ConnectAgentAccess@v3',
+    'INLINE:Agents/AgentsDenyDelete via Agents',
+    'AWS_MANAGED:ReadOnlyAccess@v1 via Agents',
   ]);
   assert.deepEqual(dana.missingPolicies, []);
 });
@@ -77,7 +89,10 @@ test('permissions boundaries resolve to their default version, or say that the c
   for (const name of ['Charlie', 'ConnectAgentRole']) {
     const b = principal(model, name).permissionsBoundary;
     assert.ok(b, name);
-    assert.deepEqual([b.name, b.arn, b.id], ['ConnectBoundary', `arn:aws:iam::${A}:policy/boundaries/ConnectBoundary`, `arn:aws:iam::${A}:policy/boundaries/ConnectBoundary@v1`]);
+    assert.deepEqual(
+      [b.name, b.arn, b.id],
+      ['ConnectBoundary', `arn:aws:iam::${A}:policy/boundaries/ConnectBoundary`, `arn:aws:iam::${A}:policy/boundaries/ConnectBoundary@v1`],
+    );
     assert.match(b.document ?? '', /"connect:\*"/);
   }
   assert.equal(principal(model, 'Alice').permissionsBoundary, undefined);
@@ -101,7 +116,17 @@ test('roles: inline and attached policies; resources with owner account and tags
 
   assert.equal(model.resources.length, 6);
   const bucket = model.resources.find((r) => r.arn === 'arn:aws:s3:::example-bucket')!;
-  assert.deepEqual({ ...bucket, tags: { ...bucket.tags } }, { arn: 'arn:aws:s3:::example-bucket', accountId: A, service: 's3', region: null, resourceType: 'bucket', tags: { classification: 'internal', team: 'platform' } });
+  assert.deepEqual(
+    { ...bucket, tags: { ...bucket.tags } },
+    {
+      arn: 'arn:aws:s3:::example-bucket',
+      accountId: A,
+      service: 's3',
+      region: null,
+      resourceType: 'bucket',
+      tags: { classification: 'internal', team: 'platform' },
+    },
+  );
   const flow = model.resources.find((r) => r.resourceType === 'contact-flow')!;
   assert.deepEqual([flow.accountId, flow.service, flow.region, { ...flow.tags }], [A, 'connect', 'us-east-1', { team: 'support' }]);
 });

@@ -42,7 +42,10 @@ test('refusals: a missing file read-only, a newer schema, a file that is not a d
     const s = openStore(file);
     s.db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')").run();
     s.close();
-    assert.throws(() => openStore(file), (e: unknown) => e instanceof StoreVersionError && /newer/.test(e.message));
+    assert.throws(
+      () => openStore(file),
+      (e: unknown) => e instanceof StoreVersionError && /newer/.test(e.message),
+    );
     const junk = path.join(dir, 'junk.sqlite');
     fs.writeFileSync(junk, 'this is not a database, just some text that is long enough to look like a header '.repeat(20));
     assert.throws(() => openStore(junk), StoreVersionError);
@@ -80,7 +83,7 @@ test('migration 2 keeps the statement values of a version-1 database, in the ord
   }
 });
 
-test('migration 4 keeps a version-3 database\'s resource policies and lists the resources they name', () => {
+test("migration 4 keeps a version-3 database's resource policies and lists the resources they name", () => {
   const { dir, file } = tmp();
   try {
     const old = new Database(file);
@@ -94,9 +97,12 @@ test('migration 4 keeps a version-3 database\'s resource policies and lists the 
     old.close();
     const store = openStore(file);
     assert.equal(schemaVersion(store), MIGRATIONS.length);
-    assert.deepEqual(store.db.prepare('SELECT arn, owner_account_id, policy FROM resource_policies').all(),
-      [{ arn: 'arn:aws:s3:::b', owner_account_id: '222222222222', policy: '{"Statement":[]}' }]);
-    assert.deepEqual(store.db.prepare('SELECT arn, owner_account_id, listed FROM resources').all(), [{ arn: 'arn:aws:s3:::b', owner_account_id: '222222222222', listed: 0 }]);
+    assert.deepEqual(store.db.prepare('SELECT arn, owner_account_id, policy FROM resource_policies').all(), [
+      { arn: 'arn:aws:s3:::b', owner_account_id: '222222222222', policy: '{"Statement":[]}' },
+    ]);
+    assert.deepEqual(store.db.prepare('SELECT arn, owner_account_id, listed FROM resources').all(), [
+      { arn: 'arn:aws:s3:::b', owner_account_id: '222222222222', listed: 0 },
+    ]);
     assert.equal(store.db.prepare('PRAGMA foreign_key_check').all().length, 0);
     store.close();
   } finally {

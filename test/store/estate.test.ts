@@ -14,8 +14,22 @@ import { ImportError } from '../../src/store/errors.js';
 import { buildEstate, loadEstate, loadEstateData, RCP_FULL_AWS_ACCESS, type EstateData } from '../../src/store/estate-model.js';
 import { rawChecksum } from './helpers.js';
 import {
-  accountDetails, BUCKET, DEV, KEY, LOG, MGMT, organizationDocument, ORG_ID, OU_DEV, OU_PROD, OU_SECURITY, OU_WORKLOADS, PROD, QUEUE,
-  resourcePoliciesDocument, ROOT,
+  accountDetails,
+  BUCKET,
+  DEV,
+  KEY,
+  LOG,
+  MGMT,
+  organizationDocument,
+  ORG_ID,
+  OU_DEV,
+  OU_PROD,
+  OU_SECURITY,
+  OU_WORKLOADS,
+  PROD,
+  QUEUE,
+  resourcePoliciesDocument,
+  ROOT,
 } from './estate-fixture.js';
 
 const file = (name: string, value: unknown) => ({ name, text: JSON.stringify(value, null, 2) });
@@ -62,7 +76,9 @@ test('get-account-authorization-details of two accounts: each import replaces on
   assert.equal(arns().length, 6);
   const prodAgain = accountDetails(PROD);
   (prodAgain.UserDetailList as { UserName: string; Arn: string }[])[0] = {
-    ...(prodAgain.UserDetailList as object[])[0], UserName: 'ops2', Arn: `arn:aws:iam::${PROD}:user/ops2`,
+    ...(prodAgain.UserDetailList as object[])[0],
+    UserName: 'ops2',
+    Arn: `arn:aws:iam::${PROD}:user/ops2`,
   } as { UserName: string; Arn: string };
   const r = importFiles(store, [file('prod-again.json', prodAgain)]);
   assert.deepEqual(r.accounts, [PROD]);
@@ -96,15 +112,27 @@ test('organization document: the tree, the policies with type and targets are st
   const store = estateStore();
   const row = store.db.prepare('SELECT id, master_account_id, feature_set FROM org_organization').get();
   assert.deepEqual(row, { id: ORG_ID, master_account_id: MGMT, feature_set: 'ALL' });
-  const parents = Object.fromEntries((store.db.prepare('SELECT id, parent_id FROM org_nodes').all() as { id: string; parent_id: string | null }[]).map((n) => [n.id, n.parent_id]));
+  const parents = Object.fromEntries(
+    (store.db.prepare('SELECT id, parent_id FROM org_nodes').all() as { id: string; parent_id: string | null }[]).map((n) => [n.id, n.parent_id]),
+  );
   assert.deepEqual(parents, {
-    [ROOT]: null, [OU_WORKLOADS]: ROOT, [OU_SECURITY]: ROOT, [OU_PROD]: OU_WORKLOADS, [OU_DEV]: OU_WORKLOADS,
-    [MGMT]: ROOT, [PROD]: OU_PROD, [DEV]: OU_DEV, [LOG]: OU_SECURITY,
+    [ROOT]: null,
+    [OU_WORKLOADS]: ROOT,
+    [OU_SECURITY]: ROOT,
+    [OU_PROD]: OU_WORKLOADS,
+    [OU_DEV]: OU_WORKLOADS,
+    [MGMT]: ROOT,
+    [PROD]: OU_PROD,
+    [DEV]: OU_DEV,
+    [LOG]: OU_SECURITY,
   });
   const targets = store.db.prepare("SELECT target_id FROM org_policy_targets WHERE policy_id = 'p-norecord1'").pluck().all();
   assert.deepEqual(targets, [OU_DEV]);
   const types = store.db.prepare('SELECT type, COUNT(*) AS n FROM org_policies GROUP BY type ORDER BY type').all();
-  assert.deepEqual(types, [{ type: 'RESOURCE_CONTROL_POLICY', n: 2 }, { type: 'SERVICE_CONTROL_POLICY', n: 5 }]);
+  assert.deepEqual(types, [
+    { type: 'RESOURCE_CONTROL_POLICY', n: 2 },
+    { type: 'SERVICE_CONTROL_POLICY', n: 5 },
+  ]);
   store.close();
 });
 
@@ -120,7 +148,7 @@ test('organization document: importing another one replaces the stored organizat
   const ids = store.db.prepare('SELECT id FROM org_nodes ORDER BY id').pluck().all();
   assert.ok(!ids.includes(LOG) && !ids.includes(OU_SECURITY));
   assert.equal(store.db.prepare("SELECT COUNT(*) FROM org_policies WHERE id = 'p-protectlg'").pluck().get(), 0);
-  assert.equal(store.db.prepare("SELECT COUNT(*) FROM org_policy_targets WHERE target_id IN (?, ?)").pluck().get(LOG, OU_SECURITY), 0);
+  assert.equal(store.db.prepare('SELECT COUNT(*) FROM org_policy_targets WHERE target_id IN (?, ?)').pluck().get(LOG, OU_SECURITY), 0);
   // IAM state and resource policies are not the organization's: they stay.
   assert.equal(store.db.prepare('SELECT COUNT(*) FROM principals').pluck().get(), 9);
   assert.equal(store.db.prepare('SELECT COUNT(*) FROM resource_policies').pluck().get(), 3);
@@ -143,13 +171,62 @@ test('organization document: a ParentId that names nothing is refused at its ele
 test('organization document: a policy target that names nothing, a wrong target Type, a cycle, a duplicate id, an unsupported type', () => {
   const store = estateStore();
   const cases: [string, (d: Record<string, unknown>) => void, string, RegExp][] = [
-    ['target', (d) => { ((d.Policies as { Targets: { TargetId: string }[] }[])[3].Targets[0]).TargetId = '999999999999'; }, 'Policies[3].Targets[0].TargetId', /names no root, organizational unit or account/],
-    ['target type', (d) => { ((d.Policies as { Targets: { Type: string }[] }[])[3].Targets[0]).Type = 'ACCOUNT'; }, 'Policies[3].Targets[0].Type', /is an ORGANIZATIONAL_UNIT, not ACCOUNT/],
-    ['cycle', (d) => { (d.OrganizationalUnits as { ParentId: string }[])[0].ParentId = OU_PROD; }, 'OrganizationalUnits[0].ParentId', /cycle/],
-    ['parent is an account', (d) => { (d.OrganizationalUnits as { ParentId: string }[])[2].ParentId = PROD; }, 'OrganizationalUnits[2].ParentId', /is an account/],
-    ['duplicate', (d) => { (d.Accounts as { Id: string }[])[1].Id = MGMT; }, 'Accounts[1].Id', /listed twice/],
-    ['tag policy', (d) => { (d.Policies as { PolicySummary: { Type: string } }[])[1].PolicySummary.Type = 'TAG_POLICY'; }, 'Policies[1].PolicySummary.Type', /TAG_POLICY is not evaluated/],
-    ['no ParentId', (d) => { delete (d.Accounts as { ParentId?: string }[])[0].ParentId; }, 'Accounts[0].ParentId', /missing ParentId/],
+    [
+      'target',
+      (d) => {
+        (d.Policies as { Targets: { TargetId: string }[] }[])[3].Targets[0].TargetId = '999999999999';
+      },
+      'Policies[3].Targets[0].TargetId',
+      /names no root, organizational unit or account/,
+    ],
+    [
+      'target type',
+      (d) => {
+        (d.Policies as { Targets: { Type: string }[] }[])[3].Targets[0].Type = 'ACCOUNT';
+      },
+      'Policies[3].Targets[0].Type',
+      /is an ORGANIZATIONAL_UNIT, not ACCOUNT/,
+    ],
+    [
+      'cycle',
+      (d) => {
+        (d.OrganizationalUnits as { ParentId: string }[])[0].ParentId = OU_PROD;
+      },
+      'OrganizationalUnits[0].ParentId',
+      /cycle/,
+    ],
+    [
+      'parent is an account',
+      (d) => {
+        (d.OrganizationalUnits as { ParentId: string }[])[2].ParentId = PROD;
+      },
+      'OrganizationalUnits[2].ParentId',
+      /is an account/,
+    ],
+    [
+      'duplicate',
+      (d) => {
+        (d.Accounts as { Id: string }[])[1].Id = MGMT;
+      },
+      'Accounts[1].Id',
+      /listed twice/,
+    ],
+    [
+      'tag policy',
+      (d) => {
+        (d.Policies as { PolicySummary: { Type: string } }[])[1].PolicySummary.Type = 'TAG_POLICY';
+      },
+      'Policies[1].PolicySummary.Type',
+      /TAG_POLICY is not evaluated/,
+    ],
+    [
+      'no ParentId',
+      (d) => {
+        delete (d.Accounts as { ParentId?: string }[])[0].ParentId;
+      },
+      'Accounts[0].ParentId',
+      /missing ParentId/,
+    ],
   ];
   for (const [name, mutate, path, reason] of cases) {
     const d = organizationDocument();
@@ -165,7 +242,8 @@ test('organization document: a policy target that names nothing, a wrong target 
 test('organization document: Content that is not JSON names the element and the line and column inside the decoded document', () => {
   const store = estateStore();
   const d = organizationDocument();
-  (d.Policies as { Content: string }[])[2].Content = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Deny" "Action": "*", "Resource": "*"}\n  ]\n}';
+  (d.Policies as { Content: string }[])[2].Content =
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Deny" "Action": "*", "Resource": "*"}\n  ]\n}';
   const e = refused(store, [file('bad-content.json', d)]);
   assert.equal(e.path, 'Policies[2].Content');
   assert.equal(e.inDocument, true);
@@ -189,11 +267,15 @@ test('resource policies: Policy as JSON text (get-bucket-policy) or as an object
   store.close();
 });
 
-test('resource policies: importing a policy for an ARN replaces that resource\'s policy only', () => {
+test("resource policies: importing a policy for an ARN replaces that resource's policy only", () => {
   const store = estateStore();
-  const r = importFiles(store, [file('again.json', {
-    ResourcePolicies: [{ ResourceArn: QUEUE, Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"sqs:*","Resource":"*"}]}' }],
-  })]);
+  const r = importFiles(store, [
+    file('again.json', {
+      ResourcePolicies: [
+        { ResourceArn: QUEUE, Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"sqs:*","Resource":"*"}]}' },
+      ],
+    }),
+  ]);
   assert.deepEqual(r.files, [{ name: 'again.json', format: 'resource-policies' }]);
   assert.equal(r.resourcePolicies, 1);
   assert.match(store.db.prepare('SELECT policy FROM resource_policies WHERE arn = ?').pluck().get(QUEUE) as string, /"Deny"/);
@@ -234,7 +316,7 @@ test('atomicity: an organization, accounts and resource policies in one import, 
   store.close();
 });
 
-test('role trust policies (AssumeRolePolicyDocument) are the role\'s resource policy', () => {
+test("role trust policies (AssumeRolePolicyDocument) are the role's resource policy", () => {
   const store = estateStore();
   const estate = loadEstate(store);
   const role = estate.resource(`arn:aws:iam::${PROD}:role/Deployer`);
@@ -260,23 +342,34 @@ test('estate model: organization paths as aws:PrincipalOrgPaths spells them (AWS
 test('estate model: SCP levels root first, one list per level (Organizations User Guide, SCP evaluation)', () => {
   const estate = loadEstate(estateStore());
   const levels = estate.serviceControlPolicies({ arn: `arn:aws:iam::${DEV}:role/Deployer`, accountId: DEV })!;
-  assert.deepEqual(levels.map((l) => [l.targetId, l.kind, l.policies.map((p) => p.name)]), [
-    [ROOT, 'ROOT', ['FullAWSAccess', 'DenyLeaveOrganization']],
-    [OU_WORKLOADS, 'ORGANIZATIONAL_UNIT', ['FullAWSAccess', 'RegionLock']],
-    [OU_DEV, 'ORGANIZATIONAL_UNIT', ['FullAWSAccess', 'DenyContactRecording']],
-    [DEV, 'ACCOUNT', ['FullAWSAccess']],
-  ]);
+  assert.deepEqual(
+    levels.map((l) => [l.targetId, l.kind, l.policies.map((p) => p.name)]),
+    [
+      [ROOT, 'ROOT', ['FullAWSAccess', 'DenyLeaveOrganization']],
+      [OU_WORKLOADS, 'ORGANIZATIONAL_UNIT', ['FullAWSAccess', 'RegionLock']],
+      [OU_DEV, 'ORGANIZATIONAL_UNIT', ['FullAWSAccess', 'DenyContactRecording']],
+      [DEV, 'ACCOUNT', ['FullAWSAccess']],
+    ],
+  );
   assert.match(levels[2].policies[1].document, /connect:StartContactRecording/);
   const prod = estate.serviceControlPolicies({ arn: `arn:aws:iam::${PROD}:user/ops`, accountId: PROD })!;
-  assert.deepEqual(prod[3].policies.map((p) => p.name), ['FullAWSAccess', 'ProtectLogging'], 'account-level SCPs are the last level');
+  assert.deepEqual(
+    prod[3].policies.map((p) => p.name),
+    ['FullAWSAccess', 'ProtectLogging'],
+    'account-level SCPs are the last level',
+  );
 });
 
 test('estate model: SCPs do not affect the management account nor service-linked roles; no organization, no SCP', () => {
   const estate = loadEstate(estateStore());
   assert.equal(estate.serviceControlPolicies({ arn: `arn:aws:iam::${MGMT}:user/ops`, accountId: MGMT }), null);
-  assert.equal(estate.serviceControlPolicies({
-    arn: `arn:aws:iam::${DEV}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect`, accountId: DEV,
-  }), null);
+  assert.equal(
+    estate.serviceControlPolicies({
+      arn: `arn:aws:iam::${DEV}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect`,
+      accountId: DEV,
+    }),
+    null,
+  );
   assert.equal(estate.serviceControlPolicies({ arn: 'arn:aws:iam::999988887777:user/x', accountId: '999988887777' }), null);
   const bare = openStore(':memory:');
   importFiles(bare, [file('dev.json', accountDetails(DEV))]);
@@ -288,27 +381,39 @@ test('estate model: RCP levels of the resource owner, RCPFullAWSAccess on every 
   const estate = loadEstate(estateStore());
   const bucket = estate.resource(BUCKET);
   assert.equal(bucket.ownerAccountId, LOG, 'S3: the ResourceOwner given with its policy');
-  assert.deepEqual(bucket.resourceControlPolicies!.map((l) => [l.targetId, l.policies.map((p) => p.name)]), [
-    [ROOT, ['RCPFullAWSAccess', 'EnforceTLS']], [OU_SECURITY, ['RCPFullAWSAccess']], [LOG, ['RCPFullAWSAccess']],
-  ]);
+  assert.deepEqual(
+    bucket.resourceControlPolicies!.map((l) => [l.targetId, l.policies.map((p) => p.name)]),
+    [
+      [ROOT, ['RCPFullAWSAccess', 'EnforceTLS']],
+      [OU_SECURITY, ['RCPFullAWSAccess']],
+      [LOG, ['RCPFullAWSAccess']],
+    ],
+  );
   assert.equal(bucket.resourceControlPolicies![1].policies[0], RCP_FULL_AWS_ACCESS);
   const devLevels = estate.resourceControlPolicies(DEV)!;
-  assert.deepEqual(devLevels[2].policies.map((p) => p.name), ['RCPFullAWSAccess', 'DenyExternalS3']);
+  assert.deepEqual(
+    devLevels[2].policies.map((p) => p.name),
+    ['RCPFullAWSAccess', 'DenyExternalS3'],
+  );
   assert.equal(estate.resourceControlPolicies(MGMT), null);
 });
 
-test('estate model: a resource\'s owner is its ARN\'s account, else ResourceOwner, else the account whose import listed it, else the caller\'s', () => {
+test("estate model: a resource's owner is its ARN's account, else ResourceOwner, else the account whose import listed it, else the caller's", () => {
   const store = estateStore();
-  importFiles(store, [file('get-resources.json', { ResourceTagMappingList: [
-    { ResourceARN: `arn:aws:connect:us-east-1:${DEV}:instance/abc`, Tags: [] },
-    { ResourceARN: 'arn:aws:s3:::dev-listed-bucket', Tags: [{ Key: 'env', Value: 'dev' }] },
-  ] })]);
+  importFiles(store, [
+    file('get-resources.json', {
+      ResourceTagMappingList: [
+        { ResourceARN: `arn:aws:connect:us-east-1:${DEV}:instance/abc`, Tags: [] },
+        { ResourceARN: 'arn:aws:s3:::dev-listed-bucket', Tags: [{ Key: 'env', Value: 'dev' }] },
+      ],
+    }),
+  ]);
   const estate = loadEstate(store);
   assert.equal(estate.resource(QUEUE).ownerAccountId, PROD);
   assert.equal(estate.resource(BUCKET, DEV).ownerAccountId, LOG);
   const object = estate.resource(`${BUCKET}/2024/06/contact-1.wav`, DEV);
-  assert.equal(object.ownerAccountId, LOG, 'an object is owned by its bucket\'s owner');
-  assert.match(object.policy!, /ProdWrites/, 'and governed by its bucket\'s policy');
+  assert.equal(object.ownerAccountId, LOG, "an object is owned by its bucket's owner");
+  assert.match(object.policy!, /ProdWrites/, "and governed by its bucket's policy");
   assert.equal(estate.resource('arn:aws:s3:::dev-listed-bucket/some/key', PROD).ownerAccountId, DEV);
   assert.equal(estate.resource('arn:aws:s3:::dev-listed-bucket', PROD).ownerAccountId, DEV);
   assert.equal(estate.resource('arn:aws:s3:::unknown-bucket', PROD).ownerAccountId, PROD);
@@ -328,10 +433,14 @@ test('estate model: org condition keys for principal and resource accounts (AWS 
     'aws:ResourceOrgPaths': [`${ORG_ID}/${ROOT}/${OU_SECURITY}/`],
   });
   assert.deepEqual(estate.orgContext('999988887777', PROD), {
-    'aws:ResourceAccount': PROD, 'aws:ResourceOrgID': ORG_ID, 'aws:ResourceOrgPaths': [`${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_PROD}/`],
+    'aws:ResourceAccount': PROD,
+    'aws:ResourceOrgID': ORG_ID,
+    'aws:ResourceOrgPaths': [`${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_PROD}/`],
   });
   assert.deepEqual(estate.orgContext(PROD, '999988887777'), {
-    'aws:PrincipalOrgID': ORG_ID, 'aws:PrincipalOrgPaths': [`${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_PROD}/`], 'aws:ResourceAccount': '999988887777',
+    'aws:PrincipalOrgID': ORG_ID,
+    'aws:PrincipalOrgPaths': [`${ORG_ID}/${ROOT}/${OU_WORKLOADS}/${OU_PROD}/`],
+    'aws:ResourceAccount': '999988887777',
   });
 });
 
@@ -342,11 +451,17 @@ test('estate model (pure): a policy type applies when enabled on the root or att
   const scpsOnly = data.policies.filter((p) => p.type === 'SERVICE_CONTROL_POLICY');
   // Disabling a policy type detaches all its policies (Organizations guide, "Disabling a policy type"): attached ⇒ enabled.
   assert.ok(buildEstate({ ...data, nodes: root([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]) }).resourceControlPolicies(DEV), 'RCPs attached');
-  assert.equal(buildEstate({ ...data, nodes: root([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]), policies: scpsOnly }).resourceControlPolicies(DEV), null,
-    'RCPs neither enabled nor attached');
+  assert.equal(
+    buildEstate({ ...data, nodes: root([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]), policies: scpsOnly }).resourceControlPolicies(DEV),
+    null,
+    'RCPs neither enabled nor attached',
+  );
   const rcpEnabledNoneImported = buildEstate({ ...data, policies: scpsOnly }).resourceControlPolicies(DEV)!;
-  assert.deepEqual(rcpEnabledNoneImported.map((l) => l.policies.map((p) => p.name)), [['RCPFullAWSAccess'], ['RCPFullAWSAccess'], ['RCPFullAWSAccess'], ['RCPFullAWSAccess']],
-    'RCPs enabled on the root, none in the document: RCPFullAWSAccess everywhere');
+  assert.deepEqual(
+    rcpEnabledNoneImported.map((l) => l.policies.map((p) => p.name)),
+    [['RCPFullAWSAccess'], ['RCPFullAWSAccess'], ['RCPFullAWSAccess'], ['RCPFullAWSAccess']],
+    'RCPs enabled on the root, none in the document: RCPFullAWSAccess everywhere',
+  );
   const billing = { ...data, organization: { ...data.organization!, featureSet: 'CONSOLIDATED_BILLING' } };
   assert.equal(buildEstate(billing).serviceControlPolicies(dev), null, 'consolidated billing only: no SCPs');
   assert.equal(buildEstate(billing).resourceControlPolicies(DEV), null, 'consolidated billing only: no RCPs');
@@ -358,12 +473,19 @@ test('estate model (pure): a level where the document attaches no SCP carries Fu
   // A hand-written document: FullAWSAccess only at the root, the guardrail at the Dev OU.
   const policies = data.policies.map((p) => (p.id === 'p-FullAWSAccess' ? { ...p, targets: [ROOT] } : p));
   const levels = buildEstate({ ...data, policies }).serviceControlPolicies({ arn: `arn:aws:iam::${DEV}:user/ops`, accountId: DEV })!;
-  assert.deepEqual(levels.map((l) => l.policies.map((p) => [p.name, p.implicit === true])), [
-    [['FullAWSAccess', false], ['DenyLeaveOrganization', false]],
-    [['RegionLock', false]],
-    [['DenyContactRecording', false]],
-    [['FullAWSAccess', true]],
-  ], 'a level with only a Deny SCP is not given an Allow: nothing there allows, as AWS would evaluate it');
+  assert.deepEqual(
+    levels.map((l) => l.policies.map((p) => [p.name, p.implicit === true])),
+    [
+      [
+        ['FullAWSAccess', false],
+        ['DenyLeaveOrganization', false],
+      ],
+      [['RegionLock', false]],
+      [['DenyContactRecording', false]],
+      [['FullAWSAccess', true]],
+    ],
+    'a level with only a Deny SCP is not given an Allow: nothing there allows, as AWS would evaluate it',
+  );
 });
 
 test('read side: no organization is null; accounts are those the imports wrote, with no organization path', async () => {
@@ -373,7 +495,10 @@ test('read side: no organization is null; accounts are those the imports wrote, 
   assert.equal(listEstateAccounts(store, { first: 10 }).totalCount, 0);
   importFiles(store, [file('dev.json', accountDetails(DEV))]);
   const page = listEstateAccounts(store, { first: 10 });
-  assert.deepEqual(page.edges.map((e) => [e.node.id, e.node.inOrganization, e.node.users + e.node.roles]), [[DEV, false, 3]]);
+  assert.deepEqual(
+    page.edges.map((e) => [e.node.id, e.node.inOrganization, e.node.users + e.node.roles]),
+    [[DEV, false, 3]],
+  );
   assert.equal(organizationPaths(store, [DEV]).size, 0);
   const trust = resourcePoliciesByArns(store, [`arn:aws:iam::${DEV}:role/Deployer`, `arn:aws:iam::${DEV}:user/ops`]);
   assert.deepEqual([...trust.keys()], [`arn:aws:iam::${DEV}:role/Deployer`]);
@@ -388,13 +513,27 @@ test('lint over the store takes in the SCPs, the RCPs and the resource policies 
   const byKind = (kind: string) => docs.filter((d) => d.kind === kind);
   assert.equal(byKind('SERVICE_CONTROL_POLICY').length, 5);
   assert.equal(byKind('RESOURCE_CONTROL_POLICY').length, 2);
-  assert.deepEqual(byKind('RESOURCE_POLICY').map((d) => [d.key, d.options.resourceType]), [
-    [`${KEY}#resource-policy`, undefined], [`${BUCKET}#resource-policy`, 'AWS::S3::Bucket'], [`${QUEUE}#resource-policy`, undefined],
-  ]);
+  assert.deepEqual(
+    byKind('RESOURCE_POLICY').map((d) => [d.key, d.options.resourceType]),
+    [
+      [`${KEY}#resource-policy`, undefined],
+      [`${BUCKET}#resource-policy`, 'AWS::S3::Bucket'],
+      [`${QUEUE}#resource-policy`, undefined],
+    ],
+  );
   assert.equal(byKind('RESOURCE_CONTROL_POLICY')[0].options.policyType, 'RESOURCE_CONTROL_POLICY');
   // A resource policy with no Principal is an error Access Analyzer reports (MISSING_PRINCIPAL).
-  importFiles(store, [file('no-principal.json', { ResourcePolicies: [{ ResourceArn: QUEUE, Policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: QUEUE }] } }] })]);
-  assert.ok(findingsOfPolicy(store, `${QUEUE}#resource-policy`).some((f) => f.findingType === 'ERROR'), JSON.stringify(findingsOfPolicy(store, `${QUEUE}#resource-policy`)));
+  importFiles(store, [
+    file('no-principal.json', {
+      ResourcePolicies: [
+        { ResourceArn: QUEUE, Policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: QUEUE }] } },
+      ],
+    }),
+  ]);
+  assert.ok(
+    findingsOfPolicy(store, `${QUEUE}#resource-policy`).some((f) => f.findingType === 'ERROR'),
+    JSON.stringify(findingsOfPolicy(store, `${QUEUE}#resource-policy`)),
+  );
   store.close();
 });
 
@@ -404,14 +543,25 @@ test('organization document: hand-written ids are taken as given; MasterAccountI
     Organization: { Id: 'o-example', MasterAccountArn: `arn:aws:organizations::${MGMT}:account/o-example/${MGMT}` },
     Roots: [{ Id: 'r-root', Name: 'Root' }],
     OrganizationalUnits: [{ Id: 'ou-prod', Name: 'Prod', ParentId: 'r-root' }],
-    Accounts: [{ Id: PROD, Name: 'prod', ParentId: 'ou-prod' }, { Id: MGMT, Name: 'management', ParentId: 'r-root' }],
-    Policies: [{ PolicySummary: { Id: 'p-1', Name: 'DenyAll', Type: 'SERVICE_CONTROL_POLICY' }, Content: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}', Targets: [{ TargetId: 'ou-prod' }] }],
+    Accounts: [
+      { Id: PROD, Name: 'prod', ParentId: 'ou-prod' },
+      { Id: MGMT, Name: 'management', ParentId: 'r-root' },
+    ],
+    Policies: [
+      {
+        PolicySummary: { Id: 'p-1', Name: 'DenyAll', Type: 'SERVICE_CONTROL_POLICY' },
+        Content: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}',
+        Targets: [{ TargetId: 'ou-prod' }],
+      },
+    ],
   };
   importFiles(store, [file('hand-written.json', doc)]);
   const estate = loadEstate(store);
   assert.equal(estate.managementAccountId, MGMT);
   assert.equal(estate.placement(PROD)?.path, 'o-example/r-root/ou-prod/');
-  assert.deepEqual(estate.serviceControlPolicies({ arn: `arn:aws:iam::${PROD}:user/x`, accountId: PROD })!.map((l) => l.policies.map((p) => p.name)),
-    [['FullAWSAccess'], ['DenyAll'], ['FullAWSAccess']]);
+  assert.deepEqual(
+    estate.serviceControlPolicies({ arn: `arn:aws:iam::${PROD}:user/x`, accountId: PROD })!.map((l) => l.policies.map((p) => p.name)),
+    [['FullAWSAccess'], ['DenyAll'], ['FullAWSAccess']],
+  );
   store.close();
 });

@@ -49,14 +49,22 @@ test('the org preset: an organization document, several accounts and resource po
   writeOrganization(again, 3, spec);
   for (const f of files) assert.equal(fs.readFileSync(f, 'utf8'), fs.readFileSync(path.join(again, path.basename(f)), 'utf8'), 'deterministic');
   const store = openStore(':memory:');
-  const r = importFiles(store, files.map((f) => ({ name: f, text: fs.readFileSync(f, 'utf8') })));
+  const r = importFiles(
+    store,
+    files.map((f) => ({ name: f, text: fs.readFileSync(f, 'utf8') })),
+  );
   const layout = organizationLayout(3, spec);
   assert.equal(r.organization, layout.organizationId);
   assert.deepEqual(r.accounts, [...layout.accountIds].sort());
   assert.equal(r.users + r.roles, spec.accounts * 30);
   assert.equal(r.resourcePolicies, spec.accounts * spec.resourcePolicies);
-  const crossTrust = store.db.prepare(`SELECT COUNT(*) FROM principals WHERE type = 'ROLE' AND trust_policy LIKE '%arn:aws:iam::%:root%'
-      AND instr(trust_policy, 'arn:aws:iam::' || account_id || ':root') = 0`).pluck().get() as number;
+  const crossTrust = store.db
+    .prepare(
+      `SELECT COUNT(*) FROM principals WHERE type = 'ROLE' AND trust_policy LIKE '%arn:aws:iam::%:root%'
+      AND instr(trust_policy, 'arn:aws:iam::' || account_id || ':root') = 0`,
+    )
+    .pluck()
+    .get() as number;
   assert.ok(crossTrust > 0, 'some roles trust other accounts');
   const estate = loadEstate(store);
   for (const id of layout.accountIds) assert.ok(estate.placement(id), `${id} is placed in the tree`);
@@ -64,7 +72,13 @@ test('the org preset: an organization document, several accounts and resource po
   assert.ok(deepest >= 4, 'root → two levels of OUs → account');
   assert.equal(estate.serviceControlPolicies({ arn: `arn:aws:iam::${layout.managementAccountId}:user/x`, accountId: layout.managementAccountId }), null);
   const levels = layout.accountIds.slice(1).map((id) => estate.serviceControlPolicies({ arn: `arn:aws:iam::${id}:user/x`, accountId: id })!);
-  assert.ok(levels.some((l) => l.some((level) => level.policies.some((p) => p.name === 'SandboxAllowList'))), 'an allow-list SCP in place of FullAWSAccess');
-  assert.ok(layout.accountIds.slice(1).some((id) => estate.resourceControlPolicies(id)!.some((l) => l.policies.some((p) => p.name === 'EnforceTLS'))), 'RCPs below the root');
+  assert.ok(
+    levels.some((l) => l.some((level) => level.policies.some((p) => p.name === 'SandboxAllowList'))),
+    'an allow-list SCP in place of FullAWSAccess',
+  );
+  assert.ok(
+    layout.accountIds.slice(1).some((id) => estate.resourceControlPolicies(id)!.some((l) => l.policies.some((p) => p.name === 'EnforceTLS'))),
+    'RCPs below the root',
+  );
   store.close();
 });

@@ -44,13 +44,16 @@ test('AWS CLI output (documents as objects) is stored field by field', () => {
   assert.equal(alice.account_id, '123456789012');
   assert.equal(alice.create_date, '2013-10-14T18:32:24Z');
   assert.equal(alice.permissions_boundary_arn, null);
-  assert.deepEqual(
-    all(store, 'SELECT key, value FROM principal_tags WHERE principal_id = ? ORDER BY key', alice.id),
-    [{ key: 'email', value: 'alice+iam@example.com' }, { key: 'team', value: 'platform' }],
-  );
+  assert.deepEqual(all(store, 'SELECT key, value FROM principal_tags WHERE principal_id = ? ORDER BY key', alice.id), [
+    { key: 'email', value: 'alice+iam@example.com' },
+    { key: 'team', value: 'platform' },
+  ]);
 
   const bob = row(store, 'SELECT * FROM principals WHERE name = ?', 'Bob');
-  assert.deepEqual(all(store, 'SELECT group_name FROM group_members WHERE principal_id = ? ORDER BY group_name', bob.id).map((x) => x.group_name), ['Admins', 'Finance']);
+  assert.deepEqual(
+    all(store, 'SELECT group_name FROM group_members WHERE principal_id = ? ORDER BY group_name', bob.id).map((x) => x.group_name),
+    ['Admins', 'Finance'],
+  );
   const inline = row(store, 'SELECT * FROM inline_policies WHERE principal_id = ?', bob.id);
   assert.equal(inline.key, 'arn:aws:iam::123456789012:user/Bob#DenyBillingAndIAMPolicy');
   assert.equal(inline.owner_kind, 'USER');
@@ -61,7 +64,8 @@ test('AWS CLI output (documents as objects) is stored field by field', () => {
   // The single statement object starts on line 3, after `"Statement": ` (4 + 13 columns).
   assert.deepEqual([st.line, st.col], [3, 18]);
   assert.deepEqual(all(store, 'SELECT negated, action FROM statement_actions WHERE statement_id = ? ORDER BY negated, pos', st.id), [
-    { negated: 0, action: 'aws-portal:*' }, { negated: 0, action: 'iam:*' },
+    { negated: 0, action: 'aws-portal:*' },
+    { negated: 0, action: 'iam:*' },
   ]);
 
   const charlie = row(store, 'SELECT * FROM principals WHERE name = ?', 'Charlie');
@@ -86,7 +90,9 @@ test('AWS CLI output (documents as objects) is stored field by field', () => {
   // Groups, including AWS's documentation quirk of a lone object for a one-item list.
   const admins = row(store, 'SELECT * FROM iam_groups WHERE name = ?', 'Admins');
   assert.deepEqual([admins.arn, admins.unique_id, admins.path], ['arn:aws:iam::123456789012:group/Admins', 'AGPACKCEVSQ6C7EXAMPLE', '/']);
-  assert.deepEqual(all(store, 'SELECT policy_arn FROM attachments WHERE group_id = ?', admins.id), [{ policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }]);
+  assert.deepEqual(all(store, 'SELECT policy_arn FROM attachments WHERE group_id = ?', admins.id), [
+    { policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+  ]);
   const finance = row(store, 'SELECT * FROM iam_groups WHERE name = ?', 'Finance');
   assert.equal(row(store, 'SELECT name FROM inline_policies WHERE group_id = ?', finance.id).name, 'policygen-201310141157');
 
@@ -104,7 +110,10 @@ test('AWS CLI output (documents as objects) is stored field by field', () => {
   assert.deepEqual([boundary.path, boundary.permissions_boundary_usage_count], ['/boundaries/', 2]);
   const ec2Full = row(store, 'SELECT * FROM policies WHERE arn = ?', 'arn:aws:iam::aws:policy/AmazonEC2FullAccess');
   assert.deepEqual([ec2Full.kind, ec2Full.account_id, ec2Full.stub], ['AWS_MANAGED', null, 0]);
-  assert.equal(row(store, 'SELECT COUNT(*) AS n FROM statements s JOIN policy_versions v ON v.id = s.policy_version_id WHERE v.policy_id = ?', ec2Full.id).n, 4);
+  assert.equal(
+    row(store, 'SELECT COUNT(*) AS n FROM statements s JOIN policy_versions v ON v.id = s.policy_version_id WHERE v.policy_id = ?', ec2Full.id).n,
+    4,
+  );
 
   // Attached but not in the output: kept as stubs (name, no versions).
   const stubs = all(store, 'SELECT arn, name, kind, stub FROM policies WHERE stub = 1 ORDER BY arn');
@@ -118,10 +127,21 @@ test('AWS CLI output (documents as objects) is stored field by field', () => {
 test('statement children: actions, NotAction, resources, NotResource and conditions are rows SQL can query', () => {
   const store = fresh();
   importFiles(store, [fixture(CLI)]);
-  const stmts = all(store, `SELECT s.* FROM statements s JOIN inline_policies i ON i.id = s.inline_policy_id
-                             WHERE i.name = 'ConnectContactAccess' ORDER BY s.idx`);
-  assert.deepEqual(stmts.map((s) => [s.idx, s.sid, s.effect]), [[0, 'ReadContacts', 'Allow'], [1, 'NoRecordingDeletion', 'Deny']]);
-  assert.deepEqual(all(store, 'SELECT negated, action FROM statement_actions WHERE statement_id = ?', stmts[1].id), [{ negated: 1, action: 'connect:Describe*' }]);
+  const stmts = all(
+    store,
+    `SELECT s.* FROM statements s JOIN inline_policies i ON i.id = s.inline_policy_id
+                             WHERE i.name = 'ConnectContactAccess' ORDER BY s.idx`,
+  );
+  assert.deepEqual(
+    stmts.map((s) => [s.idx, s.sid, s.effect]),
+    [
+      [0, 'ReadContacts', 'Allow'],
+      [1, 'NoRecordingDeletion', 'Deny'],
+    ],
+  );
+  assert.deepEqual(all(store, 'SELECT negated, action FROM statement_actions WHERE statement_id = ?', stmts[1].id), [
+    { negated: 1, action: 'connect:Describe*' },
+  ]);
   assert.deepEqual(all(store, 'SELECT negated, resource FROM statement_resources WHERE statement_id = ?', stmts[1].id), [
     { negated: 1, resource: 'arn:aws:connect:us-east-1:123456789012:instance/*' },
   ]);
@@ -132,7 +152,10 @@ test('statement children: actions, NotAction, resources, NotResource and conditi
   const mentions = all(store, "SELECT DISTINCT statement_id FROM statement_actions WHERE action LIKE 'CONNECT:%'");
   assert.equal(mentions.length, 3);
   const plan = all<{ detail: string }>(store, "EXPLAIN QUERY PLAN SELECT statement_id FROM statement_actions WHERE action LIKE 'connect:%'");
-  assert.ok(plan.some((p) => p.detail.includes('statement_actions_action')), JSON.stringify(plan));
+  assert.ok(
+    plan.some((p) => p.detail.includes('statement_actions_action')),
+    JSON.stringify(plan),
+  );
   store.close();
 });
 
@@ -141,8 +164,8 @@ test('URL-encoded documents (raw API / JavaScript SDK) are decoded and stored ve
   const page1 = fixture(PAGE1);
   const r = importFiles(store, [page1, fixture(PAGE2)]);
   assert.deepEqual([r.users, r.roles, r.groups, r.policies, r.policyVersions, r.inlinePolicies], [2, 1, 1, 2, 3, 2]);
-  const encoded = (JSON.parse(page1.text) as { UserDetailList: { UserPolicyList: { PolicyDocument: string }[] }[] })
-    .UserDetailList[0].UserPolicyList[0].PolicyDocument;
+  const encoded = (JSON.parse(page1.text) as { UserDetailList: { UserPolicyList: { PolicyDocument: string }[] }[] }).UserDetailList[0].UserPolicyList[0]
+    .PolicyDocument;
   const home = row(store, "SELECT * FROM inline_policies WHERE name = 'OwnHome'");
   assert.equal(home.document, decodeURIComponent(encoded));
   assert.ok((home.document as string).startsWith('{\n  "Version"'), 'original layout kept');
@@ -174,15 +197,26 @@ test('get-resources output: ARN parts, resource type, owner account and tags', (
   assert.deepEqual(r.files, [{ name: 'resources.json', format: 'resources' }]);
   const rows = all(store, 'SELECT arn, partition, service, region, account_id, owner_account_id, resource_type FROM resources ORDER BY arn');
   const byArn = new Map(rows.map((x) => [x.arn, x]));
-  const flow = byArn.get('arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555/contact-flow/66666666-7777-8888-9999-000000000000');
-  assert.deepEqual(flow && [flow.partition, flow.service, flow.region, flow.account_id, flow.resource_type], ['aws', 'connect', 'us-east-1', '123456789012', 'contact-flow']);
+  const flow = byArn.get(
+    'arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555/contact-flow/66666666-7777-8888-9999-000000000000',
+  );
+  assert.deepEqual(flow && [flow.partition, flow.service, flow.region, flow.account_id, flow.resource_type], [
+    'aws',
+    'connect',
+    'us-east-1',
+    '123456789012',
+    'contact-flow',
+  ]);
   const bucket = byArn.get('arn:aws:s3:::example-bucket');
   assert.deepEqual(bucket && [bucket.region, bucket.account_id, bucket.owner_account_id, bucket.resource_type], [null, null, '123456789012', 'bucket']);
   assert.equal(byArn.get('arn:aws:lambda:eu-west-1:123456789012:function:export-recordings')?.resource_type, 'function');
   assert.equal(byArn.get('arn:aws:sns:us-east-1:123456789012:alerts')?.resource_type, null);
   assert.deepEqual(
     all(store, "SELECT t.key, t.value FROM resource_tags t JOIN resources r ON r.id = t.resource_id WHERE r.arn = 'arn:aws:s3:::example-bucket' ORDER BY key"),
-    [{ key: 'classification', value: 'internal' }, { key: 'team', value: 'platform' }],
+    [
+      { key: 'classification', value: 'internal' },
+      { key: 'team', value: 'platform' },
+    ],
   );
   store.close();
 });
@@ -193,11 +227,12 @@ test('a single policy document becomes a standalone policy named after the file'
   const r = importFiles(store, [{ name: 'some/dir/connect-readonly.json', text: file.text }]);
   assert.deepEqual([r.policies, r.policyVersions, r.statements], [1, 1, 1]);
   const p = row(store, 'SELECT * FROM policies');
-  assert.deepEqual([p.arn, p.name, p.kind, p.standalone, p.account_id, p.default_version_id, p.source_file], [
-    'arn:aws:iam::standalone:policy/connect-readonly', 'connect-readonly', 'CUSTOMER_MANAGED', 1, null, 'v1', 'some/dir/connect-readonly.json',
-  ]);
+  assert.deepEqual(
+    [p.arn, p.name, p.kind, p.standalone, p.account_id, p.default_version_id, p.source_file],
+    ['arn:aws:iam::standalone:policy/connect-readonly', 'connect-readonly', 'CUSTOMER_MANAGED', 1, null, 'v1', 'some/dir/connect-readonly.json'],
+  );
   const v = row(store, 'SELECT * FROM policy_versions WHERE policy_id = ?', p.id);
-  assert.equal(v.document, file.text, 'the file text itself, so positions are the file\'s');
+  assert.equal(v.document, file.text, "the file text itself, so positions are the file's");
   const st = row(store, 'SELECT * FROM statements WHERE policy_version_id = ?', v.id);
   assert.deepEqual([st.sid, st.line, st.col], ['ConnectRead', 4, 9]);
   store.close();
@@ -252,9 +287,15 @@ test('re-importing an account replaces its IAM state and leaves other accounts a
   importFiles(store, [{ name: 'v2.json', text: JSON.stringify(doc) }]);
 
   assert.equal(store.db.prepare("SELECT COUNT(*) FROM principals WHERE name = 'Bob'").pluck().get(), 0);
-  assert.equal(store.db.prepare("SELECT COUNT(*) FROM inline_policies WHERE name = 'DenyBillingAndIAMPolicy'").pluck().get(), 0, 'inline policies go with their owner');
+  assert.equal(
+    store.db.prepare("SELECT COUNT(*) FROM inline_policies WHERE name = 'DenyBillingAndIAMPolicy'").pluck().get(),
+    0,
+    'inline policies go with their owner',
+  );
   assert.equal(store.db.prepare("SELECT COUNT(*) FROM inline_policies WHERE name = 'policygen-201310141157'").pluck().get(), 0);
-  assert.deepEqual(store.db.prepare("SELECT t.value FROM principal_tags t JOIN principals p ON p.id = t.principal_id WHERE p.name = 'Alice'").pluck().all(), ['security']);
+  assert.deepEqual(store.db.prepare("SELECT t.value FROM principal_tags t JOIN principals p ON p.id = t.principal_id WHERE p.name = 'Alice'").pluck().all(), [
+    'security',
+  ]);
   // Charlie still uses the dropped policy: it survives as a stub (no versions, no statements).
   const s3 = row(store, "SELECT * FROM policies WHERE name = 'S3-read-only-specific-bucket'");
   assert.equal(s3.stub, 1);
@@ -262,7 +303,10 @@ test('re-importing an account replaces its IAM state and leaves other accounts a
   // No orphans anywhere.
   assert.equal(store.db.prepare('SELECT COUNT(*) FROM statements WHERE policy_version_id IS NULL AND inline_policy_id IS NULL').pluck().get(), 0);
   assert.equal(store.db.prepare('PRAGMA foreign_key_check').all().length, 0);
-  assert.deepEqual(canonicalDump(store).filter((l) => l.includes('210987654321')), otherAccount);
+  assert.deepEqual(
+    canonicalDump(store).filter((l) => l.includes('210987654321')),
+    otherAccount,
+  );
   store.close();
 });
 
@@ -274,7 +318,7 @@ test('a list the output does not carry (aws iam get-account-authorization-detail
   importFiles(store, [{ name: 'users-only.json', text: JSON.stringify({ UserDetailList: doc.UserDetailList.slice(0, 1) }) }]);
   assert.deepEqual(store.db.prepare("SELECT name FROM principals WHERE type = 'USER'").pluck().all(), ['Alice']);
   assert.deepEqual(store.db.prepare("SELECT arn FROM principals WHERE type = 'ROLE' ORDER BY arn").pluck().all(), roles);
-  assert.equal(store.db.prepare("SELECT COUNT(*) FROM iam_groups").pluck().get(), 3);
+  assert.equal(store.db.prepare('SELECT COUNT(*) FROM iam_groups').pluck().get(), 3);
   // An empty list that is present does replace: no roles left.
   importFiles(store, [{ name: 'no-roles.json', text: JSON.stringify({ UserDetailList: doc.UserDetailList.slice(0, 1), RoleDetailList: [] }) }]);
   assert.equal(store.db.prepare("SELECT COUNT(*) FROM principals WHERE type = 'ROLE'").pluck().get(), 0);
@@ -289,53 +333,79 @@ test("re-importing an account's get-resources output replaces that account's res
   doc.ResourceTagMappingList[0].Tags = [{ Key: 'team', Value: 'billing' }];
   importFiles(store, [{ name: 'r2.json', text: JSON.stringify(doc) }]);
   assert.equal(store.db.prepare('SELECT COUNT(*) FROM resources').pluck().get(), 2);
-  assert.deepEqual(store.db.prepare("SELECT key || '=' || value FROM resource_tags t JOIN resources r ON r.id = t.resource_id WHERE r.arn = ?").pluck().all(doc.ResourceTagMappingList[0].ResourceARN), ['team=billing']);
+  assert.deepEqual(
+    store.db
+      .prepare("SELECT key || '=' || value FROM resource_tags t JOIN resources r ON r.id = t.resource_id WHERE r.arn = ?")
+      .pluck()
+      .all(doc.ResourceTagMappingList[0].ResourceARN),
+    ['team=billing'],
+  );
   store.close();
 });
 
 test('a JSON syntax error names file, line and column (1-based)', () => {
   const store = fresh();
-  assert.throws(() => importFiles(store, [fixture('bad-syntax.json')]), (e: unknown) => {
-    assert.ok(e instanceof ImportError);
-    assert.deepEqual([e.file, e.line, e.column], ['bad-syntax.json', 6, 7]);
-    assert.match(e.message, /^bad-syntax\.json:6:7: /);
-    return true;
-  });
+  assert.throws(
+    () => importFiles(store, [fixture('bad-syntax.json')]),
+    (e: unknown) => {
+      assert.ok(e instanceof ImportError);
+      assert.deepEqual([e.file, e.line, e.column], ['bad-syntax.json', 6, 7]);
+      assert.match(e.message, /^bad-syntax\.json:6:7: /);
+      return true;
+    },
+  );
 });
 
 test('a malformed URL-encoded document names the element path and the position in the decoded text', () => {
   const store = fresh();
-  assert.throws(() => importFiles(store, [fixture('bad-document.json')]), (e: unknown) => {
-    assert.ok(e instanceof ImportError);
-    assert.equal(e.file, 'bad-document.json');
-    assert.equal(e.path, 'UserDetailList[0].UserPolicyList[1].PolicyDocument');
-    assert.deepEqual([e.line, e.column, e.inDocument], [7, 5, true]);
-    assert.match(e.message, /UserPolicyList\[1\]\.PolicyDocument: line 7, column 5 of the decoded document/);
-    return true;
-  });
+  assert.throws(
+    () => importFiles(store, [fixture('bad-document.json')]),
+    (e: unknown) => {
+      assert.ok(e instanceof ImportError);
+      assert.equal(e.file, 'bad-document.json');
+      assert.equal(e.path, 'UserDetailList[0].UserPolicyList[1].PolicyDocument');
+      assert.deepEqual([e.line, e.column, e.inDocument], [7, 5, true]);
+      assert.match(e.message, /UserPolicyList\[1\]\.PolicyDocument: line 7, column 5 of the decoded document/);
+      return true;
+    },
+  );
   // Broken percent-encoding is an error too, pointing at the string in the file.
-  const broken = JSON.stringify({ UserDetailList: [{ Arn: 'arn:aws:iam::333333333333:user/x', UserPolicyList: [{ PolicyName: 'p', PolicyDocument: '%7B%ZZ' }] }] }, null, 2);
-  assert.throws(() => importFiles(store, [{ name: 'enc.json', text: broken }]), (e: unknown) =>
-    e instanceof ImportError && e.path === 'UserDetailList[0].UserPolicyList[0].PolicyDocument' && e.line === 8 && /URL encoding/.test(e.reason));
+  const broken = JSON.stringify(
+    { UserDetailList: [{ Arn: 'arn:aws:iam::333333333333:user/x', UserPolicyList: [{ PolicyName: 'p', PolicyDocument: '%7B%ZZ' }] }] },
+    null,
+    2,
+  );
+  assert.throws(
+    () => importFiles(store, [{ name: 'enc.json', text: broken }]),
+    (e: unknown) =>
+      e instanceof ImportError && e.path === 'UserDetailList[0].UserPolicyList[0].PolicyDocument' && e.line === 8 && /URL encoding/.test(e.reason),
+  );
 });
 
 test('a structural error (missing Arn, unknown shape) names the element and its line', () => {
   const store = fresh();
   const text = '{\n  "UserDetailList": [\n    { "UserName": "x" }\n  ]\n}\n';
-  assert.throws(() => importFiles(store, [{ name: 'noarn.json', text }]), (e: unknown) =>
-    e instanceof ImportError && e.path === 'UserDetailList[0].Arn' && e.line === 3 && e.column === 5 && /missing Arn/.test(e.message));
-  assert.throws(() => importFiles(store, [fixture('unknown-shape.json')]), (e: unknown) =>
-    e instanceof ImportError && e.file === 'unknown-shape.json' && e.line === 1 && /unrecognised content/.test(e.message));
+  assert.throws(
+    () => importFiles(store, [{ name: 'noarn.json', text }]),
+    (e: unknown) => e instanceof ImportError && e.path === 'UserDetailList[0].Arn' && e.line === 3 && e.column === 5 && /missing Arn/.test(e.message),
+  );
+  assert.throws(
+    () => importFiles(store, [fixture('unknown-shape.json')]),
+    (e: unknown) => e instanceof ImportError && e.file === 'unknown-shape.json' && e.line === 1 && /unrecognised content/.test(e.message),
+  );
   assert.throws(() => importFiles(store, [{ name: 'arr.json', text: '[1, 2]' }]), ImportError);
 });
 
 test('lenient import repairs trailing commas and reports each repair', () => {
   const store = fresh();
   const r = importFiles(store, [fixture('bad-document.json'), fixture('trailing-comma-policy.json')], { lenient: true });
-  assert.deepEqual(r.repairs.map((x) => [x.file, x.line, x.column, x.path]), [
-    ['bad-document.json', 6, 24, 'UserDetailList[0].UserPolicyList[1].PolicyDocument'],
-    ['trailing-comma-policy.json', 7, 28, undefined],
-  ]);
+  assert.deepEqual(
+    r.repairs.map((x) => [x.file, x.line, x.column, x.path]),
+    [
+      ['bad-document.json', 6, 24, 'UserDetailList[0].UserPolicyList[1].PolicyDocument'],
+      ['trailing-comma-policy.json', 7, 28, undefined],
+    ],
+  );
   assert.match(r.repairs[0].message, /trailing comma/);
   // Stored verbatim, comma included: positions point into what AWS would show.
   const doc = store.db.prepare("SELECT document FROM inline_policies WHERE name = 'TrailingComma'").pluck().get() as string;
@@ -364,10 +434,16 @@ test('file store: WAL, migrations recorded once, a second writer waits then fail
     assert.equal(a.db.pragma('foreign_keys', { simple: true }), 1);
     importFiles(a, [fixture(CLI)]);
     const b = openStore(file, { busyTimeoutMs: 150 });
-    assert.deepEqual(b.db.prepare('SELECT version FROM schema_migrations').pluck().all(), MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(
+      b.db.prepare('SELECT version FROM schema_migrations').pluck().all(),
+      MIGRATIONS.map((m) => m.version),
+    );
     a.db.exec('BEGIN IMMEDIATE');
     const started = Date.now();
-    assert.throws(() => importFiles(b, [fixture('resources.json')]), (e: unknown) => e instanceof StoreBusyError && /locked by another writer/.test(e.message));
+    assert.throws(
+      () => importFiles(b, [fixture('resources.json')]),
+      (e: unknown) => e instanceof StoreBusyError && /locked by another writer/.test(e.message),
+    );
     assert.ok(Date.now() - started >= 100, 'waited for the busy timeout');
     a.db.exec('ROLLBACK');
     importFiles(b, [fixture('resources.json')]);
@@ -385,19 +461,26 @@ test('file store: WAL, migrations recorded once, a second writer waits then fail
 
 test('formats option: an import that accepts only get-resources output refuses other files by name', () => {
   const store = fresh();
-  assert.throws(() => importFiles(store, [fixture('resources.json'), fixture(CLI)], { formats: ['resources'] }), (e: unknown) =>
-    e instanceof ImportError && e.file === CLI && /expected `aws resourcegroupstaggingapi get-resources` output/.test(e.message));
+  assert.throws(
+    () => importFiles(store, [fixture('resources.json'), fixture(CLI)], { formats: ['resources'] }),
+    (e: unknown) => e instanceof ImportError && e.file === CLI && /expected `aws resourcegroupstaggingapi get-resources` output/.test(e.message),
+  );
   assert.equal(store.db.prepare('SELECT COUNT(*) FROM resources').pluck().get(), 0);
   assert.equal(importFiles(store, [fixture('resources.json')], { formats: ['resources'] }).resources, 6);
 });
 
 test('data AWS would not produce (two groups, one name) is refused naming the file', () => {
   const store = fresh();
-  const text = JSON.stringify({ GroupDetailList: [
-    { GroupName: 'G', Arn: 'arn:aws:iam::123456789012:group/a/G' },
-    { GroupName: 'G', Arn: 'arn:aws:iam::123456789012:group/b/G' },
-  ] });
-  assert.throws(() => importFiles(store, [{ name: 'dup.json', text }]), (e: unknown) => e instanceof ImportError && e.file === 'dup.json' && /inconsistent data/.test(e.message));
+  const text = JSON.stringify({
+    GroupDetailList: [
+      { GroupName: 'G', Arn: 'arn:aws:iam::123456789012:group/a/G' },
+      { GroupName: 'G', Arn: 'arn:aws:iam::123456789012:group/b/G' },
+    ],
+  });
+  assert.throws(
+    () => importFiles(store, [{ name: 'dup.json', text }]),
+    (e: unknown) => e instanceof ImportError && e.file === 'dup.json' && /inconsistent data/.test(e.message),
+  );
 });
 
 test('a byte order mark and Windows line endings are fine', () => {

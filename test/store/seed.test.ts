@@ -21,7 +21,10 @@ test('seedStore imports the top-level *.json files leniently, skipping sub-folde
     const store = openStore(':memory:');
     assert.equal(isSeeded(store), false);
     const r = seedStore(store, dir);
-    assert.deepEqual(r.files.map((f) => path.basename(f.name)), ['organisation.json', 'resources.json']);
+    assert.deepEqual(
+      r.files.map((f) => path.basename(f.name)),
+      ['organisation.json', 'resources.json'],
+    );
     assert.equal(r.repairs.length, 1, 'the malformed document is repaired and reported, not fatal');
     assert.deepEqual([r.users, r.resources], [1, 6]);
     assert.equal(isSeeded(store), true);

@@ -10,7 +10,12 @@ import { printJson } from '../output.js';
 const POLICY_TYPES = ['IDENTITY_POLICY', 'RESOURCE_POLICY', 'SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'];
 const FORMATS = ['text', 'json', 'access-analyzer'];
 
-interface Report { file: string; text: string; valid: boolean; findings: Finding[] }
+interface Report {
+  file: string;
+  text: string;
+  valid: boolean;
+  findings: Finding[];
+}
 
 /**
  * `accessql lint [--format text|json|access-analyzer] [--policy-type T] [--resource-type R] FILE...`
@@ -49,7 +54,9 @@ export function lint(argv: string[], dbFile?: string): number {
       throw new UsageError(`--resource-type must be one of ${VALIDATE_POLICY_RESOURCE_TYPES.join(', ')}`);
     }
     const options: ValidateOptions = {
-      policyType: policyType as PolicyType, lenient: Boolean(values.lenient), resourceType: resourceType as ValidatePolicyResourceType | undefined,
+      policyType: policyType as PolicyType,
+      lenient: Boolean(values.lenient),
+      resourceType: resourceType as ValidatePolicyResourceType | undefined,
     };
     for (const file of positionals) {
       let text: string;

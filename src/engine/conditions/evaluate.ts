@@ -117,7 +117,11 @@ export function compileCondition(condition: Condition, variablesEnabled: boolean
     const template = parseTemplate(v, variablesEnabled && parsed.variables);
     const compiled = template.hasVariables ? undefined : op.compile(resolveTemplate(template, EMPTY).pieces!);
     if (!template.hasVariables && compiled === undefined) base.rejected = true;
-    return { template, compiled, cache: template.hasVariables ? byteBoundedCache<{ compiled: unknown }>(VALUE_CACHE_BYTES, (_c, k) => 10 * stringBytes(k)) : null };
+    return {
+      template,
+      compiled,
+      cache: template.hasVariables ? byteBoundedCache<{ compiled: unknown }>(VALUE_CACHE_BYTES, (_c, k) => 10 * stringBytes(k)) : null,
+    };
   });
   base.dynamic = base.values.some((v) => v.template.hasVariables);
   base.staticPolicy = base.values.map((v) => v.compiled);

@@ -20,15 +20,7 @@ import { ipOperators } from './ip.js';
 import { arnOperators } from './arn.js';
 
 const BASE = new Map<string, BaseOperator>();
-for (const op of [
-  ...stringOperators,
-  ...numericOperators,
-  ...dateOperators,
-  ...boolOperators,
-  ...binaryOperators,
-  ...ipOperators,
-  ...arnOperators,
-]) {
+for (const op of [...stringOperators, ...numericOperators, ...dateOperators, ...boolOperators, ...binaryOperators, ...ipOperators, ...arnOperators]) {
   BASE.set(op.name.toLowerCase(), op);
 }
 
@@ -38,10 +30,7 @@ export const enum SetQualifier {
   ForAllValues = 2,
 }
 
-export type OperatorParse =
-  | { kind: 'op'; op: BaseOperator; set: SetQualifier; ifExists: boolean; variables: boolean }
-  | { kind: 'null' }
-  | { kind: 'unknown' };
+export type OperatorParse = { kind: 'op'; op: BaseOperator; set: SetQualifier; ifExists: boolean; variables: boolean } | { kind: 'null' } | { kind: 'unknown' };
 
 /**
  * The policy language's operator parser (policy/operators.ts), the one the validator uses, mapped
@@ -54,7 +43,8 @@ export function parseOperator(name: string): OperatorParse {
   if (parsed.category === 'Null') return { kind: 'null' };
   const op = BASE.get(parsed.base.toLowerCase());
   if (op === undefined) return { kind: 'unknown' };
-  const set = parsed.setOperator === 'ForAnyValue' ? SetQualifier.ForAnyValue : parsed.setOperator === 'ForAllValues' ? SetQualifier.ForAllValues : SetQualifier.None;
+  const set =
+    parsed.setOperator === 'ForAnyValue' ? SetQualifier.ForAnyValue : parsed.setOperator === 'ForAllValues' ? SetQualifier.ForAllValues : SetQualifier.None;
   return { kind: 'op', op, set, ifExists: parsed.ifExists, variables: parsed.variables };
 }
 

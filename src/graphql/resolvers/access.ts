@@ -21,7 +21,15 @@ export function principalNode(p: IndexedPrincipal): Principal {
     return { arn: e.arn, name: e.arn, type: e.type as PrincipalType, accountId: e.accountId, uniqueId: null, path: null, tags: [] };
   }
   const m = p.model;
-  return { arn: m.arn, name: m.name, type: m.type as PrincipalType, accountId: m.accountId, uniqueId: m.uniqueId, path: m.path, tags: Object.entries(m.tags).map(([key, value]) => ({ key, value })) };
+  return {
+    arn: m.arn,
+    name: m.name,
+    type: m.type as PrincipalType,
+    accountId: m.accountId,
+    uniqueId: m.uniqueId,
+    path: m.path,
+    tags: Object.entries(m.tags).map(([key, value]) => ({ key, value })),
+  };
 }
 
 function explained(result: EvaluationResult, external = false) {
@@ -31,14 +39,15 @@ function explained(result: EvaluationResult, external = false) {
     conditional: result.conditional && (result.decision !== 'ALLOWED' || external),
     missingContextKeys: result.missingContextKeys,
     // A conditional entry cites the Allows it would rest on, not the (empty) AWS answer.
-    matchedStatements: result.decision === 'IMPLICIT_DENY' && result.conditional ? result.conditionalStatements ?? [] : result.matchedStatements,
+    matchedStatements: result.decision === 'IMPLICIT_DENY' && result.conditional ? (result.conditionalStatements ?? []) : result.matchedStatements,
   };
 }
 
 @Resolver()
 export class AccessResolver {
   @Query(() => AccessConnection, {
-    description: 'The stored principals allowed to perform the action on the resource, ordered by ARN, with the statements that grant it. includeConditional adds those allowed only for some values of context keys the request did not supply.',
+    description:
+      'The stored principals allowed to perform the action on the resource, ordered by ARN, with the statements that grant it. includeConditional adds those allowed only for some values of context keys the request did not supply.',
   })
   whoCan(
     @Arg('action', () => String) action: string,
@@ -52,16 +61,31 @@ export class AccessResolver {
     pageSize(first);
     checkResource(resource, 'resource');
     const index = ctx.app.accessIndex();
-    const answer = withDeadline(ctx.deadline, () => whoCan(index, action, resource, context ?? undefined, {
-      includeConditional: Boolean(includeConditional),
-      checkpoint: () => checkDeadline(ctx.deadline),
-    }));
-    const page = paginate(answer.entries, (e) => e.principal.model.arn, (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }), first, after);
-    return { ...page, action: answer.action, evaluatedResource: answer.evaluatedResource, evaluatedResourceType: answer.evaluatedResourceType ?? null, warnings: answer.warnings };
+    const answer = withDeadline(ctx.deadline, () =>
+      whoCan(index, action, resource, context ?? undefined, {
+        includeConditional: Boolean(includeConditional),
+        checkpoint: () => checkDeadline(ctx.deadline),
+      }),
+    );
+    const page = paginate(
+      answer.entries,
+      (e) => e.principal.model.arn,
+      (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }),
+      first,
+      after,
+    );
+    return {
+      ...page,
+      action: answer.action,
+      evaluatedResource: answer.evaluatedResource,
+      evaluatedResourceType: answer.evaluatedResourceType ?? null,
+      warnings: answer.warnings,
+    };
   }
 
   @Query(() => ActionAccessConnection, {
-    description: "The actions, of any service, that apply to the resource's type (sts:AssumeRole on an IAM role) — and, for a resource with children (an Amazon Connect instance), the actions on each child type, evaluated on an ARN covering those children — that the principal is allowed, ordered by action name (the resource before its children); each entry names the resource type it was evaluated on.",
+    description:
+      "The actions, of any service, that apply to the resource's type (sts:AssumeRole on an IAM role) — and, for a resource with children (an Amazon Connect instance), the actions on each child type, evaluated on an ARN covering those children — that the principal is allowed, ordered by action name (the resource before its children); each entry names the resource type it was evaluated on.",
   })
   whatCan(
     @Arg('principalArn', () => String) principalArn: string,
@@ -74,16 +98,25 @@ export class AccessResolver {
   ): ActionAccessConnection {
     pageSize(first);
     checkResource(resource, 'resource');
-    const answer = withDeadline(ctx.deadline, () => whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
-      includeConditional: Boolean(includeConditional),
-      checkpoint: () => checkDeadline(ctx.deadline),
-    }));
-    const page = paginate(answer.entries, (e) => e.key, (e) => ({ action: e.action, resource: e.resource, resourceType: e.resourceType, ...explained(e.result) }), first, after);
+    const answer = withDeadline(ctx.deadline, () =>
+      whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
+        includeConditional: Boolean(includeConditional),
+        checkpoint: () => checkDeadline(ctx.deadline),
+      }),
+    );
+    const page = paginate(
+      answer.entries,
+      (e) => e.key,
+      (e) => ({ action: e.action, resource: e.resource, resourceType: e.resourceType, ...explained(e.result) }),
+      first,
+      after,
+    );
     return { ...page, resourceType: answer.resourceType, warnings: answer.warnings };
   }
 
   @Query(() => SimulationReport, {
-    description: "Evaluates a stored principal's policies (with its groups', its boundary and the stored context) for each action × resource, like IAM SimulatePrincipalPolicy.",
+    description:
+      "Evaluates a stored principal's policies (with its groups', its boundary and the stored context) for each action × resource, like IAM SimulatePrincipalPolicy.",
   })
   async simulatePrincipalPolicy(
     @Arg('principalArn', () => String) principalArn: string,
@@ -101,8 +134,9 @@ export class AccessResolver {
     const contextValues = (context ?? []).reduce((n, c) => n + c.values.length, 0);
     const slice = Math.max(1, Math.floor(PRINCIPAL_SIMULATION_SLICE / Math.max(1, contextValues / 10)));
     const index = ctx.app.accessIndex();
-    const results = await runInSlices({ actions, resources }, slice, ctx.deadline,
-      (part) => withDeadline(ctx.deadline, () => simulatePrincipal(index, principalArn, part.actions, part.resources, context)));
+    const results = await runInSlices({ actions, resources }, slice, ctx.deadline, (part) =>
+      withDeadline(ctx.deadline, () => simulatePrincipal(index, principalArn, part.actions, part.resources, context)),
+    );
     return {
       results: results.map((r) => ({
         action: r.action,

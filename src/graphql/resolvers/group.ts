@@ -40,6 +40,9 @@ export class GroupResolver {
   policies(@Root() g: Group, @Ctx() ctx: ApiContext): Policy[] {
     const keys = policyKeysOfGroup(ctx.app.store, g.storeId);
     const found = policiesByKeys(ctx.app.store, keys);
-    return keys.map((k) => found.get(k)).filter((p) => p !== undefined).map(toPolicy);
+    return keys
+      .map((k) => found.get(k))
+      .filter((p) => p !== undefined)
+      .map(toPolicy);
   }
 }

@@ -23,12 +23,20 @@ function runImport(ctx: ApiContext, files: { name: string; text: string }[], len
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportResult, {
-    description: "Imports `aws iam get-account-authorization-details` output (CLI shape with JSON documents, or the raw API's URL-encoded documents), an organization document, a resource policies document, or a single policy document (detected from content). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.",
+    description:
+      "Imports `aws iam get-account-authorization-details` output (CLI shape with JSON documents, or the raw API's URL-encoded documents), an organization document, a resource policies document, or a single policy document (detected from content). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.",
   })
   importAuthorizationDetails(
-    @Arg('document', () => String, { nullable: true, description: 'One document. Give exactly one of `document` and `documents`.' }) document: string | null | undefined,
-    @Arg('documents', () => [String], { nullable: true, description: 'Several documents (the pages of a multi-page export, say), imported in one transaction like `accessql import FILE...`: all land or nothing changes. Named `documents[i]` in errors.' }) documents: string[] | null | undefined,
-    @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas in policy documents, reporting each.' }) lenient: boolean,
+    @Arg('document', () => String, { nullable: true, description: 'One document. Give exactly one of `document` and `documents`.' })
+    document: string | null | undefined,
+    @Arg('documents', () => [String], {
+      nullable: true,
+      description:
+        'Several documents (the pages of a multi-page export, say), imported in one transaction like `accessql import FILE...`: all land or nothing changes. Named `documents[i]` in errors.',
+    })
+    documents: string[] | null | undefined,
+    @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas in policy documents, reporting each.' })
+    lenient: boolean,
     @Ctx() ctx: ApiContext,
   ): ImportResult {
     if ((document === null || document === undefined) === (documents === null || documents === undefined)) {
@@ -46,7 +54,10 @@ export class ImportResolver {
     return runImport(ctx, [{ name: 'document', text: document! }], lenient);
   }
 
-  @Mutation(() => ImportResult, { description: '`aws resourcegroupstaggingapi get-resources` output (any other document is refused: BAD_USER_INPUT, nothing changes). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.' })
+  @Mutation(() => ImportResult, {
+    description:
+      '`aws resourcegroupstaggingapi get-resources` output (any other document is refused: BAD_USER_INPUT, nothing changes). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.',
+  })
   importResources(@Arg('document', () => String) document: string, @Ctx() ctx: ApiContext): ImportResult {
     if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
     return runImport(ctx, [{ name: 'document', text: document }], false, ['resources']);
@@ -55,8 +66,12 @@ export class ImportResolver {
   @Query(() => [Snapshot], { description: 'Every import, newest first.' })
   imports(@Ctx() ctx: ApiContext): Snapshot[] {
     return listImports(ctx.app.store).map((r) => ({
-      id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt, label: r.label,
-      files: r.files.map((f) => f.name), counts: r.counts ? JSON.stringify(r.counts) : null,
+      id: r.id,
+      startedAt: r.startedAt,
+      finishedAt: r.finishedAt,
+      label: r.label,
+      files: r.files.map((f) => f.name),
+      counts: r.counts ? JSON.stringify(r.counts) : null,
     }));
   }
 }

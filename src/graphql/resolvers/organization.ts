@@ -1,18 +1,36 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { getEstateAccount, getOrganization, listEstateAccounts, organizationPaths, type EstateAccountRecord, type OrganizationRecord } from '../../store/queries/index.js';
 import {
-  Account, AccountConnection, Organization, OrganizationPolicyType, OrganizationTargetType,
-} from '../types/estate.js';
+  getEstateAccount,
+  getOrganization,
+  listEstateAccounts,
+  organizationPaths,
+  type EstateAccountRecord,
+  type OrganizationRecord,
+} from '../../store/queries/index.js';
+import { Account, AccountConnection, Organization, OrganizationPolicyType, OrganizationTargetType } from '../types/estate.js';
 import type { ApiContext } from '../context.js';
 import { pageSize } from '../limits.js';
 import { loaders } from './shared.js';
 
 function toAccount(r: EstateAccountRecord, path: string | null): Account {
   return {
-    id: r.id, name: r.name, email: r.email, status: r.status, arn: r.arn, joinedMethod: r.joinedMethod, joinedTimestamp: r.joinedTimestamp,
-    parentId: r.parentId, parent: r.parentId && r.parentKind ? { id: r.parentId, name: r.parentName, type: r.parentKind as OrganizationTargetType } : null,
-    organizationPath: path, inOrganization: r.inOrganization, isManagementAccount: r.isManagementAccount,
-    principalsCount: r.users + r.roles, usersCount: r.users, rolesCount: r.roles, resourcePoliciesCount: r.resourcePolicies, iamImported: r.iamSnapshotId !== null,
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    status: r.status,
+    arn: r.arn,
+    joinedMethod: r.joinedMethod,
+    joinedTimestamp: r.joinedTimestamp,
+    parentId: r.parentId,
+    parent: r.parentId && r.parentKind ? { id: r.parentId, name: r.parentName, type: r.parentKind as OrganizationTargetType } : null,
+    organizationPath: path,
+    inOrganization: r.inOrganization,
+    isManagementAccount: r.isManagementAccount,
+    principalsCount: r.users + r.roles,
+    usersCount: r.users,
+    rolesCount: r.roles,
+    resourcePoliciesCount: r.resourcePolicies,
+    iamImported: r.iamSnapshotId !== null,
   };
 }
 
@@ -25,14 +43,31 @@ function toOrganization(o: OrganizationRecord, accounts: Map<string, EstateAccou
     return `${o.id}/${ids.map((i) => `${i}/`).join('')}`;
   };
   return {
-    id: o.id, arn: o.arn, featureSet: o.featureSet, managementAccountId: o.managementAccountId, managementAccountEmail: o.managementAccountEmail,
-    roots: o.nodes.filter((n) => n.kind === 'ROOT').map((n) => ({
-      id: n.id, arn: n.arn, name: n.name, policyTypes: n.policyTypes?.map((t) => ({ type: String(t.Type ?? ''), status: t.Status ?? null })) ?? null,
-    })),
-    organizationalUnits: o.nodes.filter((n) => n.kind === 'ORGANIZATIONAL_UNIT').map((n) => ({ id: n.id, arn: n.arn, name: n.name, parentId: n.parentId!, path: pathOf(n.id) })),
+    id: o.id,
+    arn: o.arn,
+    featureSet: o.featureSet,
+    managementAccountId: o.managementAccountId,
+    managementAccountEmail: o.managementAccountEmail,
+    roots: o.nodes
+      .filter((n) => n.kind === 'ROOT')
+      .map((n) => ({
+        id: n.id,
+        arn: n.arn,
+        name: n.name,
+        policyTypes: n.policyTypes?.map((t) => ({ type: String(t.Type ?? ''), status: t.Status ?? null })) ?? null,
+      })),
+    organizationalUnits: o.nodes
+      .filter((n) => n.kind === 'ORGANIZATIONAL_UNIT')
+      .map((n) => ({ id: n.id, arn: n.arn, name: n.name, parentId: n.parentId!, path: pathOf(n.id) })),
     accounts: o.nodes.filter((n) => n.kind === 'ACCOUNT').map((n) => toAccount(accounts.get(n.id)!, paths.get(n.id) ?? null)),
     policies: o.policies.map((p) => ({
-      id: p.id, arn: p.arn, name: p.name, description: p.description, type: p.type as OrganizationPolicyType, awsManaged: p.awsManaged, content: p.content,
+      id: p.id,
+      arn: p.arn,
+      name: p.name,
+      description: p.description,
+      type: p.type as OrganizationPolicyType,
+      awsManaged: p.awsManaged,
+      content: p.content,
       targets: p.targets.map((t) => ({ targetId: t.targetId, type: t.kind as OrganizationTargetType | null, name: t.name })),
     })),
   };
@@ -60,7 +95,10 @@ export class AccountResolver {
   ): AccountConnection {
     const size = pageSize(first);
     const page = listEstateAccounts(ctx.app.store, { first: size, after });
-    const paths = organizationPaths(ctx.app.store, page.edges.map((e) => e.node.id));
+    const paths = organizationPaths(
+      ctx.app.store,
+      page.edges.map((e) => e.node.id),
+    );
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAccount(e.node, paths.get(e.node.id) ?? null) })) };
   }
 
@@ -68,6 +106,8 @@ export class AccountResolver {
   account(@Arg('id', () => String) id: string, @Ctx() ctx: ApiContext): Promise<Account | null> | Account | null {
     const r = getEstateAccount(ctx.app.store, id);
     if (!r) return null;
-    return loaders(ctx).organizationPath.load(id).then((path) => toAccount(r, path));
+    return loaders(ctx)
+      .organizationPath.load(id)
+      .then((path) => toAccount(r, path));
   }
 }

@@ -39,7 +39,9 @@ export class PolicyResolver {
     return statementsOfPolicy(ctx.app.store, p.id, versionId ?? undefined);
   }
 
-  @FieldResolver(() => [Finding], { description: 'validatePolicy findings of the default version (managed) or the policy (inline), checked as an identity policy with its kind\'s size quota.' })
+  @FieldResolver(() => [Finding], {
+    description: "validatePolicy findings of the default version (managed) or the policy (inline), checked as an identity policy with its kind's size quota.",
+  })
   findings(@Root() p: Policy, @Ctx() ctx: ApiContext): Finding[] {
     return findingsOfPolicy(ctx.app.store, p.id) as Finding[];
   }

@@ -10,7 +10,16 @@ import { checkFilter, pageSize } from '../limits.js';
 import { loaders } from './shared.js';
 
 export function toPrincipal(r: PrincipalRecord): Principal {
-  return { arn: r.arn, name: r.name, type: r.type as PrincipalType, accountId: r.accountId, uniqueId: r.uniqueId, path: r.path, createDate: r.createDate, tags: undefined as unknown as Tag[] };
+  return {
+    arn: r.arn,
+    name: r.name,
+    type: r.type as PrincipalType,
+    accountId: r.accountId,
+    uniqueId: r.uniqueId,
+    path: r.path,
+    createDate: r.createDate,
+    tags: undefined as unknown as Tag[],
+  };
 }
 
 export function toGroup(r: GroupRecord): Group {
@@ -19,9 +28,20 @@ export function toGroup(r: GroupRecord): Group {
 
 export function toPolicy(r: PolicyRecord): Policy {
   return {
-    id: r.key, name: r.name, arn: r.arn, kind: r.kind as PolicyKind, path: r.path, accountId: r.accountId, defaultVersionId: r.defaultVersionId,
-    attachmentCount: r.attachmentCount, description: r.description, createDate: r.createDate, updateDate: r.updateDate, stub: r.stub,
-    owner: r.owner ? { kind: r.owner.kind as AttachedToKind, arn: r.owner.arn, name: r.owner.name } : null, document: r.document,
+    id: r.key,
+    name: r.name,
+    arn: r.arn,
+    kind: r.kind as PolicyKind,
+    path: r.path,
+    accountId: r.accountId,
+    defaultVersionId: r.defaultVersionId,
+    attachmentCount: r.attachmentCount,
+    description: r.description,
+    createDate: r.createDate,
+    updateDate: r.updateDate,
+    stub: r.stub,
+    owner: r.owner ? { kind: r.owner.kind as AttachedToKind, arn: r.owner.arn, name: r.owner.name } : null,
+    document: r.document,
   };
 }
 
@@ -67,7 +87,9 @@ export class PrincipalResolver {
     return r ? (await loaders(ctx).principalGroups.load(r.id)).map(toGroup) : [];
   }
 
-  @FieldResolver(() => [PrincipalPolicy], { description: "The identity policies in force: inline, attached managed (default version), and for a user its groups'." })
+  @FieldResolver(() => [PrincipalPolicy], {
+    description: "The identity policies in force: inline, attached managed (default version), and for a user its groups'.",
+  })
   async policies(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<PrincipalPolicy[]> {
     const r = await record(ctx, p);
     if (!r) return [];
@@ -87,7 +109,8 @@ export class PrincipalResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The organization path of the principal's account, `o-…/r-…/ou-…/` as aws:PrincipalOrgPaths spells it; null when its account is not in the imported organization.",
+    description:
+      "The organization path of the principal's account, `o-…/r-…/ou-…/` as aws:PrincipalOrgPaths spells it; null when its account is not in the imported organization.",
   })
   async organizationPath(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<string | null> {
     return p.accountId ? loaders(ctx).organizationPath.load(p.accountId) : null;

@@ -10,7 +10,15 @@ import { loaders } from './shared.js';
 type ResourceNode = Resource & { storeId: number };
 
 function toResource(r: ResourceRecord): ResourceNode {
-  return { arn: r.arn, service: r.service, region: r.region, accountId: r.accountId ?? r.ownerAccountId, resourceType: r.resourceType, tags: undefined as unknown as Tag[], storeId: r.id };
+  return {
+    arn: r.arn,
+    service: r.service,
+    region: r.region,
+    accountId: r.accountId ?? r.ownerAccountId,
+    resourceType: r.resourceType,
+    tags: undefined as unknown as Tag[],
+    storeId: r.id,
+  };
 }
 
 /** A resource known only by its resource-based policy (or a role, by its trust policy): no tags. */
@@ -20,7 +28,10 @@ function fromPolicy(r: ResourcePolicyRecord): ResourceNode {
 
 @Resolver(() => Resource)
 export class ResourceResolver {
-  @Query(() => Resource, { nullable: true, description: 'A resource by ARN: from get-resources output, or known by its resource-based policy (a role by its trust policy).' })
+  @Query(() => Resource, {
+    nullable: true,
+    description: 'A resource by ARN: from get-resources output, or known by its resource-based policy (a role by its trust policy).',
+  })
   resource(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Resource | null {
     const r = getResource(ctx.app.store, arn);
     if (r) return toResource(r);
@@ -49,7 +60,8 @@ export class ResourceResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Its resource-based policy document (bucket, key, queue, topic, function, secret policy…; for a role, its trust policy), as text; null when none was imported.",
+    description:
+      'Its resource-based policy document (bucket, key, queue, topic, function, secret policy…; for a role, its trust policy), as text; null when none was imported.',
   })
   async policy(@Root() r: ResourceNode, @Ctx() ctx: ApiContext): Promise<string | null> {
     return (await loaders(ctx).resourcePolicy.load(r.arn))?.document ?? null;

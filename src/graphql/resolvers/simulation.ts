@@ -3,8 +3,17 @@ import { simulateCustomPolicy, type SimulatedResult } from '../../access/simulat
 import { SimulateCustomPolicyInput, SimulationReport, type EvaluationResultType } from '../types/simulation.js';
 import { apiError, badUserInput } from '../errors.js';
 import {
-  checkActions, checkPolicySize, checkResource, checkResources, contextValueCount, MAX_EVALUATIONS, MAX_SIMULATED_POLICY_CHARS,
-  MAX_SIMULATED_TOTAL_CHARS, MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK, withDeadline,
+  checkActions,
+  checkPolicySize,
+  checkResource,
+  checkResources,
+  contextValueCount,
+  MAX_EVALUATIONS,
+  MAX_SIMULATED_POLICY_CHARS,
+  MAX_SIMULATED_TOTAL_CHARS,
+  MIN_SIMULATION_SLICE,
+  SIMULATION_SLICE_WORK,
+  withDeadline,
 } from '../limits.js';
 import { simulateOffThread, SimulationTimeoutError } from '../../access/simulate-off-thread.js';
 import { runInSlices } from '../chunked.js';
@@ -30,7 +39,8 @@ const OFF_THREAD_WORK = 20 * SIMULATION_SLICE_WORK;
 @Resolver(() => SimulationReport)
 export class SimulationResolver {
   @Query(() => SimulationReport, {
-    description: 'Evaluates policies given as text (identity policies, optional boundaries, SCPs and resource policy) for each action × resource, like IAM SimulateCustomPolicy.',
+    description:
+      'Evaluates policies given as text (identity policies, optional boundaries, SCPs and resource policy) for each action × resource, like IAM SimulateCustomPolicy.',
   })
   async simulateCustomPolicy(
     @Arg('input', () => SimulateCustomPolicyInput) input: SimulateCustomPolicyInput,
@@ -46,7 +56,9 @@ export class SimulationResolver {
     input.serviceControlPolicies?.forEach((level, i) => level.forEach((p, j) => check(p, `serviceControlPolicies[${i}][${j}]`)));
     if (input.resourcePolicy) check(input.resourcePolicy, 'resourcePolicy');
     if (total > MAX_SIMULATED_TOTAL_CHARS) {
-      throw apiError('PAYLOAD_TOO_LARGE', `The policies add up to ${total} characters; the limit is ${MAX_SIMULATED_TOTAL_CHARS}`, { limit: MAX_SIMULATED_TOTAL_CHARS });
+      throw apiError('PAYLOAD_TOO_LARGE', `The policies add up to ${total} characters; the limit is ${MAX_SIMULATED_TOTAL_CHARS}`, {
+        limit: MAX_SIMULATED_TOTAL_CHARS,
+      });
     }
     if (input.actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
     const count = input.actions.length * Math.max(1, input.resources?.length ?? 1);
@@ -64,13 +76,14 @@ export class SimulationResolver {
         return { results: (await simulateOffThread(input, ctx.deadline)).map(toEvaluationResult) };
       }
       const pairsPerSlice = Math.max(perPair > total + 1000 ? 1 : MIN_SIMULATION_SLICE, SIMULATION_SLICE_WORK / perPair);
-      const results = await runInSlices({ actions: input.actions, resources: input.resources }, pairsPerSlice, ctx.deadline,
-        (slice) => withDeadline(ctx.deadline, () => simulateCustomPolicy({ ...input, actions: slice.actions, resources: slice.resources })));
+      const results = await runInSlices({ actions: input.actions, resources: input.resources }, pairsPerSlice, ctx.deadline, (slice) =>
+        withDeadline(ctx.deadline, () => simulateCustomPolicy({ ...input, actions: slice.actions, resources: slice.resources })),
+      );
       return { results: results.map(toEvaluationResult) };
     } catch (e) {
-      if (e instanceof SimulationTimeoutError) throw apiError('TIMEOUT', 'The operation ran out of its time budget; narrow the question or raise ACCESSQL_REQUEST_TIMEOUT_MS');
+      if (e instanceof SimulationTimeoutError)
+        throw apiError('TIMEOUT', 'The operation ran out of its time budget; narrow the question or raise ACCESSQL_REQUEST_TIMEOUT_MS');
       throw e;
     }
   }
 }
-

@@ -45,13 +45,21 @@ export class AccessConnection {
   @Field(() => String, { description: 'The action as the catalog spells it.' })
   action!: string;
 
-  @Field(() => String, { description: 'The resource evaluated: the one named, or — when the action applies to its children (contacts of an instance) — an ARN covering every such child.' })
+  @Field(() => String, {
+    description:
+      'The resource evaluated: the one named, or — when the action applies to its children (contacts of an instance) — an ARN covering every such child.',
+  })
   evaluatedResource!: string;
 
-  @Field(() => String, { nullable: true, description: 'The catalog resource type evaluated (e.g. contact); null for "*" or actions without resource-level permissions.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The catalog resource type evaluated (e.g. contact); null for "*" or actions without resource-level permissions.',
+  })
   evaluatedResourceType?: string | null;
 
-  @Field(() => [String], { description: 'What the caller should know about the question, e.g. an ARN whose service namespace no AWS resource type uses ("did you mean connect?").' })
+  @Field(() => [String], {
+    description: 'What the caller should know about the question, e.g. an ARN whose service namespace no AWS resource type uses ("did you mean connect?").',
+  })
   warnings!: string[];
 }
 
@@ -60,7 +68,9 @@ export class ActionAccess {
   @Field(() => String)
   action!: string;
 
-  @Field(() => String, { description: 'The ARN evaluated: the resource named, or — for an action on its children (contacts of an instance) — an ARN covering every such child.' })
+  @Field(() => String, {
+    description: 'The ARN evaluated: the resource named, or — for an action on its children (contacts of an instance) — an ARN covering every such child.',
+  })
   resource!: string;
 
   @Field(() => String, { description: 'The catalog resource type the action was evaluated on (e.g. instance, contact, role).' })

@@ -92,7 +92,7 @@ export class Resource {
   @Field(() => String) arn!: string;
   @Field(() => String) service!: string;
   @Field(() => String, { nullable: true }) region?: string | null;
-  @Field(() => String, { nullable: true, description: "The account in the ARN, else the account whose output listed it." }) accountId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The account in the ARN, else the account whose output listed it.' }) accountId?: string | null;
   @Field(() => String, { nullable: true, description: 'As the ARN spells it (contact-flow, agent, bucket…).' }) resourceType?: string | null;
   @Field(() => [Tag]) tags!: Tag[];
 }
@@ -119,7 +119,8 @@ export class ImportResult {
   @Field(() => Int) statements!: number;
   @Field(() => Int) resources!: number;
   @Field(() => Int, { description: 'Resource-based policies written (resource policies document).' }) resourcePolicies!: number;
-  @Field(() => String, { nullable: true, description: 'The organization an organization document stored (replacing the previous one).' }) organization?: string | null;
+  @Field(() => String, { nullable: true, description: 'The organization an organization document stored (replacing the previous one).' }) organization?:
+    string | null;
   @Field(() => Int) organizationalUnits!: number;
   @Field(() => Int) organizationAccounts!: number;
   @Field(() => Int, { description: 'SCPs and RCPs of the organization document.' }) organizationPolicies!: number;

@@ -33,4 +33,3 @@ export function connection<T extends object>(name: string, node: () => abstract 
   }
   return ConnectionType;
 }
-

@@ -49,9 +49,13 @@ export enum PrincipalType {
 }
 registerEnumType(PrincipalType, {
   name: 'PrincipalType',
-  description: 'IAM users and roles are principals; groups are not. ACCOUNT, SERVICE, FEDERATED and ANONYMOUS are principals beyond the store that a resource-based policy grants (whoCan).',
+  description:
+    'IAM users and roles are principals; groups are not. ACCOUNT, SERVICE, FEDERATED and ANONYMOUS are principals beyond the store that a resource-based policy grants (whoCan).',
   valuesConfig: {
-    ACCOUNT: { description: 'An account not in the store, as its root (arn:aws:iam::ACCOUNT:root): its principals are allowed if their own policies allow, so the entry is conditional.' },
+    ACCOUNT: {
+      description:
+        'An account not in the store, as its root (arn:aws:iam::ACCOUNT:root): its principals are allowed if their own policies allow, so the entry is conditional.',
+    },
     SERVICE: { description: 'An AWS service principal (cloudtrail.amazonaws.com).' },
     FEDERATED: { description: 'A SAML or OIDC identity provider (Federated principal).' },
     ANONYMOUS: { description: '"*": everyone, including callers outside AWS accounts.' },

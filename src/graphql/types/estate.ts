@@ -74,8 +74,10 @@ export class Account {
   @Field(() => String, { nullable: true }) joinedMethod?: string | null;
   @Field(() => String, { nullable: true }) joinedTimestamp?: string | null;
   @Field(() => String, { nullable: true, description: 'The root or OU it sits under; null outside the organization.' }) parentId?: string | null;
-  @Field(() => OrganizationParent, { nullable: true, description: 'The root or OU it sits under, with its name; null outside the organization.' }) parent?: OrganizationParent | null;
-  @Field(() => String, { nullable: true, description: '`o-…/r-…/ou-…/` (aws:PrincipalOrgPaths); null outside the organization.' }) organizationPath?: string | null;
+  @Field(() => OrganizationParent, { nullable: true, description: 'The root or OU it sits under, with its name; null outside the organization.' })
+  parent?: OrganizationParent | null;
+  @Field(() => String, { nullable: true, description: '`o-…/r-…/ou-…/` (aws:PrincipalOrgPaths); null outside the organization.' }) organizationPath?:
+    string | null;
   @Field(() => Boolean) inOrganization!: boolean;
   @Field(() => Boolean) isManagementAccount!: boolean;
   @Field(() => Int, { description: 'Stored users and roles of the account.' }) principalsCount!: number;

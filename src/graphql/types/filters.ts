@@ -24,11 +24,24 @@ export class PolicyFilterInput {
   @Field(() => PolicyKind, { nullable: true }) kind?: PolicyKind;
   @Field(() => String, { nullable: true }) nameContains?: string;
   @Field(() => String, { nullable: true }) accountId?: string;
-  @Field(() => String, { nullable: true, description: 'Statements whose Action/NotAction values, as written, match this pattern (connect:* finds every statement naming a Connect action).' }) actionLike?: string;
-  @Field(() => String, { nullable: true, description: 'Statements whose Action patterns cover this action (connect:StartContactRecording finds connect:*, connect:Start*, *).' }) actionMatches?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Statements whose Action/NotAction values, as written, match this pattern (connect:* finds every statement naming a Connect action).',
+  })
+  actionLike?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Statements whose Action patterns cover this action (connect:StartContactRecording finds connect:*, connect:Start*, *).',
+  })
+  actionMatches?: string;
   @Field(() => Boolean, { nullable: true, description: 'false: leave out policies known only by ARN.' }) includeStubs?: boolean;
-  @Field(() => FindingType, { nullable: true, description: 'Policies with a validatePolicy finding of this type (the default version of a managed policy).' }) findingType?: FindingType;
-  @Field(() => String, { nullable: true, description: 'Policies with a validatePolicy finding of this code (INVALID_ACTION, PASS_ROLE_WITH_STAR_IN_RESOURCE…).' }) code?: string;
+  @Field(() => FindingType, { nullable: true, description: 'Policies with a validatePolicy finding of this type (the default version of a managed policy).' })
+  findingType?: FindingType;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Policies with a validatePolicy finding of this code (INVALID_ACTION, PASS_ROLE_WITH_STAR_IN_RESOURCE…).',
+  })
+  code?: string;
 }
 
 @InputType()
@@ -44,5 +57,6 @@ export class ResourceFilterInput {
   @Field(() => String, { nullable: true }) accountId?: string;
   @Field(() => TagFilterInput, { nullable: true }) tag?: TagFilterInput;
   @Field(() => String, { nullable: true }) arnPrefix?: string;
-  @Field(() => Boolean, { nullable: true, description: 'true: only resources with a stored resource-based policy; false: only those without.' }) hasPolicy?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'true: only resources with a stored resource-based policy; false: only those without.' })
+  hasPolicy?: boolean;
 }

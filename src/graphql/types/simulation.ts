@@ -1,7 +1,9 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ContextKeyType, Decision } from './enums.js';
 
-@InputType({ description: 'One request context value. type omitted: taken from the catalog for known keys, else STRING (STRING_LIST when more than one value).' })
+@InputType({
+  description: 'One request context value. type omitted: taken from the catalog for known keys, else STRING (STRING_LIST when more than one value).',
+})
 export class ContextEntryInput {
   @Field(() => String)
   key!: string;
@@ -24,7 +26,11 @@ export class SimulateCustomPolicyInput {
   @Field(() => [[String]], { nullable: true, description: 'One list per level, root first; every level must allow.' })
   serviceControlPolicies?: string[][];
 
-  @Field(() => [[String]], { nullable: true, description: "Resource control policies: one list per level of the resource owner's path, root first; every level must allow (not applied to services RCPs do not support, nor to service-linked roles)." })
+  @Field(() => [[String]], {
+    nullable: true,
+    description:
+      "Resource control policies: one list per level of the resource owner's path, root first; every level must allow (not applied to services RCPs do not support, nor to service-linked roles).",
+  })
   resourceControlPolicies?: string[][];
 
   @Field(() => String, { nullable: true })

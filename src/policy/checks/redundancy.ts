@@ -62,7 +62,16 @@ function conditionsKey(s: Statement): string {
 function principalKey(s: Statement): string {
   const p = s.principal ?? s.notPrincipal;
   if (!p) return '';
-  return (s.principal ? 'P' : 'N') + JSON.stringify(p.wildcard ? '*' : Object.entries(p.values).map(([k, v]) => [k, [...v].sort()]).sort());
+  return (
+    (s.principal ? 'P' : 'N') +
+    JSON.stringify(
+      p.wildcard
+        ? '*'
+        : Object.entries(p.values)
+            .map(([k, v]) => [k, [...v].sort()])
+            .sort(),
+    )
+  );
 }
 
 function allCovered(outer: readonly string[], inner: readonly string[], lower: boolean): boolean {
@@ -74,7 +83,9 @@ function allCovered(outer: readonly string[], inner: readonly string[], lower: b
 }
 
 export function checkRedundantStatements(ctx: CheckContext): void {
-  const list = ctx.document.statements.filter((s) => s.effect && s.action && !s.notAction && s.resource && !s.notResource && s.action.length > 0 && s.resource.length > 0);
+  const list = ctx.document.statements.filter(
+    (s) => s.effect && s.action && !s.notAction && s.resource && !s.notResource && s.action.length > 0 && s.resource.length > 0,
+  );
   if (list.length < 2 || list.length > MAX_STATEMENTS) return;
   const keys = list.map((s) => `${s.effect}|${principalKey(s)}|${conditionsKey(s)}`);
   // Pattern tests allowed in all: the pairwise comparison stays linear-ish in the policy's size.
@@ -89,8 +100,11 @@ export function checkRedundantStatements(ctx: CheckContext): void {
       if (allCovered(a.action!, b.action!, true) && allCovered(a.resource!, b.resource!, false)) {
         const mutual = allCovered(b.action!, a.action!, true) && allCovered(b.resource!, a.resource!, false);
         if (mutual && i > j) continue;
-        ctx.add('REDUNDANT_STATEMENT',
-          `Statement ${b.index + 1}${b.sid ? ` ("${b.sid}")` : ''} is redundant: statement ${a.index + 1}${a.sid ? ` ("${a.sid}")` : ''} already ${b.effect === 'Deny' ? 'denies' : 'allows'} all of its actions on all of its resources under the same conditions`, b.position);
+        ctx.add(
+          'REDUNDANT_STATEMENT',
+          `Statement ${b.index + 1}${b.sid ? ` ("${b.sid}")` : ''} is redundant: statement ${a.index + 1}${a.sid ? ` ("${a.sid}")` : ''} already ${b.effect === 'Deny' ? 'denies' : 'allows'} all of its actions on all of its resources under the same conditions`,
+          b.position,
+        );
         break;
       }
     }

@@ -75,11 +75,18 @@ export function checkSensitiveActions(ctx: CheckContext, s: Statement): void {
     if (!how) continue;
     const code = f.codes[how][starResource ? 'star' : 'notResource'];
     const verb = f.action === 'iam:passrole' ? 'pass any role to any service' : 'create any service-linked role';
-    const via = how === 'explicit' ? f.action === 'iam:passrole' ? 'iam:PassRole' : 'iam:CreateServiceLinkedRole'
-      : how === 'star' ? `a wildcard action that covers ${f.action === 'iam:passrole' ? 'iam:PassRole' : 'iam:CreateServiceLinkedRole'}` : 'NotAction';
-    const fix = f.action === 'iam:passrole'
-      ? 'name the roles in Resource and limit the services with an iam:PassedToService condition'
-      : 'name the roles in Resource or limit the services with an iam:AWSServiceName condition';
+    const via =
+      how === 'explicit'
+        ? f.action === 'iam:passrole'
+          ? 'iam:PassRole'
+          : 'iam:CreateServiceLinkedRole'
+        : how === 'star'
+          ? `a wildcard action that covers ${f.action === 'iam:passrole' ? 'iam:PassRole' : 'iam:CreateServiceLinkedRole'}`
+          : 'NotAction';
+    const fix =
+      f.action === 'iam:passrole'
+        ? 'name the roles in Resource and limit the services with an iam:PassedToService condition'
+        : 'name the roles in Resource or limit the services with an iam:AWSServiceName condition';
     ctx.add(code, `Statement ${s.index + 1} allows ${via} on ${starResource ? '"*"' : 'NotResource'}: it can ${verb}; ${fix}`, pos);
   }
 }

@@ -36,11 +36,17 @@ export function checkUnsupportedTagKeys(ctx: CheckContext, s: Statement, actions
     const unsupported = services.filter((svc) => !serviceSupportsKey(svc, c.key));
     if (unsupported.length === 0) continue;
     if (s.effect === 'Allow') {
-      ctx.add('ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
-        `No action of ${unsupported.join(', ')} supports "${c.key}": this statement allows none of their actions; move them to a statement without the tag condition`, c.position);
+      ctx.add(
+        'ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
+        `No action of ${unsupported.join(', ')} supports "${c.key}": this statement allows none of their actions; move them to a statement without the tag condition`,
+        c.position,
+      );
     } else {
-      ctx.add('DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
-        `No action of ${unsupported.join(', ')} supports "${c.key}": this Deny never applies to their actions (unless IfExists or a negated operator is used), so it denies less than it seems`, c.position);
+      ctx.add(
+        'DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
+        `No action of ${unsupported.join(', ')} supports "${c.key}": this Deny never applies to their actions (unless IfExists or a negated operator is used), so it denies less than it seems`,
+        c.position,
+      );
     }
   }
 }

@@ -17,7 +17,11 @@ export function checkVariables(ctx: CheckContext, s: Statement): void {
   for (const field of ['action', 'notAction'] as const) {
     (s[field] ?? []).forEach((v, i) => {
       if (v.includes('${')) {
-        ctx.add('VARIABLE_UNSUPPORTED_IN_ELEMENT', `"${v}": policy variables are not resolved in ${field === 'action' ? 'Action' : 'NotAction'}, only in Resource, NotResource and condition values`, at(field, i));
+        ctx.add(
+          'VARIABLE_UNSUPPORTED_IN_ELEMENT',
+          `"${v}": policy variables are not resolved in ${field === 'action' ? 'Action' : 'NotAction'}, only in Resource, NotResource and condition values`,
+          at(field, i),
+        );
       }
     });
   }
@@ -26,7 +30,8 @@ export function checkVariables(ctx: CheckContext, s: Statement): void {
     if (!p) continue;
     for (const [type, values] of Object.entries(p.values)) {
       values.forEach((v, i) => {
-        if (v.includes('${')) ctx.add('VARIABLE_UNSUPPORTED_IN_ELEMENT', `"${v}": policy variables are not resolved in principals`, p.valuePositions?.[type]?.[i] ?? p.position);
+        if (v.includes('${'))
+          ctx.add('VARIABLE_UNSUPPORTED_IN_ELEMENT', `"${v}": policy variables are not resolved in principals`, p.valuePositions?.[type]?.[i] ?? p.position);
       });
     }
   }
@@ -34,7 +39,8 @@ export function checkVariables(ctx: CheckContext, s: Statement): void {
     (s[field] ?? []).forEach((v, i) => checkValue(ctx, v, at(field, i)));
   }
   for (const c of s.conditions) {
-    if (c.key.includes('${')) ctx.add('VARIABLE_UNSUPPORTED_IN_ELEMENT', `Condition key "${c.key}": policy variables are not resolved in condition keys, only in values`, c.position);
+    if (c.key.includes('${'))
+      ctx.add('VARIABLE_UNSUPPORTED_IN_ELEMENT', `Condition key "${c.key}": policy variables are not resolved in condition keys, only in values`, c.position);
     c.values.forEach((v, i) => checkValue(ctx, v, c.valuePositions?.[i] ?? c.position));
   }
 }
@@ -43,8 +49,11 @@ function checkValue(ctx: CheckContext, value: string, pos: SourcePosition): void
   let i = value.indexOf('${');
   if (i < 0) return;
   if (ctx.document.version !== '2012-10-17') {
-    ctx.add('VARIABLE_UNSUPPORTED_IN_VERSION',
-      `"${value}" uses a policy variable, but the policy's Version is ${ctx.document.version ?? 'missing (so 2008-10-17)'}: the variable is matched as literal text. Set "Version": "2012-10-17"`, pos);
+    ctx.add(
+      'VARIABLE_UNSUPPORTED_IN_VERSION',
+      `"${value}" uses a policy variable, but the policy's Version is ${ctx.document.version ?? 'missing (so 2008-10-17)'}: the variable is matched as literal text. Set "Version": "2012-10-17"`,
+      pos,
+    );
     return;
   }
   while (i >= 0) {

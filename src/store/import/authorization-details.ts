@@ -9,16 +9,12 @@ import { isAwsManagedPolicyArn, nameFromIamArn } from '../arn.js';
 import { readDocument } from './documents.js';
 import type { ImportSession } from './session.js';
 import type { IamKind, Owner } from './writer.js';
-import {
-  list, object, optionalBoolean, optionalNumber, optionalString, requiredString, ShapeError, tags,
-  type JsonObject, type JsonPath,
-} from './shape.js';
+import { list, object, optionalBoolean, optionalNumber, optionalString, requiredString, ShapeError, tags, type JsonObject, type JsonPath } from './shape.js';
 
 export const AUTHORIZATION_DETAILS_KEYS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
 
 export function isAuthorizationDetails(root: unknown): root is JsonObject {
-  return root !== null && typeof root === 'object' && !Array.isArray(root)
-    && AUTHORIZATION_DETAILS_KEYS.some((k) => k in (root as JsonObject));
+  return root !== null && typeof root === 'object' && !Array.isArray(root) && AUTHORIZATION_DETAILS_KEYS.some((k) => k in (root as JsonObject));
 }
 
 const KIND_OF_KEY: Record<(typeof AUTHORIZATION_DETAILS_KEYS)[number], IamKind | undefined> = {
@@ -40,10 +36,22 @@ export function importAuthorizationDetails(session: ImportSession, root: JsonObj
   const step = () => {
     if (++done % 256 === 0) session.step(done, total);
   };
-  policies.forEach((p, i) => { managedPolicy(session, p, ['Policies', i]); step(); });
-  groups.forEach((g, i) => { group(session, g, ['GroupDetailList', i]); step(); });
-  users.forEach((u, i) => { user(session, u, ['UserDetailList', i]); step(); });
-  roles.forEach((r, i) => { role(session, r, ['RoleDetailList', i]); step(); });
+  policies.forEach((p, i) => {
+    managedPolicy(session, p, ['Policies', i]);
+    step();
+  });
+  groups.forEach((g, i) => {
+    group(session, g, ['GroupDetailList', i]);
+    step();
+  });
+  users.forEach((u, i) => {
+    user(session, u, ['UserDetailList', i]);
+    step();
+  });
+  roles.forEach((r, i) => {
+    role(session, r, ['RoleDetailList', i]);
+    step();
+  });
 }
 
 function iamAccountOf(arn: string, path: JsonPath): string {
@@ -159,8 +167,13 @@ function attachedPolicies(session: ImportSession, owner: Owner, o: JsonObject, p
 }
 
 function inlinePolicies(
-  session: ImportSession, owner: Owner, ownerKind: 'USER' | 'ROLE' | 'GROUP', ownerArn: string,
-  o: JsonObject, key: string, path: JsonPath,
+  session: ImportSession,
+  owner: Owner,
+  ownerKind: 'USER' | 'ROLE' | 'GROUP',
+  ownerArn: string,
+  o: JsonObject,
+  key: string,
+  path: JsonPath,
 ): void {
   const p = [...path, key];
   const seen = new Set<string>();

@@ -46,10 +46,7 @@ export function decodeDocumentString(value: string, path: JsonPath): string {
     return decodeURIComponent(value);
   } catch {
     const bad = /%(?![0-9A-Fa-f]{2})/.exec(value);
-    throw new DocumentError(
-      path,
-      bad ? `malformed URL encoding at character ${bad.index + 1} of the encoded document` : 'malformed URL encoding (not UTF-8)',
-    );
+    throw new DocumentError(path, bad ? `malformed URL encoding at character ${bad.index + 1} of the encoded document` : 'malformed URL encoding (not UTF-8)');
   }
 }
 

@@ -36,7 +36,8 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
   const result = writeTransaction(store, () => {
     const { db } = store;
     const snapshotId = Number(
-      db.prepare('INSERT INTO snapshots (started_at, label, files) VALUES (?, ?, ?)')
+      db
+        .prepare('INSERT INTO snapshots (started_at, label, files) VALUES (?, ?, ?)')
         .run(startedAt, options.label ?? null, JSON.stringify(inputs.map((f) => f.name))).lastInsertRowid,
     );
     const writer = new ImportWriter(store, snapshotId);
@@ -64,8 +65,12 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
       organizationAccounts: session.organizationAccounts,
       organizationPolicies: session.organizationPolicies,
     };
-    db.prepare('UPDATE snapshots SET finished_at = ?, files = ?, counts = ? WHERE id = ?')
-      .run(new Date().toISOString(), JSON.stringify(formats), JSON.stringify({ ...counts, repairs: session.repairs.length }), snapshotId);
+    db.prepare('UPDATE snapshots SET finished_at = ?, files = ?, counts = ? WHERE id = ?').run(
+      new Date().toISOString(),
+      JSON.stringify(formats),
+      JSON.stringify({ ...counts, repairs: session.repairs.length }),
+      snapshotId,
+    );
     return { snapshotId, ...counts, repairs: session.repairs, files: formats, dataVersion } satisfies ImportResult;
   });
   return result;
@@ -144,10 +149,13 @@ function importOne(session: ImportSession, file: ImportFile, accepted?: readonly
         break;
       }
       default:
-        throw new ShapeError([], 'unrecognised content: expected `aws iam get-account-authorization-details` output '
-          + '(UserDetailList, GroupDetailList, RoleDetailList, Policies), `aws resourcegroupstaggingapi get-resources` '
-          + 'output (ResourceTagMappingList), an organization document (Organization, Roots, OrganizationalUnits, Accounts, Policies), '
-          + 'a resource policies document (ResourcePolicies) or a policy document (Statement)');
+        throw new ShapeError(
+          [],
+          'unrecognised content: expected `aws iam get-account-authorization-details` output ' +
+            '(UserDetailList, GroupDetailList, RoleDetailList, Policies), `aws resourcegroupstaggingapi get-resources` ' +
+            'output (ResourceTagMappingList), an organization document (Organization, Roots, OrganizationalUnits, Accounts, Policies), ' +
+            'a resource policies document (ResourcePolicies) or a policy document (Statement)',
+        );
     }
     return format;
   } catch (e) {
@@ -164,7 +172,12 @@ export const MAX_NESTING = 64;
 
 /** The path of the first element nested deeper than `limit` (found without recursion), or undefined. */
 export function tooDeep(root: unknown, limit: number): JsonPath | undefined {
-  interface Frame { value: object; depth: number; parent: Frame | null; key: string | number }
+  interface Frame {
+    value: object;
+    depth: number;
+    parent: Frame | null;
+    key: string | number;
+  }
   const stack: Frame[] = [];
   if (root !== null && typeof root === 'object') stack.push({ value: root, depth: 0, parent: null, key: '' });
   while (stack.length) {
@@ -195,7 +208,11 @@ function toImportError(e: unknown, file: ImportFile): unknown {
   if (e instanceof ShapeError) {
     const at = locatePath(file.text, e.path);
     return new ImportError({
-      file: file.name, line: at?.line, column: at?.column, path: e.path.length ? formatPath(e.path) : undefined, reason: e.reason,
+      file: file.name,
+      line: at?.line,
+      column: at?.column,
+      path: e.path.length ? formatPath(e.path) : undefined,
+      reason: e.reason,
     });
   }
   if (e instanceof DocumentError) {
@@ -209,7 +226,12 @@ function toImportError(e: unknown, file: ImportFile): unknown {
       return new ImportError({ file: file.name, line: at?.line, column: at?.column, path: formatPath(e.path), reason: e.reason });
     }
     return new ImportError({
-      file: file.name, line: e.line, column: e.column, path: formatPath(e.path), reason: e.reason, inDocument: true,
+      file: file.name,
+      line: e.line,
+      column: e.column,
+      path: formatPath(e.path),
+      reason: e.reason,
+      inDocument: true,
     });
   }
   // Data AWS would never produce (two groups of one account with the same name, say) trips a

@@ -16,10 +16,7 @@
  */
 import { readDocument } from './documents.js';
 import type { ImportSession } from './session.js';
-import {
-  describe, isObject, list, object, optionalBoolean, optionalString, requiredString, ShapeError,
-  type JsonObject, type JsonPath,
-} from './shape.js';
+import { describe, isObject, list, object, optionalBoolean, optionalString, requiredString, ShapeError, type JsonObject, type JsonPath } from './shape.js';
 
 /** Policy types this store evaluates (Organizations API: PolicyType). */
 export const ORG_POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'] as const;
@@ -75,7 +72,7 @@ const ACCOUNT_ID = /^\d{12}$/;
 
 export function importOrganization(session: ImportSession, root: JsonObject): void {
   const orgPath: JsonPath = ['Organization'];
-  if (root.Organization === undefined) throw new ShapeError(orgPath, 'missing Organization (`aws organizations describe-organization` output\'s Organization)');
+  if (root.Organization === undefined) throw new ShapeError(orgPath, "missing Organization (`aws organizations describe-organization` output's Organization)");
   const org = object(root.Organization, orgPath);
   const orgId = requiredString(org, 'Id', orgPath);
   // MasterAccountId is always in describe-organization's output; MasterAccountArn ends with it.
@@ -91,30 +88,71 @@ export function importOrganization(session: ImportSession, root: JsonObject): vo
   };
   let pos = 0;
   const roots = list(root.Roots, ['Roots']);
-  if (roots.length === 0) throw new ShapeError(['Roots'], 'an organization has a root (`aws organizations list-roots` output\'s Roots)');
+  if (roots.length === 0) throw new ShapeError(['Roots'], "an organization has a root (`aws organizations list-roots` output's Roots)");
   roots.forEach((r, i) => {
     const p: JsonPath = ['Roots', i];
     const o = object(r, p);
     const id = requiredString(o, 'Id', p);
     const types = o.PolicyTypes === undefined || o.PolicyTypes === null ? null : JSON.stringify(list(o.PolicyTypes, [...p, 'PolicyTypes']));
-    add({ id, kind: 'ROOT', parentId: null, arn: optionalString(o, 'Arn', p), name: optionalString(o, 'Name', p), email: null, status: null,
-      joinedMethod: null, joinedTimestamp: null, policyTypes: types, pos: pos++ }, p);
+    add(
+      {
+        id,
+        kind: 'ROOT',
+        parentId: null,
+        arn: optionalString(o, 'Arn', p),
+        name: optionalString(o, 'Name', p),
+        email: null,
+        status: null,
+        joinedMethod: null,
+        joinedTimestamp: null,
+        policyTypes: types,
+        pos: pos++,
+      },
+      p,
+    );
   });
   list(root.OrganizationalUnits, ['OrganizationalUnits']).forEach((u, i) => {
     const p: JsonPath = ['OrganizationalUnits', i];
     const o = object(u, p);
     const id = requiredString(o, 'Id', p);
-    add({ id, kind: 'ORGANIZATIONAL_UNIT', parentId: parentIdOf(o, p), arn: optionalString(o, 'Arn', p), name: optionalString(o, 'Name', p),
-      email: null, status: null, joinedMethod: null, joinedTimestamp: null, policyTypes: null, pos: pos++ }, p);
+    add(
+      {
+        id,
+        kind: 'ORGANIZATIONAL_UNIT',
+        parentId: parentIdOf(o, p),
+        arn: optionalString(o, 'Arn', p),
+        name: optionalString(o, 'Name', p),
+        email: null,
+        status: null,
+        joinedMethod: null,
+        joinedTimestamp: null,
+        policyTypes: null,
+        pos: pos++,
+      },
+      p,
+    );
   });
   list(root.Accounts, ['Accounts']).forEach((a, i) => {
     const p: JsonPath = ['Accounts', i];
     const o = object(a, p);
     const id = requiredString(o, 'Id', p);
     if (!ACCOUNT_ID.test(id)) throw new ShapeError([...p, 'Id'], `${id} is not a 12-digit account id`);
-    add({ id, kind: 'ACCOUNT', parentId: parentIdOf(o, p), arn: optionalString(o, 'Arn', p), name: optionalString(o, 'Name', p),
-      email: optionalString(o, 'Email', p), status: optionalString(o, 'Status', p) ?? optionalString(o, 'State', p),
-      joinedMethod: optionalString(o, 'JoinedMethod', p), joinedTimestamp: optionalString(o, 'JoinedTimestamp', p), policyTypes: null, pos: pos++ }, p);
+    add(
+      {
+        id,
+        kind: 'ACCOUNT',
+        parentId: parentIdOf(o, p),
+        arn: optionalString(o, 'Arn', p),
+        name: optionalString(o, 'Name', p),
+        email: optionalString(o, 'Email', p),
+        status: optionalString(o, 'Status', p) ?? optionalString(o, 'State', p),
+        joinedMethod: optionalString(o, 'JoinedMethod', p),
+        joinedTimestamp: optionalString(o, 'JoinedTimestamp', p),
+        policyTypes: null,
+        pos: pos++,
+      },
+      p,
+    );
   });
 
   // Every parent exists and is a root or an OU; following parents from any node reaches a root.
@@ -136,7 +174,7 @@ export function importOrganization(session: ImportSession, root: JsonObject): vo
     const p: JsonPath = ['Policies', i];
     const o = object(x, p);
     const sp: JsonPath = [...p, 'PolicySummary'];
-    if (o.PolicySummary === undefined) throw new ShapeError(sp, 'missing PolicySummary (`aws organizations describe-policy` output\'s Policy)');
+    if (o.PolicySummary === undefined) throw new ShapeError(sp, "missing PolicySummary (`aws organizations describe-policy` output's Policy)");
     const s = object(o.PolicySummary, sp);
     const id = requiredString(s, 'Id', sp);
     if (policyIds.has(id)) throw new ShapeError([...sp, 'Id'], `policy ${id} is listed twice`);
@@ -147,7 +185,8 @@ export function importOrganization(session: ImportSession, root: JsonObject): vo
     }
     const cp: JsonPath = [...p, 'Content'];
     if (o.Content === undefined || o.Content === null) throw new ShapeError(cp, 'missing Content (the policy document as JSON text)');
-    if (typeof o.Content !== 'string' && !isObject(o.Content)) throw new ShapeError(cp, `expected the policy document as JSON text, found ${describe(o.Content)}`);
+    if (typeof o.Content !== 'string' && !isObject(o.Content))
+      throw new ShapeError(cp, `expected the policy document as JSON text, found ${describe(o.Content)}`);
     const doc = readDocument(o.Content, cp, session.lenient);
     session.repair(cp, doc.parsed.repairs);
     const tp: JsonPath = [...p, 'Targets'];
@@ -164,15 +203,26 @@ export function importOrganization(session: ImportSession, root: JsonObject): vo
       return target;
     });
     policies.push({
-      id, arn: optionalString(s, 'Arn', sp), name: optionalString(s, 'Name', sp) ?? id, description: optionalString(s, 'Description', sp),
-      type: type as OrgPolicyType, awsManaged: optionalBoolean(s, 'AwsManaged', sp) ?? false, content: doc.text, targets: [...new Set(targets)], pos: i,
+      id,
+      arn: optionalString(s, 'Arn', sp),
+      name: optionalString(s, 'Name', sp) ?? id,
+      description: optionalString(s, 'Description', sp),
+      type: type as OrgPolicyType,
+      awsManaged: optionalBoolean(s, 'AwsManaged', sp) ?? false,
+      content: doc.text,
+      targets: [...new Set(targets)],
+      pos: i,
     });
   });
 
   const w = session.writer;
   w.replaceOrganization({
-    id: orgId, arn: optionalString(org, 'Arn', orgPath), featureSet: optionalString(org, 'FeatureSet', orgPath), masterAccountId: master,
-    masterAccountArn: optionalString(org, 'MasterAccountArn', orgPath), masterAccountEmail: optionalString(org, 'MasterAccountEmail', orgPath),
+    id: orgId,
+    arn: optionalString(org, 'Arn', orgPath),
+    featureSet: optionalString(org, 'FeatureSet', orgPath),
+    masterAccountId: master,
+    masterAccountArn: optionalString(org, 'MasterAccountArn', orgPath),
+    masterAccountEmail: optionalString(org, 'MasterAccountEmail', orgPath),
   });
   for (const n of nodes.values()) w.orgNode(n);
   for (const pol of policies) w.orgPolicy(pol);

@@ -27,9 +27,21 @@ export function importPolicyFile(session: ImportSession, fileName: string, text:
   const arn = STANDALONE_POLICY_ARN_PREFIX + name;
   const w = session.writer;
   const policyId = w.policy({
-    arn, name, path: '/', uniqueId: null, kind: 'CUSTOMER_MANAGED', accountId: null, standalone: true,
-    defaultVersionId: 'v1', attachmentCount: 0, boundaryUsageCount: 0, isAttachable: true, description: null,
-    createDate: null, updateDate: null, sourceFile: fileName,
+    arn,
+    name,
+    path: '/',
+    uniqueId: null,
+    kind: 'CUSTOMER_MANAGED',
+    accountId: null,
+    standalone: true,
+    defaultVersionId: 'v1',
+    attachmentCount: 0,
+    boundaryUsageCount: 0,
+    isAttachable: true,
+    description: null,
+    createDate: null,
+    updateDate: null,
+    sourceFile: fileName,
   });
   session.policies.add(arn);
   session.statements += w.version(policyId, 'v1', true, null, text, document);

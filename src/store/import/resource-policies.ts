@@ -30,7 +30,10 @@ export function importResourcePolicies(session: ImportSession, root: JsonObject)
     if (!parsed) throw new ShapeError([...path, 'ResourceArn'], `${arn} is not an ARN`);
     if (parsed.service === 'iam' && parsed.resourceType === 'role') {
       // One source for a role's trust policy: the role itself, so the two can never disagree.
-      throw new ShapeError([...path, 'ResourceArn'], `${arn} is a role: its trust policy comes from get-account-authorization-details (AssumeRolePolicyDocument)`);
+      throw new ShapeError(
+        [...path, 'ResourceArn'],
+        `${arn} is a role: its trust policy comes from get-account-authorization-details (AssumeRolePolicyDocument)`,
+      );
     }
     if (seen.has(arn)) throw new ShapeError([...path, 'ResourceArn'], `${arn} is listed twice`);
     seen.add(arn);

@@ -40,6 +40,10 @@ function majorityAccount(accounts: (string | undefined)[]): string | undefined {
   for (const a of accounts) if (a) counts.set(a, (counts.get(a) ?? 0) + 1);
   let best: string | undefined;
   let n = 0;
-  for (const [a, c] of counts) if (c > n || (c === n && best !== undefined && a < best)) { best = a; n = c; }
+  for (const [a, c] of counts)
+    if (c > n || (c === n && best !== undefined && a < best)) {
+      best = a;
+      n = c;
+    }
   return best;
 }

@@ -139,7 +139,8 @@ export class ImportWriter {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       orgPolicy: p(`INSERT INTO org_policies (id, arn, name, description, type, aws_managed, content, pos) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       orgTarget: p(`INSERT INTO org_policy_targets (policy_id, target_id) VALUES (?, ?)`),
-      resourcePolicy: p(`INSERT OR REPLACE INTO resource_policies (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, policy, snapshot_id)
+      resourcePolicy:
+        p(`INSERT OR REPLACE INTO resource_policies (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, policy, snapshot_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       stubPolicy: p(`INSERT OR IGNORE INTO policies (arn, name, kind, account_id, stub, snapshot_id) VALUES (?, ?, ?, ?, 1, ?)`),
     };
@@ -185,8 +186,21 @@ export class ImportWriter {
   principal(p: PrincipalInsert): number {
     this.s.deletePrincipal.run(p.arn);
     const r = this.s.principal.run(
-      p.arn, p.type, p.name, p.path, p.uniqueId, p.accountId, p.createDate, p.boundaryArn, p.boundaryType,
-      p.trustPolicy, p.description, p.maxSessionDuration, p.roleLastUsed, p.instanceProfiles, this.snapshotId,
+      p.arn,
+      p.type,
+      p.name,
+      p.path,
+      p.uniqueId,
+      p.accountId,
+      p.createDate,
+      p.boundaryArn,
+      p.boundaryType,
+      p.trustPolicy,
+      p.description,
+      p.maxSessionDuration,
+      p.roleLastUsed,
+      p.instanceProfiles,
+      this.snapshotId,
     );
     return Number(r.lastInsertRowid);
   }
@@ -213,9 +227,10 @@ export class ImportWriter {
   /** Returns the number of statements stored. */
   inline(owner: Owner, ownerKind: 'USER' | 'ROLE' | 'GROUP', ownerArn: string, name: string, text: string, doc: PolicyDocument): number {
     const key = inlinePolicyKey(ownerArn, name);
-    const r = owner.principalId !== undefined
-      ? this.s.inlinePrincipal.run(key, ownerKind, owner.principalId, name, text)
-      : this.s.inlineGroup.run(key, owner.groupId, name, text);
+    const r =
+      owner.principalId !== undefined
+        ? this.s.inlinePrincipal.run(key, ownerKind, owner.principalId, name, text)
+        : this.s.inlineGroup.run(key, owner.groupId, name, text);
     return this.statements(this.s.statementInline, Number(r.lastInsertRowid), doc);
   }
 
@@ -223,9 +238,22 @@ export class ImportWriter {
   policy(p: PolicyInsert): number {
     this.s.deletePolicy.run(p.arn);
     const r = this.s.policy.run(
-      p.arn, p.name, p.path, p.uniqueId, p.kind, p.accountId, p.standalone ? 1 : 0, p.defaultVersionId,
-      p.attachmentCount, p.boundaryUsageCount, p.isAttachable === null ? null : p.isAttachable ? 1 : 0,
-      p.description, p.createDate, p.updateDate, p.sourceFile, this.snapshotId,
+      p.arn,
+      p.name,
+      p.path,
+      p.uniqueId,
+      p.kind,
+      p.accountId,
+      p.standalone ? 1 : 0,
+      p.defaultVersionId,
+      p.attachmentCount,
+      p.boundaryUsageCount,
+      p.isAttachable === null ? null : p.isAttachable ? 1 : 0,
+      p.description,
+      p.createDate,
+      p.updateDate,
+      p.sourceFile,
+      this.snapshotId,
     );
     return Number(r.lastInsertRowid);
   }
@@ -258,8 +286,15 @@ export class ImportWriter {
   ): void {
     this.s.deleteResource.run(arn);
     const r = this.s.tagged.run(
-      arn, parsed.partition, parsed.service, parsed.region || null, accountOfArn(arn) ?? null, ownerAccountId,
-      parsed.resourceType, parsed.resource, this.snapshotId,
+      arn,
+      parsed.partition,
+      parsed.service,
+      parsed.region || null,
+      accountOfArn(arn) ?? null,
+      ownerAccountId,
+      parsed.resourceType,
+      parsed.resource,
+      this.snapshotId,
     );
     const id = Number(r.lastInsertRowid);
     for (const [k, v] of tags) this.s.resourceTag.run(id, k, v);
@@ -285,10 +320,24 @@ export class ImportWriter {
 
   /** Replaces the resource's stored policy, if any. */
   resourcePolicy(
-    arn: string, parsed: { partition: string; service: string; region: string; resourceType: string | null; resource: string },
-    accountId: string | null, ownerAccountId: string | null, document: string,
+    arn: string,
+    parsed: { partition: string; service: string; region: string; resourceType: string | null; resource: string },
+    accountId: string | null,
+    ownerAccountId: string | null,
+    document: string,
   ): void {
-    this.s.resourcePolicy.run(arn, parsed.partition, parsed.service, parsed.region || null, accountId, ownerAccountId, parsed.resourceType, parsed.resource, document, this.snapshotId);
+    this.s.resourcePolicy.run(
+      arn,
+      parsed.partition,
+      parsed.service,
+      parsed.region || null,
+      accountId,
+      ownerAccountId,
+      parsed.resourceType,
+      parsed.resource,
+      document,
+      this.snapshotId,
+    );
   }
 
   /**
@@ -297,14 +346,18 @@ export class ImportWriter {
    * row (name, no versions) so listings show it; stubs nothing refers to any more are dropped.
    */
   finish(): void {
-    const missing = this.db.prepare(`
+    const missing = this.db
+      .prepare(
+        `
       SELECT a.policy_arn AS arn, MIN(a.policy_name) AS name FROM attachments a
        WHERE NOT EXISTS (SELECT 1 FROM policies p WHERE p.arn = a.policy_arn)
        GROUP BY a.policy_arn
       UNION
       SELECT DISTINCT pr.permissions_boundary_arn, NULL FROM principals pr
        WHERE pr.permissions_boundary_arn IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM policies p WHERE p.arn = pr.permissions_boundary_arn)`).all() as { arn: string; name: string | null }[];
+         AND NOT EXISTS (SELECT 1 FROM policies p WHERE p.arn = pr.permissions_boundary_arn)`,
+      )
+      .all() as { arn: string; name: string | null }[];
     for (const m of missing) {
       const aws = isAwsManagedPolicyArn(m.arn);
       const account = aws ? undefined : accountOfArn(m.arn);

@@ -24,7 +24,13 @@ export function listGroups(store: Store, args: { accountId?: string; nameContain
   if (args.accountId) where.add('g.account_id = ?', args.accountId);
   if (args.nameContains) where.add("g.name LIKE ? ESCAPE '\\'", likeContains(args.nameContains));
   return keysetPage<GroupRow, GroupRecord>(store, {
-    select: GROUP_COLUMNS, from: 'iam_groups g', keyColumn: 'g.arn', where, args, map: toGroup, key: (r) => r.arn,
+    select: GROUP_COLUMNS,
+    from: 'iam_groups g',
+    keyColumn: 'g.arn',
+    where,
+    args,
+    map: toGroup,
+    key: (r) => r.arn,
   });
 }
 
@@ -35,10 +41,14 @@ export function getGroup(store: Store, arn: string): GroupRecord | null {
 
 /** Batch: the ARNs of each group's members, sorted (resolve them with principalsByArns or listPrincipals({groupArn})). */
 export function memberArnsForGroups(store: Store, groupIds: readonly number[]): Map<number, string[]> {
-  const rows = store.db.prepare(`SELECT g.id AS group_id, p.arn FROM iam_groups g
+  const rows = store.db
+    .prepare(
+      `SELECT g.id AS group_id, p.arn FROM iam_groups g
       JOIN group_members m ON m.account_id = g.account_id AND m.group_name = g.name
       JOIN principals p ON p.id = m.principal_id
-     WHERE g.id IN (SELECT value FROM json_each(?)) ORDER BY p.arn`).all(jsonList(groupIds)) as { group_id: number; arn: string }[];
+     WHERE g.id IN (SELECT value FROM json_each(?)) ORDER BY p.arn`,
+    )
+    .all(jsonList(groupIds)) as { group_id: number; arn: string }[];
   const grouped = groupBy(groupIds, rows, (r) => r.group_id);
   return new Map([...grouped].map(([k, v]) => [k, v.map((r) => r.arn)]));
 }

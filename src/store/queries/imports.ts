@@ -5,7 +5,12 @@ import type { AccountRecord, ImportRecord } from './types.js';
 /** Every import, newest first. */
 export function listImports(store: Store): ImportRecord[] {
   const rows = store.db.prepare('SELECT id, started_at, finished_at, label, files, counts FROM snapshots ORDER BY id DESC').all() as {
-    id: number; started_at: string; finished_at: string | null; label: string | null; files: string; counts: string | null;
+    id: number;
+    started_at: string;
+    finished_at: string | null;
+    label: string | null;
+    files: string;
+    counts: string | null;
   }[];
   return rows.map((r) => {
     const files = JSON.parse(r.files) as unknown[];
@@ -23,18 +28,35 @@ export function listImports(store: Store): ImportRecord[] {
 
 /** Accounts with what the store holds for each, sorted by id. */
 export function listAccounts(store: Store): AccountRecord[] {
-  const rows = store.db.prepare(`
+  const rows = store.db
+    .prepare(
+      `
     SELECT a.id, a.iam_snapshot_id, a.resources_snapshot_id,
            (SELECT COUNT(*) FROM principals p WHERE p.account_id = a.id AND p.type = 'USER') AS users,
            (SELECT COUNT(*) FROM principals p WHERE p.account_id = a.id AND p.type = 'ROLE') AS roles,
            (SELECT COUNT(*) FROM iam_groups g WHERE g.account_id = a.id) AS groups_,
            (SELECT COUNT(*) FROM policies p WHERE p.account_id = a.id AND p.kind = 'CUSTOMER_MANAGED' AND p.stub = 0) AS policies,
            (SELECT COUNT(*) FROM resources r WHERE r.owner_account_id = a.id) AS resources
-      FROM accounts a ORDER BY a.id`).all() as {
-    id: string; iam_snapshot_id: number | null; resources_snapshot_id: number | null; users: number; roles: number; groups_: number; policies: number; resources: number;
+      FROM accounts a ORDER BY a.id`,
+    )
+    .all() as {
+    id: string;
+    iam_snapshot_id: number | null;
+    resources_snapshot_id: number | null;
+    users: number;
+    roles: number;
+    groups_: number;
+    policies: number;
+    resources: number;
   }[];
   return rows.map((r) => ({
-    id: r.id, users: r.users, roles: r.roles, groups: r.groups_, customerManagedPolicies: r.policies, resources: r.resources,
-    iamSnapshotId: r.iam_snapshot_id, resourcesSnapshotId: r.resources_snapshot_id,
+    id: r.id,
+    users: r.users,
+    roles: r.roles,
+    groups: r.groups_,
+    customerManagedPolicies: r.policies,
+    resources: r.resources,
+    iamSnapshotId: r.iam_snapshot_id,
+    resourcesSnapshotId: r.resources_snapshot_id,
   }));
 }

@@ -48,30 +48,65 @@ function lintText(text: string, options: ValidateOptions): Finding[] {
 /** Every stored policy document that can be linted, ordered by key. */
 export function storedPolicyDocuments(store: Store): StoredPolicyDocument[] {
   const out: StoredPolicyDocument[] = [];
-  const managed = store.db.prepare(`
+  const managed = store.db
+    .prepare(
+      `
     SELECT p.arn AS key, p.name AS name, v.document AS document FROM policies p
-      JOIN policy_versions v ON v.policy_id = p.id AND v.is_default = 1`).all() as { key: string; name: string; document: string }[];
+      JOIN policy_versions v ON v.policy_id = p.id AND v.is_default = 1`,
+    )
+    .all() as { key: string; name: string; document: string }[];
   for (const r of managed) out.push({ ...r, kind: 'MANAGED', options: { policyType: 'IDENTITY_POLICY', identityPolicyKind: 'MANAGED' } });
-  const inline = store.db.prepare(`SELECT key, name, owner_kind, document FROM inline_policies`).all() as { key: string; name: string; owner_kind: string; document: string }[];
+  const inline = store.db.prepare(`SELECT key, name, owner_kind, document FROM inline_policies`).all() as {
+    key: string;
+    name: string;
+    owner_kind: string;
+    document: string;
+  }[];
   for (const r of inline) {
     const kind = `${r.owner_kind}_INLINE` as IdentityPolicyKind;
     out.push({ key: r.key, name: r.name, document: r.document, kind: 'INLINE', options: { policyType: 'IDENTITY_POLICY', identityPolicyKind: kind } });
   }
-  const trust = store.db.prepare(`SELECT arn, name, trust_policy FROM principals WHERE type = 'ROLE' AND trust_policy IS NOT NULL`).all() as { arn: string; name: string; trust_policy: string }[];
+  const trust = store.db.prepare(`SELECT arn, name, trust_policy FROM principals WHERE type = 'ROLE' AND trust_policy IS NOT NULL`).all() as {
+    arn: string;
+    name: string;
+    trust_policy: string;
+  }[];
   for (const r of trust) {
     out.push({
-      key: `${r.arn}#trust-policy`, name: `${r.name} trust policy`, document: r.trust_policy, kind: 'TRUST_POLICY',
+      key: `${r.arn}#trust-policy`,
+      name: `${r.name} trust policy`,
+      document: r.trust_policy,
+      kind: 'TRUST_POLICY',
       options: { policyType: 'RESOURCE_POLICY', resourceType: 'AWS::IAM::AssumeRolePolicyDocument' },
     });
   }
-  const org = store.db.prepare(`SELECT id, arn, name, type, content FROM org_policies`).all() as { id: string; arn: string | null; name: string; type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'; content: string }[];
+  const org = store.db.prepare(`SELECT id, arn, name, type, content FROM org_policies`).all() as {
+    id: string;
+    arn: string | null;
+    name: string;
+    type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+    content: string;
+  }[];
   for (const r of org) out.push({ key: r.arn ?? r.id, name: r.name, document: r.content, kind: r.type, options: { policyType: r.type } });
-  const resource = store.db.prepare(`SELECT arn, service, resource_type, policy FROM resource_policies`).all() as { arn: string; service: string; resource_type: string | null; policy: string }[];
+  const resource = store.db.prepare(`SELECT arn, service, resource_type, policy FROM resource_policies`).all() as {
+    arn: string;
+    service: string;
+    resource_type: string | null;
+    policy: string;
+  }[];
   for (const r of resource) {
     // Access Analyzer's validatePolicyResourceType where it has one for the resource.
-    const resourceType = r.service === 's3' && r.resource_type === 'bucket' ? 'AWS::S3::Bucket' : r.service === 'dynamodb' && r.resource_type === 'table' ? 'AWS::DynamoDB::Table' : undefined;
+    const resourceType =
+      r.service === 's3' && r.resource_type === 'bucket'
+        ? 'AWS::S3::Bucket'
+        : r.service === 'dynamodb' && r.resource_type === 'table'
+          ? 'AWS::DynamoDB::Table'
+          : undefined;
     out.push({
-      key: `${r.arn}#resource-policy`, name: `${r.arn.slice(r.arn.lastIndexOf(':') + 1)} resource policy`, document: r.policy, kind: 'RESOURCE_POLICY',
+      key: `${r.arn}#resource-policy`,
+      name: `${r.arn.slice(r.arn.lastIndexOf(':') + 1)} resource policy`,
+      document: r.policy,
+      kind: 'RESOURCE_POLICY',
       options: { policyType: 'RESOURCE_POLICY', ...(resourceType ? { resourceType } : {}) },
     });
   }
@@ -100,11 +135,18 @@ function lintIndex(store: Store): LintIndex {
 export function findingsOfPolicy(store: Store, keyOrArn: string): Finding[] {
   const cached = indexes.get(store);
   if (cached && cached.version === dataVersion(store)) return cached.byKey.get(keyOrArn) ?? [];
-  const managed = store.db.prepare(`
-    SELECT v.document FROM policies p JOIN policy_versions v ON v.policy_id = p.id AND v.is_default = 1 WHERE p.arn = ?`).pluck().get(keyOrArn) as string | undefined;
+  const managed = store.db
+    .prepare(
+      `
+    SELECT v.document FROM policies p JOIN policy_versions v ON v.policy_id = p.id AND v.is_default = 1 WHERE p.arn = ?`,
+    )
+    .pluck()
+    .get(keyOrArn) as string | undefined;
   if (managed !== undefined) return lintText(managed, { policyType: 'IDENTITY_POLICY', identityPolicyKind: 'MANAGED', lenient: true });
-  const inline = store.db.prepare(`SELECT owner_kind, document FROM inline_policies WHERE key = ?`).get(keyOrArn) as { owner_kind: string; document: string } | undefined;
-  if (inline) return lintText(inline.document, { policyType: 'IDENTITY_POLICY', identityPolicyKind: `${inline.owner_kind}_INLINE` as IdentityPolicyKind, lenient: true });
+  const inline = store.db.prepare(`SELECT owner_kind, document FROM inline_policies WHERE key = ?`).get(keyOrArn) as
+    { owner_kind: string; document: string } | undefined;
+  if (inline)
+    return lintText(inline.document, { policyType: 'IDENTITY_POLICY', identityPolicyKind: `${inline.owner_kind}_INLINE` as IdentityPolicyKind, lenient: true });
   // Trust, organization and resource-based policies: through the index.
   return lintIndex(store).byKey.get(keyOrArn) ?? [];
 }
@@ -113,7 +155,10 @@ export function findingsOfPolicy(store: Store, keyOrArn: string): Finding[] {
 export function policyKeysWithFinding(store: Store, filter: { findingType?: string; code?: string }): string[] {
   const out: string[] = [];
   for (const [key, findings] of lintIndex(store).byKey) {
-    if (findings.some((f) => (filter.findingType === undefined || f.findingType === filter.findingType) && (filter.code === undefined || f.code === filter.code))) out.push(key);
+    if (
+      findings.some((f) => (filter.findingType === undefined || f.findingType === filter.findingType) && (filter.code === undefined || f.code === filter.code))
+    )
+      out.push(key);
   }
   return out;
 }

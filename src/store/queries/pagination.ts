@@ -58,14 +58,23 @@ export class Where {
 export function keysetPage<R, T>(
   store: Store,
   opts: {
-    select: string; from: string; fromParams?: unknown[]; keyColumn: string; where: Where; args: PageArgs;
-    map: (row: R) => T; key: (row: R) => string;
+    select: string;
+    from: string;
+    fromParams?: unknown[];
+    keyColumn: string;
+    where: Where;
+    args: PageArgs;
+    map: (row: R) => T;
+    key: (row: R) => string;
   },
 ): Page<T> {
   const { select, from, keyColumn, where, args } = opts;
   const fromParams = opts.fromParams ?? [];
   const first = Math.max(0, Math.floor(args.first));
-  const totalCount = store.db.prepare(`SELECT COUNT(*) FROM ${from} ${where.sql()}`).pluck().get(...fromParams, ...where.params) as number;
+  const totalCount = store.db
+    .prepare(`SELECT COUNT(*) FROM ${from} ${where.sql()}`)
+    .pluck()
+    .get(...fromParams, ...where.params) as number;
   const paged = new Where();
   paged.conditions.push(...where.conditions);
   paged.params.push(...where.params);

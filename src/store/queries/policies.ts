@@ -6,9 +6,7 @@ import { policyKeysWithFinding } from './lint.js';
 import type { Store } from '../db.js';
 import { globToLike } from '../../util/escape.js';
 import { jsonList, keysetPage, likeContains, Where, type Page, type PageArgs } from './pagination.js';
-import type {
-  AttachmentRecord, ConditionRecord, PolicyKind, PolicyRecord, PolicyVersionRecord, StatementRecord,
-} from './types.js';
+import type { AttachmentRecord, ConditionRecord, PolicyKind, PolicyRecord, PolicyVersionRecord, StatementRecord } from './types.js';
 
 export interface PolicyRow {
   key: string;
@@ -141,22 +139,35 @@ export function listPolicies(store: Store, args: PolicyFilter & PageArgs): Page<
     // with a wildcard: that prefix narrows the scan to index ranges before iam_glob runs.
     const first = args.actionMatches.charAt(0);
     const prefilter = /^[A-Za-z0-9]$/.test(first) ? `(a.action LIKE '${first}%' OR a.action LIKE '*%' OR a.action LIKE '?%') AND ` : '';
-    where.add('q.key IN (SELECT value FROM json_each(?))',
-      jsonList(policyKeysWithAction(store, `${prefilter}a.negated = 0 AND iam_glob(a.action, ?)`, [args.actionMatches])));
+    where.add(
+      'q.key IN (SELECT value FROM json_each(?))',
+      jsonList(policyKeysWithAction(store, `${prefilter}a.negated = 0 AND iam_glob(a.action, ?)`, [args.actionMatches])),
+    );
   }
   if (args.findingType !== undefined || args.code !== undefined) {
     where.add('q.key IN (SELECT value FROM json_each(?))', jsonList(policyKeysWithFinding(store, { findingType: args.findingType, code: args.code })));
   }
   const page = keysetPage<{ key: string }, string>(store, {
-    select: 'q.key', from: `(${parts.join(' UNION ALL ')}) q`, keyColumn: 'q.key', where, args, map: (r) => r.key, key: (r) => r.key,
+    select: 'q.key',
+    from: `(${parts.join(' UNION ALL ')}) q`,
+    keyColumn: 'q.key',
+    where,
+    args,
+    map: (r) => r.key,
+    key: (r) => r.key,
   });
-  const records = policiesByKeys(store, page.edges.map((e) => e.node));
+  const records = policiesByKeys(
+    store,
+    page.edges.map((e) => e.node),
+  );
   return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: records.get(e.node)! })) };
 }
 
 /** Keys of policies (managed: default version; inline) with an action row satisfying `condition`. */
 function policyKeysWithAction(store: Store, condition: string, params: unknown[]): string[] {
-  return store.db.prepare(`
+  return store.db
+    .prepare(
+      `
     SELECT p.arn FROM statement_actions a
       JOIN statements s ON s.id = a.statement_id
       JOIN policy_versions v ON v.id = s.policy_version_id AND v.is_default = 1
@@ -166,7 +177,10 @@ function policyKeysWithAction(store: Store, condition: string, params: unknown[]
     SELECT i.key FROM statement_actions a
       JOIN statements s ON s.id = a.statement_id
       JOIN inline_policies i ON i.id = s.inline_policy_id
-     WHERE ${condition}`).pluck().all(...params, ...params) as string[];
+     WHERE ${condition}`,
+    )
+    .pluck()
+    .all(...params, ...params) as string[];
 }
 
 /** A policy by ARN (managed) or key (inline: `<owner ARN>#<name>`). */
@@ -186,11 +200,18 @@ export function policiesByKeys(store: Store, keys: readonly string[]): Map<strin
 
 /** Every stored version of a managed policy, newest version number first. */
 export function policyVersions(store: Store, policyArn: string): PolicyVersionRecord[] {
-  const rows = store.db.prepare(`
+  const rows = store.db
+    .prepare(
+      `
     SELECT v.version_id, v.is_default, v.create_date, v.document FROM policy_versions v JOIN policies p ON p.id = v.policy_id
      WHERE p.arn = ?
-     ORDER BY CAST(substr(v.version_id, 2) AS INTEGER) DESC, v.version_id DESC`).all(policyArn) as {
-    version_id: string; is_default: number; create_date: string | null; document: string;
+     ORDER BY CAST(substr(v.version_id, 2) AS INTEGER) DESC, v.version_id DESC`,
+    )
+    .all(policyArn) as {
+    version_id: string;
+    is_default: number;
+    create_date: string | null;
+    document: string;
   }[];
   return rows.map((r) => ({ versionId: r.version_id, isDefault: r.is_default === 1, createDate: r.create_date, document: r.document }));
 }
@@ -207,8 +228,14 @@ const ATTACHMENTS_FROM = `(
 export function policyAttachments(store: Store, policyArn: string, args: PageArgs): Page<AttachmentRecord> {
   type Row = { kind: AttachmentRecord['kind']; arn: string; name: string; account_id: string };
   return keysetPage<Row, AttachmentRecord>(store, {
-    select: 'x.*', from: ATTACHMENTS_FROM, fromParams: [policyArn, policyArn], keyColumn: 'x.arn', where: new Where(), args,
-    map: (r) => ({ kind: r.kind, arn: r.arn, name: r.name, accountId: r.account_id }), key: (r) => r.arn,
+    select: 'x.*',
+    from: ATTACHMENTS_FROM,
+    fromParams: [policyArn, policyArn],
+    keyColumn: 'x.arn',
+    where: new Where(),
+    args,
+    map: (r) => ({ kind: r.kind, arn: r.arn, name: r.name, accountId: r.account_id }),
+    key: (r) => r.arn,
   });
 }
 
@@ -220,9 +247,13 @@ export function statementsOfPolicy(store: Store, keyOrArn: string, versionId?: s
   const { db } = store;
   let parent: string;
   let parentId: number | undefined;
-  const managed = db.prepare(`SELECT v.id FROM policy_versions v JOIN policies p ON p.id = v.policy_id
-      WHERE p.arn = ? AND ${versionId === undefined ? 'v.is_default = 1' : 'v.version_id = ?'} ORDER BY v.id LIMIT 1`)
-    .pluck().get(...(versionId === undefined ? [keyOrArn] : [keyOrArn, versionId])) as number | undefined;
+  const managed = db
+    .prepare(
+      `SELECT v.id FROM policy_versions v JOIN policies p ON p.id = v.policy_id
+      WHERE p.arn = ? AND ${versionId === undefined ? 'v.is_default = 1' : 'v.version_id = ?'} ORDER BY v.id LIMIT 1`,
+    )
+    .pluck()
+    .get(...(versionId === undefined ? [keyOrArn] : [keyOrArn, versionId])) as number | undefined;
   if (managed !== undefined) {
     parent = 'policy_version_id';
     parentId = managed;
@@ -232,27 +263,46 @@ export function statementsOfPolicy(store: Store, keyOrArn: string, versionId?: s
   }
   if (parentId === undefined) return [];
   const stmts = db.prepare(`SELECT id, idx, sid, effect, line, col FROM statements WHERE ${parent} = ? ORDER BY idx`).all(parentId) as {
-    id: number; idx: number; sid: string | null; effect: string | null; line: number | null; col: number | null;
+    id: number;
+    idx: number;
+    sid: string | null;
+    effect: string | null;
+    line: number | null;
+    col: number | null;
   }[];
   const byId = new Map<number, StatementRecord>();
   const out = stmts.map((s) => {
     const rec: StatementRecord = {
-      index: s.idx, sid: s.sid, effect: s.effect, line: s.line, column: s.col,
-      actions: [], notActions: [], resources: [], notResources: [], conditions: [],
+      index: s.idx,
+      sid: s.sid,
+      effect: s.effect,
+      line: s.line,
+      column: s.col,
+      actions: [],
+      notActions: [],
+      resources: [],
+      notResources: [],
+      conditions: [],
     };
     byId.set(s.id, rec);
     return rec;
   });
   const ids = `(SELECT id FROM statements WHERE ${parent} = ?)`;
-  for (const r of db.prepare(`SELECT statement_id, negated, action FROM statement_actions WHERE statement_id IN ${ids} ORDER BY statement_id, negated, pos`).all(parentId) as { statement_id: number; negated: number; action: string }[]) {
+  for (const r of db
+    .prepare(`SELECT statement_id, negated, action FROM statement_actions WHERE statement_id IN ${ids} ORDER BY statement_id, negated, pos`)
+    .all(parentId) as { statement_id: number; negated: number; action: string }[]) {
     const s = byId.get(r.statement_id)!;
     (r.negated ? s.notActions : s.actions).push(r.action);
   }
-  for (const r of db.prepare(`SELECT statement_id, negated, resource FROM statement_resources WHERE statement_id IN ${ids} ORDER BY statement_id, negated, pos`).all(parentId) as { statement_id: number; negated: number; resource: string }[]) {
+  for (const r of db
+    .prepare(`SELECT statement_id, negated, resource FROM statement_resources WHERE statement_id IN ${ids} ORDER BY statement_id, negated, pos`)
+    .all(parentId) as { statement_id: number; negated: number; resource: string }[]) {
     const s = byId.get(r.statement_id)!;
     (r.negated ? s.notResources : s.resources).push(r.resource);
   }
-  for (const r of db.prepare(`SELECT statement_id, operator, key, "values" FROM statement_conditions WHERE statement_id IN ${ids} ORDER BY statement_id, pos`).all(parentId) as { statement_id: number; operator: string; key: string; values: string }[]) {
+  for (const r of db
+    .prepare(`SELECT statement_id, operator, key, "values" FROM statement_conditions WHERE statement_id IN ${ids} ORDER BY statement_id, pos`)
+    .all(parentId) as { statement_id: number; operator: string; key: string; values: string }[]) {
     const c: ConditionRecord = { operator: r.operator, key: r.key, values: JSON.parse(r.values) as string[] };
     byId.get(r.statement_id)!.conditions.push(c);
   }

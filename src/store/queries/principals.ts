@@ -75,13 +75,22 @@ export function listPrincipals(store: Store, args: PrincipalFilter & PageArgs): 
     else where.add('EXISTS (SELECT 1 FROM principal_tags t WHERE t.principal_id = p.id AND t.key = ? AND t.value = ?)', args.tag.key, args.tag.value);
   }
   if (args.groupArn) {
-    where.add(`EXISTS (SELECT 1 FROM group_members m JOIN iam_groups g ON g.account_id = m.account_id AND g.name = m.group_name
-                        WHERE m.principal_id = p.id AND g.arn = ?)`, args.groupArn);
+    where.add(
+      `EXISTS (SELECT 1 FROM group_members m JOIN iam_groups g ON g.account_id = m.account_id AND g.name = m.group_name
+                        WHERE m.principal_id = p.id AND g.arn = ?)`,
+      args.groupArn,
+    );
   }
   if (args.attachedPolicyArn) where.add('EXISTS (SELECT 1 FROM attachments a WHERE a.principal_id = p.id AND a.policy_arn = ?)', args.attachedPolicyArn);
   if (args.permissionsBoundaryArn) where.add('p.permissions_boundary_arn = ?', args.permissionsBoundaryArn);
   return keysetPage<PrincipalRow, PrincipalRecord>(store, {
-    select: COLUMNS, from: 'principals p', keyColumn: 'p.arn', where, args, map: toPrincipal, key: (r) => r.arn,
+    select: COLUMNS,
+    from: 'principals p',
+    keyColumn: 'p.arn',
+    where,
+    args,
+    map: toPrincipal,
+    key: (r) => r.arn,
   });
 }
 
@@ -98,28 +107,40 @@ export function principalsByArns(store: Store, arns: readonly string[]): Map<str
 
 /** The groups a user is in (groups named in GroupList but not imported are left out). */
 export function groupsOfUser(store: Store, principalArn: string): GroupRecord[] {
-  const rows = store.db.prepare(`
+  const rows = store.db
+    .prepare(
+      `
     SELECT ${GROUP_COLUMNS} FROM principals p
       JOIN group_members m ON m.principal_id = p.id
       JOIN iam_groups g ON g.account_id = m.account_id AND g.name = m.group_name
-     WHERE p.arn = ? ORDER BY g.arn`).all(principalArn) as GroupRow[];
+     WHERE p.arn = ? ORDER BY g.arn`,
+    )
+    .all(principalArn) as GroupRow[];
   return rows.map(toGroup);
 }
 
 /** Batch: the groups of each principal (roles get an empty list). */
 export function groupsForPrincipals(store: Store, principalIds: readonly number[]): Map<number, GroupRecord[]> {
-  const rows = store.db.prepare(`
+  const rows = store.db
+    .prepare(
+      `
     SELECT m.principal_id AS principal_id, ${GROUP_COLUMNS} FROM group_members m
       JOIN iam_groups g ON g.account_id = m.account_id AND g.name = m.group_name
-     WHERE m.principal_id IN (SELECT value FROM json_each(?)) ORDER BY g.arn`).all(jsonList(principalIds)) as (GroupRow & { principal_id: number })[];
+     WHERE m.principal_id IN (SELECT value FROM json_each(?)) ORDER BY g.arn`,
+    )
+    .all(jsonList(principalIds)) as (GroupRow & { principal_id: number })[];
   const grouped = groupBy(principalIds, rows, (r) => r.principal_id);
   return new Map([...grouped].map(([k, v]) => [k, v.map(toGroup)]));
 }
 
 /** Batch: tags of each principal, sorted by key. */
 export function tagsForPrincipals(store: Store, principalIds: readonly number[]): Map<number, Tag[]> {
-  const rows = store.db.prepare(`SELECT principal_id, key, value FROM principal_tags
-      WHERE principal_id IN (SELECT value FROM json_each(?)) ORDER BY principal_id, key`).all(jsonList(principalIds)) as { principal_id: number; key: string; value: string }[];
+  const rows = store.db
+    .prepare(
+      `SELECT principal_id, key, value FROM principal_tags
+      WHERE principal_id IN (SELECT value FROM json_each(?)) ORDER BY principal_id, key`,
+    )
+    .all(jsonList(principalIds)) as { principal_id: number; key: string; value: string }[];
   const grouped = groupBy(principalIds, rows, (r) => r.principal_id);
   return new Map([...grouped].map(([k, v]) => [k, v.map(({ key, value }) => ({ key, value }))]));
 }
@@ -131,7 +152,9 @@ export function tagsForPrincipals(store: Store, principalIds: readonly number[])
  * group appears once per route (the route is what a user wants to see). Five queries per batch.
  */
 export function policiesForPrincipals(
-  store: Store, principalIds: readonly number[], options: { includeGroups?: boolean } = {},
+  store: Store,
+  principalIds: readonly number[],
+  options: { includeGroups?: boolean } = {},
 ): Map<number, PrincipalPolicy[]> {
   const ids = jsonList(principalIds);
   const { db } = store;
@@ -140,15 +163,23 @@ export function policiesForPrincipals(
 
   const inline = db.prepare(`${INLINE_POLICY_SELECT} WHERE i.principal_id IN (SELECT value FROM json_each(?)) ORDER BY i.key`).all(ids) as PolicyRow[];
   for (const r of inline) push(r.owner_principal_id!, { policy: toPolicy(r), viaGroup: null });
-  const attached = db.prepare(`SELECT a.principal_id AS via_principal_id, q.* FROM attachments a
+  const attached = db
+    .prepare(
+      `SELECT a.principal_id AS via_principal_id, q.* FROM attachments a
       JOIN (${MANAGED_POLICY_SELECT}) q ON q.key = a.policy_arn
-     WHERE a.principal_id IN (SELECT value FROM json_each(?)) ORDER BY q.key`).all(ids) as (PolicyRow & { via_principal_id: number })[];
+     WHERE a.principal_id IN (SELECT value FROM json_each(?)) ORDER BY q.key`,
+    )
+    .all(ids) as (PolicyRow & { via_principal_id: number })[];
   for (const r of attached) push(r.via_principal_id, { policy: toPolicy(r), viaGroup: null });
   if (options.includeGroups === false) return out;
 
-  const memberships = db.prepare(`SELECT m.principal_id, g.id AS group_id, g.arn, g.name FROM group_members m
+  const memberships = db
+    .prepare(
+      `SELECT m.principal_id, g.id AS group_id, g.arn, g.name FROM group_members m
       JOIN iam_groups g ON g.account_id = m.account_id AND g.name = m.group_name
-     WHERE m.principal_id IN (SELECT value FROM json_each(?)) ORDER BY g.arn`).all(ids) as { principal_id: number; group_id: number; arn: string; name: string }[];
+     WHERE m.principal_id IN (SELECT value FROM json_each(?)) ORDER BY g.arn`,
+    )
+    .all(ids) as { principal_id: number; group_id: number; arn: string; name: string }[];
   if (memberships.length === 0) return out;
   const groupIds = jsonList([...new Set(memberships.map((m) => m.group_id))]);
   const byGroup = new Map<number, PolicyRow[]>();
@@ -160,9 +191,13 @@ export function policiesForPrincipals(
   for (const r of db.prepare(`${INLINE_POLICY_SELECT} WHERE i.group_id IN (SELECT value FROM json_each(?)) ORDER BY i.key`).all(groupIds) as PolicyRow[]) {
     add(r.owner_group_id!, r);
   }
-  for (const r of db.prepare(`SELECT a.group_id AS via_group_id, q.* FROM attachments a
+  for (const r of db
+    .prepare(
+      `SELECT a.group_id AS via_group_id, q.* FROM attachments a
       JOIN (${MANAGED_POLICY_SELECT}) q ON q.key = a.policy_arn
-     WHERE a.group_id IN (SELECT value FROM json_each(?)) ORDER BY q.key`).all(groupIds) as (PolicyRow & { via_group_id: number })[]) {
+     WHERE a.group_id IN (SELECT value FROM json_each(?)) ORDER BY q.key`,
+    )
+    .all(groupIds) as (PolicyRow & { via_group_id: number })[]) {
     add(r.via_group_id, r);
   }
   for (const m of memberships) {

@@ -23,12 +23,18 @@ interface ResourceRow {
 const COLUMNS = `r.id, r.arn, r.partition, r.service, r.region, r.account_id, r.owner_account_id, r.resource_type, r.resource,
   EXISTS (SELECT 1 FROM resource_policies p WHERE p.arn = r.arn) AS has_policy`;
 
-
-
 function toResource(r: ResourceRow): ResourceRecord {
   return {
-    id: r.id, arn: r.arn, partition: r.partition, service: r.service, region: r.region, accountId: r.account_id,
-    ownerAccountId: r.owner_account_id, resourceType: r.resource_type, resource: r.resource, hasPolicy: r.has_policy === 1,
+    id: r.id,
+    arn: r.arn,
+    partition: r.partition,
+    service: r.service,
+    region: r.region,
+    accountId: r.account_id,
+    ownerAccountId: r.owner_account_id,
+    resourceType: r.resource_type,
+    resource: r.resource,
+    hasPolicy: r.has_policy === 1,
   };
 }
 
@@ -57,7 +63,13 @@ export function listResources(store: Store, args: ResourceFilter & PageArgs): Pa
     else where.add('EXISTS (SELECT 1 FROM resource_tags t WHERE t.resource_id = r.id AND t.key = ? AND t.value = ?)', args.tag.key, args.tag.value);
   }
   return keysetPage<ResourceRow, ResourceRecord>(store, {
-    select: COLUMNS, from: 'resources r', keyColumn: 'r.arn', where, args, map: toResource, key: (r) => r.arn,
+    select: COLUMNS,
+    from: 'resources r',
+    keyColumn: 'r.arn',
+    where,
+    args,
+    map: toResource,
+    key: (r) => r.arn,
   });
 }
 
@@ -68,8 +80,12 @@ export function getResource(store: Store, arn: string): ResourceRecord | null {
 
 /** Batch: tags of each resource, sorted by key. */
 export function tagsForResources(store: Store, resourceIds: readonly number[]): Map<number, Tag[]> {
-  const rows = store.db.prepare(`SELECT resource_id, key, value FROM resource_tags
-      WHERE resource_id IN (SELECT value FROM json_each(?)) ORDER BY resource_id, key`).all(jsonList(resourceIds)) as { resource_id: number; key: string; value: string }[];
+  const rows = store.db
+    .prepare(
+      `SELECT resource_id, key, value FROM resource_tags
+      WHERE resource_id IN (SELECT value FROM json_each(?)) ORDER BY resource_id, key`,
+    )
+    .all(jsonList(resourceIds)) as { resource_id: number; key: string; value: string }[];
   const grouped = groupBy(resourceIds, rows, (r) => r.resource_id);
   return new Map([...grouped].map(([k, v]) => [k, v.map(({ key, value }) => ({ key, value }))]));
 }
