@@ -3,7 +3,7 @@
  * state do not colour the next), with small defaults so the whole run takes a few minutes; then
  * one table of figures. Each benchmark's own file says what it measures and how.
  *
- *   node dist/bench/run-all.js [--full] [--only engine,import,who-can,load]
+ *   node dist/bench/run-all.js [--full] [--only engine,import,who-can,load,attack,lint,ui]
  *
  * --full runs the benchmarks' own defaults (large accounts, 60 s of load): tens of minutes.
  */
@@ -27,7 +27,8 @@ interface Bench {
   name: string;
   script: string;
   args: string[];
-  rows(report: any): Row[];
+  /** Reads the --json report; without it, the benchmark's last printed lines are the rows. */
+  rows?(report: any): Row[];
 }
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -90,6 +91,18 @@ const BENCHES: Bench[] = [
       { benchmark: `load ${r.size}`, figure: 'server RSS growth (settled)', value: `${r.rssMB.growthPercent} %` },
     ],
   },
+  {
+    name: 'attack',
+    script: 'attack/attack.bench.js',
+    args: full ? ['--json'] : ['--size', 'small', '--duration', '10', '--settle-after', '30', '--json'],
+    rows: (r) => [
+      { benchmark: 'attack', figure: 'normal whoCan p50 / p99 under attack', value: `${r.normalWhoCan.p50} / ${r.normalWhoCan.p99} ms` },
+      { benchmark: 'attack', figure: 'server RSS after idle vs before', value: `${r.rssMB.growthPercent} %` },
+    ],
+  },
+  { name: 'lint', script: 'lint/lint.bench.js', args: [] },
+  // Needs Debian's chromium; first who-can answer in the explorer page.
+  { name: 'ui', script: 'ui/first-answer.bench.js', args: full ? [] : ['--size', 'small', '--visits', '2'] },
 ];
 
 const rows: Row[] = [];
@@ -111,7 +124,14 @@ for (const bench of BENCHES) {
     continue;
   }
   try {
-    rows.push(...bench.rows(JSON.parse(r.stdout)));
+    if (bench.rows) rows.push(...bench.rows(JSON.parse(r.stdout)));
+    else {
+      const lines = r.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      for (const l of lines.slice(-6)) rows.push({ benchmark: bench.name, figure: l, value: '' });
+    }
   } catch (e) {
     failed++;
     rows.push({ benchmark: bench.name, figure: 'FAILED', value: `unreadable report: ${(e as Error).message}` });
