@@ -7,9 +7,9 @@ import path from 'node:path';
 import { openStore, type Store } from './store/db.js';
 import { isSeeded, seedStore } from './store/seed.js';
 import { catalogVersion } from './catalog/index.js';
-import { loadAccountModel, modelVersion } from './store/account-model.js';
+import { loadAccountModel, modelVersion, type AccountModel } from './store/account-model.js';
 import { AccessIndex } from './access/access-index.js';
-import { loadEstate } from './store/estate-model.js';
+import { loadEstate, type Estate } from './store/estate-model.js';
 import { packageRoot, DEFAULT_DB_FILE } from './config.js';
 
 export const SEED_DIR = path.join(packageRoot, 'seed');
@@ -21,9 +21,16 @@ export interface OpenAppOptions {
   readonly?: boolean;
 }
 
+export interface AccessState {
+  version: string;
+  model: AccountModel;
+  estate: Estate;
+  index: AccessIndex;
+}
+
 export class App {
   readonly catalogVersion = catalogVersion();
-  private index: { version: string; index: AccessIndex } | undefined;
+  private index: AccessState | undefined;
 
   constructor(readonly store: Store) {}
 
@@ -47,12 +54,19 @@ export class App {
    * import (by any process writing the same file), then reused.
    */
   accessIndex(): AccessIndex {
+    return this.accessState().index;
+  }
+
+  /** The latest model and estate with their index (what-if questions start from them). */
+  accessState(): AccessState {
     const version = this.modelVersion();
     if (this.index?.version !== version) {
       const model = loadAccountModel(this.store);
-      this.index = { version: model.modelVersion, index: new AccessIndex(model, loadEstate(this.store)) };
+      const estate = loadEstate(this.store);
+      // The previous index's compiled policies serve the documents an import left unchanged.
+      this.index = { version: model.modelVersion, model, estate, index: new AccessIndex(model, estate, { reuse: this.index?.index }) };
     }
-    return this.index.index;
+    return this.index;
   }
 
   close(): void {
