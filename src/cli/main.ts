@@ -15,6 +15,7 @@ import { seed } from './commands/seed.js';
 import { importCommand } from './commands/import.js';
 import { whoCan, whatCan } from './commands/access.js';
 import { simulate } from './commands/simulate.js';
+import { diff, whatIf } from './commands/changes.js';
 
 const USAGE = `usage: accessql <command> [options]
 
@@ -28,6 +29,10 @@ const USAGE = `usage: accessql <command> [options]
   lint [--format text|json|access-analyzer] [--lenient] [--policy-type T] [--resource-type R] FILE...
                                                             validate policies like IAM Access Analyzer; exit 1 on any ERROR
   lint --db FILE [--format ...]                             lint every stored policy (read-only)
+  diff --from N [--to M] [--json] [--fail-on-gained]        who gained or lost access between two snapshots
+  what-if --changes FILE [--json] [--fail-on-gained]        who would gain or lose access if the changes (a JSON
+                                                            array of ChangeInput) shipped; exit 3 on any gain
+                                                            with --fail-on-gained
 
 --db defaults to $ACCESSQL_DB, then to the default database (data/accessql.db).`;
 
@@ -74,6 +79,10 @@ async function main(argv: string[]): Promise<number> {
       return whatCan(rest, openApp);
     case 'simulate':
       return simulate(rest);
+    case 'diff':
+      return diff(rest, openApp);
+    case 'what-if':
+      return whatIf(rest, openApp);
     case 'lint':
       // Only an explicit --db means "lint the store": plain `lint FILE` never opens a database.
       return lint(rest, db);
@@ -82,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const COMMANDS = ['serve', 'seed', 'import', 'who-can', 'what-can', 'simulate', 'lint'];
+const COMMANDS = ['serve', 'seed', 'import', 'who-can', 'what-can', 'simulate', 'lint', 'diff', 'what-if'];
 
 /** "(did you mean "who-can"?)" for a near miss of a known command, else nothing. */
 function closestCommand(command: string): string {

@@ -19,13 +19,21 @@ import { explained, principalNode } from './access.js';
 /** Most changes one whatIf takes (each may reach many principals). */
 export const MAX_CHANGES = 100;
 
-/** The IAM facts behind the latest state (attachments, groups, every managed policy), loaded once per state. */
-const factsByState = new WeakMap<AccessState, IamFacts>();
-function latestWithFacts(app: App): { state: AccessState; facts: IamFacts } {
-  const state = app.accessState();
-  let facts = factsByState.get(state);
-  if (!facts) factsByState.set(state, (facts = loadIamFacts(app.store)));
-  return { state, facts };
+/**
+ * Per latest state: its IAM facts (attachments, groups, every managed policy), loaded once, and
+ * the last whatIf session and snapshot diff, so that paging through one answer (the CLI fetches
+ * every page) computes it once. Dropped with the state at the next import.
+ */
+interface StateCache {
+  facts?: IamFacts;
+  whatIf?: { key: string; session: WhatIfSession };
+  diff?: { key: string; diff: DiffResult };
+}
+const caches = new WeakMap<AccessState, StateCache>();
+function cacheOf(state: AccessState): StateCache {
+  let c = caches.get(state);
+  if (!c) caches.set(state, (c = {}));
+  return c;
 }
 
 /**
@@ -107,7 +115,13 @@ export class ChangesResolver {
     const before = snapshotState(ctx.app, from, 'from');
     const latest = listImports(ctx.app.store)[0]!.id;
     const afterState = snapshotState(ctx.app, to ?? latest, 'to');
-    const diff = withDeadline(ctx.deadline, () => accessChanges(before, afterState, { checkpoint: () => checkDeadline(ctx.deadline) }));
+    const cache = cacheOf(ctx.app.accessState());
+    const key = `${from}\u0000${to ?? latest}`;
+    let diff = cache.diff?.key === key ? cache.diff.diff : undefined;
+    if (!diff) {
+      diff = withDeadline(ctx.deadline, () => accessChanges(before, afterState, { checkpoint: () => checkDeadline(ctx.deadline) }));
+      cache.diff = { key, diff };
+    }
     return connection(diff, { principalArn, action, resource }, first, after);
   }
 
@@ -117,8 +131,15 @@ export class ChangesResolver {
   })
   whatIf(@Arg('changes', () => [ChangeInput]) changes: ChangeInput[], @Ctx() ctx: ApiContext): WhatIf {
     if (changes.length > MAX_CHANGES) throw badUserInput(`${changes.length} changes; at most ${MAX_CHANGES} per whatIf`, { argumentName: 'changes', maximum: MAX_CHANGES });
-    const { state, facts } = latestWithFacts(ctx.app);
-    const session = withDeadline(ctx.deadline, () => new WhatIfSession(state, facts, changes as ChangeSpec[]));
+    const state = ctx.app.accessState();
+    const cache = cacheOf(state);
+    const key = JSON.stringify(changes);
+    let session = cache.whatIf?.key === key ? cache.whatIf.session : undefined;
+    if (!session) {
+      const facts = (cache.facts ??= loadIamFacts(ctx.app.store));
+      session = withDeadline(ctx.deadline, () => new WhatIfSession(state, facts, changes as ChangeSpec[]));
+      cache.whatIf = { key, session };
+    }
     const out = new WhatIf();
     out.state = { session } satisfies WhatIfState;
     return out;
