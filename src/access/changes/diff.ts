@@ -293,10 +293,13 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const oldPolicies = sameEstate ? new Map() : policyMap(before.estate);
   const newPolicies = sameEstate ? oldPolicies : policyMap(after.estate);
   /** Resources whose resource-based or trust policy changed, with both texts. */
-  const changedResources = new Map<string, { old: string | null; now: string | null }>();
+  const changedResources = new Map<string, { old: string | null; now: string | null; owner: string | null }>();
   if (!sameEstate) {
-    for (const [arn, p] of oldPolicies) if (newPolicies.get(arn)?.document !== p.document) changedResources.set(arn, { old: p.document, now: newPolicies.get(arn)?.document ?? null });
-    for (const [arn, p] of newPolicies) if (!oldPolicies.has(arn)) changedResources.set(arn, { old: null, now: p.document });
+    for (const [arn, p] of oldPolicies) {
+      const now = newPolicies.get(arn);
+      if (now?.document !== p.document) changedResources.set(arn, { old: p.document, now: now?.document ?? null, owner: now?.owner ?? p.owner });
+    }
+    for (const [arn, p] of newPolicies) if (!oldPolicies.has(arn)) changedResources.set(arn, { old: null, now: p.document, owner: p.owner });
   }
   const changedTags = new Set<string>();
   if (before.model.resources !== after.model.resources) {
@@ -346,14 +349,29 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const w = principalWork(oldByArn.get(arn), newByArn.get(arn), before.estate, after.estate, scpText, orgText);
     if (w) work.push(w);
   }
+  const workByArn = new Map(work.map((w) => [w.arn, w]));
+  const workFor = (arn: string) => {
+    let w = workByArn.get(arn);
+    if (!w) {
+      work.push((w = { arn, changed: new Set(), full: false }));
+      workByArn.set(arn, w);
+    }
+    return w;
+  };
+  const allArns = new Set([...oldByArn.keys(), ...newByArn.keys()]);
   if (rcpChanged.size > 0) {
     // An RCP restricts every request to the account's resources, whoever makes it.
     const docs = [...new Set([...rcpChanged.values()].flat())];
-    const byArn = new Map(work.map((w) => [w.arn, w]));
-    for (const arn of new Set([...oldByArn.keys(), ...newByArn.keys()])) {
-      let w = byArn.get(arn);
-      if (!w) work.push((w = { arn, changed: new Set(), full: false }));
-      for (const d of docs) w.changed.add(d);
+    for (const arn of allArns) for (const d of docs) workFor(arn).changed.add(d);
+  }
+  // A changed resource-based policy is a changed statement for the principals it may grant or
+  // deny: its account's, and those it names (by account or ARN) or everyone's. They are evaluated
+  // on their own patterns under the resource too (`bucket/reports/*` under a bucket's policy).
+  for (const [, docs] of changedResources) {
+    for (const arn of allArns) {
+      const p = (newByArn.get(arn) ?? oldByArn.get(arn))!;
+      const texts = [docs.old, docs.now].filter((t): t is string => t !== null);
+      if (docs.owner === p.accountId || texts.some((t) => t.includes(p.accountId) || t.includes('"*"'))) for (const t of texts) workFor(arn).changed.add(t);
     }
   }
   if (work.length === 0 && changedResources.size === 0 && changedTags.size === 0) return { changes: [], evaluations: 0, principalsAffected: 0 };
@@ -396,7 +414,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     for (const st of [...statements.of(docs.old), ...statements.of(docs.now)]) for (const p of st.patterns) if (p !== '*') estatePatterns.add(p);
   }
   for (const arn of changedTags) estatePatterns.add(arn);
-  /** Resource policies a principal's context change may matter to: its account's, and those naming its account or everyone. */
+  /** Resource-based policies that may decide a principal's requests: its account's, and those naming its account or everyone. */
   const policiesFor = (p: ModelPrincipal): { arn: string; document: string }[] => {
     const out: { arn: string; document: string }[] = [];
     for (const m of sameEstate ? [newPolicies] : [oldPolicies, newPolicies]) {
@@ -426,18 +444,18 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
         if (st.actions) for (const a of st.actions) universe.add(a);
       }
     const changedStatements: StatementFacts[] = [];
-    if (w.full) {
-      for (const d of own) changedStatements.push(...statements.of(d));
-      for (const p of [pb, pa])
-        if (p)
-          for (const r of policiesFor(p)) {
-            patterns.add(r.arn);
-            for (const st of statements.of(r.document)) {
-              changedStatements.push(st);
-              for (const x of st.patterns) if (x !== '*') patterns.add(x);
-            }
+    if (w.full) for (const d of own) changedStatements.push(...statements.of(d));
+    // The resources whose policies may grant or deny it are among its patterns; when its context
+    // changed, their statements may decide differently.
+    for (const p of [pb, pa])
+      if (p)
+        for (const r of policiesFor(p)) {
+          patterns.add(r.arn);
+          for (const st of statements.of(r.document)) {
+            if (w.full) changedStatements.push(st);
+            for (const x of st.patterns) if (x !== '*') patterns.add(x);
           }
-    }
+        }
     for (const d of w.changed) changedStatements.push(...statements.of(d));
     for (const st of changedStatements) if (st.actions) for (const a of st.actions) universe.add(a);
 

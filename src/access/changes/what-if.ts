@@ -14,7 +14,14 @@
  */
 import type { AccountModel, ModelBoundary, ModelPolicy, ModelPrincipal } from '../../store/account-model.js';
 import { buildEstate, type Estate } from '../../store/estate-model.js';
-import { managedPolicyEntry, resolvePrincipalPolicies, type FactGroup, type FactManagedPolicy, type FactOwnPolicies, type IamFacts } from '../../store/iam-facts.js';
+import {
+  managedPolicyEntry,
+  resolvePrincipalPolicies,
+  type FactGroup,
+  type FactManagedPolicy,
+  type FactOwnPolicies,
+  type IamFacts,
+} from '../../store/iam-facts.js';
 import { compileInput } from '../simulate-custom.js';
 import { InvalidQuestionError, NotFoundError, quoted } from '../errors.js';
 import { AccessIndex } from '../access-index.js';
@@ -52,7 +59,10 @@ export interface HypotheticalState {
   touched: Set<string>;
 }
 
-const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 export function applyChanges(base: { model: AccountModel; estate: Estate }, facts: IamFacts, changes: readonly ChangeSpec[]): HypotheticalState {
   const principals = new Map(base.model.principals.map((p) => [p.arn, p]));
@@ -123,7 +133,8 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
   };
   const principalOfType = (arn: string, label: string, type?: 'USER' | 'ROLE'): ModelPrincipal => {
     const p = principals.get(arn);
-    if (!p || (type && p.type !== type)) throw new NotFoundError(`${label}: no stored ${type === 'USER' ? 'user' : type === 'ROLE' ? 'role' : 'user or role'} has the ARN ${quoted(arn)}`);
+    if (!p || (type && p.type !== type))
+      throw new NotFoundError(`${label}: no stored ${type === 'USER' ? 'user' : type === 'ROLE' ? 'role' : 'user or role'} has the ARN ${quoted(arn)}`);
     return p;
   };
   const group = (arn: string, label: string): FactGroup => {
@@ -139,9 +150,12 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
   changes.forEach((change, i) => {
     const set = CHANGE_KINDS.filter((k) => change[k] !== undefined && change[k] !== null);
     if (set.length !== 1) {
-      throw new InvalidQuestionError(`changes[${i}] must set exactly one of ${CHANGE_KINDS.join(', ')}; it sets ${set.length === 0 ? 'none' : set.join(', ')}`, {
-        argumentName: `changes[${i}]`,
-      });
+      throw new InvalidQuestionError(
+        `changes[${i}] must set exactly one of ${CHANGE_KINDS.join(', ')}; it sets ${set.length === 0 ? 'none' : set.join(', ')}`,
+        {
+          argumentName: `changes[${i}]`,
+        },
+      );
     }
     const kind = set[0];
     const label = `changes[${i}].${kind}`;
@@ -218,7 +232,9 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
         const u = principalOfType(userArn, `${label}.userArn`, 'USER');
         const g = group(groupArn, `${label}.groupArn`);
         if (g.accountId !== u.accountId) {
-          throw new InvalidQuestionError(`${label}: a user can be in a group of its own account only (${u.accountId}, not ${g.accountId})`, { argumentName: label });
+          throw new InvalidQuestionError(`${label}: a user can be in a group of its own account only (${u.accountId}, not ${g.accountId})`, {
+            argumentName: label,
+          });
         }
         const mine = groupsOf(u);
         if (kind === 'addUserToGroup') mine.add(groupArn);

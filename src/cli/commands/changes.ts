@@ -46,7 +46,8 @@ async function allChanges(fetch: (after: string | null) => Promise<ChangePage>):
   return merged;
 }
 
-const level = (decision: string, conditional: boolean) => (conditional ? 'conditional' : decision === 'ALLOWED' ? 'allowed' : decision.toLowerCase().replace('_', ' '));
+const level = (decision: string, conditional: boolean) =>
+  conditional ? 'conditional' : decision === 'ALLOWED' ? 'allowed' : decision.toLowerCase().replace('_', ' ');
 
 function print(result: ChangePage, json: boolean, what: string): void {
   if (json) {
@@ -120,8 +121,7 @@ export async function whatIf(argv: string[], openApp: () => App): Promise<number
   const app = openApp();
   try {
     const result = await allChanges(
-      async (after) =>
-        (await runOperation<{ whatIf: { accessChanges: ChangePage } }>(app, WHAT_IF, { changes, first: 500, after })).whatIf.accessChanges,
+      async (after) => (await runOperation<{ whatIf: { accessChanges: ChangePage } }>(app, WHAT_IF, { changes, first: 500, after })).whatIf.accessChanges,
     );
     print(result, Boolean(values.json), `if the ${changes.length} change(s) shipped`);
     return values['fail-on-gained'] && result.gainedCount > 0 ? EXIT_GAINED : 0;

@@ -99,7 +99,7 @@ interface WhatIfState {
 export class ChangesResolver {
   @Query(() => AccessChangeConnection, {
     description:
-      "Who gained or lost which access from snapshot `from` to `to` (default: the latest), ordered by principal ARN, action, resource. Computed from what changed (policies and their texts, attachments, group memberships, boundaries, tags, trust and resource-based policies, SCP and RCP levels): only what a change reaches is evaluated again. Filters keep one principal, one action, or changes whose resource covers the given ARN. Until the store keeps every snapshot, only the latest one can be named (NOT_FOUND otherwise).",
+      'Who gained or lost which access from snapshot `from` to `to` (default: the latest), ordered by principal ARN, action, resource. Computed from what changed (policies and their texts, attachments, group memberships, boundaries, tags, trust and resource-based policies, SCP and RCP levels): only what a change reaches is evaluated again. Filters keep one principal, one action, or changes whose resource covers the given ARN. Until the store keeps every snapshot, only the latest one can be named (NOT_FOUND otherwise).',
   })
   accessChanges(
     @Arg('from', () => Int) from: number,
@@ -130,7 +130,8 @@ export class ChangesResolver {
       'The latest state with the proposed changes applied in order, in memory: nothing is stored. Its accessChanges compare the latest state with it; its whoCan answers on it. Errors name the change: BAD_USER_INPUT (not exactly one member set), NOT_FOUND (an unknown ARN), MALFORMED_POLICY_DOCUMENT (with line, column and `changes[i].putPolicy.document`).',
   })
   whatIf(@Arg('changes', () => [ChangeInput]) changes: ChangeInput[], @Ctx() ctx: ApiContext): WhatIf {
-    if (changes.length > MAX_CHANGES) throw badUserInput(`${changes.length} changes; at most ${MAX_CHANGES} per whatIf`, { argumentName: 'changes', maximum: MAX_CHANGES });
+    if (changes.length > MAX_CHANGES)
+      throw badUserInput(`${changes.length} changes; at most ${MAX_CHANGES} per whatIf`, { argumentName: 'changes', maximum: MAX_CHANGES });
     const state = ctx.app.accessState();
     const cache = cacheOf(state);
     const key = JSON.stringify(changes);

@@ -27,7 +27,7 @@ export class AccessChange {
 
   @Field(() => String, {
     description:
-      'The ARN or ARN pattern the change covers, as a policy names it (arn:aws:connect:…:instance/…/contact/*), evaluated as the request\'s resource. A Deny that covers only part of a pattern does not match the pattern itself: its own pattern shows the loss.',
+      "The ARN or ARN pattern the change covers, as a policy names it (arn:aws:connect:…:instance/…/contact/*), evaluated as the request's resource. A Deny that covers only part of a pattern does not match the pattern itself: its own pattern shows the loss.",
   })
   resource!: string;
 
@@ -46,11 +46,14 @@ export class AccessChange {
   @Field(() => Boolean, { description: 'After: allowed only for some values of the context keys the request did not carry.' })
   conditionalAfter!: boolean;
 
-  @Field(() => [String], { description: 'The context keys the deciding statements read that the request did not carry (the new decision’s; the old one’s for LOST).' })
+  @Field(() => [String], {
+    description: 'The context keys the deciding statements read that the request did not carry (the new decision’s; the old one’s for LOST).',
+  })
   missingContextKeys!: string[];
 
   @Field(() => [MatchedStatement], {
-    description: 'The statements behind the new decision (for LOST, behind the old one: the grant that went away). A conditional decision cites the Allows it rests on.',
+    description:
+      'The statements behind the new decision (for LOST, behind the old one: the grant that went away). A conditional decision cites the Allows it rests on.',
   })
   matchedStatements!: MatchedStatement[];
 }
@@ -105,7 +108,8 @@ export class PutPolicyInput {
 @InputType()
 export class PolicyIdInput {
   @Field(() => String, {
-    description: "A managed policy's ARN (deleted as IAM requires: detached from everything, no longer anyone's boundary) or an inline policy `<owner ARN>#<name>`.",
+    description:
+      "A managed policy's ARN (deleted as IAM requires: detached from everything, no longer anyone's boundary) or an inline policy `<owner ARN>#<name>`.",
   })
   policyId!: string;
 }
