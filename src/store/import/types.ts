@@ -76,7 +76,7 @@ export interface ImportResult {
   /** EC2 instances, Lambda functions, Glue dev endpoints, SageMaker notebooks, CloudFormation stacks. */
   workloads: number;
   /** The workload state sources this import recorded, per account (each replaced that account's earlier rows of the source). */
-  workloadSources: { accountId: string; source: WorkloadSource }[];
+  workloadSources: { accountId: string; source: WorkloadSource; generatedTime: string | null }[];
   repairs: ImportRepair[];
   files: { name: string; format: ImportFormat }[];
   /** The store's data version after the import (see loadAccountModel). */

@@ -62,8 +62,8 @@ export class WorkloadWriter {
   private readonly snapshotId: number;
   private readonly s: Record<string, Database.Statement>;
   private readonly met = new Set<string>();
-  /** Account → source → generated time; what this import recorded (for the result). */
-  readonly recorded: { accountId: string; source: WorkloadSource }[] = [];
+  /** What this import recorded, per account and source (for the result). */
+  readonly recorded: { accountId: string; source: WorkloadSource; generatedTime: string | null }[] = [];
 
   constructor(db: Database.Database, snapshotId: number) {
     this.snapshotId = snapshotId;
@@ -95,7 +95,7 @@ export class WorkloadWriter {
     if (source === 'CREDENTIAL_REPORT') this.s.clearCredentials.run(accountId);
     else this.s.clearWorkloads.run(accountId, source);
     this.s.source.run(accountId, source, this.snapshotId, generatedTime);
-    this.recorded.push({ accountId, source });
+    this.recorded.push({ accountId, source, generatedTime });
   }
 
   credential(c: CredentialInsert): void {
