@@ -7,22 +7,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openStore, type Store } from '../../src/store/db.js';
 import { detectFormat, importFiles } from '../../src/store/import/index.js';
 import { ImportError } from '../../src/store/errors.js';
 import { parseJsonStrict } from '../../src/policy/json.js';
 import { rawChecksum } from '../store/helpers.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const WORKLOAD_FIXTURES = path.resolve(here, '../../../test/fixtures/workloads');
-const A = '123456789012';
+import { wf } from './fixtures.js';
 
-export function wf(name: string): { name: string; text: string } {
-  return { name, text: fs.readFileSync(path.join(WORKLOAD_FIXTURES, name), 'utf8') };
-}
+const A = '123456789012';
 
 function fresh(): Store {
   return openStore(':memory:');
