@@ -34,8 +34,10 @@ interface CredentialRow {
 /** Instance profile ARN → the stored role it holds. */
 export function instanceProfileRoles(store: Store): Map<string, string> {
   const rows = store.db
-    .prepare(`SELECT p.arn, j.value AS profile FROM principals p, json_each(p.instance_profiles) j
-      WHERE p.type = 'ROLE' AND p.instance_profiles IS NOT NULL ORDER BY p.arn`)
+    .prepare(
+      `SELECT p.arn, j.value AS profile FROM principals p, json_each(p.instance_profiles) j
+      WHERE p.type = 'ROLE' AND p.instance_profiles IS NOT NULL ORDER BY p.arn`,
+    )
     .all() as { arn: string; profile: string }[];
   const out = new Map<string, string>();
   for (const r of rows) if (typeof r.profile === 'string' && !out.has(r.profile)) out.set(r.profile, r.arn);

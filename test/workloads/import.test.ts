@@ -327,13 +327,17 @@ test("re-importing a source for an account replaces that account's rows of that 
   importFiles(store, [
     {
       name: 'other.json',
-      text: JSON.stringify({ Functions: [{ FunctionName: 'x', FunctionArn: `arn:aws:lambda:us-east-1:${other}:function:x`, Role: `arn:aws:iam::${other}:role/r` }] }),
+      text: JSON.stringify({
+        Functions: [{ FunctionName: 'x', FunctionArn: `arn:aws:lambda:us-east-1:${other}:function:x`, Role: `arn:aws:iam::${other}:role/r` }],
+      }),
     },
   ]);
   const second = importFiles(store, [
     {
       name: 'again.json',
-      text: JSON.stringify({ Functions: [{ FunctionName: 'only', FunctionArn: `arn:aws:lambda:us-east-1:${A}:function:only`, Role: `arn:aws:iam::${A}:role/r` }] }),
+      text: JSON.stringify({
+        Functions: [{ FunctionName: 'only', FunctionArn: `arn:aws:lambda:us-east-1:${A}:function:only`, Role: `arn:aws:iam::${A}:role/r` }],
+      }),
     },
   ]);
   assert.deepEqual(
@@ -342,21 +346,17 @@ test("re-importing a source for an account replaces that account's rows of that 
     "the account's earlier functions are gone; the other account's stay",
   );
   assert.equal(rows(store, "SELECT * FROM workloads WHERE kind = 'CLOUDFORMATION_STACK'").length, 2, 'other sources of the account stay');
-  assert.deepEqual(
-    rows(store, 'SELECT account_id, source, snapshot_id FROM workload_sources ORDER BY account_id, source'),
-    [
-      { account_id: A, source: 'CLOUDFORMATION_STACKS', snapshot_id: 1 },
-      { account_id: A, source: 'CREDENTIAL_REPORT', snapshot_id: 1 },
-      { account_id: A, source: 'LAMBDA_FUNCTIONS', snapshot_id: second.snapshotId },
-      { account_id: other, source: 'LAMBDA_FUNCTIONS', snapshot_id: second.snapshotId - 1 },
-    ],
-  );
+  assert.deepEqual(rows(store, 'SELECT account_id, source, snapshot_id FROM workload_sources ORDER BY account_id, source'), [
+    { account_id: A, source: 'CLOUDFORMATION_STACKS', snapshot_id: 1 },
+    { account_id: A, source: 'CREDENTIAL_REPORT', snapshot_id: 1 },
+    { account_id: A, source: 'LAMBDA_FUNCTIONS', snapshot_id: second.snapshotId },
+    { account_id: other, source: 'LAMBDA_FUNCTIONS', snapshot_id: second.snapshotId - 1 },
+  ]);
   // A newer credential report replaces the account's rows: a deleted user disappears.
   importFiles(store, [{ name: 'r.json', text: b64([HEADER, ROOT_ROW, userRow('alice', 'false', 'false', 'false', 'false')].join('\n')) }]);
-  assert.deepEqual(
-    rows<{ user_name: string; password_enabled: number }>(store, 'SELECT user_name, password_enabled FROM credential_report WHERE root = 0'),
-    [{ user_name: 'alice', password_enabled: 0 }],
-  );
+  assert.deepEqual(rows<{ user_name: string; password_enabled: number }>(store, 'SELECT user_name, password_enabled FROM credential_report WHERE root = 0'), [
+    { user_name: 'alice', password_enabled: 0 },
+  ]);
 });
 
 test('pages of one listing in one import add up (the source is cleared once per import)', () => {
@@ -391,7 +391,8 @@ test('an empty listing needs the account it comes from: refused without it, reco
 });
 
 test('shape errors name file, line, column and element path', () => {
-  const ec2 = '{\n    "Reservations": [\n        {\n            "OwnerId": "123456789012",\n            "Instances": [\n                {"InstanceId": "i-1", "Placement": {"AvailabilityZone": "use1-az1"}}\n            ]\n        }\n    ]\n}';
+  const ec2 =
+    '{\n    "Reservations": [\n        {\n            "OwnerId": "123456789012",\n            "Instances": [\n                {"InstanceId": "i-1", "Placement": {"AvailabilityZone": "use1-az1"}}\n            ]\n        }\n    ]\n}';
   const e = importError(() => importFiles(fresh(), [{ name: 'ec2.json', text: ec2 }]));
   assert.equal(e.path, 'Reservations[0].Instances[0].Placement.AvailabilityZone');
   assert.equal(e.line, 6);
@@ -404,7 +405,9 @@ test('shape errors name file, line, column and element path', () => {
   assert.match(glue.message, /missing RoleArn: nothing says which account/);
 
   const stack = importError(() =>
-    importFiles(fresh(), [{ name: 's.json', text: '{"Stacks": [{"StackName": "n", "StackId": "arn:aws:cloudformation:us-east-1:123456789012:stack/n/1", "RoleARN": 7}]}' }]),
+    importFiles(fresh(), [
+      { name: 's.json', text: '{"Stacks": [{"StackName": "n", "StackId": "arn:aws:cloudformation:us-east-1:123456789012:stack/n/1", "RoleARN": 7}]}' },
+    ]),
   );
   assert.equal(stack.path, 'Stacks[0].RoleARN');
 

@@ -31,7 +31,8 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
 export function importCommand(argv: string[], dbFile: string): number {
   const { values, positionals } = parse(argv, { db: { type: 'string' }, lenient: { type: 'boolean' }, account: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
-  if (values.account !== undefined && !/^\d{12}$/.test(String(values.account))) throw new UsageError(`--account ${String(values.account)} is not a 12-digit account id`);
+  if (values.account !== undefined && !/^\d{12}$/.test(String(values.account)))
+    throw new UsageError(`--account ${String(values.account)} is not a 12-digit account id`);
   const files = positionals.map((name) => {
     try {
       return { name, text: readFileSync(name, 'utf8') };

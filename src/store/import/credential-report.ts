@@ -87,12 +87,18 @@ export function importCredentialReportCsv(session: ImportSession, text: string, 
       if (v === 'false') return false;
       if (notSupported && v === 'not_supported') return null;
       const f = at(name);
-      throw new CsvError(path, f.line, f.column, `${name} is ${JSON.stringify(value(name))}; expected true or false${notSupported ? ' (or not_supported)' : ''}`);
+      throw new CsvError(
+        path,
+        f.line,
+        f.column,
+        `${name} is ${JSON.stringify(value(name))}; expected true or false${notSupported ? ' (or not_supported)' : ''}`,
+      );
     };
     const user = value('user');
     const arn = value('arn');
     const accountId = accountOfArn(arn);
-    if (!arn.startsWith('arn:') || !accountId) throw new CsvError(path, at('arn').line, at('arn').column, `${JSON.stringify(arn)} is not an IAM ARN with an account`);
+    if (!arn.startsWith('arn:') || !accountId)
+      throw new CsvError(path, at('arn').line, at('arn').column, `${JSON.stringify(arn)} is not an IAM ARN with an account`);
     const root = user === ROOT_USER;
     if (!root && !/^arn:[^:]+:iam::\d{12}:user\//.test(arn)) {
       throw new CsvError(path, at('arn').line, at('arn').column, `${arn} is not a user ARN (the report lists IAM users and the root user)`);

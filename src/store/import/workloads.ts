@@ -172,7 +172,8 @@ function importEc2(session: ImportSession, root: JsonObject): void {
       const id = requiredString(o, 'InstanceId', path);
       const placement = object(o.Placement, [...path, 'Placement']);
       const region = regionOfZone(requiredString(placement, 'AvailabilityZone', [...path, 'Placement']), [...path, 'Placement', 'AvailabilityZone']);
-      const profile = o.IamInstanceProfile === undefined || o.IamInstanceProfile === null ? null : object(o.IamInstanceProfile, [...path, 'IamInstanceProfile']);
+      const profile =
+        o.IamInstanceProfile === undefined || o.IamInstanceProfile === null ? null : object(o.IamInstanceProfile, [...path, 'IamInstanceProfile']);
       const profileArn = profile ? arnIn(profile, 'Arn', [...path, 'IamInstanceProfile'], 'iam') : null;
       const state = o.State === undefined || o.State === null ? null : optionalString(object(o.State, [...path, 'State']), 'Name', [...path, 'State']);
       const partition = profileArn ? parseArn(profileArn)!.partition : partitionOfRegion(region);

@@ -137,6 +137,11 @@ export function listWorkloadSources(store: Store, accountId?: string): WorkloadS
       `SELECT account_id, source, snapshot_id, generated_time FROM workload_sources
         ${accountId !== undefined ? 'WHERE account_id = ?' : ''} ORDER BY account_id, source`,
     )
-    .all(...(accountId !== undefined ? [accountId] : [])) as { account_id: string; source: WorkloadSource; snapshot_id: number; generated_time: string | null }[];
+    .all(...(accountId !== undefined ? [accountId] : [])) as {
+    account_id: string;
+    source: WorkloadSource;
+    snapshot_id: number;
+    generated_time: string | null;
+  }[];
   return rows.map((r) => ({ accountId: r.account_id, source: r.source, snapshotId: r.snapshot_id, generatedTime: r.generated_time }));
 }
