@@ -10,6 +10,8 @@ import { catalogVersion } from './catalog/index.js';
 import { loadAccountModel, modelVersion } from './store/account-model.js';
 import { AccessIndex } from './access/access-index.js';
 import { loadEstate } from './store/estate-model.js';
+import { loadWorkloads } from './store/workloads.js';
+import type { WorkloadState } from './store/workload-model.js';
 import { packageRoot, DEFAULT_DB_FILE } from './config.js';
 
 export const SEED_DIR = path.join(packageRoot, 'seed');
@@ -24,6 +26,7 @@ export interface OpenAppOptions {
 export class App {
   readonly catalogVersion = catalogVersion();
   private index: { version: string; index: AccessIndex } | undefined;
+  private workloads: { version: string; state: WorkloadState } | undefined;
 
   constructor(readonly store: Store) {}
 
@@ -53,6 +56,16 @@ export class App {
       this.index = { version: model.modelVersion, index: new AccessIndex(model, loadEstate(this.store)) };
     }
     return this.index.index;
+  }
+
+  /**
+   * The workload state (credential reports, EC2 / Lambda / Glue / SageMaker / CloudFormation) for
+   * the store's current content, loaded on first use after each import like the access index.
+   */
+  workloadState(): WorkloadState {
+    const version = this.modelVersion();
+    if (this.workloads?.version !== version) this.workloads = { version, state: loadWorkloads(this.store) };
+    return this.workloads.state;
   }
 
   close(): void {
