@@ -145,9 +145,7 @@ const byArn = (a: { arn: string }, b: { arn: string }) => byString(a.arn, b.arn)
 export function loadAccountFacts(db: Database.Database): AccountFacts {
   const principals = new Map<number, PrincipalFacts>();
   for (const r of db
-    .prepare(
-      `SELECT id, arn, name, type, account_id, unique_id, path, permissions_boundary_arn, trust_policy FROM principals`,
-    )
+    .prepare(`SELECT id, arn, name, type, account_id, unique_id, path, permissions_boundary_arn, trust_policy FROM principals`)
     .iterate() as Iterable<{
     id: number;
     arn: string;
@@ -319,16 +317,14 @@ export function buildAccountModel(facts: AccountFacts, modelVersion: string): Ac
     return p;
   });
 
-  const resources = facts.resources.map(
-    (r): ModelResource => ({
-      arn: r.arn,
-      accountId: r.accountId ?? r.ownerAccountId,
-      service: r.service,
-      region: r.region,
-      resourceType: r.resourceType,
-      tags: tagMap(r.tags),
-    }),
-  );
+  const resources = facts.resources.map((r): ModelResource => ({
+    arn: r.arn,
+    accountId: r.accountId ?? r.ownerAccountId,
+    service: r.service,
+    region: r.region,
+    resourceType: r.resourceType,
+    tags: tagMap(r.tags),
+  }));
   return { modelVersion, principals, resources };
 }
 

@@ -21,6 +21,8 @@ import { ImportSession } from './session.js';
 import { formatPath, ShapeError, type JsonPath } from './shape.js';
 import type { ImportFile, ImportFormat, ImportOptions, ImportResult } from './types.js';
 import { ImportWriter } from './writer.js';
+import { recordHistory } from '../history-write.js';
+import { pruneHistory } from '../history.js';
 
 export type { ImportFile, ImportFormat, ImportOptions, ImportRepair, ImportResult } from './types.js';
 export { STANDALONE_POLICY_ARN_PREFIX } from './policy-file.js';
@@ -48,6 +50,8 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
       session.endFile();
     }
     writer.finish();
+    // Inside the transaction: the snapshot's history lands with its data or not at all.
+    recordHistory(db, snapshotId);
     const dataVersion = bumpDataVersion(store);
     const counts = {
       accounts: [...session.accounts].sort(),
@@ -71,7 +75,8 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
       JSON.stringify({ ...counts, repairs: session.repairs.length }),
       snapshotId,
     );
-    return { snapshotId, ...counts, repairs: session.repairs, files: formats, dataVersion } satisfies ImportResult;
+    const prunedSnapshots = options.keepSnapshots !== undefined ? pruneHistory(store, options.keepSnapshots).pruned : [];
+    return { snapshotId, ...counts, repairs: session.repairs, files: formats, dataVersion, prunedSnapshots } satisfies ImportResult;
   });
   return result;
 }

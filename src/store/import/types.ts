@@ -18,6 +18,8 @@ export interface ImportOptions {
    * 'resources'; a file of another format is refused with an ImportError naming it.
    */
   formats?: readonly ImportFormat[];
+  /** Retention (ACCESSQL_KEEP_SNAPSHOTS): after the import, keep only the newest N snapshots' history. Default: all. */
+  keepSnapshots?: number;
 }
 
 export type ImportFormat = 'authorization-details' | 'resources' | 'policy-document' | 'organization' | 'resource-policies';
@@ -58,4 +60,6 @@ export interface ImportResult {
   files: { name: string; format: ImportFormat }[];
   /** The store's data version after the import (see loadAccountModel). */
   dataVersion: string;
+  /** Snapshots whose history the retention setting pruned after this import. */
+  prunedSnapshots: number[];
 }
