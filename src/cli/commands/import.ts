@@ -36,13 +36,31 @@ export function importCommand(argv: string[], dbFile: string): number {
   });
   const app = App.open({ dbFile, seedIfNew: false });
   try {
-    const result = importFiles(app.store, files, { lenient: Boolean(values.lenient), onProgress: progressBar() });
+    const result = importFiles(app.store, files, { lenient: Boolean(values.lenient), onProgress: progressBar(), keepSnapshots: app.keepSnapshots });
     for (const r of result.repairs) process.stderr.write(`${repairLine(r)}\n`);
     process.stdout.write(`${summaryLine(result)}\n`);
+    if (result.prunedSnapshots.length > 0) process.stdout.write(`${prunedLine(result.prunedSnapshots, app.keepSnapshots!)}\n`);
   } finally {
     app.close();
   }
   return 0;
+}
+
+/** What retention removed: `pruned the history of snapshots 1–3 (ACCESSQL_KEEP_SNAPSHOTS=5)`. */
+export function prunedLine(ids: number[], keep: number): string {
+  return `pruned the history of snapshot${ids.length > 1 ? 's' : ''} ${idRanges(ids)} (ACCESSQL_KEEP_SNAPSHOTS=${keep})`;
+}
+
+/** [1,2,3,5] → "1–3, 5". */
+export function idRanges(ids: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length;) {
+    let j = i;
+    while (j + 1 < ids.length && ids[j + 1] === ids[j] + 1) j++;
+    out.push(j === i ? String(ids[i]) : `${ids[i]}–${ids[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
 }
 
 /**

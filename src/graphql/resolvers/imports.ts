@@ -15,7 +15,7 @@ function toResult(r: StoredImport): ImportResult {
  * so a document of another kind is refused (nothing changes) instead of landing by surprise.
  */
 function runImport(ctx: ApiContext, files: { name: string; text: string }[], lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
-  const result = importFiles(ctx.app.store, files, { lenient, formats });
+  const result = importFiles(ctx.app.store, files, { lenient, formats, keepSnapshots: ctx.app.keepSnapshots });
   ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats: result.files.map((f) => f.format) }, 'import');
   return toResult(result);
 }
@@ -63,7 +63,7 @@ export class ImportResolver {
     return runImport(ctx, [{ name: 'document', text: document }], false, ['resources']);
   }
 
-  @Query(() => [Snapshot], { description: 'Every import, newest first.' })
+  @Query(() => [Snapshot], { description: 'Every import (a numbered snapshot), newest first.' })
   imports(@Ctx() ctx: ApiContext): Snapshot[] {
     return listImports(ctx.app.store).map((r) => ({
       id: r.id,
@@ -72,6 +72,9 @@ export class ImportResolver {
       label: r.label,
       files: r.files.map((f) => f.name),
       counts: r.counts ? JSON.stringify(r.counts) : null,
+      queryable: r.queryable,
+      pruned: r.prunedAt !== null,
+      prunedAt: r.prunedAt,
     }));
   }
 }
