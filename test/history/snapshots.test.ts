@@ -229,3 +229,29 @@ describe('the CLI', () => {
     assert.equal(JSON.parse(run(['who-can', 's3:GetObject', OBJECT, '--json']).stdout).edges[0].node.principal.arn, BEN, 'nothing was imported');
   });
 });
+
+test('the server applies ACCESSQL_KEEP_SNAPSHOTS after an import through the API', async () => {
+  const file = path.join(dir, 'api.db');
+  for (const v of ['v1.json', 'v2.json']) assert.equal(runCli(['import', path.join(dir, v), '--db', file]).status, 0);
+  const s = await startTestServer({ dbFile: file, env: { ACCESSQL_KEEP_SNAPSHOTS: '1' } });
+  try {
+    const r = await s.gql('mutation($d: String!) { importAuthorizationDetails(document: $d) { snapshotId } }', {
+      d: fs.readFileSync(path.join(dir, 'v1.json'), 'utf8'),
+    });
+    assert.equal(r.data.importAuthorizationDetails.snapshotId, 3, JSON.stringify(r.errors));
+    const list = await s.gql('{ imports { id queryable pruned } }');
+    assert.deepEqual(
+      list.data.imports.map((x: any) => [x.id, x.queryable, x.pruned]),
+      [
+        [3, true, false],
+        [2, false, true],
+        [1, false, true],
+      ],
+    );
+  } finally {
+    await s.stop();
+  }
+  const bad = runCli(['serve', '--port', '0', '--db', file], { env: { ACCESSQL_KEEP_SNAPSHOTS: '-1' } });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /ACCESSQL_KEEP_SNAPSHOTS must be a whole number/);
+});
