@@ -160,6 +160,36 @@ function decodeBlob(data: Buffer): unknown {
   return JSON.parse(inflateRawSync(data.subarray(1)).toString('utf8'));
 }
 
+/** An entity that changed between two snapshots: kind (see KIND), key (ARN, org node or policy id, '' for the organization). */
+export interface ChangedEntity {
+  kind: number;
+  key: string;
+}
+
+/**
+ * The entities whose content differs between snapshots `from` and `to` (either order): added,
+ * changed or deleted in between. Reads only the history keys, not contents: what changed
+ * (accessChanges) can be found without loading either state. Both snapshots must be kept.
+ */
+export function changedEntities(store: Store, from: number, to: number): ChangedEntity[] {
+  const [lo, hi] = from <= to ? [from, to] : [to, from];
+  const { db } = store;
+  return db
+    .transaction((): ChangedEntity[] => {
+      checkSnapshot(store, lo);
+      checkSnapshot(store, hi);
+      // A version opened or closed after lo and no later than hi: the entity was not the same at both.
+      // One that opened and closed inside (lo, hi] and came back to lo's content is listed too (harmless).
+      return db
+        .prepare(
+          `SELECT DISTINCT kind, key FROM history
+            WHERE (valid_from > @lo AND valid_from <= @hi) OR (valid_to > @lo AND valid_to <= @hi) ORDER BY kind, key`,
+        )
+        .all({ lo, hi }) as ChangedEntity[];
+    })
+    .deferred();
+}
+
 export interface PruneResult {
   /** Snapshot ids whose history this call removed, ascending. */
   pruned: number[];

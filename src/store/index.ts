@@ -10,5 +10,6 @@ export { parseArn, resourceTypeOf, type ParsedArn } from './arn.js';
 export * from './queries/index.js';
 export { buildEstate, loadEstate, loadEstateData, isServiceLinkedRoleArn, s3BucketOf, RCP_FULL_AWS_ACCESS, SCP_FULL_AWS_ACCESS } from './estate-model.js';
 export type { Estate, EstateData, EstateOrgNode, EstateOrgPolicy, PolicyLevel, LevelPolicy, AccountPlacement, ResourceFacts } from './estate-model.js';
-export { loadSnapshotModel, loadSnapshotFacts, latestSnapshotId, checkSnapshot, pruneHistory } from './history.js';
-export type { SnapshotModel, SnapshotFacts, PruneResult } from './history.js';
+export { loadSnapshotModel, loadSnapshotFacts, latestSnapshotId, checkSnapshot, pruneHistory, changedEntities } from './history.js';
+export type { SnapshotModel, SnapshotFacts, PruneResult, ChangedEntity } from './history.js';
+export { KIND as HISTORY_KIND } from './history-write.js';

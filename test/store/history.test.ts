@@ -12,7 +12,8 @@ import { importFiles } from '../../src/store/import/index.js';
 import { loadAccountModel, type AccountModel } from '../../src/store/account-model.js';
 import { loadEstateData, type EstateData } from '../../src/store/estate-model.js';
 import { buildAccountModel } from '../../src/store/account-facts.js';
-import { loadSnapshotFacts, loadSnapshotModel, pruneHistory, latestSnapshotId } from '../../src/store/history.js';
+import { loadSnapshotFacts, loadSnapshotModel, pruneHistory, latestSnapshotId, changedEntities } from '../../src/store/history.js';
+import { KIND } from '../../src/store/history-write.js';
 import { SnapshotNotFoundError } from '../../src/store/errors.js';
 import { seedFiles } from '../../src/store/seed.js';
 import { fixture, FIXTURES } from './helpers.js';
@@ -212,4 +213,26 @@ test('migration 6 on a database with imports records its current state as the la
     store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('changedEntities names what differs between two snapshots, and nothing for identical re-imports', () => {
+  const store = openStore(':memory:');
+  const a = importFiles(store, [fixture('authorization-details-cli.json')]).snapshotId;
+  const b = importFiles(store, [fixture('authorization-details-cli.json')]).snapshotId;
+  const c = importFiles(store, [changedDetails()]).snapshotId;
+  assert.deepEqual(changedEntities(store, a, b), []);
+  const changed = changedEntities(store, b, c);
+  const names = changed.map((e) => `${e.kind}:${e.key.slice(e.key.lastIndexOf(':') + 1)}`);
+  assert.deepEqual(changedEntities(store, c, a), changed, 'either order');
+  for (const expected of [
+    `${KIND.principal}:user/Alice`,
+    `${KIND.principal}:user/engineering/Charlie`,
+    `${KIND.principal}:user/Dana`,
+    `${KIND.principal}:role/EC2role`,
+  ]) {
+    assert.ok(names.includes(expected), `${expected} in ${names.join(', ')}`);
+  }
+  assert.ok(changed.some((e) => e.kind === KIND.policy && e.key.endsWith('policy/create-update-delete-set-managed-policies')));
+  assert.ok(!names.includes(`${KIND.principal}:user/Bob`), 'Bob did not change');
+  assert.throws(() => changedEntities(store, a, 77), SnapshotNotFoundError);
 });
