@@ -236,3 +236,13 @@ test('changedEntities names what differs between two snapshots, and nothing for 
   assert.ok(!names.includes(`${KIND.principal}:user/Bob`), 'Bob did not change');
   assert.throws(() => changedEntities(store, a, 77), SnapshotNotFoundError);
 });
+
+test('loadSnapshotModel of the latest snapshot reads the live tables, and equals its history', () => {
+  const store = openStore(':memory:');
+  importFiles(store, [fixture('authorization-details-cli.json'), fixture('resources.json')]);
+  const id = importFiles(store, [changedDetails()]).snapshotId;
+  const { model } = loadSnapshotModel(store, id);
+  const { modelVersion: _v, ...rest } = model;
+  assert.equal(model.modelVersion, `snapshot:${id}`);
+  assert.deepStrictEqual({ model: rest, estate: fromHistory(store, id).estate }, fromHistory(store, id));
+});
