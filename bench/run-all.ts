@@ -3,7 +3,7 @@
  * state do not colour the next), with small defaults so the whole run takes a few minutes; then
  * one table of figures. Each benchmark's own file says what it measures and how.
  *
- *   node dist/bench/run-all.js [--full] [--only engine,import,who-can,changes,load,attack,lint,ui]
+ *   node dist/bench/run-all.js [--full] [--only engine,import,history,who-can,changes,load,attack,lint,ui]
  *
  * --full runs the benchmarks' own defaults (large accounts, 60 s of load): tens of minutes.
  */
@@ -56,6 +56,23 @@ const BENCHES: Bench[] = [
         { benchmark: `import ${r.size}`, figure: 'peak RSS', value: `${r.peakRssMB.toFixed(0)} MB` },
         { benchmark: `import ${r.size}`, figure: 'loadAccountModel', value: `${r.modelSeconds.toFixed(2)} s` },
       ]),
+  },
+  {
+    name: 'history',
+    script: 'store/history.bench.js',
+    args: full ? ['--json'] : ['--size', 'medium', '--json'],
+    rows: (r) => [
+      ...r.steps.map((s: any) => ({
+        benchmark: `history ${r.size}`,
+        figure: `${s.step}: DB MB (growth), versions written`,
+        value: `${s.dbMB.toFixed(1)} (${s.growthPercent.toFixed(2)} %), ${n0(s.entityVersionsOpened)}`,
+      })),
+      {
+        benchmark: `history ${r.size}`,
+        figure: 'loadSnapshotModel (latest) vs live load',
+        value: `${r.loadSnapshotModelLatestSeconds.toFixed(2)} s vs ${r.loadAccountModelSeconds.toFixed(2)} s`,
+      },
+    ],
   },
   {
     name: 'who-can',

@@ -10,7 +10,11 @@ import { catalogVersion } from './catalog/index.js';
 import { loadAccountModel, modelVersion, type AccountModel } from './store/account-model.js';
 import { AccessIndex } from './access/access-index.js';
 import { loadEstate, type Estate } from './store/estate-model.js';
-import { packageRoot, DEFAULT_DB_FILE } from './config.js';
+import { loadWorkloads } from './store/workloads.js';
+import type { WorkloadState } from './store/workload-model.js';
+import { latestSnapshotId, checkSnapshot, loadSnapshotModel } from './store/history.js';
+import { LRUCache } from 'lru-cache';
+import { packageRoot, DEFAULT_DB_FILE, keepSnapshotsFromEnv } from './config.js';
 
 export const SEED_DIR = path.join(packageRoot, 'seed');
 
@@ -19,8 +23,17 @@ export interface OpenAppOptions {
   /** Seed the database when it is new and is the default database (the contract's first-run rule). */
   seedIfNew?: boolean;
   readonly?: boolean;
+  /** Retention applied after each import through this app (default: ACCESSQL_KEEP_SNAPSHOTS; undefined keeps all). */
+  keepSnapshots?: number;
 }
 
+/**
+ * Access indexes of past snapshots kept in memory at once. An index of a large account takes
+ * hundreds of MB, so a few: enough to compare two snapshots or page through an old answer.
+ */
+export const PAST_SNAPSHOT_INDEXES = 2;
+
+/** A state of the store (the latest, or a past snapshot's): its model and estate with their index. */
 export interface AccessState {
   version: string;
   model: AccountModel;
@@ -31,16 +44,24 @@ export interface AccessState {
 export class App {
   readonly catalogVersion = catalogVersion();
   private index: AccessState | undefined;
+  private workloads: { version: string; state: WorkloadState } | undefined;
+  private readonly past = new LRUCache<number, AccessState>({ max: PAST_SNAPSHOT_INDEXES });
 
-  constructor(readonly store: Store) {}
+  constructor(
+    readonly store: Store,
+    /** Retention: the newest N snapshots keep their history (undefined: all). Pass to importFiles. */
+    readonly keepSnapshots?: number,
+  ) {}
 
   static open(options: OpenAppOptions): App {
     // openStore creates the folder (writers only) and refuses a missing file to readers.
     const isNew = options.dbFile === ':memory:' || !existsSync(options.dbFile);
+    // A reader never imports: a bad retention setting only stops what would apply it.
+    const keepSnapshots = 'keepSnapshots' in options ? options.keepSnapshots : options.readonly ? undefined : keepSnapshotsFromEnv();
     const store = openStore(options.dbFile, { readonly: options.readonly });
-    const app = new App(store);
+    const app = new App(store, keepSnapshots);
     const seedable = options.seedIfNew ?? path.resolve(options.dbFile) === DEFAULT_DB_FILE;
-    if (isNew && seedable && !store.readonly && !isSeeded(store)) seedStore(store, SEED_DIR);
+    if (isNew && seedable && !store.readonly && !isSeeded(store)) seedStore(store, SEED_DIR, { keepSnapshots });
     return app;
   }
 
@@ -50,15 +71,20 @@ export class App {
   }
 
   /**
-   * The compiled access index for the store's current content: built on first use after each
-   * import (by any process writing the same file), then reused.
+   * The compiled access index for the store's current content (or, given a past snapshot's id,
+   * for that snapshot's state): built on first use after each import (by any process writing the
+   * same file), then reused.
    */
-  accessIndex(): AccessIndex {
-    return this.accessState().index;
+  accessIndex(snapshot?: number | null): AccessIndex {
+    return this.accessState(snapshot).index;
   }
 
-  /** The latest model and estate with their index (what-if questions start from them). */
-  accessState(): AccessState {
+  /**
+   * The latest model and estate with their index (what-if questions start from them), or a past
+   * snapshot's (accessChanges compares two).
+   */
+  accessState(snapshot?: number | null): AccessState {
+    if (snapshot !== undefined && snapshot !== null && snapshot !== latestSnapshotId(this.store)) return this.pastState(snapshot);
     const version = this.modelVersion();
     if (this.index?.version !== version) {
       const model = loadAccountModel(this.store);
@@ -67,6 +93,31 @@ export class App {
       this.index = { version: model.modelVersion, model, estate, index: new AccessIndex(model, estate, { reuse: this.index?.index }) };
     }
     return this.index;
+  }
+
+  /**
+   * The workload state (credential reports, EC2 / Lambda / Glue / SageMaker / CloudFormation) for
+   * the store's current content, loaded on first use after each import like the access index.
+   */
+  workloadState(): WorkloadState {
+    const version = this.modelVersion();
+    if (this.workloads?.version !== version) this.workloads = { version, state: loadWorkloads(this.store) };
+    return this.workloads.state;
+  }
+
+  /** A past snapshot's state, rebuilt from history (SnapshotNotFoundError when unknown or pruned). */
+  private pastState(snapshot: number): AccessState {
+    // Checked on every use: another process may have pruned it since it was cached.
+    checkSnapshot(this.store, snapshot);
+    let state = this.past.get(snapshot);
+    if (!state) {
+      const { model, estate } = loadSnapshotModel(this.store, snapshot);
+      // Most documents are the latest state's too: its compiled policies serve them.
+      const index = new AccessIndex(model, estate, { reuse: this.index?.index });
+      state = { version: `snapshot ${snapshot}`, model, estate, index };
+      this.past.set(snapshot, state);
+    }
+    return state;
   }
 
   close(): void {

@@ -16,14 +16,16 @@ import { importCommand } from './commands/import.js';
 import { whoCan, whatCan } from './commands/access.js';
 import { simulate } from './commands/simulate.js';
 import { diff, whatIf } from './commands/changes.js';
+import { prune } from './commands/prune.js';
 
 const USAGE = `usage: accessql <command> [options]
 
   serve [--db FILE] [--host H] [--port N] [--log-level L]   serve the GraphQL API (Sandbox at its URL)
   seed [--db FILE]                                          load seed/ (documentation policies, demo organisation)
-  import [--db FILE] [--lenient] FILE...                    import AWS-format files in one transaction
-  who-can ACTION RESOURCE [--context K=V]... [--include-conditional] [--json]
-  what-can PRINCIPAL_ARN RESOURCE [--context K=V]... [--json]
+  import [--db FILE] [--lenient] [--account ID] FILE...     import AWS-format files in one transaction
+  who-can ACTION RESOURCE [--context K=V]... [--include-conditional] [--snapshot N] [--json]
+  what-can PRINCIPAL_ARN RESOURCE [--context K=V]... [--snapshot N] [--json]
+  prune --keep N [--vacuum] [--db FILE]                     keep only the newest N snapshots' history
   simulate --policy FILE... --action A... [--resource R]... [--boundary FILE]... [--scp FILE]...
            [--resource-policy FILE] [--caller ARN] [--context K=V]... [--json]
   lint [--format text|json|access-analyzer] [--lenient] [--policy-type T] [--resource-type R] FILE...
@@ -83,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
       return diff(rest, openApp);
     case 'what-if':
       return whatIf(rest, openApp);
+    case 'prune':
+      return prune(rest, dbFile);
     case 'lint':
       // Only an explicit --db means "lint the store": plain `lint FILE` never opens a database.
       return lint(rest, db);
@@ -91,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const COMMANDS = ['serve', 'seed', 'import', 'who-can', 'what-can', 'simulate', 'lint', 'diff', 'what-if'];
+const COMMANDS = ['serve', 'seed', 'import', 'who-can', 'what-can', 'simulate', 'lint', 'prune', 'diff', 'what-if'];
 
 /** "(did you mean "who-can"?)" for a near miss of a known command, else nothing. */
 function closestCommand(command: string): string {

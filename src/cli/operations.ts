@@ -1,8 +1,8 @@
 /** The GraphQL documents the CLI runs in-process; their selections are what `--json` prints. */
 const STATEMENTS = 'matchedStatements { policyName sid effect line column }';
 
-export const WHO_CAN = `query WhoCan($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String) {
-  whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after) {
+export const WHO_CAN = `query WhoCan($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String, $snapshot: Int) {
+  whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after, snapshot: $snapshot) {
     totalCount
     evaluatedResourceType
     warnings
@@ -11,8 +11,8 @@ export const WHO_CAN = `query WhoCan($action: String!, $resource: String!, $cont
   }
 }`;
 
-export const WHAT_CAN = `query WhatCan($principalArn: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String) {
-  whatCan(principalArn: $principalArn, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after) {
+export const WHAT_CAN = `query WhatCan($principalArn: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String, $snapshot: Int) {
+  whatCan(principalArn: $principalArn, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after, snapshot: $snapshot) {
     totalCount
     warnings
     edges { cursor node { action resource resourceType decision conditional missingContextKeys ${STATEMENTS} } }

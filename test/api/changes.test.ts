@@ -6,9 +6,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { startTestServer, tempDb, type TestServer } from '../helpers/server.js';
 import { WHAT_IF } from '../../src/cli/operations.js';
 
@@ -308,5 +308,63 @@ describe('accessql what-if / diff', () => {
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /NOT_FOUND/);
     assert.equal(runCli(['diff', '--db', db, '--from', 'x']).status, 2);
+  });
+});
+
+describe('accessChanges between snapshots (history)', () => {
+  const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'store', 'authorization-details-cli.json');
+  let histDb: string;
+  let hist: TestServer;
+  before(async () => {
+    histDb = tempDb();
+    const d = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    // Snapshot 2: a new user with connect:* on "*", Charlie gone; snapshot 3 imports the same again.
+    d.UserDetailList.pop();
+    d.UserDetailList.push({
+      UserName: 'Dana',
+      UserId: 'AIDADANAEXAMPLE',
+      Path: '/',
+      Arn: 'arn:aws:iam::123456789012:user/Dana',
+      GroupList: [],
+      AttachedManagedPolicies: [],
+      UserPolicyList: [
+        { PolicyName: 'connect', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'connect:Describe*', Resource: '*' }] } },
+      ],
+    });
+    const changed = path.join(path.dirname(histDb), 'changed.json');
+    writeFileSync(changed, JSON.stringify(d));
+    for (const f of [FIXTURE, changed, changed]) assert.equal(runCli(['import', '--db', histDb, f]).status, 0);
+    hist = await startTestServer({ dbFile: histDb });
+  });
+  after(async () => {
+    await hist?.stop();
+  });
+
+  test('a new user GAINED, a deleted user LOST; re-importing identical data gives no change', async () => {
+    const ids = (await hist.gql('{ imports { id } }')).data.imports.map((i: any) => i.id).sort((a: number, b: number) => a - b);
+    assert.equal(ids.length, 3);
+    const q = `query($from: Int!, $to: Int) { accessChanges(from: $from, to: $to, first: 100) { totalCount gainedCount lostCount edges { node { principal { arn } action resource change } } } }`;
+    const r = await hist.gql(q, { from: ids[0], to: ids[1] });
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const c = r.data.accessChanges;
+    assert.ok(c.gainedCount > 0 && c.lostCount > 0);
+    assert.ok(
+      c.edges.some((e: any) => e.node.principal.arn.endsWith(':user/Dana') && e.node.action === 'connect:DescribeInstance' && e.node.change === 'GAINED'),
+    );
+    assert.ok(c.edges.filter((e: any) => e.node.change === 'LOST').every((e: any) => e.node.principal.arn.endsWith(':user/engineering/Charlie')));
+    const same = await hist.gql(q, { from: ids[1], to: ids[2] });
+    assert.equal(same.data.accessChanges.totalCount, 0, 'an identical re-import changes nothing');
+    const latest = await hist.gql(q, { from: ids[1] });
+    assert.equal(latest.data.accessChanges.totalCount, 0, '`to` defaults to the latest');
+    const back = await hist.gql(q, { from: ids[1], to: ids[0] });
+    assert.equal(back.data.accessChanges.gainedCount, c.lostCount, 'backwards, gains and losses swap');
+  });
+
+  test('accessql diff: --fail-on-gained exits 3 across a gain, 0 across an identical re-import', () => {
+    const gained = runCli(['diff', '--db', histDb, '--from', '1', '--to', '2', '--fail-on-gained']);
+    assert.equal(gained.status, 3, gained.stderr);
+    assert.match(gained.stdout, /GAINED\s+arn:aws:iam::123456789012:user\/Dana/);
+    const same = runCli(['diff', '--db', histDb, '--from', '2', '--fail-on-gained']);
+    assert.equal(same.status, 0, same.stderr);
   });
 });

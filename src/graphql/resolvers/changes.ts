@@ -3,7 +3,7 @@ import { accessChanges, type AccessChangeEntry, type DiffResult, type ModelState
 import { WhatIfSession, type ChangeSpec } from '../../access/changes/what-if.js';
 import { whoCan } from '../../access/questions.js';
 import { loadIamFacts, type IamFacts } from '../../store/iam-facts.js';
-import { listImports } from '../../store/queries/index.js';
+import { latestSnapshotId } from '../../store/history.js';
 import { compileGlob } from '../../util/wildcard.js';
 import type { AccessState, App } from '../../app.js';
 import { AccessChangeConnection, AccessChangeKind, ChangeInput, WhatIf } from '../types/changes.js';
@@ -36,15 +36,9 @@ function cacheOf(state: AccessState): StateCache {
   return c;
 }
 
-/**
- * The state a snapshot id names. Until the store keeps every snapshot (issue 15's history), only
- * the latest import's state can be read back; an older id is NOT_FOUND.
- */
-function snapshotState(app: App, id: number, argumentName: string): ModelState {
-  const latest = listImports(app.store)[0]?.id;
-  if (latest === undefined) throw apiError('NOT_FOUND', 'Nothing has been imported: there is no snapshot to compare', { argumentName });
-  if (id === latest) return app.accessState();
-  throw apiError('NOT_FOUND', `Snapshot ${id} is not kept (the latest is ${latest})`, { argumentName, snapshot: id });
+/** The state a snapshot id names: the latest (kept with its index), or a past one rebuilt from history (NOT_FOUND when unknown or pruned). */
+function snapshotState(app: App, id: number): ModelState {
+  return app.accessState(id);
 }
 
 interface ChangeFilters {
@@ -99,7 +93,7 @@ interface WhatIfState {
 export class ChangesResolver {
   @Query(() => AccessChangeConnection, {
     description:
-      'Who gained or lost which access from snapshot `from` to `to` (default: the latest), ordered by principal ARN, action, resource. Computed from what changed (policies and their texts, attachments, group memberships, boundaries, tags, trust and resource-based policies, SCP and RCP levels): only what a change reaches is evaluated again. Filters keep one principal, one action, or changes whose resource covers the given ARN. Until the store keeps every snapshot, only the latest one can be named (NOT_FOUND otherwise).',
+      'Who gained or lost which access from snapshot `from` to `to` (default: the latest), ordered by principal ARN, action, resource. Computed from what changed (policies and their texts, attachments, group memberships, boundaries, tags, trust and resource-based policies, SCP and RCP levels): only what a change reaches is evaluated again. Filters keep one principal, one action, or changes whose resource covers the given ARN. A snapshot that is unknown or pruned is NOT_FOUND.',
   })
   accessChanges(
     @Arg('from', () => Int) from: number,
@@ -112,9 +106,10 @@ export class ChangesResolver {
     @Ctx() ctx: ApiContext,
   ): AccessChangeConnection {
     pageSize(first);
-    const before = snapshotState(ctx.app, from, 'from');
-    const latest = listImports(ctx.app.store)[0]!.id;
-    const afterState = snapshotState(ctx.app, to ?? latest, 'to');
+    const latest = latestSnapshotId(ctx.app.store);
+    if (latest === null) throw apiError('NOT_FOUND', 'Nothing has been imported: there is no snapshot to compare', { argumentName: 'from' });
+    const before = snapshotState(ctx.app, from);
+    const afterState = snapshotState(ctx.app, to ?? latest);
     const cache = cacheOf(ctx.app.accessState());
     const key = `${from}\u0000${to ?? latest}`;
     let diff = cache.diff?.key === key ? cache.diff.diff : undefined;

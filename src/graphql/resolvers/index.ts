@@ -10,6 +10,7 @@ import { CatalogResolver } from './catalog.js';
 import { CatalogActionsResolver } from './catalog-actions.js';
 import { AccountResolver, OrganizationResolver } from './organization.js';
 import { ChangesResolver, WhatIfResolver } from './changes.js';
+import { PrincipalCredentialsResolver, WorkloadResolver } from './workloads.js';
 
 export const resolvers = [
   PolicyValidationResolver,
@@ -26,4 +27,6 @@ export const resolvers = [
   AccountResolver,
   ChangesResolver,
   WhatIfResolver,
+  WorkloadResolver,
+  PrincipalCredentialsResolver,
 ] as const;
