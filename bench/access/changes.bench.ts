@@ -52,7 +52,7 @@ function timeMs<T>(fn: () => T): { ms: number; value: T } {
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
 }
 
-const EXTRA_ACTIONS = ['connect:DescribeQueue', 'connect:ListQueues', 's3:GetObject', 'logs:PutLogEvents', 'connect:StartContactRecording'];
+const EXTRA_ACTIONS = ['connect:StartContactRecording', 'connect:DescribeInstance', 's3:GetObject', 'logs:PutLogEvents', 'connect:StopContactRecording'];
 
 /** The model with `share` of its distinct policy documents edited, everywhere they are held. */
 function editPolicies(model: AccountModel, share: number): { model: AccountModel; edited: number } {

@@ -125,14 +125,16 @@ function factsOf(st: Statement): StatementFacts | null {
   const actions = st.action ? [...new Set(st.action.flatMap(expandEntry))] : null;
   const notActions = st.notAction ? st.notAction.map((a) => compileGlobLower(a.toLowerCase())) : null;
   const resources = st.resource ?? null;
-  const text = JSON.stringify(st.conditions ?? []).toLowerCase() + (resources ?? []).join(' ').toLowerCase();
+  const readsResourceTag =
+    (st.conditions ?? []).some((c) => /aws:resourcetag\//i.test(c.key) || c.values.some((v) => /\$\{aws:resourcetag\//i.test(v))) ||
+    (resources ?? []).some((r) => /\$\{aws:resourcetag\//i.test(r));
   return {
     actions,
     notActions,
     resources,
     resourceMatchers: resources ? resources.map((r) => compileGlob(r)) : null,
     patterns: resources ?? ['*'],
-    readsResourceTag: text.includes('aws:resourcetag/') || text.includes('${aws:resourcetag'),
+    readsResourceTag,
   };
 }
 
@@ -159,25 +161,36 @@ class StatementCache {
 // ---------------------------------------------------------------------------------------------
 // Which actions apply to which patterns
 
-const applicable = new Map<string, { actions: Set<string> } | { service: string } | null>();
-/** Does the action apply to the pattern (see the module comment)? */
-export function actionApplies(action: string, pattern: string): boolean {
-  if (pattern === '*') return true;
+type Applies = (lowerAction: string) => boolean;
+const ANY: Applies = () => true;
+const applicable = new Map<string, Applies>();
+const byType = new WeakMap<object, Applies>();
+/** The test whether an action (lower case) applies to the pattern (see the module comment), cached per pattern. */
+function appliesTo(pattern: string): Applies {
+  if (pattern === '*') return ANY;
   let rule = applicable.get(pattern);
   if (rule === undefined) {
     const type = pattern.startsWith('arn:') ? resourceTypeForArn(pattern) : undefined;
-    if (type) rule = { actions: new Set(actionsOnResourceType(type).map((e) => e.action.name.toLowerCase())) };
-    else {
+    if (type) {
+      rule = byType.get(type);
+      if (rule === undefined) {
+        const set = new Set(actionsOnResourceType(type).map((e) => e.action.name.toLowerCase()));
+        byType.set(type, (rule = (a) => set.has(a)));
+      }
+    } else {
       const service = pattern.split(':')[2];
-      rule = service && !/[*?]/.test(service) ? { service: service.toLowerCase() } : null;
+      const prefix = service && !/[*?]/.test(service) ? `${service.toLowerCase()}:` : null;
+      rule = prefix === null ? ANY : (a) => a.startsWith(prefix);
     }
     if (applicable.size > 50_000) applicable.clear();
     applicable.set(pattern, rule);
   }
-  if (rule === null) return true;
-  const lower = action.toLowerCase();
-  if ('actions' in rule) return rule.actions.has(lower);
-  return lower.startsWith(`${rule.service}:`);
+  return rule;
+}
+
+/** Does the action apply to the pattern (see the module comment)? */
+export function actionApplies(action: string, pattern: string): boolean {
+  return appliesTo(pattern)(action.toLowerCase());
 }
 
 /** May the statement's Resource match the pattern used as a request's resource? (variables: maybe). */
@@ -425,16 +438,59 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     return out;
   };
 
-  // 3a. Principal by principal.
+  // 3a. Principal by principal — principals with identical inputs once: same policies (old and
+  // new), boundary, SCPs, account, type and tags, statements that read nothing that tells them
+  // apart (aws:username, aws:userid, aws:PrincipalArn, policy variables) and no resource-based
+  // policy that may name them. Each member gets the representative's decisions.
+  const textIds = new Map<string, number>();
+  const textId = (t: string | null | undefined) => {
+    if (!t) return 0;
+    let id = textIds.get(t);
+    if (id === undefined) textIds.set(t, (id = textIds.size + 1));
+    return id;
+  };
+  const personal = new Map<string, boolean>();
+  const readsIdentity = (t: string) => {
+    let r = personal.get(t);
+    if (r === undefined) personal.set(t, (r = /\$\{|aws:username|aws:userid|aws:principalarn|aws:sourceidentity/i.test(t)));
+    return r;
+  };
+  const docsOf = (p: ModelPrincipal | undefined) =>
+    p ? [...p.policies.map((x) => x.document), ...(p.permissionsBoundary?.document ? [p.permissionsBoundary.document] : [])] : [];
+  const groups = new Map<string, PrincipalWork[]>();
   for (const w of work) {
+    const pb = oldByArn.get(w.arn);
+    const pa = newByArn.get(w.arn);
+    const own = [...docsOf(pb), ...docsOf(pa)];
+    const alone =
+      own.some(readsIdentity) ||
+      [...w.changed].some(readsIdentity) ||
+      [pb, pa].some((p) => p !== undefined && policiesFor(p).length > 0) ||
+      /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(w.arn);
+    const side = (p: ModelPrincipal | undefined, e: Estate) =>
+      p
+        ? [
+            p.type,
+            p.accountId,
+            JSON.stringify(Object.entries(p.tags).sort()),
+            p.policies.map((x) => `${x.id}=${textId(x.document)}`).join(','),
+            p.permissionsBoundary ? `${p.permissionsBoundary.arn}=${textId(p.permissionsBoundary.document)}` : '',
+            textId(scpText(e, p)),
+          ].join('|')
+        : '-';
+    const key = alone ? `@${w.arn}` : `${w.full}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`;
+    const g = groups.get(key);
+    if (g) g.push(w);
+    else groups.set(key, [w]);
+  }
+  const principalsAffected = work.length;
+  for (const members of groups.values()) {
     checkpoint();
+    const w = members[0];
     const pb = oldByArn.get(w.arn);
     const pa = newByArn.get(w.arn);
     const ib = pb ? beforeIndex.principal(w.arn) : undefined;
     const ia = pa ? afterIndex.principal(w.arn) : undefined;
-    const shown = (ia ?? ib)!;
-    const docsOf = (p: ModelPrincipal | undefined) =>
-      p ? [...p.policies.map((x) => x.document), ...(p.permissionsBoundary?.document ? [p.permissionsBoundary.document] : [])] : [];
     const own = [...docsOf(pb), ...docsOf(pa)];
     const patterns = new Set<string>(estatePatterns);
     const universe = new Set<string>();
@@ -459,26 +515,37 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     for (const d of w.changed) changedStatements.push(...statements.of(d));
     for (const st of changedStatements) if (st.actions) for (const a of st.actions) universe.add(a);
 
-    const pairs = new Set<string>();
+    /** pattern → the actions to evaluate on it: those of a changed statement that may match it. */
+    const pairs = new Map<string, Set<string>>();
     const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
-    for (const st of changedStatements) {
+    for (const st of new Set(changedStatements)) {
       const acts = [...actionsOf(st, universe)];
+      const lower = acts.map((x) => x.toLowerCase());
       for (const pattern of patterns) {
         if (!mayMatch(st, pattern)) continue;
-        for (const action of acts) if (actionApplies(action, pattern)) pairs.add(`${action}\u0000${pattern}`);
+        const applies = appliesTo(pattern);
+        let set = pairs.get(pattern);
+        for (let i = 0; i < acts.length; i++) {
+          if (!applies(lower[i])) continue;
+          if (!set) pairs.set(pattern, (set = new Set()));
+          set.add(acts[i]);
+        }
       }
     }
     let n = 0;
-    for (const pair of pairs) {
-      if ((++n & 255) === 0) checkpoint();
-      const cut = pair.indexOf('\u0000');
-      const action = pair.slice(0, cut);
-      const resource = substitute(pair.slice(cut + 1));
-      const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
-      const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
-      evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
-      record(shown, action, resource, rb, ra, false);
-    }
+    for (const [pattern, actions] of pairs)
+      for (const action of actions) {
+        if ((++n & 255) === 0) checkpoint();
+        const resource = substitute(pattern);
+        const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
+        const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
+        evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
+        if (levelOf(rb) === levelOf(ra)) continue;
+        for (const m of members) {
+          const shown = newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!;
+          record(shown, action, resource, rb, ra, false);
+        }
+      }
   }
 
   // 3b. Resources whose policy or tags changed: whoCan on both states, every principal at once.
@@ -535,7 +602,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   }
 
   const changes = [...found.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  return { changes, evaluations, principalsAffected: work.length };
+  return { changes, evaluations, principalsAffected };
 }
 
 /** A pattern's policy variables with the principal's stored values (`${aws:username}` → its name); unknown ones stay as written. */
