@@ -11,6 +11,9 @@ import { loadAccountModel, modelVersion } from './store/account-model.js';
 import { AccessIndex } from './access/access-index.js';
 import { loadEstate } from './store/estate-model.js';
 import { packageRoot, DEFAULT_DB_FILE } from './config.js';
+import { AccessPaths } from './access/paths/index.js';
+import { loadPathFacts } from './store/path-facts.js';
+import { emptyWorkloadState, type WorkloadState } from './store/workload-model.js';
 
 export const SEED_DIR = path.join(packageRoot, 'seed');
 
@@ -24,6 +27,7 @@ export interface OpenAppOptions {
 export class App {
   readonly catalogVersion = catalogVersion();
   private index: { version: string; index: AccessIndex } | undefined;
+  private paths: { index: AccessIndex; paths: AccessPaths } | undefined;
 
   constructor(readonly store: Store) {}
 
@@ -53,6 +57,21 @@ export class App {
       this.index = { version: model.modelVersion, index: new AccessIndex(model, loadEstate(this.store)) };
     }
     return this.index.index;
+  }
+
+  /**
+   * Access paths over the current access index: built on first use after each import, then
+   * answered from its caches (escalations, the role graph).
+   */
+  accessPaths(): AccessPaths {
+    const index = this.accessIndex();
+    if (this.paths?.index !== index) this.paths = { index, paths: new AccessPaths(index, loadPathFacts(this.store), this.workloadState()) };
+    return this.paths.paths;
+  }
+
+  /** Workload state (credential report, compute and its roles) of the store; empty until workload imports exist. */
+  workloadState(): WorkloadState {
+    return emptyWorkloadState();
   }
 
   close(): void {
