@@ -62,9 +62,12 @@ export function loadPathFacts(store: Store): PathFacts {
         .iterate() as Iterable<{ principal_arn: string; group_id: number }>) {
         groups.get(m.group_id)?.members.push(m.principal_arn);
       }
-      for (const r of db
-        .prepare('SELECT key, name, group_id, document FROM inline_policies WHERE group_id IS NOT NULL ORDER BY key')
-        .iterate() as Iterable<{ key: string; name: string; group_id: number; document: string }>) {
+      for (const r of db.prepare('SELECT key, name, group_id, document FROM inline_policies WHERE group_id IS NOT NULL ORDER BY key').iterate() as Iterable<{
+        key: string;
+        name: string;
+        group_id: number;
+        document: string;
+      }>) {
         const g = groups.get(r.group_id);
         if (g) g.policies.push({ id: r.key, name: `${g.name}/${r.name}`, document: r.document });
       }
@@ -79,7 +82,14 @@ export function loadPathFacts(store: Store): PathFacts {
             WHERE p.arn IN (SELECT policy_arn FROM attachments)
             ORDER BY p.arn, v.is_default DESC, v.version_id`,
         )
-        .iterate() as Iterable<{ arn: string; name: string; kind: 'AWS_MANAGED' | 'CUSTOMER_MANAGED'; version_id: string; is_default: number; document: string }>) {
+        .iterate() as Iterable<{
+        arn: string;
+        name: string;
+        kind: 'AWS_MANAGED' | 'CUSTOMER_MANAGED';
+        version_id: string;
+        is_default: number;
+        document: string;
+      }>) {
         let m = managed.get(r.arn);
         if (!m) managed.set(r.arn, (m = { arn: r.arn, name: r.name, kind: r.kind, versions: [], principals: [], groups: [] }));
         m.versions.push({ versionId: r.version_id, isDefault: r.is_default === 1, document: r.document });
@@ -103,9 +113,10 @@ export function loadPathFacts(store: Store): PathFacts {
       }
 
       const instanceProfiles = new Map<string, string[]>();
-      for (const r of db
-        .prepare(`SELECT arn, instance_profiles FROM principals WHERE type = 'ROLE' AND instance_profiles IS NOT NULL`)
-        .iterate() as Iterable<{ arn: string; instance_profiles: string }>) {
+      for (const r of db.prepare(`SELECT arn, instance_profiles FROM principals WHERE type = 'ROLE' AND instance_profiles IS NOT NULL`).iterate() as Iterable<{
+        arn: string;
+        instance_profiles: string;
+      }>) {
         try {
           const list = JSON.parse(r.instance_profiles) as unknown;
           if (Array.isArray(list) && list.length > 0) instanceProfiles.set(r.arn, list.map(String));

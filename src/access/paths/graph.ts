@@ -39,7 +39,8 @@ interface TrustedService {
 }
 
 export function stepAction(action: string, resource: string, r: EvaluationResult): StepAction | null {
-  if (r.decision === 'ALLOWED') return { action, resource, conditional: false, missingContextKeys: r.missingContextKeys, matchedStatements: r.matchedStatements };
+  if (r.decision === 'ALLOWED')
+    return { action, resource, conditional: false, missingContextKeys: r.missingContextKeys, matchedStatements: r.matchedStatements };
   if (!r.conditional) return null;
   return { action, resource, conditional: true, missingContextKeys: r.missingContextKeys, matchedStatements: r.conditionalStatements ?? [] };
 }
@@ -380,7 +381,9 @@ export class PrincipalGraph {
         if (v.isDefault) continue;
         const r = this.ask(p, 'iam:SetDefaultPolicyVersion', m);
         if (!r) break;
-        const replaced = this.identityWith(p, (id) => id.startsWith(`${m}@`), [{ id: `${m}@${v.versionId}`, name: `${policy.name} (${v.versionId})`, document: v.document }]);
+        const replaced = this.identityWith(p, (id) => id.startsWith(`${m}@`), [
+          { id: `${m}@${v.versionId}`, name: `${policy.name} (${v.versionId})`, document: v.document },
+        ]);
         const verdict = replaced ? this.verdictWith(p, replaced) : 'NO';
         if (verdict === 'NO') continue;
         const step = makeStep('MODIFY_POLICY', arn, arn, `${m} (version ${v.versionId})`, [r], { empowers: true });
@@ -406,11 +409,7 @@ export class PrincipalGraph {
   }
 
   /** The principal's identity policies with some removed (by model id) and others added, compiled. */
-  private identityWith(
-    p: IndexedPrincipal,
-    drop: (id: string) => boolean,
-    add: { id: string; name: string; document: string }[],
-  ): CompiledPolicy[] | null {
+  private identityWith(p: IndexedPrincipal, drop: (id: string) => boolean, add: { id: string; name: string; document: string }[]): CompiledPolicy[] | null {
     const out: CompiledPolicy[] = [];
     for (const m of p.model.policies) {
       if (drop(m.id)) continue;

@@ -129,7 +129,8 @@ export class AccessPaths {
     for (const arn of [...arns].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
       const own = byArn.get(arn);
       if (own && (own.result.decision === 'ALLOWED' || own.principal.external)) {
-        if (own.result.decision === 'ALLOWED' || options.includeConditional) entries.push({ principal: own.principal, result: own.result, path: [], conditional: own.result.conditional });
+        if (own.result.decision === 'ALLOWED' || options.includeConditional)
+          entries.push({ principal: own.principal, result: own.result, path: [], conditional: own.result.conditional });
         continue;
       }
       const path = pathOf(result, arn);

@@ -45,7 +45,8 @@ export class PathsResolver {
   ): ReachableRoleConnection {
     pageSize(first);
     const paths = ctx.app.accessPaths();
-    if (!paths.graph.principal(p.arn)) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } as unknown as ReachableRoleConnection;
+    if (!paths.graph.principal(p.arn))
+      return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } as unknown as ReachableRoleConnection;
     const list = withDeadline(ctx.deadline, () => paths.reachableRoles(p.arn));
     return paginate(
       list,

@@ -67,7 +67,9 @@ export class AccessStep {
   @Field(() => [String], { description: 'The actions the step needs, e.g. ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"].' })
   actions!: string[];
 
-  @Field(() => Boolean, { description: 'true when an action is allowed only for some values of missing context keys, or the step rests on workload state not imported.' })
+  @Field(() => Boolean, {
+    description: 'true when an action is allowed only for some values of missing context keys, or the step rests on workload state not imported.',
+  })
   conditional!: boolean;
 
   @Field(() => [String])
