@@ -76,7 +76,12 @@ function managed(name: string, versions: object[], defaultIndex = 0, awsManaged 
     DefaultVersionId: `v${defaultIndex + 1}`,
     AttachmentCount: 1,
     IsAttachable: true,
-    PolicyVersionList: versions.map((d, i) => ({ Document: d, VersionId: `v${i + 1}`, IsDefaultVersion: i === defaultIndex, CreateDate: '2025-01-01T00:00:00Z' })),
+    PolicyVersionList: versions.map((d, i) => ({
+      Document: d,
+      VersionId: `v${i + 1}`,
+      IsDefaultVersion: i === defaultIndex,
+      CreateDate: '2025-01-01T00:00:00Z',
+    })),
   };
 }
 
@@ -96,7 +101,9 @@ export function authorizationDetails() {
     user('attach-self', doc(allow('iam:AttachUserPolicy', arn('user', 'attach-self')))),
     user(
       'attach-cond',
-      doc(allow('iam:AttachUserPolicy', arn('user', 'attach-cond'), { Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/ReadOnlyAccess' } } })),
+      doc(
+        allow('iam:AttachUserPolicy', arn('user', 'attach-cond'), { Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/ReadOnlyAccess' } } }),
+      ),
     ),
     user('put-self', doc(allow('iam:PutUserPolicy', arn('user', 'put-self')))),
     user('put-bounded', doc(allow('iam:PutUserPolicy', arn('user', 'put-bounded'))), { boundary: arn('policy', 'iam-and-s3-boundary') }),
@@ -112,7 +119,10 @@ export function authorizationDetails() {
     user('admin-user', ADMIN_DOC),
     // privesc14 UpdateAssumeRolePolicy (+ sts:AssumeRole).
     user('trust-updater', doc(allow(['iam:UpdateAssumeRolePolicy', 'sts:AssumeRole'], arn('role', 'locked-admin')))),
-    user('trust-updater-denied', doc(allow('iam:UpdateAssumeRolePolicy', arn('role', 'locked-admin')), { Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' })),
+    user(
+      'trust-updater-denied',
+      doc(allow('iam:UpdateAssumeRolePolicy', arn('role', 'locked-admin')), { Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }),
+    ),
     // PassRole to services (privesc3 EC2, 15 Lambda, 16 Lambda event source, 17 CloudFormation, 18 Data Pipeline, 19 Glue; CodeBuild, SageMaker, ECS).
     user('lambda-passer', passAndDo('service-admin', ['lambda:CreateFunction', 'lambda:InvokeFunction'])),
     user('lambda-esm-passer', passAndDo('service-admin', ['lambda:CreateFunction', 'lambda:CreateEventSourceMapping'])),
@@ -121,7 +131,10 @@ export function authorizationDetails() {
     user('cfn-passer', passAndDo('service-admin', ['cloudformation:CreateStack'])),
     user('codebuild-passer', passAndDo('service-admin', ['codebuild:CreateProject', 'codebuild:StartBuild'])),
     user('sagemaker-passer', passAndDo('service-admin', ['sagemaker:CreateTrainingJob'])),
-    user('datapipeline-passer', passAndDo('service-admin', ['datapipeline:CreatePipeline', 'datapipeline:PutPipelineDefinition', 'datapipeline:ActivatePipeline'])),
+    user(
+      'datapipeline-passer',
+      passAndDo('service-admin', ['datapipeline:CreatePipeline', 'datapipeline:PutPipelineDefinition', 'datapipeline:ActivatePipeline']),
+    ),
     user('ecs-passer', passAndDo('service-admin', ['ecs:RegisterTaskDefinition', 'ecs:RunTask'])),
     user(
       'passer-harmless',
@@ -241,7 +254,18 @@ export const NOT_ESCALATING = [
   'bounded-admin',
 ];
 
-export const ADMINISTRATORS = [arn('role', 'Admin'), arn('role', 'locked-admin'), arn('role', 'service-admin'), arn('user', 'admin-user')];
+/** Allowed every probe (administrator.ts); bounded-admin's boundary keeps it from being one. */
+export const ADMINISTRATORS = [
+  arn('role', 'Admin'),
+  arn('role', 'ec2-only-admin'),
+  arn('role', 'external-admin'),
+  arn('role', 'lambda-ec2-admin-noprofile'),
+  arn('role', 'locked-admin'),
+  arn('role', 'mfa-admin'),
+  arn('role', 'picky-admin'),
+  arn('role', 'service-admin'),
+  arn('user', 'admin-user'),
+];
 
 export function writeFixture(file: string): string {
   writeFileSync(file, JSON.stringify(authorizationDetails(), null, 2));
@@ -254,7 +278,10 @@ export function importedState(options: { keys?: number; password?: boolean; work
   return {
     imported: new Map([[ACCT, new Set(all)]]),
     credentials: new Map([
-      [arn('user', 'admin-user'), { userArn: arn('user', 'admin-user'), passwordEnabled: options.password ?? true, activeAccessKeys: options.keys ?? 1, mfaActive: false }],
+      [
+        arn('user', 'admin-user'),
+        { userArn: arn('user', 'admin-user'), passwordEnabled: options.password ?? true, activeAccessKeys: options.keys ?? 1, mfaActive: false },
+      ],
     ]),
     workloads:
       options.workloads === false

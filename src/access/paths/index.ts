@@ -107,7 +107,7 @@ export class AccessPaths {
     resource: string,
     context: ContextEntry[] | undefined,
     options: { includeConditional?: boolean; checkpoint?: () => void } = {},
-  ): WhoCanAnswer & { entries: TransitiveEntry[]; truncated: boolean } {
+  ): Omit<WhoCanAnswer, 'entries'> & { entries: TransitiveEntry[]; truncated: boolean } {
     const answer = whoCan(this.index, action, resource, context, { includeConditional: true, checkpoint: options.checkpoint });
     const direct = new Map<string, EvaluationResult>();
     const targets: Target[] = [];
