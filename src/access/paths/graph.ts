@@ -12,10 +12,10 @@
  */
 import { compilePolicy, type CompiledPolicy } from '../../engine/compile.js';
 import { parsePolicy } from '../../policy/parse.js';
-import type { EvaluationResult, RequestContext } from '../../engine/types.js';
+import type { EvaluationResult, MatchedStatement, RequestContext } from '../../engine/types.js';
 import type { PathFacts, PathGroup } from '../../store/path-facts.js';
 import { knows, type Workload, type WorkloadKind, type WorkloadState } from '../../store/workload-model.js';
-import type { AccessIndex, IndexedPrincipal } from '../access-index.js';
+import type { AccessIndex, Evaluated, IndexedPrincipal } from '../access-index.js';
 import { callerContext } from '../questions.js';
 import { ADMINISTRATOR_ACCESS_ARN, administratorAccessPolicy, administratorVerdict, UNDEFINED_ACTION_PROBE, type AdminVerdict } from './administrator.js';
 import {
@@ -31,11 +31,32 @@ import {
 } from './steps.js';
 
 const EMPTY: RequestContext = new Map();
+/** Up to this many holders of an identity Allow are asked one by one rather than through whoCan. */
+const FEW = 64;
 
 /** A service principal a role's trust policy lets assume it (evaluated by the engine as that service). */
 interface TrustedService {
   service: string;
   conditional: boolean;
+}
+
+/** A whoCan entry as a step action: whether it is conditional is known from the answers; the explanation is read on demand. */
+class LazyStepAction implements StepAction {
+  constructor(
+    readonly action: string,
+    readonly resource: string,
+    private readonly evaluated: Evaluated,
+  ) {}
+  get conditional(): boolean {
+    return this.evaluated.result.decision !== 'ALLOWED';
+  }
+  get missingContextKeys(): string[] {
+    return this.evaluated.result.missingContextKeys;
+  }
+  get matchedStatements(): MatchedStatement[] {
+    const r = this.evaluated.result;
+    return r.decision === 'ALLOWED' ? r.matchedStatements : (r.conditionalStatements ?? []);
+  }
 }
 
 export function stepAction(action: string, resource: string, r: EvaluationResult): StepAction | null {
@@ -149,14 +170,62 @@ export class PrincipalGraph {
     return stepAction(action, resource, this.index.evaluateFor(p, action, resource, caller, this.index.resourceContext(resource)));
   }
 
+  /** ask() for requests that do not depend on the target (a recipe's new function): once per principal, action and resource. */
+  private readonly asked = new Map<string, StepAction | null>();
+  private askOnce(p: IndexedPrincipal, action: string, resource: string): StepAction | null {
+    const key = `${p.model.arn}\u0000${action}\u0000${resource}`;
+    let r = this.asked.get(key);
+    if (r === undefined) this.asked.set(key, (r = this.ask(p, action, resource)));
+    return r;
+  }
+
+  /** whoCan for questions shared by many targets (a workload of any name in the account): once each. */
+  private readonly shared = new Map<string, { principal: IndexedPrincipal; step: StepAction }[]>();
+  private whoCanOnce(action: string, resource: string): { principal: IndexedPrincipal; step: StepAction }[] {
+    const key = `${action}\u0000${resource}`;
+    let r = this.shared.get(key);
+    if (r === undefined) this.shared.set(key, (r = this.whoCan(action, resource)));
+    return r;
+  }
+
+  /**
+   * Sources worth a step: not administrators already (a step out of an administrator never
+   * shortens a path to one). Edges other than sts:AssumeRole serve escalations only.
+   */
+  private worthStepping(p: IndexedPrincipal): boolean {
+    return this.verdict(p) !== 'ADMIN';
+  }
+
   /** Stored principals allowed (or conditionally allowed) the action on the resource: the index's whoCan. */
   private whoCan(action: string, resource: string, caller: RequestContext = EMPTY): { principal: IndexedPrincipal; step: StepAction }[] {
-    this.evaluations++;
     const out: { principal: IndexedPrincipal; step: StepAction }[] = [];
-    for (const e of this.index.whoCan(action, resource, caller, this.index.resourceContext(resource), { includeConditional: true })) {
-      if (e.principal.external) continue;
-      const step = stepAction(action, resource, e.result);
-      if (step) out.push({ principal: e.principal, step });
+    for (const evaluated of this.answers(action, resource, caller)) {
+      if (evaluated.principal.external) continue;
+      out.push({ principal: evaluated.principal, step: new LazyStepAction(action, resource, evaluated) });
+    }
+    return out;
+  }
+
+  /** The index's whoCan with includeConditional; no entry's result is built until it is read (the search reads only new sources'). */
+  private answers(action: string, resource: string, caller: RequestContext): Evaluated[] {
+    this.evaluations++;
+    return this.index.whoCan(action, resource, caller, this.index.resourceContext(resource), { includeConditional: true });
+  }
+
+  /**
+   * Who, besides the administrators, can do an IAM action on a user, role or policy: only holders
+   * of an identity Allow for it can (IAM has no resource-based policies but trust policies, which
+   * apply to sts actions only — "Policy evaluation logic"), so when they are few each is asked
+   * (evaluateFor); else the index's whoCan answers for all.
+   */
+  private whoCanIam(action: string, resource: string, caller: RequestContext = EMPTY): { principal: IndexedPrincipal; step: StepAction }[] {
+    const holders: IndexedPrincipal[] = [];
+    for (const p of this.candidates(action)) if (!p.external && this.worthStepping(p)) holders.push(p);
+    if (holders.length > FEW) return this.whoCan(action, resource, caller).filter((e) => this.worthStepping(e.principal));
+    const out: { principal: IndexedPrincipal; step: StepAction }[] = [];
+    for (const p of holders) {
+      const step = this.ask(p, action, resource, caller);
+      if (step) out.push({ principal: p, step });
     }
     return out;
   }
@@ -182,16 +251,14 @@ export class PrincipalGraph {
     if (list) return list;
     list = [];
     const services: TrustedService[] = [];
-    this.evaluations++;
-    for (const e of this.index.whoCan('sts:AssumeRole', roleArn, EMPTY, this.index.resourceContext(roleArn), { includeConditional: true })) {
-      const step = stepAction('sts:AssumeRole', roleArn, e.result);
-      if (!step) continue;
+    for (const e of this.answers('sts:AssumeRole', roleArn, EMPTY)) {
       if (e.principal.external) {
-        if (e.principal.external.type === 'SERVICE') services.push({ service: e.principal.external.arn, conditional: step.conditional });
+        // A service principal the trust policy names is evaluated by the engine as itself (external entries are conditional when not allowed).
+        if (e.principal.external.type === 'SERVICE') services.push({ service: e.principal.external.arn, conditional: e.result.decision !== 'ALLOWED' });
         continue;
       }
       if (e.principal.model.arn === roleArn) continue;
-      list.push(makeStep('ASSUME_ROLE', e.principal.model.arn, roleArn, null, [step]));
+      list.push(makeStep('ASSUME_ROLE', e.principal.model.arn, roleArn, null, [new LazyStepAction('sts:AssumeRole', roleArn, e)]));
     }
     this.assumeIn.set(roleArn, list);
     this.services.set(roleArn, services);
@@ -244,8 +311,8 @@ export class PrincipalGraph {
 
   /** iam:UpdateAssumeRolePolicy, then sts:AssumeRole under a trust policy naming the caller (iam-vulnerable privesc14). */
   private updateTrustEdges(q: IndexedPrincipal, out: AccessStep[]): void {
-    for (const { principal: p, step } of this.whoCan('iam:UpdateAssumeRolePolicy', q.model.arn)) {
-      if (p === q) continue;
+    for (const { principal: p, step } of this.whoCanIam('iam:UpdateAssumeRolePolicy', q.model.arn)) {
+      if (p === q || !this.worthStepping(p)) continue;
       const trust = this.compile(
         `trust-for:${p.model.arn}`,
         `Trust policy written by ${p.model.name}`,
@@ -263,14 +330,14 @@ export class PrincipalGraph {
     for (const trusted of this.trustedServices(q.model.arn)) {
       const recipes = PASS_ROLE_RECIPES.filter((r) => r.service === trusted.service);
       if (recipes.length === 0) continue;
-      const passers = this.whoCan('iam:PassRole', q.model.arn, callerContext([{ key: 'iam:PassedToService', values: [trusted.service] }]));
+      const passers = this.whoCanIam('iam:PassRole', q.model.arn, callerContext([{ key: 'iam:PassedToService', values: [trusted.service] }]));
       for (const { principal: p, step: pass } of passers) {
-        if (p === q) continue;
+        if (p === q || !this.worthStepping(p)) continue;
         for (const recipe of recipes) {
           if (recipe.needsInstanceProfile && !this.facts.instanceProfiles.has(q.model.arn)) continue;
           const actions: StepAction[] = [pass];
           for (const a of recipe.actions) {
-            const r = this.ask(p, a.action, fill(a.resource, account));
+            const r = this.askOnce(p, a.action, fill(a.resource, account));
             if (!r) break;
             actions.push(r);
           }
@@ -291,7 +358,7 @@ export class PrincipalGraph {
     for (const w of this.workloadsByRole.get(q.model.arn) ?? []) {
       for (const actions of WORKLOAD_ACTIONS[w.kind]) {
         for (const { principal: p, step } of this.whoCan(actions[0], w.arn)) {
-          if (p === q || seen.has(`${p.model.arn} ${w.arn}`)) continue;
+          if (p === q || !this.worthStepping(p) || seen.has(`${p.model.arn} ${w.arn}`)) continue;
           seen.add(`${p.model.arn} ${w.arn}`);
           out.push(makeStep('USE_WORKLOAD', p.model.arn, q.model.arn, w.arn, [step]));
         }
@@ -304,8 +371,8 @@ export class PrincipalGraph {
       if (kind === 'EC2_INSTANCE' && !this.facts.instanceProfiles.has(q.model.arn)) continue;
       const arn = anyWorkloadArn(kind, account);
       for (const actions of WORKLOAD_ACTIONS[kind]) {
-        for (const { principal: p, step } of this.whoCan(actions[0], arn)) {
-          if (p === q || seen.has(`${p.model.arn} ${arn}`)) continue;
+        for (const { principal: p, step } of this.whoCanOnce(actions[0], arn)) {
+          if (p === q || !this.worthStepping(p) || seen.has(`${p.model.arn} ${arn}`)) continue;
           seen.add(`${p.model.arn} ${arn}`);
           out.push(makeStep('USE_WORKLOAD', p.model.arn, q.model.arn, arn, [step], { missingState: [`${WORKLOAD_SOURCE[kind]} of ${account}`] }));
         }
@@ -329,8 +396,8 @@ export class PrincipalGraph {
     const seen = new Set<IndexedPrincipal>();
     for (const o of options) {
       if (!o.possible) continue;
-      for (const { principal: p, step } of this.whoCan(o.action, q.model.arn)) {
-        if (p === q || seen.has(p)) continue;
+      for (const { principal: p, step } of this.whoCanIam(o.action, q.model.arn)) {
+        if (p === q || seen.has(p) || !this.worthStepping(p)) continue;
         seen.add(p);
         out.push(makeStep('CREATE_CREDENTIALS', p.model.arn, q.model.arn, null, [step], { missingState }));
       }
@@ -365,11 +432,15 @@ export class PrincipalGraph {
       this.selfEdges.set(arn, list);
       return list;
     }
-    if (possible.length > 0 && this.verdictAsAdmin(p) !== 'NO') {
+    // The writes allowed first (cheap), then whether the principal, so written, is an administrator.
+    const allowed: { w: (typeof possible)[number]; r: StepAction }[] = [];
+    for (const w of possible) {
+      const r = this.ask(p, w.action, w.resource, w.context);
+      if (r) allowed.push({ w, r });
+    }
+    if (allowed.length > 0 && this.verdictAsAdmin(p) !== 'NO') {
       const conditionalAdmin = this.verdictAsAdmin(p) === 'CONDITIONAL';
-      for (const w of possible) {
-        const r = this.ask(p, w.action, w.resource, w.context);
-        if (!r) continue;
+      for (const { w, r } of allowed) {
         const step = makeStep('MODIFY_POLICY', arn, arn, w.resource, [r], { empowers: true });
         if (conditionalAdmin) step.conditional = true;
         list.push(step);

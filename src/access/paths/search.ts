@@ -70,8 +70,9 @@ export function searchBackward(
         expanded++;
         checkpoint?.();
         for (const step of edgesInto(arn)) {
-          if (definiteOnly && step.conditional) continue;
+          // Whether a step is conditional is read only for new sources (building it has a cost).
           if (seen.has(step.from)) continue;
+          if (definiteOnly && step.conditional) continue;
           const r: Reached = { next: step, reaches: here.reaches, depth: here.depth + 1, conditional: here.conditional || step.conditional };
           seen.set(step.from, r);
           nextFrontier.push(step.from);
@@ -124,8 +125,8 @@ export function searchForward(
           break;
         }
         for (const step of edgesFrom(arn)) {
-          if (definiteOnly && step.conditional) continue;
           if (seen.has(step.to)) continue;
+          if (definiteOnly && step.conditional) continue;
           seen.set(step.to, [...path, step]);
           next.push(step.to);
         }

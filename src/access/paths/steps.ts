@@ -68,6 +68,40 @@ export interface AccessStep {
   empowers: boolean;
 }
 
+/**
+ * A step whose explanation (statements, missing keys) is built on first read: the search needs
+ * only who can take it and whether it is conditional, and most edges are never shown.
+ */
+class Step implements AccessStep {
+  private forced = false;
+  private known: boolean | undefined;
+  private keys: string[] | undefined;
+  constructor(
+    readonly kind: AccessStepKind,
+    readonly from: string,
+    readonly to: string,
+    readonly via: string | null,
+    readonly actions: StepAction[],
+    readonly missingState: string[],
+    readonly empowers: boolean,
+  ) {}
+  /** Read lazily: an action's answer is built only when a search needs it. */
+  get conditional(): boolean {
+    return this.forced || (this.known ??= this.missingState.length > 0 || this.actions.some((a) => a.conditional));
+  }
+  set conditional(value: boolean) {
+    this.forced = value;
+  }
+  get missingContextKeys(): string[] {
+    if (this.keys === undefined) {
+      const keys = new Set<string>();
+      for (const a of this.actions) for (const k of a.missingContextKeys) keys.add(k);
+      this.keys = [...keys];
+    }
+    return this.keys;
+  }
+}
+
 export function makeStep(
   kind: AccessStepKind,
   from: string,
@@ -76,20 +110,7 @@ export function makeStep(
   actions: StepAction[],
   options: { missingState?: string[]; empowers?: boolean } = {},
 ): AccessStep {
-  const keys = new Set<string>();
-  for (const a of actions) for (const k of a.missingContextKeys) keys.add(k);
-  const missingState = options.missingState ?? [];
-  return {
-    kind,
-    from,
-    to,
-    via,
-    actions,
-    conditional: missingState.length > 0 || actions.some((a) => a.conditional),
-    missingContextKeys: [...keys],
-    missingState,
-    empowers: options.empowers ?? false,
-  };
+  return new Step(kind, from, to, via, actions, options.missingState ?? [], options.empowers ?? false);
 }
 
 /** The statements a step rests on, each once, in action order. */
