@@ -10,10 +10,11 @@ import { catalogVersion } from './catalog/index.js';
 import { loadAccountModel, modelVersion } from './store/account-model.js';
 import { AccessIndex } from './access/access-index.js';
 import { loadEstate } from './store/estate-model.js';
+import { loadWorkloads } from './store/workloads.js';
+import type { WorkloadState } from './store/workload-model.js';
 import { packageRoot, DEFAULT_DB_FILE } from './config.js';
 import { AccessPaths } from './access/paths/index.js';
 import { loadPathFacts } from './store/path-facts.js';
-import { emptyWorkloadState, type WorkloadState } from './store/workload-model.js';
 
 export const SEED_DIR = path.join(packageRoot, 'seed');
 
@@ -28,6 +29,7 @@ export class App {
   readonly catalogVersion = catalogVersion();
   private index: { version: string; index: AccessIndex } | undefined;
   private paths: { index: AccessIndex; paths: AccessPaths } | undefined;
+  private workloads: { version: string; state: WorkloadState } | undefined;
 
   constructor(readonly store: Store) {}
 
@@ -60,8 +62,8 @@ export class App {
   }
 
   /**
-   * Access paths over the current access index: built on first use after each import, then
-   * answered from its caches (escalations, the role graph).
+   * Access paths over the current access index and workload state: built on first use after
+   * each import, then answered from its caches (escalations, the role graph).
    */
   accessPaths(): AccessPaths {
     const index = this.accessIndex();
@@ -69,9 +71,14 @@ export class App {
     return this.paths.paths;
   }
 
-  /** Workload state (credential report, compute and its roles) of the store; empty until workload imports exist. */
+  /**
+   * The workload state (credential reports, EC2 / Lambda / Glue / SageMaker / CloudFormation) for
+   * the store's current content, loaded on first use after each import like the access index.
+   */
   workloadState(): WorkloadState {
-    return emptyWorkloadState();
+    const version = this.modelVersion();
+    if (this.workloads?.version !== version) this.workloads = { version, state: loadWorkloads(this.store) };
+    return this.workloads.state;
   }
 
   close(): void {

@@ -21,7 +21,7 @@ const USAGE = `usage: accessql <command> [options]
 
   serve [--db FILE] [--host H] [--port N] [--log-level L]   serve the GraphQL API (Sandbox at its URL)
   seed [--db FILE]                                          load seed/ (documentation policies, demo organisation)
-  import [--db FILE] [--lenient] FILE...                    import AWS-format files in one transaction
+  import [--db FILE] [--lenient] [--account ID] FILE...     import AWS-format files in one transaction
   who-can ACTION RESOURCE [--context K=V]... [--include-conditional] [--transitive] [--json]
                                                             --transitive: also who reaches an allowed principal by sts:AssumeRole chains
   what-can PRINCIPAL_ARN RESOURCE [--context K=V]... [--json]

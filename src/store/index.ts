@@ -10,3 +10,6 @@ export { parseArn, resourceTypeOf, type ParsedArn } from './arn.js';
 export * from './queries/index.js';
 export { buildEstate, loadEstate, loadEstateData, isServiceLinkedRoleArn, s3BucketOf, RCP_FULL_AWS_ACCESS, SCP_FULL_AWS_ACCESS } from './estate-model.js';
 export type { Estate, EstateData, EstateOrgNode, EstateOrgPolicy, PolicyLevel, LevelPolicy, AccountPlacement, ResourceFacts } from './estate-model.js';
+export { loadWorkloads } from './workloads.js';
+export { emptyWorkloadState, knows } from './workload-model.js';
+export type { WorkloadState, Workload, WorkloadKind, WorkloadSource, CredentialFacts } from './workload-model.js';

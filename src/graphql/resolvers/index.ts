@@ -10,6 +10,7 @@ import { ImportResolver } from './imports.js';
 import { CatalogResolver } from './catalog.js';
 import { CatalogActionsResolver } from './catalog-actions.js';
 import { AccountResolver, OrganizationResolver } from './organization.js';
+import { PrincipalCredentialsResolver, WorkloadResolver } from './workloads.js';
 
 export const resolvers = [
   PolicyValidationResolver,
@@ -25,4 +26,6 @@ export const resolvers = [
   CatalogActionsResolver,
   OrganizationResolver,
   AccountResolver,
+  WorkloadResolver,
+  PrincipalCredentialsResolver,
 ] as const;
