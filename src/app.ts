@@ -10,9 +10,13 @@ import { catalogVersion } from './catalog/index.js';
 import { loadAccountModel, modelVersion } from './store/account-model.js';
 import { AccessIndex } from './access/access-index.js';
 import { loadEstate } from './store/estate-model.js';
+import { loadWorkloads } from './store/workloads.js';
+import type { WorkloadState } from './store/workload-model.js';
 import { latestSnapshotId, checkSnapshot, loadSnapshotModel } from './store/history.js';
 import { LRUCache } from 'lru-cache';
 import { packageRoot, DEFAULT_DB_FILE, keepSnapshotsFromEnv } from './config.js';
+import { AccessPaths } from './access/paths/index.js';
+import { loadPathFacts } from './store/path-facts.js';
 
 export const SEED_DIR = path.join(packageRoot, 'seed');
 
@@ -34,6 +38,8 @@ export const PAST_SNAPSHOT_INDEXES = 2;
 export class App {
   readonly catalogVersion = catalogVersion();
   private index: { version: string; index: AccessIndex } | undefined;
+  private paths: { index: AccessIndex; paths: AccessPaths } | undefined;
+  private workloads: { version: string; state: WorkloadState } | undefined;
   private readonly past = new LRUCache<number, AccessIndex>({ max: PAST_SNAPSHOT_INDEXES });
 
   constructor(
@@ -72,6 +78,26 @@ export class App {
       this.index = { version: model.modelVersion, index: new AccessIndex(model, loadEstate(this.store)) };
     }
     return this.index.index;
+  }
+
+  /**
+   * Access paths over the current access index and workload state: built on first use after
+   * each import, then answered from its caches (escalations, the role graph).
+   */
+  accessPaths(): AccessPaths {
+    const index = this.accessIndex();
+    if (this.paths?.index !== index) this.paths = { index, paths: new AccessPaths(index, loadPathFacts(this.store), this.workloadState()) };
+    return this.paths.paths;
+  }
+
+  /**
+   * The workload state (credential reports, EC2 / Lambda / Glue / SageMaker / CloudFormation) for
+   * the store's current content, loaded on first use after each import like the access index.
+   */
+  workloadState(): WorkloadState {
+    const version = this.modelVersion();
+    if (this.workloads?.version !== version) this.workloads = { version, state: loadWorkloads(this.store) };
+    return this.workloads.state;
   }
 
   /** A past snapshot's index, rebuilt from history (SnapshotNotFoundError when unknown or pruned). */
