@@ -3,8 +3,8 @@ const STATEMENTS = 'matchedStatements { policyName sid effect line column }';
 
 const STEP = `kind from to via actions conditional missingContextKeys missingState ${STATEMENTS}`;
 
-export const WHO_CAN = `query WhoCan($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String) {
-  whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after) {
+export const WHO_CAN = `query WhoCan($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String, $snapshot: Int) {
+  whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after, snapshot: $snapshot) {
     totalCount
     evaluatedResourceType
     warnings
@@ -13,8 +13,8 @@ export const WHO_CAN = `query WhoCan($action: String!, $resource: String!, $cont
   }
 }`;
 
-export const WHO_CAN_TRANSITIVE = `query WhoCanTransitive($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String) {
-  whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, transitive: true, first: $first, after: $after) {
+export const WHO_CAN_TRANSITIVE = `query WhoCanTransitive($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String, $snapshot: Int) {
+  whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, transitive: true, first: $first, after: $after, snapshot: $snapshot) {
     totalCount
     evaluatedResourceType
     warnings
@@ -43,8 +43,8 @@ export const REACHABLE_ROLES = `query ReachableRoles($arn: String!, $first: Int,
   }
 }`;
 
-export const WHAT_CAN = `query WhatCan($principalArn: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String) {
-  whatCan(principalArn: $principalArn, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after) {
+export const WHAT_CAN = `query WhatCan($principalArn: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String, $snapshot: Int) {
+  whatCan(principalArn: $principalArn, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after, snapshot: $snapshot) {
     totalCount
     warnings
     edges { cursor node { action resource resourceType decision conditional missingContextKeys ${STATEMENTS} } }

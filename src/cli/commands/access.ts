@@ -1,5 +1,5 @@
 import type { App } from '../../app.js';
-import { contextEntries, parse, UsageError } from '../args.js';
+import { contextEntries, parse, UsageError, wholeNumber } from '../args.js';
 import { runOperation } from '../local-graphql.js';
 import { WHAT_CAN, WHO_CAN, WHO_CAN_TRANSITIVE } from '../operations.js';
 import { chain, describeSteps, type StepJson } from './paths.js';
@@ -39,12 +39,13 @@ const ACCESS_OPTIONS = {
   'include-conditional': { type: 'boolean' },
   transitive: { type: 'boolean' },
   json: { type: 'boolean' },
+  snapshot: { type: 'string' },
 } as const;
 
 export async function whoCan(argv: string[], openApp: () => App): Promise<number> {
   const { values, positionals } = parse(argv, ACCESS_OPTIONS);
   if (positionals.length !== 2)
-    throw new UsageError('usage: accessql who-can ACTION RESOURCE [--context KEY=VALUE]... [--include-conditional] [--transitive] [--json]');
+    throw new UsageError('usage: accessql who-can ACTION RESOURCE [--context KEY=VALUE]... [--include-conditional] [--transitive] [--snapshot N] [--json]');
   const [action, resource] = positionals;
   const app = openApp();
   try {
@@ -57,6 +58,7 @@ export async function whoCan(argv: string[], openApp: () => App): Promise<number
         resource,
         context: contextEntries(values.context),
         includeConditional: Boolean(values['include-conditional']),
+        snapshot: wholeNumber(values.snapshot, '--snapshot') ?? null,
       },
     );
     if (values.json) {
@@ -85,7 +87,7 @@ export async function whoCan(argv: string[], openApp: () => App): Promise<number
 
 export async function whatCan(argv: string[], openApp: () => App): Promise<number> {
   const { values, positionals } = parse(argv, ACCESS_OPTIONS);
-  if (positionals.length !== 2) throw new UsageError('usage: accessql what-can PRINCIPAL_ARN RESOURCE [--json]');
+  if (positionals.length !== 2) throw new UsageError('usage: accessql what-can PRINCIPAL_ARN RESOURCE [--context KEY=VALUE]... [--snapshot N] [--json]');
   const [principalArn, resource] = positionals;
   const app = openApp();
   try {
@@ -94,6 +96,7 @@ export async function whatCan(argv: string[], openApp: () => App): Promise<numbe
       resource,
       context: contextEntries(values.context),
       includeConditional: Boolean(values['include-conditional']),
+      snapshot: wholeNumber(values.snapshot, '--snapshot') ?? null,
     });
     if (values.json) {
       printJson(result);
