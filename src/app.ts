@@ -15,6 +15,8 @@ import type { WorkloadState } from './store/workload-model.js';
 import { latestSnapshotId, checkSnapshot, loadSnapshotModel } from './store/history.js';
 import { LRUCache } from 'lru-cache';
 import { packageRoot, DEFAULT_DB_FILE, keepSnapshotsFromEnv } from './config.js';
+import { AccessPaths } from './access/paths/index.js';
+import { loadPathFacts } from './store/path-facts.js';
 
 export const SEED_DIR = path.join(packageRoot, 'seed');
 
@@ -44,6 +46,7 @@ export interface AccessState {
 export class App {
   readonly catalogVersion = catalogVersion();
   private index: AccessState | undefined;
+  private paths: { index: AccessIndex; paths: AccessPaths } | undefined;
   private workloads: { version: string; state: WorkloadState } | undefined;
   private readonly past = new LRUCache<number, AccessState>({ max: PAST_SNAPSHOT_INDEXES });
 
@@ -93,6 +96,16 @@ export class App {
       this.index = { version: model.modelVersion, model, estate, index: new AccessIndex(model, estate, { reuse: this.index?.index }) };
     }
     return this.index;
+  }
+
+  /**
+   * Access paths over the current access index and workload state: built on first use after
+   * each import, then answered from its caches (escalations, the role graph).
+   */
+  accessPaths(): AccessPaths {
+    const index = this.accessIndex();
+    if (this.paths?.index !== index) this.paths = { index, paths: new AccessPaths(index, loadPathFacts(this.store), this.workloadState()) };
+    return this.paths.paths;
   }
 
   /**

@@ -11,6 +11,8 @@ import { paginate } from '../paging.js';
 import { checkActions, checkDeadline, checkResource, checkResources, MAX_EVALUATIONS, pageSize, withDeadline } from '../limits.js';
 import { badUserInput } from '../errors.js';
 import { runInSlices } from '../chunked.js';
+import { toAccessStep } from './access-steps.js';
+import { latestSnapshotId } from '../../store/history.js';
 
 const SNAPSHOT_ARG =
   'Answer on the state right after this import (`imports { id }`); default: the latest. NOT_FOUND when unknown, pruned, or imported before history was kept.';
@@ -50,7 +52,7 @@ export function explained(result: EvaluationResult, external = false) {
 export class AccessResolver {
   @Query(() => AccessConnection, {
     description:
-      'The stored principals allowed to perform the action on the resource, ordered by ARN, with the statements that grant it. includeConditional adds those allowed only for some values of context keys the request did not supply.',
+      'The stored principals allowed to perform the action on the resource, ordered by ARN, with the statements that grant it. includeConditional adds those allowed only for some values of context keys the request did not supply. transitive adds the principals that reach an allowed principal through sts:AssumeRole chains (each hop evaluated in full: trust policy, the caller’s policies, boundaries, SCPs, conditions), each with its shortest chain in `path`; the search is bounded (8 steps, 50,000 principals expanded) and the role graph is cached until the next import.',
   })
   whoCan(
     @Arg('action', () => String) action: string,
@@ -59,11 +61,41 @@ export class AccessResolver {
     @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('transitive', () => Boolean, { nullable: true, defaultValue: false }) transitive: boolean,
     @Arg('snapshot', () => Int, { nullable: true, description: SNAPSHOT_ARG }) snapshot: number | null,
     @Ctx() ctx: ApiContext,
   ): AccessConnection {
     pageSize(first);
     checkResource(resource, 'resource');
+    if (transitive) {
+      // Paths read the store's current policy versions and workload state: a past snapshot has neither.
+      if (snapshot !== null && snapshot !== undefined && snapshot !== latestSnapshotId(ctx.app.store))
+        throw badUserInput('`transitive` answers on the latest snapshot only: leave out `snapshot`', { argumentName: 'snapshot' });
+      const paths = ctx.app.accessPaths();
+      const answer = withDeadline(ctx.deadline, () =>
+        paths.whoCanTransitive(action, resource, context ?? undefined, {
+          includeConditional: Boolean(includeConditional),
+          checkpoint: () => checkDeadline(ctx.deadline),
+        }),
+      );
+      const page = paginate(
+        answer.entries,
+        (e) => e.principal.model.arn,
+        (e) => {
+          const own = explained(e.result, e.principal.external !== undefined);
+          return { principal: principalNode(e.principal), ...own, conditional: own.conditional || e.conditional, path: e.path.map(toAccessStep) };
+        },
+        first,
+        after,
+      );
+      return {
+        ...page,
+        action: answer.action,
+        evaluatedResource: answer.evaluatedResource,
+        evaluatedResourceType: answer.evaluatedResourceType ?? null,
+        warnings: answer.warnings,
+      };
+    }
     const index = ctx.app.accessIndex(snapshot);
     const answer = withDeadline(ctx.deadline, () =>
       whoCan(index, action, resource, context ?? undefined, {
@@ -74,7 +106,7 @@ export class AccessResolver {
     const page = paginate(
       answer.entries,
       (e) => e.principal.model.arn,
-      (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }),
+      (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined), path: [] }),
       first,
       after,
     );

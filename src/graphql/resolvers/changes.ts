@@ -185,7 +185,7 @@ export class WhatIfResolver {
     const page = paginate(
       answer.entries,
       (e) => e.principal.model.arn,
-      (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }),
+      (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined), path: [] }),
       first,
       after,
     );
