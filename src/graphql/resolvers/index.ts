@@ -10,6 +10,7 @@ import { ImportResolver } from './imports.js';
 import { CatalogResolver } from './catalog.js';
 import { CatalogActionsResolver } from './catalog-actions.js';
 import { AccountResolver, OrganizationResolver } from './organization.js';
+import { ChangesResolver, WhatIfResolver } from './changes.js';
 import { PrincipalCredentialsResolver, WorkloadResolver } from './workloads.js';
 
 export const resolvers = [
@@ -26,6 +27,8 @@ export const resolvers = [
   CatalogActionsResolver,
   OrganizationResolver,
   AccountResolver,
+  ChangesResolver,
+  WhatIfResolver,
   WorkloadResolver,
   PrincipalCredentialsResolver,
 ] as const;
