@@ -5,9 +5,15 @@ import { listImports } from '../../store/queries/index.js';
 import { ImportResult, Snapshot } from '../types/browse.js';
 import type { ApiContext } from '../context.js';
 import { badUserInput } from '../errors.js';
+import { toDate } from '../dates.js';
+
+/** `accessql import /home/me/exports/iam.json` records the path it was given; the API shows only iam.json. */
+export function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() || file;
+}
 
 function toResult(r: StoredImport): ImportResult {
-  return { ...r, repairs: r.repairs.map((x) => ({ ...x, path: x.path ?? null })) };
+  return { ...r, repairs: r.repairs.map((x) => ({ ...x, file: baseName(x.file), path: x.path ?? null })) };
 }
 
 /**
@@ -35,7 +41,10 @@ export class ImportResolver {
         'Several documents (the pages of a multi-page export, say), imported in one transaction like `accessql import FILE...`: all land or nothing changes. Named `documents[i]` in errors.',
     })
     documents: string[] | null | undefined,
-    @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas in policy documents, reporting each.' })
+    @Arg('lenient', () => Boolean, {
+      defaultValue: false,
+      description: 'Repair trailing and missing commas in policy documents, reporting each. Default false.',
+    })
     lenient: boolean,
     @Ctx() ctx: ApiContext,
   ): ImportResult {
@@ -58,7 +67,10 @@ export class ImportResolver {
     description:
       '`aws resourcegroupstaggingapi get-resources` output (any other document is refused: BAD_USER_INPUT, nothing changes). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.',
   })
-  importResources(@Arg('document', () => String) document: string, @Ctx() ctx: ApiContext): ImportResult {
+  importResources(
+    @Arg('document', () => String, { description: '`aws resourcegroupstaggingapi get-resources` output, JSON text.' }) document: string,
+    @Ctx() ctx: ApiContext,
+  ): ImportResult {
     if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
     return runImport(ctx, [{ name: 'document', text: document }], false, ['resources']);
   }
@@ -67,11 +79,11 @@ export class ImportResolver {
   imports(@Ctx() ctx: ApiContext): Snapshot[] {
     return listImports(ctx.app.store).map((r) => ({
       id: r.id,
-      startedAt: r.startedAt,
-      finishedAt: r.finishedAt,
+      startedAt: toDate(r.startedAt)!,
+      finishedAt: toDate(r.finishedAt),
       label: r.label,
-      files: r.files.map((f) => f.name),
-      counts: r.counts ? JSON.stringify(r.counts) : null,
+      files: r.files.map((f) => baseName(f.name)),
+      counts: r.counts ?? null,
     }));
   }
 }

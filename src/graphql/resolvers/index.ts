@@ -1,5 +1,5 @@
 import { PolicyValidationResolver } from './validation.js';
-import { SimulationResolver } from './simulation.js';
+import { SimulationResolver, MatchedStatementResolver } from './simulation.js';
 import { AccessResolver } from './access.js';
 import { PrincipalResolver } from './principal.js';
 import { PolicyResolver } from './policy.js';
@@ -9,6 +9,7 @@ import { ImportResolver } from './imports.js';
 import { CatalogResolver } from './catalog.js';
 import { CatalogActionsResolver } from './catalog-actions.js';
 import { AccountResolver, OrganizationResolver } from './organization.js';
+import { GroupIdResolver, NodeResolver, PolicyIdResolver, PrincipalIdResolver, ResourceIdResolver } from './node.js';
 
 export const resolvers = [
   PolicyValidationResolver,
@@ -23,4 +24,10 @@ export const resolvers = [
   CatalogActionsResolver,
   OrganizationResolver,
   AccountResolver,
+  NodeResolver,
+  PrincipalIdResolver,
+  GroupIdResolver,
+  PolicyIdResolver,
+  ResourceIdResolver,
+  MatchedStatementResolver,
 ] as const;
