@@ -1,0 +1,40 @@
+/**
+ * Start-up (issue 16): the server builds its access index right after it starts listening, not
+ * on the first question, and says so in its log; the URL is printed first, so starting stays quick.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runCli } from '../helpers/cli.js';
+import { startTestServer, tempDb } from '../helpers/server.js';
+
+test('serve: listening first, then the access index is built in the background and logged ready; questions are answered from it', async () => {
+  const db = tempDb();
+  assert.equal(runCli(['seed', '--db', db]).status, 0);
+  const server = await startTestServer({ dbFile: db, env: { ACCESSQL_LOG_LEVEL: 'info' } });
+  try {
+    // No question asked yet: the build starts by itself. Poll the log (bounded by count, not by a time limit on the build).
+    for (let i = 0; i < 600 && !server.stderr().includes('access index ready'); i++) await sleep(100);
+    const lines = server
+      .stderr()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg: string; principals?: number; ms?: number });
+    const at = (msg: string) => lines.findIndex((l) => l.msg.startsWith(msg));
+    assert.ok(at('listening') >= 0, server.stderr());
+    assert.ok(at('building the access index') > at('listening'), 'the build starts after listen');
+    const ready = lines[at('access index ready')];
+    assert.ok(ready, 'the log says when the index is ready');
+    assert.ok(ready.principals! > 0 && Number.isInteger(ready.ms));
+    const r = await server.gql('{ principals { totalCount } }');
+    assert.equal(ready.principals! >= r.data.principals.totalCount, true, 'the index holds every stored principal');
+    const who = await server.gql(
+      `{ whoCan(action: "connect:StartContactRecording", resource: "arn:aws:connect:us-east-1:123456789012:instance/00fbeee1-123e-111e-93e3-11111bfbfcc1") { totalCount } }`,
+    );
+    assert.equal(who.errors, undefined);
+    assert.equal(who.data.whoCan.totalCount, 5, "the README's first question: five principals");
+    assert.equal(lines.filter((l) => l.msg.startsWith('building the access index')).length, 1);
+  } finally {
+    await server.stop();
+  }
+});
