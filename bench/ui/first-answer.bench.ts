@@ -118,5 +118,10 @@ const warm = results
 console.log(`fresh server's access index, built at start-up (its log): ${indexSeconds.toFixed(1)} s`);
 console.log(`/ui → first who-can answer on screen, ${size} account (page clock, Chromium ${os.cpus().length} cores):`);
 for (const r of results) console.log(`  ${r.visit.padEnd(13)} ${String(r.ms).padStart(6)} ms  (${r.principals} principals)`);
-console.log(`  median of visits 2–${results.length}: ${warm[Math.floor(warm.length / 2)]} ms; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `  median of visits 2–${results.length}: ${warm[Math.floor(warm.length / 2)]} ms; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
