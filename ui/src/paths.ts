@@ -110,6 +110,7 @@ export class AccessqlPaths extends AccessqlElement {
   declare escalations: Escalation[];
   declare escalationsPage: Omit<Page<Escalation>, 'edges'> | undefined;
   private cy: Core | undefined;
+  private drawing = 0;
 
   constructor() {
     super();
@@ -194,13 +195,16 @@ export class AccessqlPaths extends AccessqlElement {
 
   /** Cytoscape.js is loaded when a graph is drawn: the explorer's other pages start without it. */
   private async draw(): Promise<void> {
+    const mine = ++this.drawing;
     await this.updateComplete;
+    const { default: cytoscape } = await import('cytoscape');
+    // A later answer started its own drawing meanwhile: that one is drawn, not this.
+    if (mine !== this.drawing) return;
     const container = this.renderRoot.querySelector<HTMLElement>('.graph');
     this.cy?.destroy();
     this.cy = undefined;
     if (!container || !this.arn) return;
     const steps = this.steps;
-    const { default: cytoscape } = await import('cytoscape');
     const nodes = new Set<string>([this.arn]);
     for (const s of steps) nodes.add(s.from).add(s.to);
     const admin = this.escalation?.reaches;
