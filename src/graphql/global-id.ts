@@ -6,8 +6,8 @@
  * `r-…`, `ou-…`, `p-…`), which AWS already makes distinct across those types and which never
  * decode to a `<Type>:` prefix.
  */
-export type StoredNodeType = 'Principal' | 'Group' | 'Policy' | 'Resource';
-const STORED: readonly StoredNodeType[] = ['Principal', 'Group', 'Policy', 'Resource'];
+export type StoredNodeType = 'Principal' | 'Group' | 'Policy' | 'Resource' | 'Workload';
+const STORED: readonly StoredNodeType[] = ['Principal', 'Group', 'Policy', 'Resource', 'Workload'];
 
 export function globalId(type: StoredNodeType, key: string): string {
   return Buffer.from(`${type}:${key}`, 'utf8').toString('base64url');

@@ -5,6 +5,8 @@
  */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { getEstateAccount, getGroup, getPolicy, getPrincipal } from '../../store/queries/index.js';
+import { listWorkloads } from '../../store/queries/workloads.js';
+import { Workload, WorkloadKind } from '../types/workloads.js';
 import { Node } from '../types/common.js';
 import { Principal } from '../types/principal.js';
 import { Group, Policy, Resource } from '../types/browse.js';
@@ -41,7 +43,7 @@ export class NodeResolver {
   @Query(() => Node, {
     nullable: true,
     description:
-      'Any object with a global id (Relay Object Identification): a user or role, group, policy, resource, account, or the organization, its root, OUs and policies. null when nothing has that id (deleted by a later import, or an id this API never gave).',
+      'Any object with a global id (Relay Object Identification): a user or role, group, policy, resource, workload, account, or the organization, its root, OUs and policies. null when nothing has that id (deleted by a later import, or an id this API never gave).',
   })
   async node(@Arg('id', () => ID, { description: 'A `Node.id` this API gave out.' }) id: string, @Ctx() ctx: ApiContext): Promise<Typed<object> | null> {
     const store = ctx.app.store;
@@ -62,6 +64,10 @@ export class NodeResolver {
         }
         case 'Resource':
           return typed('Resource', resourceByArn(ctx, parsed.key));
+        case 'Workload': {
+          const w = listWorkloads(store, { first: 1, arn: parsed.key }).edges[0]?.node;
+          return typed('Workload', w ? { ...w, kind: w.kind as WorkloadKind } : null);
+        }
       }
     }
     // AWS Organizations ids: an account's 12 digits, or an id of the imported organization.
@@ -106,5 +112,13 @@ export class ResourceIdResolver {
   @FieldResolver(() => ID, { description: 'Global id (opaque).' })
   id(@Root() r: Resource): string {
     return globalId('Resource', r.arn);
+  }
+}
+
+@Resolver(() => Workload)
+export class WorkloadIdResolver {
+  @FieldResolver(() => ID, { description: 'Global id (opaque).' })
+  id(@Root() w: Workload): string {
+    return globalId('Workload', w.arn);
   }
 }

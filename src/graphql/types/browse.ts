@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { Node, Tag, connection } from './common.js';
+import { WorkloadSourceImport } from './workloads.js';
 
 export enum PolicyKind {
   AWS_MANAGED = 'AWS_MANAGED',
@@ -140,6 +141,13 @@ export class ImportResult {
   @Field(() => Int, { description: 'Organizational units of the organization document.' }) organizationalUnits!: number;
   @Field(() => Int, { description: 'Accounts of the organization document.' }) organizationAccounts!: number;
   @Field(() => Int, { description: 'SCPs and RCPs of the organization document.' }) organizationPolicies!: number;
+  @Field(() => Int, { description: "Users of the credential reports imported (the root user's row is not a user)." }) credentialReportUsers!: number;
+  @Field(() => Int, { description: 'EC2 instances, Lambda functions, Glue dev endpoints, SageMaker notebooks and CloudFormation stacks imported.' })
+  workloads!: number;
+  @Field(() => [WorkloadSourceImport], {
+    description: "The workload state sources recorded per account: each replaced that account's earlier rows of the source.",
+  })
+  workloadSources!: WorkloadSourceImport[];
   @Field(() => [ImportRepair], { description: 'Repairs made in lenient mode (none otherwise).' }) repairs!: ImportRepair[];
 }
 
@@ -152,6 +160,13 @@ export class Snapshot {
   @Field(() => [String], { description: "The files imported, by base name (never the server's paths), or the document arguments' names." })
   files!: string[];
   @Field(() => JSONResolver, { nullable: true, description: 'What it wrote, as a JSON object of counts (the ImportResult counts).' }) counts?: unknown;
+  @Field(() => Boolean, {
+    description:
+      'Its state can be asked about: pass its id as `snapshot` to whoCan, whatCan, simulatePrincipalPolicy. False once pruned (ACCESSQL_KEEP_SNAPSHOTS, `accessql prune`) and for imports made before accessql kept history.',
+  })
+  queryable!: boolean;
+  @Field(() => Boolean, { description: 'Retention removed its history (see prunedAt).' }) pruned!: boolean;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When retention removed its history.' }) prunedAt?: Date | null;
 }
 
 @ObjectType({ description: 'The action / resource-type / condition-key catalog in use.' })
