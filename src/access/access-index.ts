@@ -665,7 +665,14 @@ export class AccessIndex {
     }
     const perAccount = layerStatements.every((st) => this.keysRead(st).every((k) => ACCOUNT_LEVEL_KEYS.has(k)));
     const classMemo = new Map<number, LayerMemo>();
-    const estateLayers = (i: number, hasBoundary: boolean) => {
+    // estateLayers' answer, one object rewritten per principal (no allocation per candidate).
+    const e: { scps: readonly LayerTally[]; rcps: readonly LayerTally[]; resource: LayerTally | null; missing: string[] | null } = {
+      scps: NO_TALLIES,
+      rcps: NO_TALLIES,
+      resource: null,
+      missing: null,
+    };
+    const estateLayers = (i: number, hasBoundary: boolean): void => {
       const p = principals[i];
       const scpLevels = scpsOf[i];
       let req: PreparedRequest | undefined;
@@ -700,8 +707,13 @@ export class AccessIndex {
         const shared = perAccount && !namedArns.has(p.model.arn) && !(namesSessions && p.model.type === 'ROLE');
         const classKey = shared ? ((accountOf[i] * 2 + (p.model.type === 'USER' ? 1 : 0)) * 2 + (hasBoundary ? 1 : 0)) * 2 + (withRcps ? 1 : 0) : -1;
         const known = shared ? classMemo.get(classKey) : undefined;
-        if (known !== undefined)
-          return { scps, rcps: known.rcps, resource: known.resource, missing: known.missing !== null ? matched(missing, known.missing) : missing };
+        if (known !== undefined) {
+          e.scps = scps;
+          e.rcps = known.rcps;
+          e.resource = known.resource;
+          e.missing = known.missing !== null ? matched(missing, known.missing) : missing;
+          return;
+        }
         const prepared = reqFor().principal;
         const row = i * keyCount;
         let key = `${hasBoundary ? 'b' : 'n'}${withRcps ? 'r' : 'x'}`;
@@ -725,9 +737,13 @@ export class AccessIndex {
         resource = memo.resource;
         if (memo.missing !== null) missing = matched(missing, memo.missing);
       }
-      return { scps, rcps, resource, missing };
+      e.scps = scps;
+      e.rcps = rcps;
+      e.resource = resource;
+      e.missing = missing;
     };
     const plain = v === null || (resPolicy === null && rcpLevels === null && !required);
+    const all: Layers = { identity: id, boundaries: NO_TALLIES, scps: NO_TALLIES, rcps: NO_TALLIES, resource: null, resourceRequired: required, isRoot: false, sameAccount: true };
     const combine = (i: number, full: boolean): EvaluationResult | typeof INCLUDED | null => {
       id.reset();
       bound.reset();
@@ -748,15 +764,13 @@ export class AccessIndex {
         if (!full) return INCLUDED;
         return explain(layers, d, distinctKeys(matched(id.missing, bound.missing)));
       }
-      const e = estateLayers(i, b >= 0);
-      const all: Layers = {
-        ...layers,
-        scps: e.scps,
-        rcps: e.rcps,
-        resource: e.resource,
-        resourceRequired: required,
-        sameAccount: owner === NO_OWNER || owner === accountOf[i],
-      };
+      estateLayers(i, b >= 0);
+      // One Layers object rewritten per principal: a spread per candidate was most of whoCan's time.
+      all.boundaries = layers.boundaries;
+      all.scps = e.scps;
+      all.rcps = e.rcps;
+      all.resource = e.resource;
+      all.sameAccount = owner === NO_OWNER || owner === accountOf[i];
       const d = decide(all, id.anyMissing || bound.anyMissing || e.missing !== null);
       if (!(d.decision === 'ALLOWED' || (includeConditional && d.conditional))) return null;
       if (!full) return INCLUDED;
