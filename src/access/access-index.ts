@@ -30,7 +30,7 @@
  */
 import { parsePolicy } from '../policy/parse.js';
 import type { PolicyDocument } from '../policy/types.js';
-import { compilePolicy, statementsFor, type CompiledPolicy, type CompiledStatement } from '../engine/compile.js';
+import { CompileIntern, compilePolicy, statementsFor, type CompiledPolicy, type CompiledStatement } from '../engine/compile.js';
 import {
   decide,
   distinctKeys,
@@ -38,6 +38,7 @@ import {
   evaluateLayer,
   explain,
   isAccountRoot,
+  isServiceLinkedRole,
   LayerTally,
   ownerInArn,
   prepareRequest,
@@ -207,6 +208,8 @@ export class AccessIndex {
   private readonly boundaryOf: Int32Array;
   private readonly accountOf: Int32Array;
   private readonly rootLike: Uint8Array;
+  /** 1 for service-linked roles (RCPs do not apply to their requests: engine rcpsApply). */
+  private readonly serviceLinked: Uint8Array;
   private readonly accounts = new Map<string, number>();
   private readonly keyIndex = new Map<string, number>();
   private readonly keyNumbersCache = new Map<string[], Int32Array>();
@@ -239,9 +242,12 @@ export class AccessIndex {
   private readonly scpsOf: (CompiledPolicy[][] | null)[];
   /** SCP level lists whose statements read principal keys (their outcome differs within an account). */
   private readonly levelsReadPrincipal = new Map<CompiledPolicy[][], boolean>();
+  private intern: CompileIntern | undefined;
 
   constructor(model: AccountModel, estate?: Estate) {
     this.estate = estate;
+    // Parts shared by text while the index is built; dropped after (see CompileIntern).
+    this.intern = new CompileIntern();
     const compiled = new Map<string, CompiledPolicy | null>();
     const compile = (p: { id?: string; name: string; document: string | null }): CompiledPolicy | null => {
       const id = p.id ?? `?${p.name}`;
@@ -254,7 +260,7 @@ export class AccessIndex {
         } else {
           try {
             const document = parsePolicy(p.document, { lenient: true }).document;
-            c = compilePolicy(document, p.name);
+            c = compilePolicy(document, p.name, this.intern);
             this.internResources(c, document);
           } catch (e) {
             this.problems.push(`${p.name}: ${(e as Error).message}`);
@@ -271,6 +277,7 @@ export class AccessIndex {
     this.boundaryOf = new Int32Array(n);
     this.accountOf = new Int32Array(n);
     this.rootLike = new Uint8Array(n);
+    this.serviceLinked = new Uint8Array(n);
     const numbers: number[] = [];
     // The store gives principals in ARN order (byte order, as SQLite compares text).
     this.principals = model.principals.map((m, i) => {
@@ -297,6 +304,7 @@ export class AccessIndex {
       this.accountOf[i] = this.accountNumber(principal.accountId);
       // evaluate(): principal.type === 'Root', or an iam ARN ending in ':root'.
       this.rootLike[i] = isAccountRoot(principal) ? 1 : 0;
+      this.serviceLinked[i] = isServiceLinkedRole(principal.arn) ? 1 : 0;
       this.byArn.set(m.arn, indexed);
       this.positions.set(indexed, i);
       return indexed;
@@ -318,6 +326,7 @@ export class AccessIndex {
       }
     });
     for (const r of model.resources) this.resourceContexts.set(r.arn, storedResourceContext(r.tags));
+    this.intern = undefined;
   }
 
   /**
@@ -349,7 +358,7 @@ export class AccessIndex {
   /** A policy the estate holds; one that cannot be read allows nothing (and is reported). */
   private compileText(text: string, name: string): CompiledPolicy {
     try {
-      return compilePolicy(parsePolicy(text, { lenient: true }).document, name);
+      return compilePolicy(parsePolicy(text, { lenient: true }).document, name, this.intern);
     } catch (e) {
       this.problems.push(`${name}: ${(e as Error).message}`);
       return compilePolicy(EMPTY_DOCUMENT, name);
@@ -633,7 +642,7 @@ export class AccessIndex {
     const withoutBoundary: Layers = { ...withBoundary, boundaries: NO_TALLIES };
     const ownerAccount = v !== null ? v.owner : ownerInArn(arn);
     const owner = ownerAccount === undefined ? NO_OWNER : (this.accounts.get(ownerAccount) ?? -1);
-    const { scpsOf, accountOf } = this;
+    const { scpsOf, accountOf, serviceLinked } = this;
     const service = base.service;
     /** SCP tallies of principals whose SCP levels read no principal key: one per level list (an account). */
     const scpMemo = new Map<CompiledPolicy[][], { tallies: LayerTally[]; missing: string[] | null }>();
@@ -666,12 +675,17 @@ export class AccessIndex {
     const perAccount = layerStatements.every((st) => this.keysRead(st).every((k) => ACCOUNT_LEVEL_KEYS.has(k)));
     const classMemo = new Map<number, LayerMemo>();
     // estateLayers' answer, one object rewritten per principal (no allocation per candidate).
-    const e: { scps: readonly LayerTally[]; rcps: readonly LayerTally[]; resource: LayerTally | null; missing: string[] | null } = {
+    // `token` >= 0 when the result came wholly from the per-account memos (SCP levels reading no
+    // principal key, RCP / resource-policy layers shared by the class): principals with the same
+    // token and the same identity / boundary flags then get the same decision.
+    const e: { scps: readonly LayerTally[]; rcps: readonly LayerTally[]; resource: LayerTally | null; missing: string[] | null; token: number } = {
       scps: NO_TALLIES,
       rcps: NO_TALLIES,
       resource: null,
       missing: null,
+      token: -1,
     };
+    const classCount = 16 * (this.accounts.size + 1);
     const estateLayers = (i: number, hasBoundary: boolean): void => {
       const p = principals[i];
       const scpLevels = scpsOf[i];
@@ -680,12 +694,15 @@ export class AccessIndex {
         (req ??= { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) });
       let scps: readonly LayerTally[] = NO_TALLIES;
       let missing: string[] | null = null;
+      /** The SCP part of the token: 0 for none, else the level list's number; -1 when it reads principal keys. */
+      let scpToken = 0;
       if (scpLevels !== null) {
         let readsPrincipal = this.levelsReadPrincipal.get(scpLevels);
         if (readsPrincipal === undefined) {
           readsPrincipal = scpLevels.some((level) => level.some((policy) => statementsFor(policy, service).some((st) => this.keysRead(st).length > 0)));
           this.levelsReadPrincipal.set(scpLevels, readsPrincipal);
         }
+        scpToken = readsPrincipal ? -1 : this.levelListNumber(scpLevels) + 1;
         const memo = readsPrincipal ? undefined : scpMemo.get(scpLevels);
         if (memo) {
           scps = memo.tallies;
@@ -699,7 +716,8 @@ export class AccessIndex {
       }
       let rcps: readonly LayerTally[] = NO_TALLIES;
       let resource: LayerTally | null = null;
-      const withRcps = rcpLevels !== null && rcpsApply(action, p.principal.arn);
+      // rcpsApply(action, arn): the action's part is rcpLevels' own condition; the principal's is serviceLinked.
+      const withRcps = rcpLevels !== null && serviceLinked[i] === 0;
       if (withRcps || resPolicy !== null) {
         // The RCP and resource-policy statements' outcomes depend on the principal only through
         // how their Principal elements name it and the principal keys they read: principals alike
@@ -712,6 +730,7 @@ export class AccessIndex {
           e.rcps = known.rcps;
           e.resource = known.resource;
           e.missing = known.missing !== null ? matched(missing, known.missing) : missing;
+          e.token = scpToken < 0 ? -1 : (scpToken * classCount + classKey + 1) * 2 + (owner === NO_OWNER || owner === accountOf[i] ? 1 : 0);
           return;
         }
         const prepared = reqFor().principal;
@@ -733,6 +752,7 @@ export class AccessIndex {
           if (layerMemo.size < 100_000) layerMemo.set(key, memo);
         }
         if (shared) classMemo.set(classKey, memo);
+        e.token = -1;
         rcps = memo.rcps;
         resource = memo.resource;
         if (memo.missing !== null) missing = matched(missing, memo.missing);
@@ -741,8 +761,10 @@ export class AccessIndex {
       e.rcps = rcps;
       e.resource = resource;
       e.missing = missing;
+      if (!withRcps && resPolicy === null) e.token = scpToken < 0 ? -1 : scpToken * classCount * 2 + (owner === NO_OWNER || owner === accountOf[i] ? 1 : 0);
     };
     const plain = v === null || (resPolicy === null && rcpLevels === null && !required);
+    const decisionMemo = new Map<number, boolean>();
     const all: Layers = { identity: id, boundaries: NO_TALLIES, scps: NO_TALLIES, rcps: NO_TALLIES, resource: null, resourceRequired: required, isRoot: false, sameAccount: true };
     const combine = (i: number, full: boolean): EvaluationResult | typeof INCLUDED | null => {
       id.reset();
@@ -765,6 +787,13 @@ export class AccessIndex {
         return explain(layers, d, distinctKeys(matched(id.missing, bound.missing)));
       }
       estateLayers(i, b >= 0);
+      let memoKey = -1;
+      if (!full && e.token >= 0) {
+        // The decision reads only the layers' flags (engine decide): memoised per estate token and identity / boundary flags.
+        memoKey = e.token * 4096 + tallyBits(id) * 64 + (b >= 0 ? 32 + tallyBits(bound) : 0);
+        const known = decisionMemo.get(memoKey);
+        if (known !== undefined) return known ? INCLUDED : null;
+      }
       // One Layers object rewritten per principal: a spread per candidate was most of whoCan's time.
       all.boundaries = layers.boundaries;
       all.scps = e.scps;
@@ -772,7 +801,9 @@ export class AccessIndex {
       all.resource = e.resource;
       all.sameAccount = owner === NO_OWNER || owner === accountOf[i];
       const d = decide(all, id.anyMissing || bound.anyMissing || e.missing !== null);
-      if (!(d.decision === 'ALLOWED' || (includeConditional && d.conditional))) return null;
+      const included = d.decision === 'ALLOWED' || (includeConditional && d.conditional);
+      if (memoKey >= 0) decisionMemo.set(memoKey, included);
+      if (!included) return null;
       if (!full) return INCLUDED;
       return explain(all, d, distinctKeys(matched(matched(id.missing, bound.missing), e.missing)));
     };
@@ -795,6 +826,14 @@ export class AccessIndex {
     }
     return this.withOutsiders(out, action, resource, caller, resourceContext, options);
   }
+
+  /** A number per distinct SCP level list (the estate tokens of whoCan). */
+  private levelListNumber(levels: CompiledPolicy[][]): number {
+    let n = this.levelListNumbers.get(levels);
+    if (n === undefined) this.levelListNumbers.set(levels, (n = this.levelListNumbers.size));
+    return n;
+  }
+  private readonly levelListNumbers = new Map<CompiledPolicy[][], number>();
 
   /** The identity candidates and the stored principals the resource policy names (all of them for "*"), in ARN order. */
   private withNamed(candidates: Int32Array, named: { all: boolean; arns: Set<string> }, owner: number): Int32Array {
@@ -1049,6 +1088,11 @@ export class AccessIndex {
     }
     return keys;
   }
+}
+
+/** The flags of a tally that decide() reads (5 bits). */
+function tallyBits(t: LayerTally): number {
+  return (t.deny ? 1 : 0) | (t.certainDeny ? 2 : 0) | (t.allow ? 4 : 0) | (t.possible ? 8 : 0) | (t.anyMissing ? 16 : 0);
 }
 
 function requiredFor(action: string, v: ResourceView, policy: CompiledPolicy | null): boolean {
