@@ -135,6 +135,8 @@ interface ActionPlan {
   deny: Uint8Array;
   /** Per statement: its entry of matchedStatements. */
   matched: MatchedStatement[];
+  /** Per statement: 1 when a candidate holds its policy (as an identity policy or boundary): without a resource policy, only those count. */
+  ofCandidate: Uint8Array;
 }
 
 /** What evaluateStatement says about one statement for one request context. */
@@ -160,6 +162,7 @@ function planBytes(plan: ActionPlan): number {
     plan.resourceKind.byteLength +
     plan.outcomeId.byteLength +
     plan.deny.byteLength +
+    plan.ofCandidate.byteLength +
     16 * plan.statements.length +
     keys
   );
@@ -568,11 +571,13 @@ export class AccessIndex {
     // The request as the evaluator prepares it. The principal and hasBoundary matter only to
     // resource-policy statements (Principal / NotPrincipal), never to identity statements.
     const base = prepareRequest({ action, resource, context: new LayeredContext(caller, EMPTY_CONTEXT, resourceContext) }, false);
-    const { statements, policyOf, patternStart, patternIds, keys, resourceKind, outcomeId, deny, matched: planMatched } = plan;
+    const { statements, policyOf, patternStart, patternIds, keys, resourceKind, outcomeId, deny, matched: planMatched, ofCandidate } = plan;
     for (let j = 0; j < statements.length; j++) {
       if ((j & 4095) === 4095) options.checkpoint?.();
       // A statement without Resource is ignored in identity policies (engine/statement.ts).
       if (resourceKind[j] === 1) continue;
+      // Without a resource policy only the candidates are evaluated: other principals' policies do not count.
+      if (resPolicy === null && ofCandidate[j] === 0) continue;
       let anyTrue = false;
       let anyVariable = false;
       for (let k = patternStart[j]; k < patternStart[j + 1]; k++) {
@@ -1025,6 +1030,12 @@ export class AccessIndex {
     const outcomeId: number[] = [];
     const deny: number[] = [];
     const matchedList: MatchedStatement[] = [];
+    const held = new Uint8Array(this.policyList.length);
+    for (const i of candidates) {
+      for (let k = this.policyStart[i]; k < this.policyStart[i + 1]; k++) held[this.policyNumbersOf[k]] = 1;
+      if (this.boundaryOf[i] >= 0) held[this.boundaryOf[i]] = 1;
+    }
+    const ofCandidate: number[] = [];
     {
       // Every principal's statements: a resource policy may bring principals without an identity Allow (their Denies still count).
       for (let number = 0; number < this.policyList.length; number++) {
@@ -1040,6 +1051,7 @@ export class AccessIndex {
           outcomeId.push(this.outcomeIdOf(st));
           deny.push(st.effect === 'Deny' ? 1 : 0);
           matchedList.push(st.matched);
+          ofCandidate.push(held[number]);
         }
       }
     }
@@ -1051,6 +1063,7 @@ export class AccessIndex {
       outcomeId: Int32Array.from(outcomeId),
       deny: Uint8Array.from(deny),
       matched: matchedList,
+      ofCandidate: Uint8Array.from(ofCandidate),
       policyOf: Int32Array.from(policyOf),
       patternStart: Int32Array.from(patternStart),
       patternIds: Int32Array.from(patternIds),
