@@ -14,6 +14,8 @@ import {
   tagsForResources,
   organizationPaths,
   resourcePoliciesByArns,
+  credentialsForUsers,
+  type CredentialReportRecord,
   type ResourcePolicyRecord,
   type PrincipalRecord,
   type Tag,
@@ -36,6 +38,7 @@ export function createLoaders(store: Store) {
     groupMembers: new DataLoader<number, string[]>(async (ids) => byKey(ids, memberArnsForGroups(store, ids), [])),
     resourceTags: new DataLoader<number, Tag[]>(async (ids) => byKey(ids, tagsForResources(store, ids), [])),
     organizationPath: new DataLoader<string, string | null>(async (ids) => byKey(ids, organizationPaths(store, ids), null)),
+    userCredentials: new DataLoader<string, CredentialReportRecord | null>(async (arns) => byKey(arns, credentialsForUsers(store, arns), null)),
     resourcePolicy: new DataLoader<string, ResourcePolicyRecord | null>(async (arns) => byKey(arns, resourcePoliciesByArns(store, arns), null)),
   };
 }

@@ -16,10 +16,15 @@
  *   "which statements mention connect:*" without parsing documents. The document text itself is
  *   kept verbatim too: statement line/column point into it, and the evaluator reads it.
  */
+import type Database from 'better-sqlite3';
+import { recordBaseline } from './history-write.js';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot express, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -394,5 +399,99 @@ INSERT INTO resources (arn, partition, service, region, account_id, owner_accoun
   SELECT p.arn, p.partition, p.service, p.region, p.account_id, COALESCE(p.owner_account_id, p.account_id), p.resource_type, p.resource, p.snapshot_id, 0
     FROM resource_policies p WHERE NOT EXISTS (SELECT 1 FROM resources r WHERE r.arn = p.arn);
 `,
+  },
+  {
+    version: 5,
+    name: 'workload state: credential report rows, workloads, sources imported per account',
+    // Workload state (issue 14) comes from AWS CLI outputs, one source per command. A source is
+    // imported per account: re-importing it for an account replaces that account's rows of that
+    // source, and workload_sources says which sources were imported for which account (a source
+    // not listed means "unknown" there, not "none"). EC2 instances keep the instance profile as
+    // describe-instances names it; the role behind it is resolved through the stored roles'
+    // instance_profiles when the state is loaded, so import order does not matter.
+    // The root user's credential report row (<root_account>) is kept with root = 1: it is not a
+    // user, but whether the root user has access keys or MFA is worth seeing.
+    sql: `
+CREATE TABLE workload_sources (
+  account_id  TEXT NOT NULL,
+  source      TEXT NOT NULL CHECK (source IN ('CREDENTIAL_REPORT', 'EC2_INSTANCES', 'LAMBDA_FUNCTIONS', 'GLUE_DEV_ENDPOINTS',
+                                              'SAGEMAKER_NOTEBOOKS', 'CLOUDFORMATION_STACKS')),
+  snapshot_id INTEGER NOT NULL,
+  generated_time TEXT,          -- the credential report's GeneratedTime, when given
+  PRIMARY KEY (account_id, source)
+) WITHOUT ROWID;
+
+CREATE TABLE credential_report (
+  arn                       TEXT PRIMARY KEY,   -- the user's ARN; arn:aws:iam::ACCOUNT:root for the root row
+  account_id                TEXT NOT NULL,
+  user_name                 TEXT NOT NULL,      -- as the report's user column says (<root_account> for root)
+  root                      INTEGER NOT NULL DEFAULT 0,
+  user_creation_time        TEXT,
+  password_enabled          INTEGER,            -- NULL: not_supported (the root row)
+  password_last_used        TEXT,
+  password_last_changed     TEXT,
+  password_next_rotation    TEXT,
+  mfa_active                INTEGER NOT NULL,
+  access_key_1_active       INTEGER NOT NULL,
+  access_key_1_last_rotated TEXT,
+  access_key_1_last_used_date TEXT,
+  access_key_2_active       INTEGER NOT NULL,
+  access_key_2_last_rotated TEXT,
+  access_key_2_last_used_date TEXT,
+  raw                       TEXT NOT NULL,      -- the whole CSV row as a JSON object, column → value
+  snapshot_id               INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX credential_report_account ON credential_report (account_id);
+
+CREATE TABLE workloads (
+  id                   INTEGER PRIMARY KEY,
+  kind                 TEXT NOT NULL CHECK (kind IN ('EC2_INSTANCE', 'LAMBDA_FUNCTION', 'GLUE_DEV_ENDPOINT', 'SAGEMAKER_NOTEBOOK', 'CLOUDFORMATION_STACK')),
+  source               TEXT NOT NULL,
+  arn                  TEXT NOT NULL UNIQUE,
+  account_id           TEXT NOT NULL,
+  region               TEXT,
+  name                 TEXT NOT NULL,
+  role_arn             TEXT,                    -- as the output names it (NULL for EC2: see instance_profile_arn)
+  instance_profile_arn TEXT,
+  state                TEXT,
+  raw                  TEXT NOT NULL,           -- the item as the output printed it (JSON)
+  snapshot_id          INTEGER NOT NULL
+);
+CREATE INDEX workloads_account_source ON workloads (account_id, source);
+CREATE INDEX workloads_role ON workloads (role_arn) WHERE role_arn IS NOT NULL;
+`,
+  },
+  {
+    version: 6,
+    name: 'history: every snapshot kept, unchanged entities stored once',
+    // The live tables stay the latest state (every query reads them as before); history keeps
+    // each entity the access model and the estate read, one row per version: valid for snapshots
+    // valid_from <= s < valid_to (NULL: open). kind: see KIND in history-write.ts; key: the ARN
+    // (organization nodes and policies: their ids; the organization: ''). Contents are stored
+    // once per distinct content in history_blobs (hash: 16 bytes of SHA-256; data: a format
+    // byte then the deflated JSON facts). No index beyond the key: reading a snapshot and
+    // pruning scan the table, which holds one short row per entity version.
+    // snapshots.history: 1 while the snapshot's state can be rebuilt; 0 for imports made before
+    // this migration (never kept) or pruned ones (pruned_at set).
+    sql: `
+CREATE TABLE history_blobs (
+  hash BLOB PRIMARY KEY,
+  data BLOB NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE history (
+  kind       INTEGER NOT NULL,
+  key        TEXT NOT NULL,
+  valid_from INTEGER NOT NULL,
+  valid_to   INTEGER,
+  hash       BLOB NOT NULL,
+  PRIMARY KEY (kind, key, valid_from)
+) WITHOUT ROWID;
+
+ALTER TABLE snapshots ADD COLUMN history INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE snapshots ADD COLUMN pruned_at TEXT;
+`,
+    // An existing database: its current state becomes the latest snapshot's history.
+    run: (db) => recordBaseline(db),
   },
 ];

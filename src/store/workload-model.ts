@@ -50,6 +50,12 @@ export interface WorkloadState {
   /** User ARN → its credential report row. */
   credentials: Map<string, CredentialFacts>;
   workloads: Workload[];
+  /**
+   * Account id → the credential report's root user row (`<root_account>`: not an IAM user, so not
+   * in `credentials`). Its passwordEnabled is false: the report says `not_supported` for root.
+   * Optional: hand-built states may leave it out.
+   */
+  rootCredentials?: Map<string, CredentialFacts>;
 }
 
 export function emptyWorkloadState(): WorkloadState {

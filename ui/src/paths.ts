@@ -129,7 +129,15 @@ export class AccessqlPaths extends AccessqlElement {
         const argName = ['principalArn', 'arn', 'principal', 'from'].find((a) => field.args.some((x) => x.name === a)) ?? field.args[0]?.name;
         if (!argName) continue;
         const named = SchemaFeatures.namedType(field.type);
-        const inner = named.kind === 'SCALAR' || named.kind === 'ENUM' ? '' : `{ ${selection(schema, named.name, 4)} }`;
+        // The contract's connections of paths (privilegeEscalations): just the steps, within the
+        // server's query cost limit; other shapes: every field to depth 4.
+        const pathsOfSteps = schema.fieldsOf('AccessStep').length > 0 && named.name.endsWith('Connection');
+        const inner =
+          named.kind === 'SCALAR' || named.kind === 'ENUM'
+            ? ''
+            : pathsOfSteps
+              ? '{ edges { node { path { kind from to actions } } } }'
+              : `{ ${selection(schema, named.name, 4)} }`;
         const first = field.args.some((a) => a.name === 'first') ? ', first: 200' : '';
         const data = await this.query<Record<string, unknown>>(`query AccessqlPaths($arn: String!) { ${name}(${argName}: $arn${first}) ${inner} }`, {
           arn: this.arn,

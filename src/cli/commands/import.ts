@@ -10,6 +10,10 @@ export function summaryLine(r: ImportResult): string {
   if (r.organization) {
     line += `, organization ${r.organization} (${r.organizationAccounts} accounts, ${r.organizationalUnits} organizational units, ${r.organizationPolicies} SCPs and RCPs)`;
   }
+  if (r.credentialReportUsers > 0 || r.workloads > 0 || r.workloadSources.length > 0) {
+    const sources = r.workloadSources.map((w) => `${w.accountId} ${w.source}`).join(', ');
+    line += `, ${r.credentialReportUsers} credential report users, ${r.workloads} workloads (replaced: ${sources})`;
+  }
   return line;
 }
 
@@ -25,8 +29,10 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
 
 /** `accessql import FILE...`: every file in one transaction, or nothing changes. */
 export function importCommand(argv: string[], dbFile: string): number {
-  const { values, positionals } = parse(argv, { db: { type: 'string' }, lenient: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { db: { type: 'string' }, lenient: { type: 'boolean' }, account: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
+  if (values.account !== undefined && !/^\d{12}$/.test(String(values.account)))
+    throw new UsageError(`--account ${String(values.account)} is not a 12-digit account id`);
   const files = positionals.map((name) => {
     try {
       return { name, text: readFileSync(name, 'utf8') };
@@ -36,13 +42,36 @@ export function importCommand(argv: string[], dbFile: string): number {
   });
   const app = App.open({ dbFile, seedIfNew: false });
   try {
-    const result = importFiles(app.store, files, { lenient: Boolean(values.lenient), onProgress: progressBar() });
+    const result = importFiles(app.store, files, {
+      lenient: Boolean(values.lenient),
+      onProgress: progressBar(),
+      account: typeof values.account === 'string' ? values.account : undefined,
+      keepSnapshots: app.keepSnapshots,
+    });
     for (const r of result.repairs) process.stderr.write(`${repairLine(r)}\n`);
     process.stdout.write(`${summaryLine(result)}\n`);
+    if (result.prunedSnapshots.length > 0) process.stdout.write(`${prunedLine(result.prunedSnapshots, app.keepSnapshots!)}\n`);
   } finally {
     app.close();
   }
   return 0;
+}
+
+/** What retention removed: `pruned the history of snapshots 1–3 (ACCESSQL_KEEP_SNAPSHOTS=5)`. */
+export function prunedLine(ids: number[], keep: number): string {
+  return `pruned the history of snapshot${ids.length > 1 ? 's' : ''} ${idRanges(ids)} (ACCESSQL_KEEP_SNAPSHOTS=${keep})`;
+}
+
+/** [1,2,3,5] → "1–3, 5". */
+export function idRanges(ids: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length;) {
+    let j = i;
+    while (j + 1 < ids.length && ids[j + 1] === ids[j] + 1) j++;
+    out.push(j === i ? String(ids[i]) : `${ids[i]}–${ids[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
 }
 
 /**

@@ -3,19 +3,31 @@ import { importFiles, type ImportResult as StoredImport } from '../../store/impo
 import type { ImportFormat } from '../../store/import/types.js';
 import { listImports } from '../../store/queries/index.js';
 import { ImportResult, Snapshot } from '../types/browse.js';
+import type { WorkloadSource } from '../types/workloads.js';
 import type { ApiContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 
 function toResult(r: StoredImport): ImportResult {
-  return { ...r, repairs: r.repairs.map((x) => ({ ...x, path: x.path ?? null })) };
+  return {
+    ...r,
+    workloadSources: r.workloadSources.map((s) => ({ ...s, source: s.source as WorkloadSource, snapshotId: r.snapshotId })),
+    repairs: r.repairs.map((x) => ({ ...x, path: x.path ?? null })),
+  };
 }
 
 /**
  * `formats` narrows what the document may be: importResources takes only get-resources output,
  * so a document of another kind is refused (nothing changes) instead of landing by surprise.
  */
-function runImport(ctx: ApiContext, files: { name: string; text: string }[], lenient: boolean, formats?: readonly ImportFormat[]): ImportResult {
-  const result = importFiles(ctx.app.store, files, { lenient, formats });
+function runImport(
+  ctx: ApiContext,
+  files: { name: string; text: string }[],
+  lenient: boolean,
+  formats?: readonly ImportFormat[],
+  account?: string,
+): ImportResult {
+  if (account !== undefined && !/^\d{12}$/.test(account)) throw badUserInput('`accountId` is not a 12-digit account id', { argumentName: 'accountId' });
+  const result = importFiles(ctx.app.store, files, { lenient, formats, account, keepSnapshots: ctx.app.keepSnapshots });
   ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats: result.files.map((f) => f.format) }, 'import');
   return toResult(result);
 }
@@ -24,7 +36,7 @@ function runImport(ctx: ApiContext, files: { name: string; text: string }[], len
 export class ImportResolver {
   @Mutation(() => ImportResult, {
     description:
-      "Imports `aws iam get-account-authorization-details` output (CLI shape with JSON documents, or the raw API's URL-encoded documents), an organization document, a resource policies document, or a single policy document (detected from content). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.",
+      "Imports `aws iam get-account-authorization-details` output (CLI shape with JSON documents, or the raw API's URL-encoded documents), an organization document, a resource policies document, a single policy document, or workload state (`aws iam get-credential-report`, `aws ec2 describe-instances`, `aws lambda list-functions`, `aws glue get-dev-endpoints`, `aws sagemaker describe-notebook-instance`, `aws cloudformation describe-stacks` output; each replaces that account's earlier rows of the same source), detected from content. All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.",
   })
   importAuthorizationDetails(
     @Arg('document', () => String, { nullable: true, description: 'One document. Give exactly one of `document` and `documents`.' })
@@ -37,8 +49,15 @@ export class ImportResolver {
     documents: string[] | null | undefined,
     @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas in policy documents, reporting each.' })
     lenient: boolean,
+    @Arg('accountId', () => String, {
+      nullable: true,
+      description:
+        'The account workload state outputs come from: needed for an empty listing (`{"Functions": []}` names no account); an item of another account is then refused.',
+    })
+    accountId: string | null | undefined,
     @Ctx() ctx: ApiContext,
   ): ImportResult {
+    const account = accountId ?? undefined;
     if ((document === null || document === undefined) === (documents === null || documents === undefined)) {
       throw badUserInput('Give exactly one of `document` and `documents`', { argumentName: 'documents' });
     }
@@ -48,10 +67,10 @@ export class ImportResolver {
         if (!text.trim()) throw badUserInput(`\`documents[${i}]\` is empty`, { argumentName: `documents[${i}]` });
         return { name: `documents[${i}]`, text };
       });
-      return runImport(ctx, files, lenient);
+      return runImport(ctx, files, lenient, undefined, account);
     }
     if (!document!.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
-    return runImport(ctx, [{ name: 'document', text: document! }], lenient);
+    return runImport(ctx, [{ name: 'document', text: document! }], lenient, undefined, account);
   }
 
   @Mutation(() => ImportResult, {
@@ -63,7 +82,7 @@ export class ImportResolver {
     return runImport(ctx, [{ name: 'document', text: document }], false, ['resources']);
   }
 
-  @Query(() => [Snapshot], { description: 'Every import, newest first.' })
+  @Query(() => [Snapshot], { description: 'Every import (a numbered snapshot), newest first.' })
   imports(@Ctx() ctx: ApiContext): Snapshot[] {
     return listImports(ctx.app.store).map((r) => ({
       id: r.id,
@@ -72,6 +91,9 @@ export class ImportResolver {
       label: r.label,
       files: r.files.map((f) => f.name),
       counts: r.counts ? JSON.stringify(r.counts) : null,
+      queryable: r.queryable,
+      pruned: r.prunedAt !== null,
+      prunedAt: r.prunedAt,
     }));
   }
 }

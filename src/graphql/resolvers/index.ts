@@ -1,6 +1,7 @@
 import { PolicyValidationResolver } from './validation.js';
 import { SimulationResolver } from './simulation.js';
 import { AccessResolver } from './access.js';
+import { PathsResolver } from './paths.js';
 import { PrincipalResolver } from './principal.js';
 import { PolicyResolver } from './policy.js';
 import { GroupResolver } from './group.js';
@@ -9,11 +10,13 @@ import { ImportResolver } from './imports.js';
 import { CatalogResolver } from './catalog.js';
 import { CatalogActionsResolver } from './catalog-actions.js';
 import { AccountResolver, OrganizationResolver } from './organization.js';
+import { PrincipalCredentialsResolver, WorkloadResolver } from './workloads.js';
 
 export const resolvers = [
   PolicyValidationResolver,
   SimulationResolver,
   AccessResolver,
+  PathsResolver,
   PrincipalResolver,
   PolicyResolver,
   GroupResolver,
@@ -23,4 +26,6 @@ export const resolvers = [
   CatalogActionsResolver,
   OrganizationResolver,
   AccountResolver,
+  WorkloadResolver,
+  PrincipalCredentialsResolver,
 ] as const;

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Tag, connection } from './common.js';
+import { WorkloadSourceImport } from './workloads.js';
 
 export enum PolicyKind {
   AWS_MANAGED = 'AWS_MANAGED',
@@ -124,6 +125,13 @@ export class ImportResult {
   @Field(() => Int) organizationalUnits!: number;
   @Field(() => Int) organizationAccounts!: number;
   @Field(() => Int, { description: 'SCPs and RCPs of the organization document.' }) organizationPolicies!: number;
+  @Field(() => Int, { description: "Users of the credential reports imported (the root user's row is not a user)." }) credentialReportUsers!: number;
+  @Field(() => Int, { description: 'EC2 instances, Lambda functions, Glue dev endpoints, SageMaker notebooks and CloudFormation stacks imported.' })
+  workloads!: number;
+  @Field(() => [WorkloadSourceImport], {
+    description: "The workload state sources recorded per account: each replaced that account's earlier rows of the source.",
+  })
+  workloadSources!: WorkloadSourceImport[];
   @Field(() => [ImportRepair]) repairs!: ImportRepair[];
 }
 
@@ -135,6 +143,13 @@ export class Snapshot {
   @Field(() => String, { nullable: true }) label?: string | null;
   @Field(() => [String]) files!: string[];
   @Field(() => String, { nullable: true, description: 'Counts as JSON.' }) counts?: string | null;
+  @Field(() => Boolean, {
+    description:
+      'Its state can be asked about: pass its id as `snapshot` to whoCan, whatCan, simulatePrincipalPolicy. False once pruned (ACCESSQL_KEEP_SNAPSHOTS, `accessql prune`) and for imports made before accessql kept history.',
+  })
+  queryable!: boolean;
+  @Field(() => Boolean, { description: 'Retention removed its history (see prunedAt).' }) pruned!: boolean;
+  @Field(() => String, { nullable: true, description: 'When retention removed its history.' }) prunedAt?: string | null;
 }
 
 @ObjectType({ description: 'The action / resource-type / condition-key catalog in use.' })

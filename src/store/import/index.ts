@@ -21,6 +21,11 @@ import { ImportSession } from './session.js';
 import { formatPath, ShapeError, type JsonPath } from './shape.js';
 import type { ImportFile, ImportFormat, ImportOptions, ImportResult } from './types.js';
 import { ImportWriter } from './writer.js';
+import { CsvError, importCredentialReportCsv, importCredentialReportOutput, isCredentialReportCsv, isCredentialReportOutput } from './credential-report.js';
+import { detectWorkloadFormat, importWorkloads } from './workloads.js';
+import { WorkloadWriter } from './workload-writer.js';
+import { recordHistory } from '../history-write.js';
+import { pruneHistory } from '../history.js';
 
 export type { ImportFile, ImportFormat, ImportOptions, ImportRepair, ImportResult } from './types.js';
 export { STANDALONE_POLICY_ARN_PREFIX } from './policy-file.js';
@@ -28,6 +33,9 @@ export { inlinePolicyKey } from './writer.js';
 
 export function importFiles(store: Store, files: ImportFile[], options: ImportOptions = {}): ImportResult {
   const lenient = options.lenient === true;
+  if (options.account !== undefined && !/^\d{12}$/.test(options.account)) {
+    throw new ImportError({ file: '(options)', reason: `account ${JSON.stringify(options.account)} is not a 12-digit account id` });
+  }
   const startedAt = new Date().toISOString();
   const inputs = files.map((f) => ({ name: f.name, text: stripBom(f.text) }));
   const total = inputs.reduce((n, f) => n + f.text.length, 0);
@@ -42,12 +50,16 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
     );
     const writer = new ImportWriter(store, snapshotId);
     const session = new ImportSession(writer, lenient, total, options.onProgress);
+    session.workloadWriter = new WorkloadWriter(db, snapshotId);
+    session.account = options.account ?? null;
     for (const file of inputs) {
       session.beginFile(file.name, file.text.length);
       formats.push({ name: file.name, format: importOne(session, file, options.formats) });
       session.endFile();
     }
     writer.finish();
+    // Inside the transaction: the snapshot's history lands with its data or not at all.
+    recordHistory(db, snapshotId);
     const dataVersion = bumpDataVersion(store);
     const counts = {
       accounts: [...session.accounts].sort(),
@@ -64,6 +76,9 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
       organizationalUnits: session.organizationalUnits,
       organizationAccounts: session.organizationAccounts,
       organizationPolicies: session.organizationPolicies,
+      credentialReportUsers: session.credentialReportUsers.size,
+      workloads: session.workloads.size,
+      workloadSources: [...session.workloadWriter.recorded].sort((a, b) => a.accountId.localeCompare(b.accountId) || a.source.localeCompare(b.source)),
     };
     db.prepare('UPDATE snapshots SET finished_at = ?, files = ?, counts = ? WHERE id = ?').run(
       new Date().toISOString(),
@@ -71,7 +86,8 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
       JSON.stringify({ ...counts, repairs: session.repairs.length }),
       snapshotId,
     );
-    return { snapshotId, ...counts, repairs: session.repairs, files: formats, dataVersion } satisfies ImportResult;
+    const prunedSnapshots = options.keepSnapshots !== undefined ? pruneHistory(store, options.keepSnapshots).pruned : [];
+    return { snapshotId, ...counts, repairs: session.repairs, files: formats, dataVersion, prunedSnapshots } satisfies ImportResult;
   });
   return result;
 }
@@ -82,6 +98,9 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
  */
 export function detectFormat(root: unknown): ImportFormat | undefined {
   if (isOrganizationDocument(root)) return 'organization';
+  if (isCredentialReportOutput(root)) return 'credential-report';
+  const workload = detectWorkloadFormat(root);
+  if (workload) return workload;
   if (isResourcePoliciesDocument(root)) return 'resource-policies';
   if (isAuthorizationDetails(root)) return 'authorization-details';
   if (isResourcesOutput(root)) return 'resources';
@@ -95,6 +114,12 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   'policy-document': 'a policy document',
   organization: 'an organization document (`aws organizations` output assembled by scripts/export-organization.sh)',
   'resource-policies': 'a resource policies document (ResourcePolicies)',
+  'credential-report': '`aws iam get-credential-report` output',
+  'ec2-instances': '`aws ec2 describe-instances` output',
+  'lambda-functions': '`aws lambda list-functions` output',
+  'glue-dev-endpoints': '`aws glue get-dev-endpoints` output',
+  'sagemaker-notebooks': '`aws sagemaker describe-notebook-instance` output',
+  'cloudformation-stacks': '`aws cloudformation describe-stacks` output',
 };
 
 function importOne(session: ImportSession, file: ImportFile, accepted?: readonly ImportFormat[]): ImportFormat {
@@ -107,6 +132,16 @@ function importOne(session: ImportSession, file: ImportFile, accepted?: readonly
       });
     }
   };
+  if (isCredentialReportCsv(file.text)) {
+    // The decoded report itself (CSV): no JSON document starts with `user,`.
+    refuse('credential-report');
+    try {
+      importCredentialReportCsv(session, file.text, null);
+    } catch (e) {
+      throw toImportError(e, file);
+    }
+    return 'credential-report';
+  }
   let root: unknown;
   try {
     root = parseJsonStrict(file.text);
@@ -142,6 +177,16 @@ function importOne(session: ImportSession, file: ImportFile, accepted?: readonly
       case 'resource-policies':
         importResourcePolicies(session, root as Record<string, unknown>);
         break;
+      case 'credential-report':
+        importCredentialReportOutput(session, root as Record<string, unknown>);
+        break;
+      case 'ec2-instances':
+      case 'lambda-functions':
+      case 'glue-dev-endpoints':
+      case 'sagemaker-notebooks':
+      case 'cloudformation-stacks':
+        importWorkloads(session, format, root);
+        break;
       case 'policy-document': {
         const parsed = parseDocumentText(file.text, [], session.lenient);
         session.repair(undefined, parsed.repairs);
@@ -154,7 +199,10 @@ function importOne(session: ImportSession, file: ImportFile, accepted?: readonly
           'unrecognised content: expected `aws iam get-account-authorization-details` output ' +
             '(UserDetailList, GroupDetailList, RoleDetailList, Policies), `aws resourcegroupstaggingapi get-resources` ' +
             'output (ResourceTagMappingList), an organization document (Organization, Roots, OrganizationalUnits, Accounts, Policies), ' +
-            'a resource policies document (ResourcePolicies) or a policy document (Statement)',
+            'a resource policies document (ResourcePolicies), a policy document (Statement), or workload state: ' +
+            '`aws iam get-credential-report` (Content, ReportFormat), `aws ec2 describe-instances` (Reservations), ' +
+            '`aws lambda list-functions` (Functions), `aws glue get-dev-endpoints` (DevEndpoints), ' +
+            '`aws sagemaker describe-notebook-instance` (NotebookInstanceArn) or `aws cloudformation describe-stacks` (Stacks)',
         );
     }
     return format;
@@ -205,6 +253,11 @@ function tryLenientPolicy(text: string): ReturnType<typeof parsePolicy> | undefi
 }
 
 function toImportError(e: unknown, file: ImportFile): unknown {
+  if (e instanceof CsvError) {
+    // A raw CSV file: its own positions. Inside Content: positions in the decoded report.
+    if (e.path === null) return new ImportError({ file: file.name, line: e.line, column: e.column, reason: e.reason });
+    return new ImportError({ file: file.name, line: e.line, column: e.column, path: formatPath(e.path), reason: e.reason, inDocument: true });
+  }
   if (e instanceof ShapeError) {
     const at = locatePath(file.text, e.path);
     return new ImportError({

@@ -12,6 +12,7 @@
 import type { Finding } from '../../policy/types.js';
 import type { ImportWriter, IamKind } from './writer.js';
 import type { ImportRepair } from './types.js';
+import type { WorkloadWriter } from './workload-writer.js';
 import { formatPath, type JsonPath } from './shape.js';
 
 export class ImportSession {
@@ -34,6 +35,13 @@ export class ImportSession {
   policyVersions = 0;
   inlinePolicies = 0;
   statements = 0;
+  /** Workload state (credential report users, not the root row; workloads by ARN). */
+  readonly credentialReportUsers = new Set<string>();
+  readonly workloads = new Set<string>();
+  /** Set by importFiles: the write side of workload state imports. */
+  workloadWriter!: WorkloadWriter;
+  /** ImportOptions.account: the account workload outputs come from (an empty listing names none). */
+  account: string | null = null;
 
   private readonly iamAccounts = new Set<string>();
   private readonly kinds = new Set<IamKind>();

@@ -1,4 +1,5 @@
 /** Inputs and outputs of importFiles. */
+import type { WorkloadSource } from '../workload-model.js';
 
 export interface ImportFile {
   /** Shown in messages; for a standalone policy document, its base name names the policy. */
@@ -18,9 +19,27 @@ export interface ImportOptions {
    * 'resources'; a file of another format is refused with an ImportError naming it.
    */
   formats?: readonly ImportFormat[];
+  /**
+   * The account the workload state outputs come from (12 digits). Needed for an empty listing
+   * (`{"Functions": []}` names no account); when given, an item of another account is refused.
+   */
+  account?: string;
+  /** Retention (ACCESSQL_KEEP_SNAPSHOTS): after the import, keep only the newest N snapshots' history. Default: all. */
+  keepSnapshots?: number;
 }
 
-export type ImportFormat = 'authorization-details' | 'resources' | 'policy-document' | 'organization' | 'resource-policies';
+export type ImportFormat =
+  | 'authorization-details'
+  | 'resources'
+  | 'policy-document'
+  | 'organization'
+  | 'resource-policies'
+  | 'credential-report'
+  | 'ec2-instances'
+  | 'lambda-functions'
+  | 'glue-dev-endpoints'
+  | 'sagemaker-notebooks'
+  | 'cloudformation-stacks';
 
 /** A lenient repair made to a policy document; line/column count inside that document. */
 export interface ImportRepair {
@@ -54,8 +73,16 @@ export interface ImportResult {
   organizationAccounts: number;
   /** SCPs and RCPs of the organization document. */
   organizationPolicies: number;
+  /** Users of the credential reports imported (the root user's row is not a user). */
+  credentialReportUsers: number;
+  /** EC2 instances, Lambda functions, Glue dev endpoints, SageMaker notebooks, CloudFormation stacks. */
+  workloads: number;
+  /** The workload state sources this import recorded, per account (each replaced that account's earlier rows of the source). */
+  workloadSources: { accountId: string; source: WorkloadSource; generatedTime: string | null }[];
   repairs: ImportRepair[];
   files: { name: string; format: ImportFormat }[];
   /** The store's data version after the import (see loadAccountModel). */
   dataVersion: string;
+  /** Snapshots whose history the retention setting pruned after this import. */
+  prunedSnapshots: number[];
 }

@@ -28,3 +28,12 @@ export {
   type ResourcePolicyRecord,
 } from './organization.js';
 export { storedPolicyDocuments, findingsOfPolicy, policyKeysWithFinding, type StoredPolicyDocument } from './lint.js';
+export {
+  listWorkloads,
+  credentialsForUsers,
+  listWorkloadSources,
+  type WorkloadRecord,
+  type WorkloadFilter,
+  type CredentialReportRecord,
+  type WorkloadSourceRecord,
+} from './workloads.js';
