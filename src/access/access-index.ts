@@ -793,7 +793,16 @@ export class AccessIndex {
     };
     const plain = v === null || (resPolicy === null && rcpLevels === null && !required);
     const decisionMemo = new Map<number, boolean>();
-    const all: Layers = { identity: id, boundaries: NO_TALLIES, scps: NO_TALLIES, rcps: NO_TALLIES, resource: null, resourceRequired: required, isRoot: false, sameAccount: true };
+    const all: Layers = {
+      identity: id,
+      boundaries: NO_TALLIES,
+      scps: NO_TALLIES,
+      rcps: NO_TALLIES,
+      resource: null,
+      resourceRequired: required,
+      isRoot: false,
+      sameAccount: true,
+    };
     const combine = (i: number, full: boolean): EvaluationResult | typeof INCLUDED | null => {
       id.reset();
       bound.reset();

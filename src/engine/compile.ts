@@ -111,9 +111,15 @@ function compileStatement(st: Statement, policyName: string, variablesEnabled: b
   return {
     effect: st.effect,
     matched,
-    actions: intern ? intern.get(`A${JSON.stringify(actionList)}`, () => actionList.map((a) => intern.get(`a${a}`, () => compileGlobLower(a)))) : actionList.map((a) => compileGlobLower(a)),
+    actions: intern
+      ? intern.get(`A${JSON.stringify(actionList)}`, () => actionList.map((a) => intern.get(`a${a}`, () => compileGlobLower(a))))
+      : actionList.map((a) => compileGlobLower(a)),
     notAction: !st.action,
-    resources: resourceList ? (intern ? internResources(intern, resourceList, variablesEnabled) : resourceList.map((r) => compileArnPattern(r, variablesEnabled))) : null,
+    resources: resourceList
+      ? intern
+        ? internResources(intern, resourceList, variablesEnabled)
+        : resourceList.map((r) => compileArnPattern(r, variablesEnabled))
+      : null,
     notResource: !st.resource && !!st.notResource,
     principal: principalElement ? compilePrincipal(principalElement) : null,
     notPrincipal: !st.principal && !!st.notPrincipal,
@@ -130,7 +136,9 @@ function internResources(intern: CompileIntern, list: string[], variablesEnabled
 function internConditions(intern: CompileIntern, st: Statement, variablesEnabled: boolean): CompiledCondition[] {
   if (st.conditions.length === 0) return NO_CONDITIONS;
   const text = (c: Statement['conditions'][number]) => JSON.stringify([variablesEnabled, c.operator, c.key, c.values]);
-  return intern.get(`C${st.conditions.map(text).join(',')}`, () => st.conditions.map((c) => intern.get(`c${text(c)}`, () => compileCondition(c, variablesEnabled))));
+  return intern.get(`C${st.conditions.map(text).join(',')}`, () =>
+    st.conditions.map((c) => intern.get(`c${text(c)}`, () => compileCondition(c, variablesEnabled))),
+  );
 }
 const NO_CONDITIONS: CompiledCondition[] = [];
 

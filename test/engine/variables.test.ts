@@ -142,7 +142,7 @@ test('Variables: the user principal helper gives aws:username through context on
   assert.deepEqual(r.missingContextKeys, ['aws:username']);
 });
 
-test("Variables, Resource element: text before the variable must begin its segment — home-bucket/${aws:username}/* never matches another bucket, whatever the user, so no key is missing", () => {
+test('Variables, Resource element: text before the variable must begin its segment — home-bucket/${aws:username}/* never matches another bucket, whatever the user, so no key is missing', () => {
   const p = stmt('home', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home-bucket/${aws:username}/*' });
   // A role has no aws:username: the entry could match home-bucket only, so only there is the key missing.
   const other = evaluate(request('s3:GetObject', 'arn:aws:s3:::sales-bucket/alice/a.txt', { principal: role('r') }), { identityPolicies: [p] });
