@@ -100,7 +100,7 @@ function arnIn(o: JsonObject, key: string, path: JsonPath, service?: string): st
   const arn = requiredString(o, key, path);
   const parts = parseArn(arn);
   if (!parts || !/^\d{12}$/.test(parts.account) || (service !== undefined && parts.service !== service)) {
-    throw new ShapeError([...path, key], `${arn} is not ${service ? `an ${service} ` : 'an '}ARN with an account`);
+    throw new ShapeError([...path, key], `${arn} is not an ARN of the form arn:partition:${service ?? 'service'}:region:account-id:…`);
   }
   return arn;
 }
