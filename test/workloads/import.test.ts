@@ -171,6 +171,11 @@ test('credential report errors: a bad value names the line and column of the dec
   assert.equal(notB64.line, 2);
   assert.match(notB64.message, /Content: expected the Base64-encoded report/);
 
+  const headerOnly = importError(() => importFiles(fresh(), [{ name: 'r.csv', text: HEADER + '\n' }]));
+  assert.match(headerOnly.message, /r\.csv:\d+:1: the report has no rows/);
+  const otherAccount = importError(() => importFiles(fresh(), [wf('credential-report.csv')], { account: '210987654321' }));
+  assert.match(otherAccount.message, /credential-report\.csv:2:\d+: arn:aws:iam::123456789012:root is in account 123456789012, not in 210987654321/);
+
   const role = importError(() =>
     importFiles(fresh(), [{ name: 'r.csv', text: [HEADER, userRow('x', 'true', 'true', 'false', 'false').replace(':user/x', ':role/x')].join('\n') }]),
   );

@@ -68,8 +68,14 @@ export function importCredentialReportCsv(session: ImportSession, text: string, 
   const col = new Map(names.map((n, i) => [n, i]));
   for (const r of REQUIRED) if (!col.has(r)) throw new CsvError(path, 1, 1, `the header has no ${r} column`);
   const seen = new Set<string>();
-  for (const row of rows.slice(1)) {
-    if (row.fields.length === 1 && row.fields[0]!.value === '') continue; // a blank line
+  const data = rows.slice(1).filter((row) => !(row.fields.length === 1 && row.fields[0]!.value === '')); // blank lines
+  if (data.length === 0) {
+    // AWS's report always has the root user's row: a report without rows names no account.
+    if (session.account === null) throw new CsvError(path, rows.length + 1, 1, 'the report has no rows, so nothing says which account it is from');
+    session.accounts.add(session.account);
+    session.workloadWriter.source(session.account, 'CREDENTIAL_REPORT', generatedTime);
+  }
+  for (const row of data) {
     if (row.fields.length !== names.length) {
       throw new CsvError(path, row.line, 1, `${row.fields.length} fields where the header has ${names.length}`);
     }
@@ -102,6 +108,14 @@ export function importCredentialReportCsv(session: ImportSession, text: string, 
     const root = user === ROOT_USER;
     if (!root && !/^arn:[^:]+:iam::\d{12}:user\//.test(arn)) {
       throw new CsvError(path, at('arn').line, at('arn').column, `${arn} is not a user ARN (the report lists IAM users and the root user)`);
+    }
+    if (session.account !== null && accountId !== session.account) {
+      throw new CsvError(
+        path,
+        at('arn').line,
+        at('arn').column,
+        `${arn} is in account ${accountId}, not in ${session.account} (the account this import was given)`,
+      );
     }
     if (seen.has(arn)) throw new CsvError(path, at('arn').line, at('arn').column, `${arn} is listed twice`);
     seen.add(arn);
