@@ -308,9 +308,14 @@ test('SageMaker: a JSON array of describe-notebook-instance outputs; list-notebo
   assert.equal(r.workloads, 2);
   const before = rawChecksum(store);
   const e = importError(() => importFiles(store, [wf('sagemaker-list-notebook-instances.json')]));
-  assert.match(e.message, /list-notebook-instances` output names no notebook role/);
-  assert.equal(e.line, 2);
+  assert.match(e.message, /NotebookInstances\[0\]\.RoleArn: `aws sagemaker list-notebook-instances` output names no notebook role/);
+  assert.equal(e.line, 3);
   assert.equal(rawChecksum(store), before);
+  // The same wrapper with every RoleArn given says all it needs.
+  const listed = JSON.parse(wf('sagemaker-notebooks.json').text);
+  const r2 = importFiles(store, [{ name: 'wrapped.json', text: JSON.stringify({ NotebookInstances: listed }) }]);
+  assert.equal(r2.workloads, 2);
+  assert.deepEqual(r2.files, [{ name: 'wrapped.json', format: 'sagemaker-notebooks' }]);
 });
 
 test('atomic: a broken second file rolls back the workload rows of the first', () => {
@@ -403,8 +408,8 @@ test('shape errors name file, line, column and element path', () => {
   assert.equal(e.line, 6);
   assert.match(e.message, /use1-az1 is not an Availability Zone name/);
 
-  const owner = importError(() => importFiles(fresh(), [{ name: 'ec2.json', text: '{"Reservations": [{"Instances": []}]}' }]));
-  assert.match(owner.message, /ec2\.json:1:\d+: Reservations\[0\]\.OwnerId: missing OwnerId/);
+  const owner = importError(() => importFiles(fresh(), [{ name: 'ec2.json', text: '{"Reservations": [{"Instances": [{"InstanceId": "i-1"}]}]}' }]));
+  assert.match(owner.message, /ec2\.json:1:\d+: Reservations\[0\]\.OwnerId: missing OwnerId: nothing says which account/);
 
   const glue = importError(() => importFiles(fresh(), [{ name: 'g.json', text: '{"DevEndpoints": [{"EndpointName": "e"}]}' }]));
   assert.match(glue.message, /missing RoleArn: nothing says which account/);
@@ -418,6 +423,13 @@ test('shape errors name file, line, column and element path', () => {
 
   const notList = importError(() => importFiles(fresh(), [{ name: 'f.json', text: '{"Functions": "x"}' }]));
   assert.match(notList.message, /Functions: expected a list/);
+});
+
+test('EC2 without OwnerId or Placement (the CLI prints both): the account from the instance profile, the Region unknown', () => {
+  const store = fresh();
+  const text = JSON.stringify({ Reservations: [{ Instances: [{ InstanceId: 'i-1', IamInstanceProfile: { Arn: `arn:aws:iam::${A}:instance-profile/p` } }] }] });
+  importFiles(store, [{ name: 'ec2.json', text }]);
+  assert.deepEqual(rows(store, 'SELECT arn, account_id, region FROM workloads'), [{ arn: `arn:aws:ec2::${A}:instance/i-1`, account_id: A, region: null }]);
 });
 
 test('import formats refuse workload outputs where a single format is expected (importResources)', () => {

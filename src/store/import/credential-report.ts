@@ -22,8 +22,8 @@ import type { ImportSession } from './session.js';
 import { optionalString, requiredString, ShapeError, type JsonObject, type JsonPath } from './shape.js';
 import type { CredentialInsert } from './workload-writer.js';
 
-/** The decoded report's first columns, as AWS prints them. */
-const HEADER_START = 'user,arn,user_creation_time,';
+/** The decoded report's first two columns, as AWS prints them (no JSON document starts so). */
+const HEADER_START = 'user,arn,';
 const REQUIRED = ['user', 'arn', 'password_enabled', 'mfa_active', 'access_key_1_active', 'access_key_2_active'] as const;
 export const ROOT_USER = '<root_account>';
 
