@@ -167,6 +167,10 @@ test('credential report errors: a bad value names the line and column of the dec
   const missing = importError(() => importFiles(fresh(), [{ name: 'r.csv', text: 'user,arn,user_creation_time,password_enabled\n' }]));
   assert.match(missing.message, /r\.csv:1:1: the header has no mfa_active column/);
 
+  const plain = fresh();
+  importFiles(plain, [{ name: 'decoded.json', text: JSON.stringify({ Content: wf('credential-report.csv').text, ReportFormat: 'text/csv' }) }]);
+  assert.equal(rows(plain, 'SELECT * FROM credential_report WHERE root = 0').length, 4, 'a Content decoded in place is read as the CSV');
+
   const notB64 = importError(() => importFiles(fresh(), [{ name: 'r.json', text: '{\n  "Content": "%%%",\n  "ReportFormat": "text/csv"\n}' }]));
   assert.equal(notB64.line, 2);
   assert.match(notB64.message, /Content: expected the Base64-encoded report/);

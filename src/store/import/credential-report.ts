@@ -52,8 +52,10 @@ export function importCredentialReportOutput(session: ImportSession, root: JsonO
   const format = requiredString(root, 'ReportFormat', []);
   if (format !== 'text/csv') throw new ShapeError(['ReportFormat'], `${format} is not a report format AWS documents (text/csv)`);
   const content = requiredString(root, 'Content', []);
-  if (!/^[A-Za-z0-9+/=\s]*$/.test(content)) throw new ShapeError(['Content'], 'expected the Base64-encoded report, as the AWS CLI prints it');
-  const text = Buffer.from(content, 'base64').toString('utf8');
+  // The CLI prints the Base64 text; a Content someone decoded in place is the CSV itself (no Base64 text contains a comma).
+  const decoded = isCredentialReportCsv(content);
+  if (!decoded && !/^[A-Za-z0-9+/=\s]*$/.test(content)) throw new ShapeError(['Content'], 'expected the Base64-encoded report, as the AWS CLI prints it');
+  const text = decoded ? content : Buffer.from(content, 'base64').toString('utf8');
   if (!isCredentialReportCsv(text)) {
     throw new ShapeError(['Content'], `the decoded report does not start with the credential report's columns (${HEADER_START}…)`);
   }
