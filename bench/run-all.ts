@@ -3,7 +3,7 @@
  * state do not colour the next), with small defaults so the whole run takes a few minutes; then
  * one table of figures. Each benchmark's own file says what it measures and how.
  *
- *   node dist/bench/run-all.js [--full] [--only engine,import,who-can,load,attack,lint,workloads,ui]
+ *   node dist/bench/run-all.js [--full] [--only engine,import,history,who-can,paths,load,attack,lint,workloads,ui]
  *
  * --full runs the benchmarks' own defaults (large accounts, 60 s of load): tens of minutes.
  */
@@ -58,6 +58,23 @@ const BENCHES: Bench[] = [
       ]),
   },
   {
+    name: 'history',
+    script: 'store/history.bench.js',
+    args: full ? ['--json'] : ['--size', 'medium', '--json'],
+    rows: (r) => [
+      ...r.steps.map((s: any) => ({
+        benchmark: `history ${r.size}`,
+        figure: `${s.step}: DB MB (growth), versions written`,
+        value: `${s.dbMB.toFixed(1)} (${s.growthPercent.toFixed(2)} %), ${n0(s.entityVersionsOpened)}`,
+      })),
+      {
+        benchmark: `history ${r.size}`,
+        figure: 'loadSnapshotModel (latest) vs live load',
+        value: `${r.loadSnapshotModelLatestSeconds.toFixed(2)} s vs ${r.loadAccountModelSeconds.toFixed(2)} s`,
+      },
+    ],
+  },
+  {
     name: 'who-can',
     script: 'access/who-can.bench.js',
     args: full ? ['--json'] : ['--size', 'medium', '--reps', '10', '--sim-sample', '30', '--json'],
@@ -73,6 +90,24 @@ const BENCHES: Bench[] = [
         { benchmark: b, figure: 'whatCan p50 / p99 (HTTP)', value: `${ms(h.whatCanP50)} / ${ms(h.whatCanP99)}` },
         { benchmark: b, figure: 'vs iam-simulate brute force (in process)', value: `${n0(r.ratioInProcess)}×` },
         { benchmark: b, figure: 'index ≠ brute force', value: String(r.bruteForceMismatches) },
+      ];
+    },
+  },
+  {
+    name: 'paths',
+    script: 'access/paths.bench.js',
+    args: full ? ['--json'] : ['--size', 'small', '--reps', '3', '--json'],
+    rows: (r) => {
+      const b = `paths ${r.size}`;
+      return [
+        {
+          benchmark: b,
+          figure: `privilegeEscalations cold (${n0(r.principals)} principals, ${n0(r.escalations)} escalating)`,
+          value: `${r.coldSeconds.toFixed(2)} s`,
+        },
+        { benchmark: b, figure: 'privilegeEscalations cached', value: ms(r.cachedMs) },
+        { benchmark: b, figure: 'whoCan(transitive) p50 / p99 (HTTP, role graph warm)', value: `${ms(r.httpTransitiveP50)} / ${ms(r.httpTransitiveP99)}` },
+        { benchmark: b, figure: 'load average during the run', value: r.loadAverage.toFixed(1) },
       ];
     },
   },

@@ -12,7 +12,11 @@ import { AccessIndex } from './access/access-index.js';
 import { loadEstate } from './store/estate-model.js';
 import { loadWorkloads } from './store/workloads.js';
 import type { WorkloadState } from './store/workload-model.js';
-import { packageRoot, DEFAULT_DB_FILE } from './config.js';
+import { latestSnapshotId, checkSnapshot, loadSnapshotModel } from './store/history.js';
+import { LRUCache } from 'lru-cache';
+import { packageRoot, DEFAULT_DB_FILE, keepSnapshotsFromEnv } from './config.js';
+import { AccessPaths } from './access/paths/index.js';
+import { loadPathFacts } from './store/path-facts.js';
 
 export const SEED_DIR = path.join(packageRoot, 'seed');
 
@@ -21,22 +25,38 @@ export interface OpenAppOptions {
   /** Seed the database when it is new and is the default database (the contract's first-run rule). */
   seedIfNew?: boolean;
   readonly?: boolean;
+  /** Retention applied after each import through this app (default: ACCESSQL_KEEP_SNAPSHOTS; undefined keeps all). */
+  keepSnapshots?: number;
 }
+
+/**
+ * Access indexes of past snapshots kept in memory at once. An index of a large account takes
+ * hundreds of MB, so a few: enough to compare two snapshots or page through an old answer.
+ */
+export const PAST_SNAPSHOT_INDEXES = 2;
 
 export class App {
   readonly catalogVersion = catalogVersion();
   private index: { version: string; index: AccessIndex } | undefined;
+  private paths: { index: AccessIndex; paths: AccessPaths } | undefined;
   private workloads: { version: string; state: WorkloadState } | undefined;
+  private readonly past = new LRUCache<number, AccessIndex>({ max: PAST_SNAPSHOT_INDEXES });
 
-  constructor(readonly store: Store) {}
+  constructor(
+    readonly store: Store,
+    /** Retention: the newest N snapshots keep their history (undefined: all). Pass to importFiles. */
+    readonly keepSnapshots?: number,
+  ) {}
 
   static open(options: OpenAppOptions): App {
     // openStore creates the folder (writers only) and refuses a missing file to readers.
     const isNew = options.dbFile === ':memory:' || !existsSync(options.dbFile);
+    // A reader never imports: a bad retention setting only stops what would apply it.
+    const keepSnapshots = 'keepSnapshots' in options ? options.keepSnapshots : options.readonly ? undefined : keepSnapshotsFromEnv();
     const store = openStore(options.dbFile, { readonly: options.readonly });
-    const app = new App(store);
+    const app = new App(store, keepSnapshots);
     const seedable = options.seedIfNew ?? path.resolve(options.dbFile) === DEFAULT_DB_FILE;
-    if (isNew && seedable && !store.readonly && !isSeeded(store)) seedStore(store, SEED_DIR);
+    if (isNew && seedable && !store.readonly && !isSeeded(store)) seedStore(store, SEED_DIR, { keepSnapshots });
     return app;
   }
 
@@ -46,16 +66,28 @@ export class App {
   }
 
   /**
-   * The compiled access index for the store's current content: built on first use after each
-   * import (by any process writing the same file), then reused.
+   * The compiled access index for the store's current content (or, given a past snapshot's id,
+   * for that snapshot's state): built on first use after each import (by any process writing the
+   * same file), then reused.
    */
-  accessIndex(): AccessIndex {
+  accessIndex(snapshot?: number | null): AccessIndex {
+    if (snapshot !== undefined && snapshot !== null && snapshot !== latestSnapshotId(this.store)) return this.pastIndex(snapshot);
     const version = this.modelVersion();
     if (this.index?.version !== version) {
       const model = loadAccountModel(this.store);
       this.index = { version: model.modelVersion, index: new AccessIndex(model, loadEstate(this.store)) };
     }
     return this.index.index;
+  }
+
+  /**
+   * Access paths over the current access index and workload state: built on first use after
+   * each import, then answered from its caches (escalations, the role graph).
+   */
+  accessPaths(): AccessPaths {
+    const index = this.accessIndex();
+    if (this.paths?.index !== index) this.paths = { index, paths: new AccessPaths(index, loadPathFacts(this.store), this.workloadState()) };
+    return this.paths.paths;
   }
 
   /**
@@ -66,6 +98,19 @@ export class App {
     const version = this.modelVersion();
     if (this.workloads?.version !== version) this.workloads = { version, state: loadWorkloads(this.store) };
     return this.workloads.state;
+  }
+
+  /** A past snapshot's index, rebuilt from history (SnapshotNotFoundError when unknown or pruned). */
+  private pastIndex(snapshot: number): AccessIndex {
+    // Checked on every use: another process may have pruned it since it was cached.
+    checkSnapshot(this.store, snapshot);
+    let index = this.past.get(snapshot);
+    if (!index) {
+      const { model, estate } = loadSnapshotModel(this.store, snapshot);
+      index = new AccessIndex(model, estate);
+      this.past.set(snapshot, index);
+    }
+    return index;
   }
 
   close(): void {

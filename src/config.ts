@@ -68,6 +68,19 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+/**
+ * ACCESSQL_KEEP_SNAPSHOTS: how many of the newest snapshots keep their history (applied after
+ * each import); unset, empty or `all`: every snapshot. Anything but a whole number ≥ 1 is refused.
+ */
+export function keepSnapshotsFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env.ACCESSQL_KEEP_SNAPSHOTS?.trim();
+  if (value === undefined || value === '' || value.toLowerCase() === 'all') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new ConfigError(`ACCESSQL_KEEP_SNAPSHOTS must be a whole number of snapshots (at least 1) or "all", got "${value}"`);
+  }
+  return Number(value);
+}
+
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   return {
     host: env.ACCESSQL_HOST || '127.0.0.1',

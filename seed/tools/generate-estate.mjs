@@ -98,6 +98,37 @@ const role = (account, name, trust, inline, description) => ({
   RolePolicyList: inline.map(([PolicyName, PolicyDocument]) => ({ PolicyName, PolicyDocument })), AttachedManagedPolicies: [], Tags: [], RoleLastUsed: {},
 });
 const trustAccount = (account) => doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' });
+// Access paths (issue 14): IAM Identity Center's role for the contact-centre admins' permission set
+// (path /aws-reserved/sso.amazonaws.com/, trusting the Identity Center SAML provider, as AWS creates
+// it) assumes the contact-centre admin role; a support role can pass that role to Lambda.
+const SSO_PATH = '/aws-reserved/sso.amazonaws.com/';
+const SSO_ROLE = 'AWSReservedSSO_ContactCentreAdmins_7d3f1a2b9c4e5f60';
+const SSO_ROLE_ARN = `arn:aws:iam::${MGMT}:role${SSO_PATH}${SSO_ROLE}`;
+const CC_ADMIN_ARN = `arn:aws:iam::${MGMT}:role/ContactCentreAdminRole`;
+const ssoRole = {
+  ...role(MGMT, SSO_ROLE, doc({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${MGMT}:saml-provider/AWSSSO_5e1c2d3f4a5b6c7d_DO_NOT_DELETE` },
+    Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'], Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } }),
+  [['AwsSSOInlinePolicy', doc(
+    { Sid: 'AssumeContactCentreAdmin', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: CC_ADMIN_ARN },
+    { Sid: 'ReadConnect', Effect: 'Allow', Action: ['connect:Describe*', 'connect:List*'], Resource: '*' },
+  )]], 'IAM Identity Center permission set ContactCentreAdmins'),
+  Path: SSO_PATH,
+  Arn: SSO_ROLE_ARN,
+};
+const contactCentreAdmin = role(MGMT, 'ContactCentreAdminRole', doc(
+  // IAM Identity Center User Guide, "Referencing permission sets in resource policies…": the
+  // session's role ARN is matched with aws:PrincipalArn (the role name carries a random suffix).
+  { Sid: 'ContactCentreAdminsPermissionSet', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MGMT}:root` }, Action: 'sts:AssumeRole',
+    Condition: { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${MGMT}:role${SSO_PATH}AWSReservedSSO_ContactCentreAdmins_*` } } },
+  { Sid: 'ProvisioningFunctions', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+), [['AdministratorAccess', doc({ Effect: 'Allow', Action: '*', Resource: '*' })]],
+'Administers the contact centre estate; also runs its provisioning functions');
+const supportEngineer = role(MGMT, 'SupportEngineerRole', trustAccount(MGMT), [['SupportTooling', doc(
+  { Sid: 'Support', Effect: 'Allow', Action: ['support:*', 'logs:Get*', 'logs:Describe*', 'logs:FilterLogEvents'], Resource: '*' },
+  { Sid: 'DeployDiagnostics', Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction', 'lambda:GetFunction'], Resource: '*' },
+  // The escalation: no iam:PassedToService condition and the admin role in Resource.
+  { Sid: 'PassProvisioningRole', Effect: 'Allow', Action: 'iam:PassRole', Resource: CC_ADMIN_ARN },
+)]], 'Support engineers: tickets, logs and diagnostic functions');
 const estateAccounts = {
   UserDetailList: [
     user(DEV, 'dev.supervisor', [['DevContactRecording', doc({ Sid: 'RecordDevContacts', Effect: 'Allow',
@@ -123,6 +154,9 @@ const estateAccounts = {
         Condition: { StringEquals: { 'sts:ExternalId': 'anycompany-audit-7f3a' } } },
     ), [['AuditRecordingsBucket', doc({ Effect: 'Allow', Action: ['s3:GetBucketPolicy', 's3:ListBucket'], Resource: BUCKET })]],
     'Assumed by the dev account\'s quality analysts and the external audit vendor'),
+    ssoRole,
+    contactCentreAdmin,
+    supportEngineer,
   ],
   Policies: [],
 };

@@ -527,6 +527,29 @@ export class AccessIndex {
     return evaluate({ principal: p.principal, action, resource, context, resourceOwner: v.owner }, this.policySetFor(p, action, v));
   }
 
+  /**
+   * evaluateFor on a changed state: other identity policies (a policy written, attached, a group
+   * joined) or another resource policy (a rewritten trust policy). Everything else — boundary,
+   * SCPs, RCPs, the stored context — is the principal's own; the engine decides (access paths).
+   */
+  evaluateWith(
+    p: IndexedPrincipal,
+    action: string,
+    resource: string,
+    caller: RequestContext,
+    change: { identityPolicies?: CompiledPolicy[]; resourcePolicy?: CompiledPolicy },
+  ): EvaluationResult {
+    const context = mergeContext(caller, p.context, this.resourceContext(resource));
+    const v = this.estate ? this.view(resource) : null;
+    const base: PolicySet = v ? this.policySetFor(p, action, v) : { ...p.policies };
+    const set: PolicySet = { ...base, identityPolicies: change.identityPolicies ?? base.identityPolicies };
+    if (change.resourcePolicy) {
+      set.resourcePolicy = change.resourcePolicy;
+      set.resourcePolicyRequired = v ? requiredFor(action, v, change.resourcePolicy) : resourcePolicyRequired(action, resource);
+    }
+    return evaluate({ principal: p.principal, action, resource, context, resourceOwner: v?.owner }, set);
+  }
+
   /** Who is allowed (or, with includeConditional, could be) to do `action` on `resource`. */
   whoCan(action: string, resource: string, caller: RequestContext, resourceContext: RequestContext, options: AskOptions = {}): Evaluated[] {
     if (options.bruteForce)

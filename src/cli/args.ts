@@ -32,3 +32,12 @@ export function contextEntries(pairs: string[] | undefined): { key: string; valu
   }
   return [...byKey.values()];
 }
+
+/** A whole number ≥ min given to an option (`--snapshot 3`, `--keep 10`), or undefined when absent. */
+export function wholeNumber(value: string | undefined, option: string, min = 1): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
+    throw new UsageError(`${option} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${value}"`);
+  }
+  return Number(value);
+}

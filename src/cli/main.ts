@@ -14,15 +14,21 @@ import { serve } from './commands/serve.js';
 import { seed } from './commands/seed.js';
 import { importCommand } from './commands/import.js';
 import { whoCan, whatCan } from './commands/access.js';
+import { escalations, paths } from './commands/paths.js';
 import { simulate } from './commands/simulate.js';
+import { prune } from './commands/prune.js';
 
 const USAGE = `usage: accessql <command> [options]
 
   serve [--db FILE] [--host H] [--port N] [--log-level L]   serve the GraphQL API (Sandbox at its URL)
   seed [--db FILE]                                          load seed/ (documentation policies, demo organisation)
   import [--db FILE] [--lenient] [--account ID] FILE...     import AWS-format files in one transaction
-  who-can ACTION RESOURCE [--context K=V]... [--include-conditional] [--json]
-  what-can PRINCIPAL_ARN RESOURCE [--context K=V]... [--json]
+  who-can ACTION RESOURCE [--context K=V]... [--include-conditional] [--transitive] [--snapshot N] [--json]
+                                                            --transitive: also who reaches an allowed principal by sts:AssumeRole chains
+  what-can PRINCIPAL_ARN RESOURCE [--context K=V]... [--snapshot N] [--json]
+  escalations [--principal ARN] [--json]                    who can make themselves (or reach) an administrator, with the paths
+  paths FROM_ARN [--json]                                   the roles reachable from a principal (and its escalation), as chains
+  prune --keep N [--vacuum] [--db FILE]                     keep only the newest N snapshots' history
   simulate --policy FILE... --action A... [--resource R]... [--boundary FILE]... [--scp FILE]...
            [--resource-policy FILE] [--caller ARN] [--context K=V]... [--json]
   lint [--format text|json|access-analyzer] [--lenient] [--policy-type T] [--resource-type R] FILE...
@@ -58,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { db, rest } = extractDb(args);
   const dbFile = db ?? defaultDbFile();
-  // who-can and what-can only read: a mistyped --db is refused (not created and answered "0
+  // who-can, what-can, escalations and paths only read: a mistyped --db is refused (not created and answered "0
   // principals"), and the file is never changed.
   const openApp = () => App.open({ dbFile, readonly: true });
   switch (command) {
@@ -72,8 +78,14 @@ async function main(argv: string[]): Promise<number> {
       return whoCan(rest, openApp);
     case 'what-can':
       return whatCan(rest, openApp);
+    case 'escalations':
+      return escalations(rest, openApp);
+    case 'paths':
+      return paths(rest, openApp);
     case 'simulate':
       return simulate(rest);
+    case 'prune':
+      return prune(rest, dbFile);
     case 'lint':
       // Only an explicit --db means "lint the store": plain `lint FILE` never opens a database.
       return lint(rest, db);
@@ -82,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const COMMANDS = ['serve', 'seed', 'import', 'who-can', 'what-can', 'simulate', 'lint'];
+const COMMANDS = ['serve', 'seed', 'import', 'who-can', 'what-can', 'escalations', 'paths', 'simulate', 'lint', 'prune'];
 
 /** "(did you mean "who-can"?)" for a near miss of a known command, else nothing. */
 function closestCommand(command: string): string {

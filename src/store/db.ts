@@ -161,13 +161,19 @@ export function schemaVersion(store: Store): number {
   return row.v ?? 0;
 }
 
+function appliedVersions(store: Store): Set<number> {
+  if (schemaVersion(store) === 0) return new Set();
+  return new Set(store.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+}
+
 function migrate(store: Store): void {
-  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+  const latest = Math.max(0, ...MIGRATIONS.map((m) => m.version));
   const current = schemaVersion(store);
   if (current > latest) {
     throw new StoreVersionError(`database ${store.file} has schema version ${current}, newer than this accessql understands (${latest})`);
   }
-  if (current === latest) return;
+  // By set, not by maximum: migrations written on parallel branches may land in either order.
+  if (current === latest && appliedVersions(store).size >= MIGRATIONS.length) return;
   if (store.readonly) {
     throw new StoreVersionError(`database ${store.file} is at schema version ${current} (needs ${latest}); open it once read-write to migrate`);
   }
@@ -185,6 +191,7 @@ function migrate(store: Store): void {
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       db.exec(m.sql);
+      m.run?.(db);
       record.run(m.version, m.name, new Date().toISOString());
     }
   });

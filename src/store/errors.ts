@@ -106,3 +106,19 @@ function formatImportError(d: ImportErrorDetails): string {
   if (d.path === undefined) return `${where}: ${d.reason}`;
   return `${where}: ${d.path}: ${d.reason}`;
 }
+
+/** A snapshot id that is not one of the imports, or whose state is no longer (or was never) kept. */
+export class SnapshotNotFoundError extends StoreError {
+  constructor(
+    readonly snapshotId: number,
+    readonly reason: 'UNKNOWN' | 'PRUNED' | 'NOT_RECORDED',
+  ) {
+    const message = {
+      UNKNOWN: `snapshot ${snapshotId} does not exist (\`imports { id }\` lists the snapshots)`,
+      PRUNED: `snapshot ${snapshotId} was pruned (ACCESSQL_KEEP_SNAPSHOTS or \`accessql prune\`): its state is no longer kept`,
+      NOT_RECORDED: `snapshot ${snapshotId} was imported before accessql kept history (schema migration 6): its state was not recorded`,
+    }[reason];
+    super(message, 'NOT_FOUND', { snapshot: snapshotId, reason });
+    this.name = 'SnapshotNotFoundError';
+  }
+}

@@ -355,7 +355,7 @@ export function loadEstateData(store: Store): EstateData {
       const listedOwners = db
         .prepare(
           `SELECT arn, owner_account_id AS ownerAccountId FROM resources
-        WHERE account_id IS NULL AND owner_account_id IS NOT NULL`,
+        WHERE account_id IS NULL AND owner_account_id IS NOT NULL ORDER BY arn`,
         )
         .all() as { arn: string; ownerAccountId: string }[];
       const trustPolicies = db

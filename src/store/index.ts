@@ -1,6 +1,6 @@
 /** The storage layer: one SQLite file, importers for AWS output, and the read side. */
 export { openStore, writeTransaction, dataVersion, schemaVersion, type Store, type OpenStoreOptions } from './db.js';
-export { StoreError, StoreBusyError, StoreVersionError, CursorError, ImportError } from './errors.js';
+export { StoreError, StoreBusyError, StoreVersionError, CursorError, ImportError, SnapshotNotFoundError } from './errors.js';
 export { importFiles, detectFormat, STANDALONE_POLICY_ARN_PREFIX, inlinePolicyKey } from './import/index.js';
 export type { ImportFile, ImportFormat, ImportOptions, ImportRepair, ImportResult } from './import/index.js';
 export { seedStore, isSeeded, seedFiles, SEED_LABEL } from './seed.js';
@@ -13,3 +13,6 @@ export type { Estate, EstateData, EstateOrgNode, EstateOrgPolicy, PolicyLevel, L
 export { loadWorkloads } from './workloads.js';
 export { emptyWorkloadState, knows } from './workload-model.js';
 export type { WorkloadState, Workload, WorkloadKind, WorkloadSource, CredentialFacts } from './workload-model.js';
+export { loadSnapshotModel, loadSnapshotFacts, latestSnapshotId, checkSnapshot, pruneHistory, changedEntities } from './history.js';
+export type { SnapshotModel, SnapshotFacts, PruneResult, ChangedEntity } from './history.js';
+export { KIND as HISTORY_KIND } from './history-write.js';

@@ -16,10 +16,15 @@
  *   "which statements mention connect:*" without parsing documents. The document text itself is
  *   kept verbatim too: statement line/column point into it, and the evaluator reads it.
  */
+import type Database from 'better-sqlite3';
+import { recordBaseline } from './history-write.js';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot express, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -455,5 +460,38 @@ CREATE TABLE workloads (
 CREATE INDEX workloads_account_source ON workloads (account_id, source);
 CREATE INDEX workloads_role ON workloads (role_arn) WHERE role_arn IS NOT NULL;
 `,
+  },
+  {
+    version: 6,
+    name: 'history: every snapshot kept, unchanged entities stored once',
+    // The live tables stay the latest state (every query reads them as before); history keeps
+    // each entity the access model and the estate read, one row per version: valid for snapshots
+    // valid_from <= s < valid_to (NULL: open). kind: see KIND in history-write.ts; key: the ARN
+    // (organization nodes and policies: their ids; the organization: ''). Contents are stored
+    // once per distinct content in history_blobs (hash: 16 bytes of SHA-256; data: a format
+    // byte then the deflated JSON facts). No index beyond the key: reading a snapshot and
+    // pruning scan the table, which holds one short row per entity version.
+    // snapshots.history: 1 while the snapshot's state can be rebuilt; 0 for imports made before
+    // this migration (never kept) or pruned ones (pruned_at set).
+    sql: `
+CREATE TABLE history_blobs (
+  hash BLOB PRIMARY KEY,
+  data BLOB NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE history (
+  kind       INTEGER NOT NULL,
+  key        TEXT NOT NULL,
+  valid_from INTEGER NOT NULL,
+  valid_to   INTEGER,
+  hash       BLOB NOT NULL,
+  PRIMARY KEY (kind, key, valid_from)
+) WITHOUT ROWID;
+
+ALTER TABLE snapshots ADD COLUMN history INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE snapshots ADD COLUMN pruned_at TEXT;
+`,
+    // An existing database: its current state becomes the latest snapshot's history.
+    run: (db) => recordBaseline(db),
   },
 ];

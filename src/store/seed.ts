@@ -22,8 +22,8 @@ export function seedFiles(seedDir: string): { name: string; text: string }[] {
     .map((name) => ({ name: path.join(seedDir, name), text: fs.readFileSync(path.join(seedDir, name), 'utf8') }));
 }
 
-export function seedStore(store: Store, seedDir: string, options: Pick<ImportOptions, 'onProgress'> = {}): ImportResult {
-  return importFiles(store, seedFiles(seedDir), { lenient: true, label: SEED_LABEL, onProgress: options.onProgress });
+export function seedStore(store: Store, seedDir: string, options: Pick<ImportOptions, 'onProgress' | 'keepSnapshots'> = {}): ImportResult {
+  return importFiles(store, seedFiles(seedDir), { lenient: true, label: SEED_LABEL, onProgress: options.onProgress, keepSnapshots: options.keepSnapshots });
 }
 
 /** True once a seed import has succeeded in this database. */

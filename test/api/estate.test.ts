@@ -200,7 +200,8 @@ test("the seed (a first `npm start`) has the contact centre's organization, its 
     assert.deepEqual(guard.targets, [{ targetId: 'ou-cc11-devaccnts' }]);
     assert.ok(o.policies.some((p: { type: string }) => p.type === 'RESOURCE_CONTROL_POLICY'));
     const counts = Object.fromEntries(q.data.accounts.edges.map((e: { node: { id: string; principalsCount: number } }) => [e.node.id, e.node.principalsCount]));
-    assert.deepEqual(counts, { '111122223333': 0, '123456789012': 23, '210987654321': 3, '444455556666': 3 });
+    // The management account: IAM Identity Center's ContactCentreAdmins role, ContactCentreAdminRole, SupportEngineerRole (access paths).
+    assert.deepEqual(counts, { '111122223333': 3, '123456789012': 23, '210987654321': 3, '444455556666': 3 });
     assert.equal(q.data.bucket.accountId, '444455556666');
     assert.match(q.data.bucket.policy, /DevQualityAnalystsRead/);
     assert.match(q.data.role.policy, /sts:ExternalId/);

@@ -1,7 +1,8 @@
 import type { App } from '../../app.js';
-import { contextEntries, parse, UsageError } from '../args.js';
+import { contextEntries, parse, UsageError, wholeNumber } from '../args.js';
 import { runOperation } from '../local-graphql.js';
-import { WHAT_CAN, WHO_CAN } from '../operations.js';
+import { WHAT_CAN, WHO_CAN, WHO_CAN_TRANSITIVE } from '../operations.js';
+import { chain, describeSteps, type StepJson } from './paths.js';
 import { describeStatements, printJson, table } from '../output.js';
 
 /** A whoCan / whatCan connection as the CLI reads it from the GraphQL answer. */
@@ -36,21 +37,30 @@ const ACCESS_OPTIONS = {
   db: { type: 'string' },
   context: { type: 'string', multiple: true },
   'include-conditional': { type: 'boolean' },
+  transitive: { type: 'boolean' },
   json: { type: 'boolean' },
+  snapshot: { type: 'string' },
 } as const;
 
 export async function whoCan(argv: string[], openApp: () => App): Promise<number> {
   const { values, positionals } = parse(argv, ACCESS_OPTIONS);
-  if (positionals.length !== 2) throw new UsageError('usage: accessql who-can ACTION RESOURCE [--context KEY=VALUE]... [--include-conditional] [--json]');
+  if (positionals.length !== 2)
+    throw new UsageError('usage: accessql who-can ACTION RESOURCE [--context KEY=VALUE]... [--include-conditional] [--transitive] [--snapshot N] [--json]');
   const [action, resource] = positionals;
   const app = openApp();
   try {
-    const result = await allPages<Explained & { principal: { arn: string; type: string } }>(app, WHO_CAN, 'whoCan', {
-      action,
-      resource,
-      context: contextEntries(values.context),
-      includeConditional: Boolean(values['include-conditional']),
-    });
+    const result = await allPages<Explained & { principal: { arn: string; type: string }; path?: StepJson[] }>(
+      app,
+      values.transitive ? WHO_CAN_TRANSITIVE : WHO_CAN,
+      'whoCan',
+      {
+        action,
+        resource,
+        context: contextEntries(values.context),
+        includeConditional: Boolean(values['include-conditional']),
+        snapshot: wholeNumber(values.snapshot, '--snapshot') ?? null,
+      },
+    );
     if (values.json) {
       printJson(result);
       return 0;
@@ -59,11 +69,16 @@ export async function whoCan(argv: string[], openApp: () => App): Promise<number
       node.principal.arn,
       node.principal.type,
       node.conditional ? `if ${node.missingContextKeys.join(', ')}` : 'yes',
-      describeStatements(node.matchedStatements),
+      node.path?.length ? `through ${chain(node.path)}; then ${describeStatements(node.matchedStatements)}` : describeStatements(node.matchedStatements),
     ]);
     for (const w of result.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
     if (result.evaluatedResourceType) process.stdout.write(`evaluated as: ${result.evaluatedResourceType}\n`);
     process.stdout.write(`${table(['PRINCIPAL', 'TYPE', 'ALLOWED', 'HOW'], rows)}\n${result.totalCount} principal(s) can ${action} on ${resource}\n`);
+    const chains = result.edges.filter(({ node }) => node.path?.length);
+    if (chains.length > 0) {
+      process.stdout.write('\nthrough role chains:\n');
+      for (const { node } of chains) process.stdout.write(`${node.principal.arn}\n  ${chain(node.path!)}\n${describeSteps(node.path!)}\n`);
+    }
     return 0;
   } finally {
     app.close();
@@ -72,7 +87,7 @@ export async function whoCan(argv: string[], openApp: () => App): Promise<number
 
 export async function whatCan(argv: string[], openApp: () => App): Promise<number> {
   const { values, positionals } = parse(argv, ACCESS_OPTIONS);
-  if (positionals.length !== 2) throw new UsageError('usage: accessql what-can PRINCIPAL_ARN RESOURCE [--json]');
+  if (positionals.length !== 2) throw new UsageError('usage: accessql what-can PRINCIPAL_ARN RESOURCE [--context KEY=VALUE]... [--snapshot N] [--json]');
   const [principalArn, resource] = positionals;
   const app = openApp();
   try {
@@ -81,6 +96,7 @@ export async function whatCan(argv: string[], openApp: () => App): Promise<numbe
       resource,
       context: contextEntries(values.context),
       includeConditional: Boolean(values['include-conditional']),
+      snapshot: wholeNumber(values.snapshot, '--snapshot') ?? null,
     });
     if (values.json) {
       printJson(result);

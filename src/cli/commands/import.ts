@@ -46,13 +46,32 @@ export function importCommand(argv: string[], dbFile: string): number {
       lenient: Boolean(values.lenient),
       onProgress: progressBar(),
       account: typeof values.account === 'string' ? values.account : undefined,
+      keepSnapshots: app.keepSnapshots,
     });
     for (const r of result.repairs) process.stderr.write(`${repairLine(r)}\n`);
     process.stdout.write(`${summaryLine(result)}\n`);
+    if (result.prunedSnapshots.length > 0) process.stdout.write(`${prunedLine(result.prunedSnapshots, app.keepSnapshots!)}\n`);
   } finally {
     app.close();
   }
   return 0;
+}
+
+/** What retention removed: `pruned the history of snapshots 1–3 (ACCESSQL_KEEP_SNAPSHOTS=5)`. */
+export function prunedLine(ids: number[], keep: number): string {
+  return `pruned the history of snapshot${ids.length > 1 ? 's' : ''} ${idRanges(ids)} (ACCESSQL_KEEP_SNAPSHOTS=${keep})`;
+}
+
+/** [1,2,3,5] → "1–3, 5". */
+export function idRanges(ids: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length;) {
+    let j = i;
+    while (j + 1 < ids.length && ids[j + 1] === ids[j] + 1) j++;
+    out.push(j === i ? String(ids[i]) : `${ids[i]}–${ids[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
 }
 
 /**

@@ -8,7 +8,7 @@ export function seed(argv: string[], dbFile: string): number {
   parse(argv, { db: { type: 'string' } });
   const app = App.open({ dbFile, seedIfNew: false });
   try {
-    const result = seedStore(app.store, SEED_DIR);
+    const result = seedStore(app.store, SEED_DIR, { keepSnapshots: app.keepSnapshots });
     for (const r of result.repairs) process.stderr.write(`${repairLine(r)}\n`);
     process.stdout.write(`${summaryLine(result)}\n`);
   } finally {

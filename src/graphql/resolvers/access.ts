@@ -11,6 +11,11 @@ import { paginate } from '../paging.js';
 import { checkActions, checkDeadline, checkResource, checkResources, MAX_EVALUATIONS, pageSize, withDeadline } from '../limits.js';
 import { badUserInput } from '../errors.js';
 import { runInSlices } from '../chunked.js';
+import { toAccessStep } from './access-steps.js';
+import { latestSnapshotId } from '../../store/history.js';
+
+const SNAPSHOT_ARG =
+  'Answer on the state right after this import (`imports { id }`); default: the latest. NOT_FOUND when unknown, pruned, or imported before history was kept.';
 
 /** Stored-principal simulations run in slices of this many pairs (~25 ms each), with deadline checks and a yield in between. */
 const PRINCIPAL_SIMULATION_SLICE = 250;
@@ -47,7 +52,7 @@ function explained(result: EvaluationResult, external = false) {
 export class AccessResolver {
   @Query(() => AccessConnection, {
     description:
-      'The stored principals allowed to perform the action on the resource, ordered by ARN, with the statements that grant it. includeConditional adds those allowed only for some values of context keys the request did not supply.',
+      'The stored principals allowed to perform the action on the resource, ordered by ARN, with the statements that grant it. includeConditional adds those allowed only for some values of context keys the request did not supply. transitive adds the principals that reach an allowed principal through sts:AssumeRole chains (each hop evaluated in full: trust policy, the caller’s policies, boundaries, SCPs, conditions), each with its shortest chain in `path`; the search is bounded (8 steps, 50,000 principals expanded) and the role graph is cached until the next import.',
   })
   whoCan(
     @Arg('action', () => String) action: string,
@@ -56,11 +61,42 @@ export class AccessResolver {
     @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('transitive', () => Boolean, { nullable: true, defaultValue: false }) transitive: boolean,
+    @Arg('snapshot', () => Int, { nullable: true, description: SNAPSHOT_ARG }) snapshot: number | null,
     @Ctx() ctx: ApiContext,
   ): AccessConnection {
     pageSize(first);
     checkResource(resource, 'resource');
-    const index = ctx.app.accessIndex();
+    if (transitive) {
+      // Paths read the store's current policy versions and workload state: a past snapshot has neither.
+      if (snapshot !== null && snapshot !== undefined && snapshot !== latestSnapshotId(ctx.app.store))
+        throw badUserInput('`transitive` answers on the latest snapshot only: leave out `snapshot`', { argumentName: 'snapshot' });
+      const paths = ctx.app.accessPaths();
+      const answer = withDeadline(ctx.deadline, () =>
+        paths.whoCanTransitive(action, resource, context ?? undefined, {
+          includeConditional: Boolean(includeConditional),
+          checkpoint: () => checkDeadline(ctx.deadline),
+        }),
+      );
+      const page = paginate(
+        answer.entries,
+        (e) => e.principal.model.arn,
+        (e) => {
+          const own = explained(e.result, e.principal.external !== undefined);
+          return { principal: principalNode(e.principal), ...own, conditional: own.conditional || e.conditional, path: e.path.map(toAccessStep) };
+        },
+        first,
+        after,
+      );
+      return {
+        ...page,
+        action: answer.action,
+        evaluatedResource: answer.evaluatedResource,
+        evaluatedResourceType: answer.evaluatedResourceType ?? null,
+        warnings: answer.warnings,
+      };
+    }
+    const index = ctx.app.accessIndex(snapshot);
     const answer = withDeadline(ctx.deadline, () =>
       whoCan(index, action, resource, context ?? undefined, {
         includeConditional: Boolean(includeConditional),
@@ -70,7 +106,7 @@ export class AccessResolver {
     const page = paginate(
       answer.entries,
       (e) => e.principal.model.arn,
-      (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined) }),
+      (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined), path: [] }),
       first,
       after,
     );
@@ -94,12 +130,13 @@ export class AccessResolver {
     @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('snapshot', () => Int, { nullable: true, description: SNAPSHOT_ARG }) snapshot: number | null,
     @Ctx() ctx: ApiContext,
   ): ActionAccessConnection {
     pageSize(first);
     checkResource(resource, 'resource');
     const answer = withDeadline(ctx.deadline, () =>
-      whatCan(ctx.app.accessIndex(), principalArn, resource, context ?? undefined, {
+      whatCan(ctx.app.accessIndex(snapshot), principalArn, resource, context ?? undefined, {
         includeConditional: Boolean(includeConditional),
         checkpoint: () => checkDeadline(ctx.deadline),
       }),
@@ -123,6 +160,7 @@ export class AccessResolver {
     @Arg('actions', () => [String]) actions: string[],
     @Arg('resources', () => [String], { nullable: true }) resources: string[] | null,
     @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
+    @Arg('snapshot', () => Int, { nullable: true, description: SNAPSHOT_ARG }) snapshot: number | null,
     @Ctx() ctx: ApiContext,
   ): Promise<SimulationReport> {
     if (actions.length === 0) throw badUserInput('`actions` needs at least one action', { argumentName: 'actions' });
@@ -133,7 +171,7 @@ export class AccessResolver {
     // Slices sized by work: many context values make every evaluation dearer.
     const contextValues = (context ?? []).reduce((n, c) => n + c.values.length, 0);
     const slice = Math.max(1, Math.floor(PRINCIPAL_SIMULATION_SLICE / Math.max(1, contextValues / 10)));
-    const index = ctx.app.accessIndex();
+    const index = ctx.app.accessIndex(snapshot);
     const results = await runInSlices({ actions, resources }, slice, ctx.deadline, (part) =>
       withDeadline(ctx.deadline, () => simulatePrincipal(index, principalArn, part.actions, part.resources, context)),
     );

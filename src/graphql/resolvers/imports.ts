@@ -27,7 +27,7 @@ function runImport(
   account?: string,
 ): ImportResult {
   if (account !== undefined && !/^\d{12}$/.test(account)) throw badUserInput('`accountId` is not a 12-digit account id', { argumentName: 'accountId' });
-  const result = importFiles(ctx.app.store, files, { lenient, formats, account });
+  const result = importFiles(ctx.app.store, files, { lenient, formats, account, keepSnapshots: ctx.app.keepSnapshots });
   ctx.log.info({ requestId: ctx.requestId, snapshotId: result.snapshotId, formats: result.files.map((f) => f.format) }, 'import');
   return toResult(result);
 }
@@ -82,7 +82,7 @@ export class ImportResolver {
     return runImport(ctx, [{ name: 'document', text: document }], false, ['resources']);
   }
 
-  @Query(() => [Snapshot], { description: 'Every import, newest first.' })
+  @Query(() => [Snapshot], { description: 'Every import (a numbered snapshot), newest first.' })
   imports(@Ctx() ctx: ApiContext): Snapshot[] {
     return listImports(ctx.app.store).map((r) => ({
       id: r.id,
@@ -91,6 +91,9 @@ export class ImportResolver {
       label: r.label,
       files: r.files.map((f) => f.name),
       counts: r.counts ? JSON.stringify(r.counts) : null,
+      queryable: r.queryable,
+      pruned: r.prunedAt !== null,
+      prunedAt: r.prunedAt,
     }));
   }
 }

@@ -1,6 +1,7 @@
 import { PolicyValidationResolver } from './validation.js';
 import { SimulationResolver } from './simulation.js';
 import { AccessResolver } from './access.js';
+import { PathsResolver } from './paths.js';
 import { PrincipalResolver } from './principal.js';
 import { PolicyResolver } from './policy.js';
 import { GroupResolver } from './group.js';
@@ -15,6 +16,7 @@ export const resolvers = [
   PolicyValidationResolver,
   SimulationResolver,
   AccessResolver,
+  PathsResolver,
   PrincipalResolver,
   PolicyResolver,
   GroupResolver,

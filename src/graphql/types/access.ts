@@ -3,6 +3,7 @@ import { Decision } from './enums.js';
 import { PageInfo } from './common.js';
 import { MatchedStatement } from './simulation.js';
 import { Principal } from './principal.js';
+import { AccessStep } from './paths.js';
 
 @ObjectType({ description: 'One principal allowed (or, conditionally, possibly allowed) to make the request.' })
 export class Access {
@@ -20,6 +21,12 @@ export class Access {
 
   @Field(() => [MatchedStatement], { description: 'The statements that granted (or would grant) the request.' })
   matchedStatements!: MatchedStatement[];
+
+  @Field(() => [AccessStep], {
+    description:
+      'Empty when the principal is allowed itself; with whoCan(transitive: true), the sts:AssumeRole chain by which it reaches an allowed principal (whose answer decision, missingContextKeys and matchedStatements then give).',
+  })
+  path!: AccessStep[];
 }
 
 @ObjectType()

@@ -143,6 +143,13 @@ export class Snapshot {
   @Field(() => String, { nullable: true }) label?: string | null;
   @Field(() => [String]) files!: string[];
   @Field(() => String, { nullable: true, description: 'Counts as JSON.' }) counts?: string | null;
+  @Field(() => Boolean, {
+    description:
+      'Its state can be asked about: pass its id as `snapshot` to whoCan, whatCan, simulatePrincipalPolicy. False once pruned (ACCESSQL_KEEP_SNAPSHOTS, `accessql prune`) and for imports made before accessql kept history.',
+  })
+  queryable!: boolean;
+  @Field(() => Boolean, { description: 'Retention removed its history (see prunedAt).' }) pruned!: boolean;
+  @Field(() => String, { nullable: true, description: 'When retention removed its history.' }) prunedAt?: string | null;
 }
 
 @ObjectType({ description: 'The action / resource-type / condition-key catalog in use.' })

@@ -24,6 +24,8 @@ import { ImportWriter } from './writer.js';
 import { CsvError, importCredentialReportCsv, importCredentialReportOutput, isCredentialReportCsv, isCredentialReportOutput } from './credential-report.js';
 import { detectWorkloadFormat, importWorkloads } from './workloads.js';
 import { WorkloadWriter } from './workload-writer.js';
+import { recordHistory } from '../history-write.js';
+import { pruneHistory } from '../history.js';
 
 export type { ImportFile, ImportFormat, ImportOptions, ImportRepair, ImportResult } from './types.js';
 export { STANDALONE_POLICY_ARN_PREFIX } from './policy-file.js';
@@ -56,6 +58,8 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
       session.endFile();
     }
     writer.finish();
+    // Inside the transaction: the snapshot's history lands with its data or not at all.
+    recordHistory(db, snapshotId);
     const dataVersion = bumpDataVersion(store);
     const counts = {
       accounts: [...session.accounts].sort(),
@@ -82,7 +86,8 @@ export function importFiles(store: Store, files: ImportFile[], options: ImportOp
       JSON.stringify({ ...counts, repairs: session.repairs.length }),
       snapshotId,
     );
-    return { snapshotId, ...counts, repairs: session.repairs, files: formats, dataVersion } satisfies ImportResult;
+    const prunedSnapshots = options.keepSnapshots !== undefined ? pruneHistory(store, options.keepSnapshots).pruned : [];
+    return { snapshotId, ...counts, repairs: session.repairs, files: formats, dataVersion, prunedSnapshots } satisfies ImportResult;
   });
   return result;
 }

@@ -24,6 +24,8 @@ export interface ImportOptions {
    * (`{"Functions": []}` names no account); when given, an item of another account is refused.
    */
   account?: string;
+  /** Retention (ACCESSQL_KEEP_SNAPSHOTS): after the import, keep only the newest N snapshots' history. Default: all. */
+  keepSnapshots?: number;
 }
 
 export type ImportFormat =
@@ -81,4 +83,6 @@ export interface ImportResult {
   files: { name: string; format: ImportFormat }[];
   /** The store's data version after the import (see loadAccountModel). */
   dataVersion: string;
+  /** Snapshots whose history the retention setting pruned after this import. */
+  prunedSnapshots: number[];
 }

@@ -4,13 +4,15 @@ import type { AccountRecord, ImportRecord } from './types.js';
 
 /** Every import, newest first. */
 export function listImports(store: Store): ImportRecord[] {
-  const rows = store.db.prepare('SELECT id, started_at, finished_at, label, files, counts FROM snapshots ORDER BY id DESC').all() as {
+  const rows = store.db.prepare('SELECT id, started_at, finished_at, label, files, counts, history, pruned_at FROM snapshots ORDER BY id DESC').all() as {
     id: number;
     started_at: string;
     finished_at: string | null;
     label: string | null;
     files: string;
     counts: string | null;
+    history: number;
+    pruned_at: string | null;
   }[];
   return rows.map((r) => {
     const files = JSON.parse(r.files) as unknown[];
@@ -22,6 +24,8 @@ export function listImports(store: Store): ImportRecord[] {
       // Recorded as names when the import starts, as {name, format} once it has finished.
       files: files.map((f) => (typeof f === 'string' ? { name: f, format: 'unknown' } : (f as { name: string; format: string }))),
       counts: r.counts ? (JSON.parse(r.counts) as Record<string, unknown>) : null,
+      queryable: r.history === 1 && r.pruned_at === null,
+      prunedAt: r.pruned_at,
     };
   });
 }

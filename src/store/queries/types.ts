@@ -132,6 +132,10 @@ export interface ImportRecord {
   label: string | null;
   files: { name: string; format: string }[];
   counts: Record<string, unknown> | null;
+  /** Its state can be rebuilt (the `snapshot:` argument): false once pruned, or for imports made before history was kept. */
+  queryable: boolean;
+  /** When retention removed its history; null while kept (or never recorded). */
+  prunedAt: string | null;
 }
 
 export interface AccountRecord {
