@@ -7,11 +7,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLI, ROOT, runCli } from '../helpers/cli.js';
 import { startTestServer, tempDb, type TestServer } from '../helpers/server.js';
 import { ESCALATIONS } from '../../src/cli/operations.js';
-import { arn, BUCKET_OBJECT, EXPECTED, NOT_ESCALATING, writeFixture } from './fixture.js';
+import { arn, BUCKET_OBJECT, EXPECTED, FUNCTION_ARN, NOT_ESCALATING, writeFixture } from './fixture.js';
 
 let db: string;
 let server: TestServer;
@@ -152,5 +153,43 @@ describe('CLI', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /through role chains:/);
     assert.match(r.stdout, /frank —sts:AssumeRole→ cycle-a —sts:AssumeRole→ cycle-b/);
+  });
+});
+
+describe('with workload state imported (AWS CLI outputs)', () => {
+  test('credential report + lambda list-functions + an empty describe-instances: CreateAccessKey and UpdateLoginProfile definite, CreateLoginProfile gone; UpdateFunctionCode definite on the function; SendCommand gone (no instance)', async () => {
+    const dir = path.dirname(db);
+    const header =
+      'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
+    const row = `admin-user,${arn('user', 'admin-user')},2025-01-01T00:00:00+00:00,true,N/A,2025-01-01T00:00:00+00:00,N/A,false,true,2025-01-01T00:00:00+00:00,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`;
+    const report = path.join(dir, 'credential-report.json');
+    writeFileSync(
+      report,
+      JSON.stringify({ Content: Buffer.from(`${header}\n${row}\n`).toString('base64'), ReportFormat: 'text/csv', GeneratedTime: '2025-06-01T00:00:00+00:00' }),
+    );
+    const functions = path.join(dir, 'functions.json');
+    writeFileSync(
+      functions,
+      JSON.stringify({ Functions: [{ FunctionName: 'nightly-export', FunctionArn: FUNCTION_ARN, Role: arn('role', 'service-admin'), Runtime: 'python3.12' }] }),
+    );
+    const instances = path.join(dir, 'instances.json');
+    writeFileSync(instances, JSON.stringify({ Reservations: [] }));
+    const wdb = path.join(dir, 'workloads.db');
+    const fixture = path.join(dir, 'authorization-details.json');
+    const r = runCli(['import', '--db', wdb, '--account', '111111111111', fixture, report, functions, instances]);
+    assert.equal(r.status, 0, r.stderr);
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [CLI, 'escalations', '--json', '--db', wdb], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (e, stdout, stderr) =>
+        e ? reject(new Error(stderr)) : resolve(stdout),
+      ),
+    );
+    const m = new Map<string, any>(JSON.parse(out).edges.map((e: any) => [e.node.principal.arn.split('/').pop(), e.node]));
+    assert.equal(m.get('keymaker')?.conditional, false);
+    assert.deepEqual(m.get('keymaker')?.path[0].missingState, []);
+    assert.equal(m.get('loginupdater')?.conditional, false);
+    assert.equal(m.get('loginmaker'), undefined, 'admin-user has a password: CreateLoginProfile fails');
+    assert.equal(m.get('code-updater')?.conditional, false);
+    assert.equal(m.get('code-updater')?.path[0].via, FUNCTION_ARN);
+    assert.equal(m.get('ssm-user'), undefined, 'describe-instances imported, no instance runs as the role');
   });
 });
