@@ -273,14 +273,20 @@ export function writeFixture(file: string): string {
 }
 
 /** Workload state imported for the account: admin-user has a password and one key; a function and an instance run as service-admin. */
-export function importedState(options: { keys?: number; password?: boolean; workloads?: boolean } = {}): WorkloadState {
+export function importedState(options: { keys?: number; inactiveKeys?: number; password?: boolean; workloads?: boolean } = {}): WorkloadState {
   const all = ['CREDENTIAL_REPORT', 'EC2_INSTANCES', 'LAMBDA_FUNCTIONS', 'GLUE_DEV_ENDPOINTS', 'SAGEMAKER_NOTEBOOKS', 'CLOUDFORMATION_STACKS'] as const;
   return {
     imported: new Map([[ACCT, new Set(all)]]),
     credentials: new Map([
       [
         arn('user', 'admin-user'),
-        { userArn: arn('user', 'admin-user'), passwordEnabled: options.password ?? true, activeAccessKeys: options.keys ?? 1, mfaActive: false },
+        {
+          userArn: arn('user', 'admin-user'),
+          passwordEnabled: options.password ?? true,
+          activeAccessKeys: options.keys ?? 1,
+          mfaActive: false,
+          accessKeys: (options.keys ?? 1) + (options.inactiveKeys ?? 0),
+        },
       ],
     ]),
     workloads:

@@ -199,6 +199,12 @@ describe('privilege escalations with workload state (credential report, function
     assert.equal(m.get('loginupdater'), undefined);
   });
 
+  test('imported: one active and one inactive key — CreateAccessKey absent (IAM and AWS STS quotas: two keys per user, inactive ones count)', () => {
+    const m = byName(pathsWith(importedState({ keys: 1, inactiveKeys: 1, password: false })).escalations().list);
+    assert.equal(m.get('keymaker'), undefined);
+    assert.equal(m.get('loginmaker')?.conditional, false);
+  });
+
   test('imported workloads: lambda:UpdateFunctionCode on a function running as an administrator role, ssm:SendCommand on its instance — definite', () => {
     const m = byName(pathsWith(importedState()).escalations().list);
     const code = m.get('code-updater')!;

@@ -387,8 +387,8 @@ export class PrincipalGraph {
     const facts = this.workloads.credentials.get(q.model.arn);
     const missingState = known ? [] : [`CREDENTIAL_REPORT of ${account}`];
     const options: { action: string; possible: boolean }[] = [
-      // IAM allows two access keys per user ("IAM and AWS STS quotas").
-      { action: 'iam:CreateAccessKey', possible: !known || (facts?.activeAccessKeys ?? 0) < 2 },
+      // IAM allows two access keys per user, inactive ones included ("IAM and AWS STS quotas").
+      { action: 'iam:CreateAccessKey', possible: !known || (facts?.accessKeys ?? facts?.activeAccessKeys ?? 0) < 2 },
       // CreateLoginProfile fails for a user that has a password; UpdateLoginProfile needs one.
       { action: 'iam:CreateLoginProfile', possible: !known || !(facts?.passwordEnabled ?? false) },
       { action: 'iam:UpdateLoginProfile', possible: !known || (facts?.passwordEnabled ?? false) },
