@@ -1,5 +1,5 @@
 import { PolicyValidationResolver } from './validation.js';
-import { SimulationResolver } from './simulation.js';
+import { SimulationResolver, MatchedStatementResolver } from './simulation.js';
 import { AccessResolver } from './access.js';
 import { PathsResolver } from './paths.js';
 import { PrincipalResolver } from './principal.js';
@@ -11,6 +11,7 @@ import { CatalogResolver } from './catalog.js';
 import { CatalogActionsResolver } from './catalog-actions.js';
 import { AccountResolver, OrganizationResolver } from './organization.js';
 import { ChangesResolver, WhatIfResolver } from './changes.js';
+import { GroupIdResolver, NodeResolver, PolicyIdResolver, PrincipalIdResolver, ResourceIdResolver, WorkloadIdResolver } from './node.js';
 import { PrincipalCredentialsResolver, WorkloadResolver } from './workloads.js';
 
 export const resolvers = [
@@ -29,6 +30,13 @@ export const resolvers = [
   AccountResolver,
   ChangesResolver,
   WhatIfResolver,
+  NodeResolver,
+  PrincipalIdResolver,
+  GroupIdResolver,
+  PolicyIdResolver,
+  ResourceIdResolver,
+  WorkloadIdResolver,
+  MatchedStatementResolver,
   WorkloadResolver,
   PrincipalCredentialsResolver,
 ] as const;
