@@ -21,7 +21,7 @@ export function paginate<T, N>(
   toNode: (t: T) => N,
   first: number | null | undefined,
   after: string | null | undefined,
-): Page<N> {
+): Page<N> & { pageInfo: { hasPreviousPage: boolean; startCursor: string | null } } {
   const size = pageSize(first);
   let start = 0;
   if (after !== null && after !== undefined) {
@@ -40,6 +40,11 @@ export function paginate<T, N>(
   return {
     totalCount: items.length,
     edges,
-    pageInfo: { hasNextPage: start + size < items.length, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: start + size < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
   };
 }

@@ -82,7 +82,7 @@ const jsonFiles = (dir: string) =>
     .sort()
     .map((n) => path.join(dir, n));
 
-test('import: SIGKILL at any point leaves the previous state intact; concurrent imports wait or fail clearly', { timeout: 120_000 }, async (t) => {
+test('import: SIGKILL at any point leaves the previous state intact; concurrent imports wait or fail clearly', { timeout: 300_000 }, async (t) => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-crash-'));
   try {
     const first = jsonFiles(ensureData('medium', 1, work));

@@ -115,7 +115,10 @@ export class AccessqlApp extends LitElement {
     if (view === 'who-can' || view === 'what-can') {
       for (const [k, v] of Object.entries(detail)) if (k !== 'view' && v !== undefined && v !== false && v !== '') params.set(k, v === true ? '1' : String(v));
     } else if ((view === 'principals' || view === 'policies') && detail.filter) params.set('q', String(detail.filter));
-    else return;
+    else if (view === 'changes') {
+      if (detail.from !== undefined) params.set('from', String(detail.from));
+      if (detail.to !== undefined) params.set('to', String(detail.to));
+    } else return;
     const hash = `#/${view}${params.size ? `?${params}` : ''}`;
     if (hash !== location.hash) history.replaceState(null, '', hash);
   };
@@ -219,7 +222,12 @@ export class AccessqlApp extends LitElement {
           <accessql-paths links .token=${token} .arn=${id}></accessql-paths>`;
       case 'changes':
         return html`<h2>Changes between snapshots</h2>
-          <accessql-changes .token=${token}></accessql-changes>`;
+          <accessql-changes
+            links
+            .token=${token}
+            .from=${params.get('from') ? Number(params.get('from')) : undefined}
+            .to=${params.get('to') ? Number(params.get('to')) : undefined}
+          ></accessql-changes>`;
       default:
         return html`<p class="error">No page "${view}". <a href="#/who-can">Who can…</a></p>`;
     }

@@ -1,7 +1,8 @@
 /**
  * /ui/components.js: accessql's views as framework-free custom elements for any page:
  *   <accessql-who-can endpoint action resource>, <accessql-what-can endpoint principal resource>,
- *   <accessql-principal endpoint arn>, <accessql-policy endpoint policy-id>, <accessql-paths endpoint arn>
+ *   <accessql-principal endpoint arn>, <accessql-policy endpoint policy-id>, <accessql-paths endpoint arn>,
+ *   <accessql-changes endpoint from to>
  * each with a `token` property for servers that need a Bearer token.
  */
 import { AccessqlWhoCan } from './who-can.js';
@@ -9,7 +10,8 @@ import { AccessqlWhatCan } from './what-can.js';
 import { AccessqlPrincipal } from './principal.js';
 import { AccessqlPolicy } from './policy.js';
 import { AccessqlPaths } from './paths.js';
-import { AccessqlChanges, AccessqlPolicyList, AccessqlPrincipalList } from './lists.js';
+import { AccessqlPolicyList, AccessqlPrincipalList } from './lists.js';
+import { AccessqlChanges } from './changes.js';
 
 const ELEMENTS: [string, CustomElementConstructor][] = [
   ['accessql-who-can', AccessqlWhoCan],

@@ -83,7 +83,7 @@ export class AccessqlPrincipal extends AccessqlElement {
   }
 
   private renderPrincipal(p: PrincipalData) {
-    const reachable = this.features?.has('Query', 'reachableRoles') || this.features?.has('Query', 'privilegeEscalations');
+    const reachable = this.features?.has('Principal', 'reachableRoles') || this.features?.has('Query', 'privilegeEscalations');
     return html`
       <h2><span class="badge">${p.type}</span> ${p.name}</h2>
       <table class="facts">

@@ -24,6 +24,8 @@ interface AccessRow {
   conditional: boolean;
   missingContextKeys: string[];
   matchedStatements: MatchedStatement[];
+  /** With transitive: the sts:AssumeRole chain to an allowed principal (empty when allowed itself). */
+  path?: { kind: string; from: string; to: string; actions: string[] }[];
 }
 
 interface WhoCanAnswer {
@@ -91,7 +93,9 @@ export class AccessqlWhoCan extends AccessqlElement {
           }) {
             totalCount evaluatedResource evaluatedResourceType
             pageInfo { hasNextPage endCursor }
-            edges { node { principal { arn name type accountId } decision conditional missingContextKeys ${STATEMENT_FIELDS} } }
+            edges { node { principal { arn name type accountId } decision conditional missingContextKeys ${STATEMENT_FIELDS}${
+              transitive ? ' path { kind from to actions }' : ''
+            } } }
           }
         }`,
         {
@@ -200,6 +204,7 @@ export class AccessqlWhoCan extends AccessqlElement {
             <th>Decision</th>
             <th>Missing context keys</th>
             <th>Statements (policy · Sid · line)</th>
+            ${this.rows.some((r) => r.path?.length) ? html`<th>Through</th>` : nothing}
           </tr>
         </thead>
         <tbody>
@@ -211,6 +216,13 @@ export class AccessqlWhoCan extends AccessqlElement {
                 <td>${renderDecision(r.decision, r.conditional)}</td>
                 <td>${renderMissingKeys(r.missingContextKeys)}</td>
                 <td>${renderStatements(r.matchedStatements)}</td>
+                ${
+                  this.rows.some((x) => x.path?.length)
+                    ? html`<td class="through">
+                        ${r.path?.length ? r.path.map((s) => html`→ <code>${s.actions.join(' + ') || s.kind}</code> ${this.principalLink(s.to)} `) : nothing}
+                      </td>`
+                    : nothing
+                }
               </tr>`,
           )}
         </tbody>

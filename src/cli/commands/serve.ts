@@ -2,6 +2,7 @@ import pino from 'pino';
 import { settingsFromEnv } from '../../config.js';
 import { App } from '../../app.js';
 import { startServer } from '../../graphql/server.js';
+import { warmAccessIndex } from '../../graphql/warm-up.js';
 import { parse, UsageError } from '../args.js';
 
 /** `accessql serve`: the API; prints the URL once listening. */
@@ -31,6 +32,9 @@ export async function serve(argv: string[], dbFile: string | undefined): Promise
   const server = await startServer(app, settings, log);
   process.stdout.write(`accessql listening at ${server.url}\n`);
   log.info({ url: server.url, db: settings.dbFile, admin: Boolean(settings.adminToken), readToken: Boolean(settings.readToken) }, 'listening');
+  // Bound to every address: ask by loopback, which the host check always accepts.
+  const self = server.url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
+  warmAccessIndex(app, log, { url: self, token: settings.readToken ?? settings.adminToken });
   const stop = async () => {
     await server.close();
     app.close();

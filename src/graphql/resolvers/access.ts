@@ -37,7 +37,7 @@ export function principalNode(p: IndexedPrincipal): Principal {
   };
 }
 
-function explained(result: EvaluationResult, external = false) {
+export function explained(result: EvaluationResult, external = false) {
   return {
     decision: result.decision as Decision,
     // Principals beyond the store named as an account are conditional even when allowed (contract).
@@ -55,13 +55,33 @@ export class AccessResolver {
       'The stored principals allowed to perform the action on the resource, ordered by ARN, with the statements that grant it. includeConditional adds those allowed only for some values of context keys the request did not supply. transitive adds the principals that reach an allowed principal through sts:AssumeRole chains (each hop evaluated in full: trust policy, the caller’s policies, boundaries, SCPs, conditions), each with its shortest chain in `path`; the search is bounded (8 steps, 50,000 principals expanded) and the role graph is cached until the next import.',
   })
   whoCan(
-    @Arg('action', () => String) action: string,
-    @Arg('resource', () => String) resource: string,
-    @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
-    @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
+    @Arg('action', () => String, { description: 'The action, service:Action (case-insensitive, as in IAM): connect:StartContactRecording.' }) action: string,
+    @Arg('resource', () => String, {
+      description:
+        'The resource ARN (or "*"). An action that applies to its children (contacts of a Connect instance) is evaluated on them. Not an ARN: BAD_USER_INPUT.',
+    })
+    resource: string,
+    @Arg('context', () => [ContextEntryInput], {
+      nullable: true,
+      description:
+        'Request context values (aws:SourceIp, aws:CurrentTime…), added to what the store knows of each principal and resource; a key given here wins over a stored one.',
+    })
+    context: ContextEntryInput[] | null,
+    @Arg('includeConditional', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'Also list, with conditional: true, the principals allowed only for some values of context keys the request did not give (default false).',
+    })
+    includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('transitive', () => Boolean, { nullable: true, defaultValue: false }) transitive: boolean,
+    @Arg('transitive', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description:
+        'Also list the principals that reach an allowed principal through sts:AssumeRole chains, each with its chain in `path` (default false; bounded: 8 steps, 50,000 principals expanded).',
+    })
+    transitive: boolean,
     @Arg('snapshot', () => Int, { nullable: true, description: SNAPSHOT_ARG }) snapshot: number | null,
     @Ctx() ctx: ApiContext,
   ): AccessConnection {
@@ -124,10 +144,21 @@ export class AccessResolver {
       "The actions, of any service, that apply to the resource's type (sts:AssumeRole on an IAM role) — and, for a resource with children (an Amazon Connect instance), the actions on each child type, evaluated on an ARN covering those children — that the principal is allowed, ordered by action name (the resource before its children); each entry names the resource type it was evaluated on.",
   })
   whatCan(
-    @Arg('principalArn', () => String) principalArn: string,
-    @Arg('resource', () => String) resource: string,
-    @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
-    @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false }) includeConditional: boolean,
+    @Arg('principalArn', () => String, { description: 'The stored user or role (NOT_FOUND otherwise).' }) principalArn: string,
+    @Arg('resource', () => String, { description: 'The resource ARN; for a resource with children (a Connect instance) its children are answered too.' })
+    resource: string,
+    @Arg('context', () => [ContextEntryInput], {
+      nullable: true,
+      description:
+        'Request context values (aws:SourceIp, aws:CurrentTime…), added to what the store knows of each principal and resource; a key given here wins over a stored one.',
+    })
+    context: ContextEntryInput[] | null,
+    @Arg('includeConditional', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'Also list, with conditional: true, the actions allowed only for some values of context keys the request did not give (default false).',
+    })
+    includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('snapshot', () => Int, { nullable: true, description: SNAPSHOT_ARG }) snapshot: number | null,
@@ -156,10 +187,15 @@ export class AccessResolver {
       "Evaluates a stored principal's policies (with its groups', its boundary and the stored context) for each action × resource, like IAM SimulatePrincipalPolicy.",
   })
   async simulatePrincipalPolicy(
-    @Arg('principalArn', () => String) principalArn: string,
-    @Arg('actions', () => [String]) actions: string[],
-    @Arg('resources', () => [String], { nullable: true }) resources: string[] | null,
-    @Arg('context', () => [ContextEntryInput], { nullable: true }) context: ContextEntryInput[] | null,
+    @Arg('principalArn', () => String, { description: 'The stored user or role (NOT_FOUND otherwise).' }) principalArn: string,
+    @Arg('actions', () => [String], { description: 'The actions to evaluate (at least one; with resources, at most 10,000 pairs).' }) actions: string[],
+    @Arg('resources', () => [String], { nullable: true, description: 'Resource ARNs to evaluate each action on. Default ["*"].' }) resources: string[] | null,
+    @Arg('context', () => [ContextEntryInput], {
+      nullable: true,
+      description:
+        'Request context values (aws:SourceIp, aws:CurrentTime…), added to what the store knows of each principal and resource; a key given here wins over a stored one.',
+    })
+    context: ContextEntryInput[] | null,
     @Arg('snapshot', () => Int, { nullable: true, description: SNAPSHOT_ARG }) snapshot: number | null,
     @Ctx() ctx: ApiContext,
   ): Promise<SimulationReport> {

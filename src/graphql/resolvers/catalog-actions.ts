@@ -7,7 +7,7 @@ import { actionsForService, servicePrefixes, type CatalogAction } from '../../ca
 import { Catalog } from '../types/browse.js';
 import { CatalogActionConnection, CatalogActionInfo } from '../types/catalog-actions.js';
 import { badUserInput } from '../errors.js';
-import { MAX_FILTER_CHARS, pageSize } from '../limits.js';
+import { MAX_FILTER_CHARS, MAX_PAGE_SIZE, pageSize } from '../limits.js';
 
 const DEFAULT_SUGGESTIONS = 20;
 
@@ -48,8 +48,9 @@ export class CatalogActionsResolver {
   actions(
     @Root() _catalog: Catalog,
     @Arg('prefix', () => String, { description: 'At least one character: a service prefix, or "service:" and the start of an action.' }) prefix: string,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: `How many suggestions: default ${DEFAULT_SUGGESTIONS}, at most ${MAX_PAGE_SIZE}.` })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page: this page starts after it.' }) after: string | null,
   ): CatalogActionConnection {
     if (prefix.trim() === '') throw badUserInput('`prefix` must have at least one character', { argumentName: 'prefix' });
     if (prefix.length > MAX_FILTER_CHARS)

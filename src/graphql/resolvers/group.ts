@@ -10,8 +10,8 @@ import { toGroup, toPolicy, toPrincipal } from './principal.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
-  @Query(() => Group, { nullable: true })
-  group(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Group | null {
+  @Query(() => Group, { nullable: true, description: 'An IAM group by ARN; null when none is stored.' })
+  group(@Arg('arn', () => String, { description: 'The group ARN.' }) arn: string, @Ctx() ctx: ApiContext): Group | null {
     const r = getGroup(ctx.app.store, arn);
     return r ? toGroup(r) : null;
   }
@@ -20,7 +20,8 @@ export class GroupResolver {
   groups(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => GroupFilterInput, { nullable: true }) filter: GroupFilterInput | null,
+    @Arg('filter', () => GroupFilterInput, { nullable: true, description: 'Keep only the groups matching every filter given.' })
+    filter: GroupFilterInput | null,
     @Ctx() ctx: ApiContext,
   ): GroupConnection {
     const size = pageSize(first);

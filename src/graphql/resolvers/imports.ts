@@ -6,12 +6,18 @@ import { ImportResult, Snapshot } from '../types/browse.js';
 import type { WorkloadSource } from '../types/workloads.js';
 import type { ApiContext } from '../context.js';
 import { badUserInput } from '../errors.js';
+import { toDate } from '../dates.js';
+
+/** `accessql import /home/me/exports/iam.json` records the path it was given; the API shows only iam.json. */
+export function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() || file;
+}
 
 function toResult(r: StoredImport): ImportResult {
   return {
     ...r,
     workloadSources: r.workloadSources.map((s) => ({ ...s, source: s.source as WorkloadSource, snapshotId: r.snapshotId })),
-    repairs: r.repairs.map((x) => ({ ...x, path: x.path ?? null })),
+    repairs: r.repairs.map((x) => ({ ...x, file: baseName(x.file), path: x.path ?? null })),
   };
 }
 
@@ -47,7 +53,10 @@ export class ImportResolver {
         'Several documents (the pages of a multi-page export, say), imported in one transaction like `accessql import FILE...`: all land or nothing changes. Named `documents[i]` in errors.',
     })
     documents: string[] | null | undefined,
-    @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas in policy documents, reporting each.' })
+    @Arg('lenient', () => Boolean, {
+      defaultValue: false,
+      description: 'Repair trailing and missing commas in policy documents, reporting each. Default false.',
+    })
     lenient: boolean,
     @Arg('accountId', () => String, {
       nullable: true,
@@ -77,7 +86,10 @@ export class ImportResolver {
     description:
       '`aws resourcegroupstaggingapi get-resources` output (any other document is refused: BAD_USER_INPUT, nothing changes). All or nothing. Admin only when ACCESSQL_ADMIN_TOKEN is set.',
   })
-  importResources(@Arg('document', () => String) document: string, @Ctx() ctx: ApiContext): ImportResult {
+  importResources(
+    @Arg('document', () => String, { description: '`aws resourcegroupstaggingapi get-resources` output, JSON text.' }) document: string,
+    @Ctx() ctx: ApiContext,
+  ): ImportResult {
     if (!document.trim()) throw badUserInput('`document` is empty', { argumentName: 'document' });
     return runImport(ctx, [{ name: 'document', text: document }], false, ['resources']);
   }
@@ -86,14 +98,14 @@ export class ImportResolver {
   imports(@Ctx() ctx: ApiContext): Snapshot[] {
     return listImports(ctx.app.store).map((r) => ({
       id: r.id,
-      startedAt: r.startedAt,
-      finishedAt: r.finishedAt,
+      startedAt: toDate(r.startedAt)!,
+      finishedAt: toDate(r.finishedAt),
       label: r.label,
-      files: r.files.map((f) => f.name),
-      counts: r.counts ? JSON.stringify(r.counts) : null,
+      files: r.files.map((f) => baseName(f.name)),
+      counts: r.counts ?? null,
       queryable: r.queryable,
       pruned: r.prunedAt !== null,
-      prunedAt: r.prunedAt,
+      prunedAt: toDate(r.prunedAt),
     }));
   }
 }

@@ -1,5 +1,5 @@
 import { PolicyValidationResolver } from './validation.js';
-import { SimulationResolver } from './simulation.js';
+import { SimulationResolver, MatchedStatementResolver } from './simulation.js';
 import { AccessResolver } from './access.js';
 import { PathsResolver } from './paths.js';
 import { PrincipalResolver } from './principal.js';
@@ -10,6 +10,8 @@ import { ImportResolver } from './imports.js';
 import { CatalogResolver } from './catalog.js';
 import { CatalogActionsResolver } from './catalog-actions.js';
 import { AccountResolver, OrganizationResolver } from './organization.js';
+import { ChangesResolver, WhatIfResolver } from './changes.js';
+import { GroupIdResolver, NodeResolver, PolicyIdResolver, PrincipalIdResolver, ResourceIdResolver, WorkloadIdResolver } from './node.js';
 import { PrincipalCredentialsResolver, WorkloadResolver } from './workloads.js';
 
 export const resolvers = [
@@ -26,6 +28,15 @@ export const resolvers = [
   CatalogActionsResolver,
   OrganizationResolver,
   AccountResolver,
+  ChangesResolver,
+  WhatIfResolver,
+  NodeResolver,
+  PrincipalIdResolver,
+  GroupIdResolver,
+  PolicyIdResolver,
+  ResourceIdResolver,
+  WorkloadIdResolver,
+  MatchedStatementResolver,
   WorkloadResolver,
   PrincipalCredentialsResolver,
 ] as const;

@@ -11,6 +11,7 @@ import { Account, AccountConnection, Organization, OrganizationPolicyType, Organ
 import type { ApiContext } from '../context.js';
 import { pageSize } from '../limits.js';
 import { loaders } from './shared.js';
+import { toDate } from '../dates.js';
 
 function toAccount(r: EstateAccountRecord, path: string | null): Account {
   return {
@@ -20,7 +21,7 @@ function toAccount(r: EstateAccountRecord, path: string | null): Account {
     status: r.status,
     arn: r.arn,
     joinedMethod: r.joinedMethod,
-    joinedTimestamp: r.joinedTimestamp,
+    joinedTimestamp: toDate(r.joinedTimestamp),
     parentId: r.parentId,
     parent: r.parentId && r.parentKind ? { id: r.parentId, name: r.parentName, type: r.parentKind as OrganizationTargetType } : null,
     organizationPath: path,
@@ -103,7 +104,7 @@ export class AccountResolver {
   }
 
   @Query(() => Account, { nullable: true, description: 'One account of the estate by id.' })
-  account(@Arg('id', () => String) id: string, @Ctx() ctx: ApiContext): Promise<Account | null> | Account | null {
+  account(@Arg('id', () => String, { description: 'The 12-digit account id.' }) id: string, @Ctx() ctx: ApiContext): Promise<Account | null> | Account | null {
     const r = getEstateAccount(ctx.app.store, id);
     if (!r) return null;
     return loaders(ctx)

@@ -14,7 +14,11 @@ export class PathsResolver {
       'The principals that are not administrators (allowed every action on every resource, as AdministratorAccess grants, decided by the engine with boundaries and SCPs) and can become one, or act as one, through steps each allowed by the full evaluation logic: one shortest path per principal, ordered by principal ARN; `reaches` is the administrator reached, or the principal itself when it makes itself one. principalArn keeps one principal. The search is bounded (8 steps, 50,000 principals expanded) and computed once per import, then answered from cache.',
   })
   privilegeEscalations(
-    @Arg('principalArn', () => String, { nullable: true }) principalArn: string | null,
+    @Arg('principalArn', () => String, {
+      nullable: true,
+      description: 'Only this principal (its entry, or none when it cannot escalate); default every principal.',
+    })
+    principalArn: string | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: ApiContext,

@@ -8,6 +8,8 @@ import { PrincipalFilterInput } from '../types/filters.js';
 import type { ApiContext } from '../context.js';
 import { checkFilter, pageSize } from '../limits.js';
 import { loaders } from './shared.js';
+import { toDate } from '../dates.js';
+import { DateTimeResolver } from 'graphql-scalars';
 
 export function toPrincipal(r: PrincipalRecord): Principal {
   return {
@@ -17,18 +19,18 @@ export function toPrincipal(r: PrincipalRecord): Principal {
     accountId: r.accountId,
     uniqueId: r.uniqueId,
     path: r.path,
-    createDate: r.createDate,
+    createDate: toDate(r.createDate),
     tags: undefined as unknown as Tag[],
   };
 }
 
 export function toGroup(r: GroupRecord): Group {
-  return { arn: r.arn, name: r.name, path: r.path, accountId: r.accountId, uniqueId: r.uniqueId, createDate: r.createDate, storeId: r.id };
+  return { arn: r.arn, name: r.name, path: r.path, accountId: r.accountId, uniqueId: r.uniqueId, createDate: toDate(r.createDate), storeId: r.id };
 }
 
 export function toPolicy(r: PolicyRecord): Policy {
   return {
-    id: r.key,
+    policyId: r.key,
     name: r.name,
     arn: r.arn,
     kind: r.kind as PolicyKind,
@@ -37,8 +39,8 @@ export function toPolicy(r: PolicyRecord): Policy {
     defaultVersionId: r.defaultVersionId,
     attachmentCount: r.attachmentCount,
     description: r.description,
-    createDate: r.createDate,
-    updateDate: r.updateDate,
+    createDate: toDate(r.createDate),
+    updateDate: toDate(r.updateDate),
     stub: r.stub,
     owner: r.owner ? { kind: r.owner.kind as AttachedToKind, arn: r.owner.arn, name: r.owner.name } : null,
     document: r.document,
@@ -51,8 +53,8 @@ async function record(ctx: ApiContext, p: Principal): Promise<PrincipalRecord | 
 
 @Resolver(() => Principal)
 export class PrincipalResolver {
-  @Query(() => Principal, { nullable: true, description: 'A stored IAM user or role by ARN.' })
-  principal(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Principal | null {
+  @Query(() => Principal, { nullable: true, description: 'A stored IAM user or role by ARN; null when none is stored.' })
+  principal(@Arg('arn', () => String, { description: 'The user or role ARN.' }) arn: string, @Ctx() ctx: ApiContext): Principal | null {
     const r = getPrincipal(ctx.app.store, arn);
     return r ? toPrincipal(r) : null;
   }
@@ -61,7 +63,8 @@ export class PrincipalResolver {
   principals(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => PrincipalFilterInput, { nullable: true }) filter: PrincipalFilterInput | null,
+    @Arg('filter', () => PrincipalFilterInput, { nullable: true, description: 'Keep only the principals matching every filter given.' })
+    filter: PrincipalFilterInput | null,
     @Ctx() ctx: ApiContext,
   ): PrincipalConnection {
     const size = pageSize(first);
@@ -74,7 +77,14 @@ export class PrincipalResolver {
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPrincipal(e.node) })) };
   }
 
-  @FieldResolver(() => [Tag])
+  @FieldResolver(() => DateTimeResolver, { nullable: true, description: 'When IAM created the user or role; null beyond the store.' })
+  async createDate(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<Date | null> {
+    // whoCan's principals come from the access index, which does not carry the date.
+    if (p.createDate !== undefined) return p.createDate;
+    return toDate((await record(ctx, p))?.createDate);
+  }
+
+  @FieldResolver(() => [Tag], { description: "The principal's IAM tags (aws:PrincipalTag/<key> in requests)." })
   async tags(@Root() p: Principal, @Ctx() ctx: ApiContext): Promise<Tag[]> {
     if (p.tags) return p.tags;
     const r = await record(ctx, p);

@@ -26,24 +26,30 @@ function fromPolicy(r: ResourcePolicyRecord): ResourceNode {
   return { arn: r.arn, service: r.service, region: r.region, accountId: r.ownerAccountId, resourceType: r.resourceType, tags: [], storeId: -1 };
 }
 
+/** A resource by ARN: from get-resources output, else known by its resource-based policy; null when neither. */
+export function resourceByArn(ctx: ApiContext, arn: string): ResourceNode | null {
+  const r = getResource(ctx.app.store, arn);
+  if (r) return toResource(r);
+  const p = resourcePoliciesByArns(ctx.app.store, [arn]).get(arn);
+  return p ? fromPolicy(p) : null;
+}
+
 @Resolver(() => Resource)
 export class ResourceResolver {
   @Query(() => Resource, {
     nullable: true,
     description: 'A resource by ARN: from get-resources output, or known by its resource-based policy (a role by its trust policy).',
   })
-  resource(@Arg('arn', () => String) arn: string, @Ctx() ctx: ApiContext): Resource | null {
-    const r = getResource(ctx.app.store, arn);
-    if (r) return toResource(r);
-    const p = resourcePoliciesByArns(ctx.app.store, [arn]).get(arn);
-    return p ? fromPolicy(p) : null;
+  resource(@Arg('arn', () => String, { description: 'The resource ARN, exactly as stored.' }) arn: string, @Ctx() ctx: ApiContext): Resource | null {
+    return resourceByArn(ctx, arn);
   }
 
   @Query(() => ResourceConnection, { description: 'Resources from imported get-resources output, ordered by ARN.' })
   resources(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => ResourceFilterInput, { nullable: true }) filter: ResourceFilterInput | null,
+    @Arg('filter', () => ResourceFilterInput, { nullable: true, description: 'Keep only the resources matching every filter given.' })
+    filter: ResourceFilterInput | null,
     @Ctx() ctx: ApiContext,
   ): ResourceConnection {
     const size = pageSize(first);
@@ -52,7 +58,7 @@ export class ResourceResolver {
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toResource(e.node) })) };
   }
 
-  @FieldResolver(() => [Tag])
+  @FieldResolver(() => [Tag], { description: 'Its tags (aws:ResourceTag/<key> in requests); none for a resource known only by its policy.' })
   async tags(@Root() r: ResourceNode, @Ctx() ctx: ApiContext): Promise<Tag[]> {
     if (r.storeId < 0) return [];
     return loaders(ctx).resourceTags.load(r.storeId);

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Effect } from '../types/browse.js';
 import { simulateCustomPolicy, type SimulatedResult } from '../../access/simulate-custom.js';
-import { SimulateCustomPolicyInput, SimulationReport, type EvaluationResultType } from '../types/simulation.js';
+import { MatchedStatement, SimulateCustomPolicyInput, SimulationReport, type EvaluationResultType } from '../types/simulation.js';
 import { apiError, badUserInput } from '../errors.js';
 import {
   checkActions,
@@ -43,7 +44,10 @@ export class SimulationResolver {
       'Evaluates policies given as text (identity policies, optional boundaries, SCPs and resource policy) for each action × resource, like IAM SimulateCustomPolicy.',
   })
   async simulateCustomPolicy(
-    @Arg('input', () => SimulateCustomPolicyInput) input: SimulateCustomPolicyInput,
+    @Arg('input', () => SimulateCustomPolicyInput, {
+      description: 'The policies (each at most 131,072 characters, 1 MiB together) and the requests (at most 10,000 action × resource pairs).',
+    })
+    input: SimulateCustomPolicyInput,
     @Ctx() ctx: ApiContext,
   ): Promise<SimulationReport> {
     let total = 0;
@@ -85,5 +89,13 @@ export class SimulationResolver {
         throw apiError('TIMEOUT', 'The operation ran out of its time budget; narrow the question or raise ACCESSQL_REQUEST_TIMEOUT_MS');
       throw e;
     }
+  }
+}
+
+@Resolver(() => MatchedStatement)
+export class MatchedStatementResolver {
+  @FieldResolver(() => Effect, { description: 'The same as effect, as the Effect enum (for typed clients).' })
+  effectEnum(@Root() s: MatchedStatement): Effect {
+    return s.effect === 'Deny' ? Effect.Deny : Effect.Allow;
   }
 }

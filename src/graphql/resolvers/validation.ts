@@ -13,9 +13,16 @@ export class PolicyValidationResolver {
       'Checks a policy document like IAM Access Analyzer: JSON syntax (with line and column), grammar, unknown services, actions and condition keys, risky grants.',
   })
   validatePolicy(
-    @Arg('document', () => String) document: string,
-    @Arg('policyType', () => PolicyType, { defaultValue: PolicyType.IDENTITY_POLICY }) policyType: PolicyType,
-    @Arg('lenient', () => Boolean, { defaultValue: false, description: 'Repair trailing and missing commas, reporting each repair as a finding.' })
+    @Arg('document', () => String, { description: 'The policy document, JSON text (at most 2 MiB; larger is PAYLOAD_TOO_LARGE).' }) document: string,
+    @Arg('policyType', () => PolicyType, {
+      defaultValue: PolicyType.IDENTITY_POLICY,
+      description: 'What kind of policy it is (default IDENTITY_POLICY): decides which elements and checks apply.',
+    })
+    policyType: PolicyType,
+    @Arg('lenient', () => Boolean, {
+      defaultValue: false,
+      description: 'Repair trailing and missing commas, reporting each repair as a finding. Default false.',
+    })
     lenient: boolean,
     @Arg('resourceType', () => String, {
       nullable: true,

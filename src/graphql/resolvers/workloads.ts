@@ -18,9 +18,10 @@ export class WorkloadResolver {
   workloads(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('kind', () => WorkloadKind, { nullable: true }) kind: WorkloadKind | null,
-    @Arg('roleArn', () => String, { nullable: true }) roleArn: string | null,
-    @Arg('accountId', () => String, { nullable: true }) accountId: string | null,
+    @Arg('kind', () => WorkloadKind, { nullable: true, description: 'Only workloads of this kind.' }) kind: WorkloadKind | null,
+    @Arg('roleArn', () => String, { nullable: true, description: 'Only those running as this role (EC2 through its instance profile).' })
+    roleArn: string | null,
+    @Arg('accountId', () => String, { nullable: true, description: 'Only those of this account.' }) accountId: string | null,
     @Ctx() ctx: ApiContext,
   ): WorkloadConnection {
     const size = pageSize(first);
@@ -39,7 +40,10 @@ export class WorkloadResolver {
   @Query(() => [WorkloadSourceImport], {
     description: 'Which workload state sources were imported for which account, ordered by account and source.',
   })
-  workloadSources(@Arg('accountId', () => String, { nullable: true }) accountId: string | null, @Ctx() ctx: ApiContext): WorkloadSourceImport[] {
+  workloadSources(
+    @Arg('accountId', () => String, { nullable: true, description: 'Only this account; default every account.' }) accountId: string | null,
+    @Ctx() ctx: ApiContext,
+  ): WorkloadSourceImport[] {
     checkResource(accountId, 'accountId');
     return listWorkloadSources(ctx.app.store, accountId ?? undefined).map((s) => ({ ...s, source: s.source as WorkloadSource }));
   }

@@ -7,16 +7,16 @@ import { AccessStep } from './paths.js';
 
 @ObjectType({ description: 'One principal allowed (or, conditionally, possibly allowed) to make the request.' })
 export class Access {
-  @Field(() => Principal)
+  @Field(() => Principal, { description: 'The principal.' })
   principal!: Principal;
 
-  @Field(() => Decision)
+  @Field(() => Decision, { description: 'ALLOWED; IMPLICIT_DENY for a conditional entry (allowed only with context values the request did not give).' })
   decision!: Decision;
 
   @Field(() => Boolean, { description: 'true: allowed only for some values of the context keys in missingContextKeys.' })
   conditional!: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Condition keys a matching statement referenced that the request did not supply.' })
   missingContextKeys!: string[];
 
   @Field(() => [MatchedStatement], { description: 'The statements that granted (or would grant) the request.' })
@@ -29,24 +29,24 @@ export class Access {
   path!: AccessStep[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'One principal of a whoCan page, with its cursor.' })
 export class AccessEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque cursor of this entry: give it as `after` to continue after it.' })
   cursor!: string;
 
-  @Field(() => Access)
+  @Field(() => Access, { description: 'The entry.' })
   node!: Access;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of whoCan entries, ordered by principal ARN (Relay cursor connection).' })
 export class AccessConnection {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many principals the answer has in all, whatever the page.' })
   totalCount!: number;
 
-  @Field(() => [AccessEdge])
+  @Field(() => [AccessEdge], { description: 'The entries of this page.' })
   edges!: AccessEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page sits: hasNextPage, endCursor…' })
   pageInfo!: PageInfo;
 
   @Field(() => String, { description: 'The action as the catalog spells it.' })
@@ -72,7 +72,7 @@ export class AccessConnection {
 
 @ObjectType({ description: 'One action the principal is allowed (or conditionally allowed) on the resource.' })
 export class ActionAccess {
-  @Field(() => String)
+  @Field(() => String, { description: 'The action, as the catalog spells it (connect:StartContactRecording).' })
   action!: string;
 
   @Field(() => String, {
@@ -83,37 +83,37 @@ export class ActionAccess {
   @Field(() => String, { description: 'The catalog resource type the action was evaluated on (e.g. instance, contact, role).' })
   resourceType!: string;
 
-  @Field(() => Decision)
+  @Field(() => Decision, { description: 'ALLOWED; IMPLICIT_DENY for a conditional entry.' })
   decision!: Decision;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'true: allowed only for some values of the context keys in missingContextKeys.' })
   conditional!: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Condition keys a matching statement referenced that the request did not supply.' })
   missingContextKeys!: string[];
 
-  @Field(() => [MatchedStatement])
+  @Field(() => [MatchedStatement], { description: 'The statements that granted (or would grant) the action.' })
   matchedStatements!: MatchedStatement[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'One action of a whatCan page, with its cursor.' })
 export class ActionAccessEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque cursor of this entry: give it as `after` to continue after it.' })
   cursor!: string;
 
-  @Field(() => ActionAccess)
+  @Field(() => ActionAccess, { description: 'The entry.' })
   node!: ActionAccess;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of whatCan entries, ordered by action (Relay cursor connection).' })
 export class ActionAccessConnection {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many actions the answer has in all, whatever the page.' })
   totalCount!: number;
 
-  @Field(() => [ActionAccessEdge])
+  @Field(() => [ActionAccessEdge], { description: 'The entries of this page.' })
   edges!: ActionAccessEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page sits: hasNextPage, endCursor…' })
   pageInfo!: PageInfo;
 
   @Field(() => String, { description: 'The catalog resource type the resource was recognised as.' })

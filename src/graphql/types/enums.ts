@@ -37,7 +37,11 @@ export enum FindingType {
   WARNING = 'WARNING',
   SUGGESTION = 'SUGGESTION',
 }
-registerEnumType(FindingType, { name: 'FindingType' });
+registerEnumType(FindingType, {
+  name: 'FindingType',
+  description:
+    "How serious a validatePolicy finding is, as IAM Access Analyzer's findingType: ERROR (the policy does not work as written), SECURITY_WARNING, WARNING, SUGGESTION.",
+});
 
 export enum PrincipalType {
   USER = 'USER',

@@ -34,25 +34,25 @@ registerEnumType(AccessStepKind, {
 
 @ObjectType({ description: 'One action of a step, evaluated on the resource it acts on.' })
 export class StepActionResult {
-  @Field(() => String)
+  @Field(() => String, { description: 'The action, as the catalog spells it.' })
   action!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The resource ARN it was evaluated on.' })
   resource!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'true when allowed only for some values of the missing context keys.' })
   conditional!: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Condition keys a matching statement referenced that the step does not supply.' })
   missingContextKeys!: string[];
 
-  @Field(() => [MatchedStatement])
+  @Field(() => [MatchedStatement], { description: 'The statements that allow the action.' })
   matchedStatements!: MatchedStatement[];
 }
 
 @ObjectType({ description: 'One step of an access path: `from` becomes, or acts as, `to`; every action evaluated in full by the engine.' })
 export class AccessStep {
-  @Field(() => AccessStepKind)
+  @Field(() => AccessStepKind, { description: 'What the step does (ASSUME_ROLE, PASS_ROLE, MODIFY_POLICY…).' })
   kind!: AccessStepKind;
 
   @Field(() => String, { description: 'ARN of the principal taking the step.' })
@@ -72,7 +72,9 @@ export class AccessStep {
   })
   conditional!: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: 'Condition keys a matching statement referenced that the step does not supply (aws:MultiFactorAuthPresent, sts:ExternalId…).',
+  })
   missingContextKeys!: string[];
 
   @Field(() => [String], { description: 'Workload state the step rests on that was not imported (e.g. "CREDENTIAL_REPORT of 123456789012").' })
@@ -87,37 +89,37 @@ export class AccessStep {
 
 @ObjectType({ description: 'A principal that is not an administrator and can become one, with its shortest path.' })
 export class Escalation {
-  @Field(() => Principal)
+  @Field(() => Principal, { description: 'The principal that can escalate.' })
   principal!: Principal;
 
-  @Field(() => [AccessStep])
+  @Field(() => [AccessStep], { description: 'Its shortest path, step by step.' })
   path!: AccessStep[];
 
   @Field(() => String, { description: 'ARN of the administrator reached, or the principal’s own ARN when it makes itself one.' })
   reaches!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'true when a step is conditional.' })
   conditional!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One escalation of a page, with its cursor.' })
 export class EscalationEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque cursor of this entry: give it as `after` to continue after it.' })
   cursor!: string;
 
-  @Field(() => Escalation)
+  @Field(() => Escalation, { description: 'The entry.' })
   node!: Escalation;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of escalations, ordered by principal ARN (Relay cursor connection).' })
 export class EscalationConnection {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many principals can escalate in all, whatever the page.' })
   totalCount!: number;
 
-  @Field(() => [EscalationEdge])
+  @Field(() => [EscalationEdge], { description: 'The entries of this page.' })
   edges!: EscalationEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page sits: hasNextPage, endCursor…' })
   pageInfo!: PageInfo;
 
   @Field(() => Boolean, { description: 'true when the search hit its bounds (max depth 8 steps, 50,000 principals expanded): longer paths were not followed.' })
@@ -126,30 +128,30 @@ export class EscalationConnection {
 
 @ObjectType({ description: 'A role reachable through sts:AssumeRole chains.' })
 export class ReachableRole {
-  @Field(() => Principal)
+  @Field(() => Principal, { description: 'The role reached.' })
   role!: Principal;
 
-  @Field(() => [AccessStep])
+  @Field(() => [AccessStep], { description: 'The shortest sts:AssumeRole chain to it.' })
   path!: AccessStep[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'One reachable role of a page, with its cursor.' })
 export class ReachableRoleEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque cursor of this entry: give it as `after` to continue after it.' })
   cursor!: string;
 
-  @Field(() => ReachableRole)
+  @Field(() => ReachableRole, { description: 'The entry.' })
   node!: ReachableRole;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of reachable roles, ordered by role ARN (Relay cursor connection).' })
 export class ReachableRoleConnection {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many roles are reachable in all, whatever the page.' })
   totalCount!: number;
 
-  @Field(() => [ReachableRoleEdge])
+  @Field(() => [ReachableRoleEdge], { description: 'The entries of this page.' })
   edges!: ReachableRoleEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page sits: hasNextPage, endCursor…' })
   pageInfo!: PageInfo;
 }

@@ -3,13 +3,13 @@ import { FindingType } from './enums.js';
 
 @ObjectType({ description: 'One validation finding, in the shape of IAM Access Analyzer policy validation.' })
 export class Finding {
-  @Field(() => FindingType)
+  @Field(() => FindingType, { description: "ERROR, SECURITY_WARNING, WARNING or SUGGESTION (Access Analyzer's finding types)." })
   findingType!: FindingType;
 
   @Field(() => String, { description: 'Stable machine-readable code, e.g. UNKNOWN_SERVICE.' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong and how to fix it.' })
   message!: string;
 
   @Field(() => Int, { nullable: true, description: '1-based line in the submitted document.' })
@@ -25,11 +25,11 @@ export class Finding {
   learnMoreLink?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The findings of validatePolicy on one document.' })
 export class PolicyValidation {
   @Field(() => Boolean, { description: 'true when there is no ERROR finding.' })
   valid!: boolean;
 
-  @Field(() => [Finding])
+  @Field(() => [Finding], { description: 'Every finding, in document order.' })
   findings!: Finding[];
 }

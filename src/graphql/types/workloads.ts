@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { connection } from './common.js';
+import { Node, connection } from './common.js';
 
 export enum WorkloadKind {
   EC2_INSTANCE = 'EC2_INSTANCE',
@@ -24,15 +24,16 @@ registerEnumType(WorkloadSource, {
     'An AWS CLI output of workload state: `aws iam get-credential-report`, `aws ec2 describe-instances`, `aws lambda list-functions`, `aws glue get-dev-endpoints`, `aws sagemaker describe-notebook-instance`, `aws cloudformation describe-stacks`.',
 });
 
-@ObjectType({ description: 'A piece of compute and the role it runs as, from imported workload state.' })
+@ObjectType({ description: 'A piece of compute and the role it runs as, from imported workload state.', implements: Node })
 export class Workload {
-  @Field(() => WorkloadKind) kind!: WorkloadKind;
+  @Field(() => WorkloadKind, { description: 'EC2 instance, Lambda function, Glue dev endpoint, SageMaker notebook or CloudFormation stack.' })
+  kind!: WorkloadKind;
   @Field(() => String, {
     description:
       "The workload's ARN. EC2 instances and Glue dev endpoints have none in the CLI output: built as arn:aws:ec2:REGION:ACCOUNT:instance/ID and arn:aws:glue:REGION:ACCOUNT:devEndpoint/NAME (region empty when the output gives no Availability Zone).",
   })
   arn!: string;
-  @Field(() => String) accountId!: string;
+  @Field(() => String, { description: 'Its account.' }) accountId!: string;
   @Field(() => String, { nullable: true, description: 'Null when the output does not say (a Glue dev endpoint without AvailabilityZone).' })
   region?: string | null;
   @Field(() => String, { description: 'Function, endpoint, notebook or stack name; the instance id for EC2.' }) name!: string;
@@ -55,21 +56,23 @@ export class Credentials {
   @Field(() => Boolean, { description: 'password_enabled: the user has a console password.' }) passwordEnabled!: boolean;
   @Field(() => String, { nullable: true, description: 'password_last_used as the report says it (a date, or no_information); null for N/A.' })
   passwordLastUsed?: string | null;
-  @Field(() => String, { nullable: true }) passwordLastChanged?: string | null;
+  @Field(() => String, { nullable: true, description: 'password_last_changed as the report says it; null for N/A.' }) passwordLastChanged?: string | null;
   @Field(() => Boolean, { description: 'mfa_active.' }) mfaActive!: boolean;
   @Field(() => Int, { description: 'How many of access_key_1_active and access_key_2_active are true.' }) activeAccessKeys!: number;
-  @Field(() => Boolean) accessKey1Active!: boolean;
-  @Field(() => String, { nullable: true }) accessKey1LastUsedDate?: string | null;
-  @Field(() => Boolean) accessKey2Active!: boolean;
-  @Field(() => String, { nullable: true }) accessKey2LastUsedDate?: string | null;
+  @Field(() => Boolean, { description: 'access_key_1_active.' }) accessKey1Active!: boolean;
+  @Field(() => String, { nullable: true, description: 'access_key_1_last_used_date as the report says it; null for N/A.' }) accessKey1LastUsedDate?:
+    string | null;
+  @Field(() => Boolean, { description: 'access_key_2_active.' }) accessKey2Active!: boolean;
+  @Field(() => String, { nullable: true, description: 'access_key_2_last_used_date as the report says it; null for N/A.' }) accessKey2LastUsedDate?:
+    string | null;
   @Field(() => String, { nullable: true, description: "The report's GeneratedTime, when the imported output gave it." }) reportGeneratedTime?: string | null;
   @Field(() => Int, { description: 'The import that stored it.' }) snapshotId!: number;
 }
 
 @ObjectType({ description: 'A workload state source imported for an account (a source not listed is unknown for that account, not empty).' })
 export class WorkloadSourceImport {
-  @Field(() => String) accountId!: string;
-  @Field(() => WorkloadSource) source!: WorkloadSource;
+  @Field(() => String, { description: 'The account.' }) accountId!: string;
+  @Field(() => WorkloadSource, { description: 'The CLI output imported.' }) source!: WorkloadSource;
   @Field(() => Int, { description: "The import that last replaced the account's rows of this source." }) snapshotId!: number;
   @Field(() => String, { nullable: true, description: "The credential report's GeneratedTime." }) generatedTime?: string | null;
 }

@@ -25,6 +25,8 @@ export interface WorkloadFilter {
   /** Workloads running as this role (EC2: through the instance profile). */
   roleArn?: string;
   accountId?: string;
+  /** The workload with this ARN (node(id)). */
+  arn?: string;
 }
 
 interface Row {
@@ -44,6 +46,7 @@ export function listWorkloads(store: Store, args: WorkloadFilter & PageArgs): Pa
   const where = new Where();
   if (args.kind) where.add('w.kind = ?', args.kind);
   if (args.accountId) where.add('w.account_id = ?', args.accountId);
+  if (args.arn !== undefined) where.add('w.arn = ?', args.arn);
   if (args.roleArn !== undefined) {
     const held = [...profiles].filter(([, role]) => role === args.roleArn).map(([p]) => p);
     where.add(
