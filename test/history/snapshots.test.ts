@@ -155,7 +155,7 @@ describe('over HTTP', () => {
         [1, true, false, ['v1.json']],
       ],
     );
-    assert.equal(list.data.imports[1].counts.users, 2, "counts is a JSON object (the JSON scalar)");
+    assert.equal(list.data.imports[1].counts.users, 2, 'counts is a JSON object (the JSON scalar)');
     // Warm the cache of past indexes: pruning must still be seen.
     assert.equal((await server.gql(WHO, { s: 1 })).data.whoCan.totalCount, 1);
     const pruned = await cliAsync(['prune', '--keep', '1']);
