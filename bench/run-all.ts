@@ -3,7 +3,7 @@
  * state do not colour the next), with small defaults so the whole run takes a few minutes; then
  * one table of figures. Each benchmark's own file says what it measures and how.
  *
- *   node dist/bench/run-all.js [--full] [--only engine,import,history,who-can,paths,load,attack,lint,ui]
+ *   node dist/bench/run-all.js [--full] [--only engine,import,history,who-can,changes,paths,load,attack,lint,ui]
  *
  * --full runs the benchmarks' own defaults (large accounts, 60 s of load): tens of minutes.
  */
@@ -134,6 +134,23 @@ const BENCHES: Bench[] = [
       { benchmark: 'attack', figure: 'normal whoCan p50 / p99 under attack', value: `${r.normalWhoCan.p50} / ${r.normalWhoCan.p99} ms` },
       { benchmark: 'attack', figure: 'server RSS after idle vs before', value: `${r.rssMB.growthPercent} %` },
     ],
+  },
+  {
+    name: 'changes',
+    script: 'access/changes.bench.js',
+    args: full ? ['--json'] : ['--size', 'medium', '--json'],
+    rows: (r) => {
+      const b = `changes ${r.size}`;
+      return [
+        { benchmark: b, figure: 'accessChanges, identical data (changes / s)', value: `${r.identical.changes} / ${r.identical.seconds.toFixed(2)} s` },
+        {
+          benchmark: b,
+          figure: `accessChanges, 1 % of policies edited (${r.onePercent.policiesEdited} documents)`,
+          value: `${r.onePercent.seconds.toFixed(2)} s, ${n0(r.onePercent.changes)} changes`,
+        },
+        { benchmark: b, figure: 'whatIf, 10 changes (diff + whoCan)', value: `${r.whatIf.seconds.toFixed(2)} s, ${n0(r.whatIf.changes)} changes` },
+      ];
+    },
   },
   { name: 'lint', script: 'lint/lint.bench.js', args: [] },
   // Needs Debian's chromium; first who-can answer in the explorer page.

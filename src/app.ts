@@ -7,9 +7,9 @@ import path from 'node:path';
 import { openStore, type Store } from './store/db.js';
 import { isSeeded, seedStore } from './store/seed.js';
 import { catalogVersion } from './catalog/index.js';
-import { loadAccountModel, modelVersion } from './store/account-model.js';
+import { loadAccountModel, modelVersion, type AccountModel } from './store/account-model.js';
 import { AccessIndex } from './access/access-index.js';
-import { loadEstate } from './store/estate-model.js';
+import { loadEstate, type Estate } from './store/estate-model.js';
 import { loadWorkloads } from './store/workloads.js';
 import type { WorkloadState } from './store/workload-model.js';
 import { latestSnapshotId, checkSnapshot, loadSnapshotModel } from './store/history.js';
@@ -35,12 +35,20 @@ export interface OpenAppOptions {
  */
 export const PAST_SNAPSHOT_INDEXES = 2;
 
+/** A state of the store (the latest, or a past snapshot's): its model and estate with their index. */
+export interface AccessState {
+  version: string;
+  model: AccountModel;
+  estate: Estate;
+  index: AccessIndex;
+}
+
 export class App {
   readonly catalogVersion = catalogVersion();
-  private index: { version: string; index: AccessIndex } | undefined;
+  private index: AccessState | undefined;
   private paths: { index: AccessIndex; paths: AccessPaths } | undefined;
   private workloads: { version: string; state: WorkloadState } | undefined;
-  private readonly past = new LRUCache<number, AccessIndex>({ max: PAST_SNAPSHOT_INDEXES });
+  private readonly past = new LRUCache<number, AccessState>({ max: PAST_SNAPSHOT_INDEXES });
 
   constructor(
     readonly store: Store,
@@ -71,13 +79,23 @@ export class App {
    * same file), then reused.
    */
   accessIndex(snapshot?: number | null): AccessIndex {
-    if (snapshot !== undefined && snapshot !== null && snapshot !== latestSnapshotId(this.store)) return this.pastIndex(snapshot);
+    return this.accessState(snapshot).index;
+  }
+
+  /**
+   * The latest model and estate with their index (what-if questions start from them), or a past
+   * snapshot's (accessChanges compares two).
+   */
+  accessState(snapshot?: number | null): AccessState {
+    if (snapshot !== undefined && snapshot !== null && snapshot !== latestSnapshotId(this.store)) return this.pastState(snapshot);
     const version = this.modelVersion();
     if (this.index?.version !== version) {
       const model = loadAccountModel(this.store);
-      this.index = { version: model.modelVersion, index: new AccessIndex(model, loadEstate(this.store)) };
+      const estate = loadEstate(this.store);
+      // The previous index's compiled policies serve the documents an import left unchanged.
+      this.index = { version: model.modelVersion, model, estate, index: new AccessIndex(model, estate, { reuse: this.index?.index }) };
     }
-    return this.index.index;
+    return this.index;
   }
 
   /**
@@ -100,17 +118,19 @@ export class App {
     return this.workloads.state;
   }
 
-  /** A past snapshot's index, rebuilt from history (SnapshotNotFoundError when unknown or pruned). */
-  private pastIndex(snapshot: number): AccessIndex {
+  /** A past snapshot's state, rebuilt from history (SnapshotNotFoundError when unknown or pruned). */
+  private pastState(snapshot: number): AccessState {
     // Checked on every use: another process may have pruned it since it was cached.
     checkSnapshot(this.store, snapshot);
-    let index = this.past.get(snapshot);
-    if (!index) {
+    let state = this.past.get(snapshot);
+    if (!state) {
       const { model, estate } = loadSnapshotModel(this.store, snapshot);
-      index = new AccessIndex(model, estate);
-      this.past.set(snapshot, index);
+      // Most documents are the latest state's too: its compiled policies serve them.
+      const index = new AccessIndex(model, estate, { reuse: this.index?.index });
+      state = { version: `snapshot ${snapshot}`, model, estate, index };
+      this.past.set(snapshot, state);
     }
-    return index;
+    return state;
   }
 
   close(): void {

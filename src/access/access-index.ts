@@ -143,6 +143,49 @@ interface Outcome {
   missing: string[] | null;
 }
 
+/** What AccessIndex keeps of each compiled identity policy, so that another index can take it as it is. */
+interface CompiledEntry {
+  name: string;
+  text: string | null;
+  compiled: CompiledPolicy | null;
+  intern: (InternStatement | null)[] | null;
+  problem: string | null;
+}
+
+/** Per compiled statement: the keys of its Resource / NotResource entries, and the text its outcome depends on (null: its own). */
+interface InternStatement {
+  patternKeys: string[];
+  outcomeText: string | null;
+}
+
+/**
+ * The Resource / NotResource texts of each compiled statement, so that equal entries of different
+ * statements are matched once. compilePolicy keeps the document's statements that have an Effect
+ * of Allow or Deny and an Action or NotAction, in order; positions confirm the pairing (a
+ * statement that cannot be paired keeps its own compiled entries: see patternIdsOf). Null when the
+ * statements cannot be paired at all.
+ */
+function internInfo(policy: CompiledPolicy, document: PolicyDocument): (InternStatement | null)[] | null {
+  const kept = document.statements.filter((st) => (st.effect === 'Allow' || st.effect === 'Deny') && (st.action ?? st.notAction));
+  if (kept.length !== policy.statements.length) return null;
+  const variables = document.version === '2012-10-17';
+  return kept.map((source, i) => {
+    const st = policy.statements[i];
+    const texts = source.resource ?? source.notResource;
+    if (st.matched.line !== source.position.line || st.matched.column !== source.position.column) return null;
+    if (!texts || st.resources === null || texts.length !== st.resources.length) return null;
+    const patternKeys = texts.map((text) => `${variables ? 'v' : 'n'}${text}`);
+    if (st.conditions.length !== source.conditions.length) return { patternKeys, outcomeText: null };
+    const outcomeText = JSON.stringify([
+      variables,
+      source.resource ? 'R' : 'NR',
+      texts,
+      source.conditions.map((c) => [c.operator, c.key, c.values, c.valueTypes ?? null]),
+    ]);
+    return { patternKeys, outcomeText };
+  });
+}
+
 /** Bytes each per-action cache (candidates, plans) may hold; least recently asked actions go first. */
 export const ACTION_CACHE_BYTES = 32 * 1024 * 1024;
 
@@ -185,7 +228,9 @@ export class AccessIndex {
   /** Principals in ARN order (the order answers are given in). */
   readonly principals: IndexedPrincipal[];
   private readonly byArn = new Map<string, IndexedPrincipal>();
-  private readonly resourceContexts = new Map<string, RequestContext>();
+  private resourceContexts = new Map<string, RequestContext>();
+  /** The model's resource list and estate the index was built from (a reusing index shares what they give when they are the same). */
+  private readonly resourcesSource: AccountModel['resources'];
   /** Distinct compiled identity policies, and who holds each. */
   private readonly holders = new Map<CompiledPolicy, IndexedPrincipal[]>();
   /**
@@ -215,19 +260,19 @@ export class AccessIndex {
   private readonly positions = new Map<IndexedPrincipal, number>();
   private readonly plans = new LRUCache<string, ActionPlan>({ maxSize: ACTION_CACHE_BYTES, sizeCalculation: planBytes });
   /** Statement → the principal keys it reads (lower case). */
-  private readonly statementKeys = new Map<CompiledStatement, string[]>();
+  private readonly statementKeys: Map<CompiledStatement, string[]>;
   /** Distinct Resource / NotResource entries (text, and whether variables are on): each is matched once per question. */
-  private readonly patternIds = new Map<string, number>();
-  private readonly patterns: ArnPattern[] = [];
+  private readonly patternIds: Map<string, number>;
+  private readonly patterns: ArnPattern[];
   /** Statement → ids of its Resource / NotResource entries, in order. */
-  private readonly statementPatterns = new Map<CompiledStatement, Int32Array>();
+  private readonly statementPatterns: Map<CompiledStatement, Int32Array>;
   /**
    * Statement → the id of its Resource / NotResource and Condition as written: statements with
    * the same id have the same outcome for any request their Actions match (evaluateStatement reads
    * nothing else), so one outcome per question serves them all.
    */
-  private readonly statementOutcomeIds = new Map<CompiledStatement, number>();
-  private readonly outcomeIdsByText = new Map<string, number>();
+  private readonly statementOutcomeIds: Map<CompiledStatement, number>;
+  private readonly outcomeIdsByText: Map<string, number>;
   private outcomeIdCount = 0;
   readonly problems: string[] = [];
   private readonly estate: Estate | undefined;
@@ -240,30 +285,56 @@ export class AccessIndex {
   /** SCP level lists whose statements read principal keys (their outcome differs within an account). */
   private readonly levelsReadPrincipal = new Map<CompiledPolicy[][], boolean>();
 
-  constructor(model: AccountModel, estate?: Estate) {
+  /**
+   * Each identity policy / boundary compiled by this index, by ModelPolicy id, with what it was
+   * compiled from: another index over a model that shares most documents (a snapshot, a what-if)
+   * takes them from here instead of parsing and compiling them again.
+   */
+  private readonly compiledById = new Map<string, CompiledEntry>();
+
+  constructor(model: AccountModel, estate?: Estate, options: { reuse?: AccessIndex } = {}) {
     this.estate = estate;
-    const compiled = new Map<string, CompiledPolicy | null>();
+    // Statement tables keyed by compiled statements: a reused policy brings its entries along
+    // (copies, so neither index sees the other's later additions).
+    const r = options.reuse;
+    this.statementKeys = new Map(r?.statementKeys);
+    this.patternIds = new Map(r?.patternIds);
+    this.patterns = r ? [...r.patterns] : [];
+    this.statementPatterns = new Map(r?.statementPatterns);
+    this.statementOutcomeIds = new Map(r?.statementOutcomeIds);
+    this.outcomeIdsByText = new Map(r?.outcomeIdsByText);
+    this.outcomeIdCount = r?.outcomeIdCount ?? 0;
+    const compiled = this.compiledById;
+    const reuse = r?.compiledById;
     const compile = (p: { id?: string; name: string; document: string | null }): CompiledPolicy | null => {
       const id = p.id ?? `?${p.name}`;
-      let c = compiled.get(id);
-      if (c === undefined) {
-        if (p.document === null) {
+      let entry = compiled.get(id);
+      if (entry === undefined) {
+        const earlier = reuse?.get(id);
+        if (earlier !== undefined && earlier.text === p.document && earlier.name === p.name) {
+          entry = earlier;
+          if (entry.problem !== null) this.problems.push(entry.problem);
+        } else if (p.document === null) {
           // Known only by ARN: its content is unknown, so it can be shown to grant nothing.
-          this.problems.push(`${p.name}: not imported; treated as allowing nothing`);
-          c = compilePolicy(EMPTY_DOCUMENT, p.name);
+          const problem = `${p.name}: not imported; treated as allowing nothing`;
+          this.problems.push(problem);
+          entry = { name: p.name, text: null, compiled: compilePolicy(EMPTY_DOCUMENT, p.name), intern: null, problem };
         } else {
           try {
             const document = parsePolicy(p.document, { lenient: true }).document;
-            c = compilePolicy(document, p.name);
-            this.internResources(c, document);
+            const c = compilePolicy(document, p.name);
+            const intern = internInfo(c, document);
+            if (intern !== null) this.applyIntern(c, intern);
+            entry = { name: p.name, text: p.document, compiled: c, intern, problem: null };
           } catch (e) {
-            this.problems.push(`${p.name}: ${(e as Error).message}`);
-            c = null;
+            const problem = `${p.name}: ${(e as Error).message}`;
+            this.problems.push(problem);
+            entry = { name: p.name, text: p.document, compiled: null, intern: null, problem };
           }
         }
-        compiled.set(id, c);
+        compiled.set(id, entry);
       }
-      return c;
+      return entry.compiled;
     };
     const n = model.principals.length;
     this.scpsOf = new Array(n).fill(null);
@@ -277,14 +348,17 @@ export class AccessIndex {
       const identityPolicies = uniqueCompiled(m.policies.map(compile));
       // A boundary that cannot be read allows nothing: the principal keeps no permissions.
       const boundary = m.permissionsBoundary ? (compile(m.permissionsBoundary) ?? compilePolicy(EMPTY_DOCUMENT, m.permissionsBoundary.name)) : undefined;
-      const principal = requestPrincipal(m);
+      // A principal object the reused index was built from, with the same estate, gives the same principal and context.
+      const same = options.reuse !== undefined && options.reuse.estate === estate ? options.reuse.byArn.get(m.arn) : undefined;
+      const earlier = same !== undefined && same.model === m ? same : undefined;
+      const principal = earlier?.principal ?? requestPrincipal(m);
       const scps = estate ? this.compileLevels('SCP', estate.serviceControlPolicies({ arn: m.arn, accountId: m.accountId })) : null;
       this.scpsOf[i] = scps;
       const indexed: IndexedPrincipal = {
         model: m,
         principal,
         policies: { identityPolicies, permissionsBoundaries: boundary ? [boundary] : undefined, serviceControlPolicies: scps ?? undefined },
-        context: storedPrincipalContext(m, estate ? estate.orgContext(m.accountId, null) : undefined),
+        context: earlier?.context ?? storedPrincipalContext(m, estate ? estate.orgContext(m.accountId, null) : undefined),
       };
       this.policyStart[i] = numbers.length;
       for (const p of identityPolicies) {
@@ -317,7 +391,9 @@ export class AccessIndex {
         this.valueIds[i * this.keyCount + this.keyIndex.get(key)!] = id;
       }
     });
-    for (const r of model.resources) this.resourceContexts.set(r.arn, storedResourceContext(r.tags));
+    this.resourcesSource = model.resources;
+    if (options.reuse !== undefined && options.reuse.resourcesSource === model.resources) this.resourceContexts = options.reuse.resourceContexts;
+    else for (const r of model.resources) this.resourceContexts.set(r.arn, storedResourceContext(r.tags));
   }
 
   /**
@@ -443,35 +519,18 @@ export class AccessIndex {
     return id;
   }
 
-  /**
-   * Records the Resource / NotResource texts of each compiled statement, so that equal entries of
-   * different statements are matched once. compilePolicy keeps the document's statements that
-   * have an Effect of Allow or Deny and an Action or NotAction, in order; positions confirm the
-   * pairing (a statement that cannot be paired keeps its own compiled entries: see patternIdsOf).
-   */
-  private internResources(policy: CompiledPolicy, document: PolicyDocument): void {
-    const kept = document.statements.filter((st) => (st.effect === 'Allow' || st.effect === 'Deny') && (st.action ?? st.notAction));
-    if (kept.length !== policy.statements.length) return;
-    const variables = document.version === '2012-10-17';
-    for (let i = 0; i < kept.length; i++) {
-      const source = kept[i];
+  /** Records a compiled policy's Resource / NotResource and Condition texts (internInfo) in this index. */
+  private applyIntern(policy: CompiledPolicy, info: (InternStatement | null)[]): void {
+    for (let i = 0; i < info.length; i++) {
+      const x = info[i];
+      if (x === null) continue;
       const st = policy.statements[i];
-      const texts = source.resource ?? source.notResource;
-      if (st.matched.line !== source.position.line || st.matched.column !== source.position.column) continue;
-      if (!texts || st.resources === null || texts.length !== st.resources.length) continue;
-      this.statementPatterns.set(
-        st,
-        Int32Array.from(texts, (text, k) => this.patternId(`${variables ? 'v' : 'n'}${text}`, st.resources![k])),
-      );
-      if (st.conditions.length !== source.conditions.length) continue;
-      const text = JSON.stringify([
-        variables,
-        source.resource ? 'R' : 'NR',
-        texts,
-        source.conditions.map((c) => [c.operator, c.key, c.values, c.valueTypes ?? null]),
-      ]);
-      let id = this.outcomeIdsByText.get(text);
-      if (id === undefined) this.outcomeIdsByText.set(text, (id = this.outcomeIdCount++));
+      const ids = new Int32Array(x.patternKeys.length);
+      for (let k = 0; k < ids.length; k++) ids[k] = this.patternId(x.patternKeys[k], st.resources![k]);
+      this.statementPatterns.set(st, ids);
+      if (x.outcomeText === null) continue;
+      let id = this.outcomeIdsByText.get(x.outcomeText);
+      if (id === undefined) this.outcomeIdsByText.set(x.outcomeText, (id = this.outcomeIdCount++));
       this.statementOutcomeIds.set(st, id);
     }
   }

@@ -16,6 +16,7 @@ import { importCommand } from './commands/import.js';
 import { whoCan, whatCan } from './commands/access.js';
 import { escalations, paths } from './commands/paths.js';
 import { simulate } from './commands/simulate.js';
+import { diff, whatIf } from './commands/changes.js';
 import { prune } from './commands/prune.js';
 
 const USAGE = `usage: accessql <command> [options]
@@ -34,6 +35,10 @@ const USAGE = `usage: accessql <command> [options]
   lint [--format text|json|access-analyzer] [--lenient] [--policy-type T] [--resource-type R] FILE...
                                                             validate policies like IAM Access Analyzer; exit 1 on any ERROR
   lint --db FILE [--format ...]                             lint every stored policy (read-only)
+  diff --from N [--to M] [--json] [--fail-on-gained]        who gained or lost access between two snapshots
+  what-if --changes FILE [--json] [--fail-on-gained]        who would gain or lose access if the changes (a JSON
+                                                            array of ChangeInput) shipped; exit 3 on any gain
+                                                            with --fail-on-gained
 
 --db defaults to $ACCESSQL_DB, then to the default database (data/accessql.db).`;
 
@@ -84,6 +89,10 @@ async function main(argv: string[]): Promise<number> {
       return paths(rest, openApp);
     case 'simulate':
       return simulate(rest);
+    case 'diff':
+      return diff(rest, openApp);
+    case 'what-if':
+      return whatIf(rest, openApp);
     case 'prune':
       return prune(rest, dbFile);
     case 'lint':
@@ -94,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const COMMANDS = ['serve', 'seed', 'import', 'who-can', 'what-can', 'escalations', 'paths', 'simulate', 'lint', 'prune'];
+const COMMANDS = ['serve', 'seed', 'import', 'who-can', 'what-can', 'escalations', 'paths', 'simulate', 'lint', 'prune', 'diff', 'what-if'];
 
 /** "(did you mean "who-can"?)" for a near miss of a known command, else nothing. */
 function closestCommand(command: string): string {

@@ -57,3 +57,27 @@ export const SIMULATE_CUSTOM = `query Simulate($input: SimulateCustomPolicyInput
     results { action resource decision missingContextKeys ${STATEMENTS} }
   }
 }`;
+
+const CHANGE = `principal { arn name type accountId } action resource change before after conditionalBefore conditionalAfter missingContextKeys ${STATEMENTS}`;
+
+export const ACCESS_CHANGES = `query AccessChanges($from: Int!, $to: Int, $first: Int, $after: String) {
+  accessChanges(from: $from, to: $to, first: $first, after: $after) {
+    totalCount
+    gainedCount
+    lostCount
+    edges { cursor node { ${CHANGE} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export const WHAT_IF = `query WhatIf($changes: [ChangeInput!]!, $first: Int, $after: String) {
+  whatIf(changes: $changes) {
+    accessChanges(first: $first, after: $after) {
+      totalCount
+      gainedCount
+      lostCount
+      edges { cursor node { ${CHANGE} } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;

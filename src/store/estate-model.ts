@@ -139,6 +139,8 @@ export function isServiceLinkedRoleArn(arn: string): boolean {
 }
 
 export interface Estate {
+  /** What it was built from (the diff of two estates compares these: store/estate-model is their only source). */
+  readonly data: EstateData;
   readonly organizationId: string | null;
   readonly managementAccountId: string | null;
   /** Where the account sits in the organization, or null when it is not one of its accounts. */
@@ -243,6 +245,7 @@ export function buildEstate(data: EstateData): Estate {
   const listed = new Map(data.listedOwners.map((r) => [r.arn, r.ownerAccountId]));
 
   return {
+    data,
     organizationId: org?.id ?? null,
     managementAccountId: org?.managementAccountId ?? null,
     placement,

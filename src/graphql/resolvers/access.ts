@@ -37,7 +37,7 @@ export function principalNode(p: IndexedPrincipal): Principal {
   };
 }
 
-function explained(result: EvaluationResult, external = false) {
+export function explained(result: EvaluationResult, external = false) {
   return {
     decision: result.decision as Decision,
     // Principals beyond the store named as an account are conditional even when allowed (contract).

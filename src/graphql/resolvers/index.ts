@@ -10,6 +10,7 @@ import { ImportResolver } from './imports.js';
 import { CatalogResolver } from './catalog.js';
 import { CatalogActionsResolver } from './catalog-actions.js';
 import { AccountResolver, OrganizationResolver } from './organization.js';
+import { ChangesResolver, WhatIfResolver } from './changes.js';
 import { GroupIdResolver, NodeResolver, PolicyIdResolver, PrincipalIdResolver, ResourceIdResolver, WorkloadIdResolver } from './node.js';
 import { PrincipalCredentialsResolver, WorkloadResolver } from './workloads.js';
 
@@ -27,6 +28,8 @@ export const resolvers = [
   CatalogActionsResolver,
   OrganizationResolver,
   AccountResolver,
+  ChangesResolver,
+  WhatIfResolver,
   NodeResolver,
   PrincipalIdResolver,
   GroupIdResolver,

@@ -1,0 +1,189 @@
+/**
+ * accessChanges and whatIf on a generated account (bench/store/generate.ts):
+ *
+ *  1. import the account (files cached under --data, default /tmp/accessql-bench) into a fresh
+ *     database, load its model and estate, build the latest index (the server keeps it: not timed
+ *     in the targets, reported);
+ *  2. identical data: accessChanges between the latest state and a second load of the same
+ *     store (separate objects, same content, as a re-import of unchanged data gives): 0 changes;
+ *  3. 1 % of the distinct policy documents edited (half gain an action, half lose their last
+ *     statement), in every principal that holds them: accessChanges between the two states —
+ *     the second state's index built from scratch (reusing the first's compiled policies)
+ *     included in the time;
+ *  4. whatIf with 10 changes (attach / detach, a managed policy's new version, an inline policy,
+ *     group membership in and out, a boundary, a trust policy, deletes): the hypothetical state,
+ *     its index, its accessChanges and one whoCan on it, the IAM facts loaded beforehand (once per
+ *     import on the server).
+ *
+ *   node dist/bench/access/changes.bench.js [--size large|medium|small] [--seed 1] [--data DIR] [--json]
+ *
+ * Targets (issue 15): large — accessChanges between states differing by 1 % of policies < 5 s;
+ * whatIf with 10 changes < 2 s.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore } from '../../src/store/db.js';
+import { importFiles } from '../../src/store/import/index.js';
+import { loadAccountModel, type AccountModel, type ModelPolicy } from '../../src/store/account-model.js';
+import { loadEstate } from '../../src/store/estate-model.js';
+import { loadIamFacts } from '../../src/store/iam-facts.js';
+import { AccessIndex } from '../../src/access/access-index.js';
+import { accessChanges } from '../../src/access/changes/diff.js';
+import { WhatIfSession, type ChangeSpec } from '../../src/access/changes/what-if.js';
+import { whoCan } from '../../src/access/questions.js';
+import { ensureData } from '../store/import.bench.js';
+import { prng, SIZES, type Size } from '../store/generate.js';
+
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const size = (arg('size') ?? 'large') as Size;
+if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+const seed = Number(arg('seed') ?? 1);
+const dataDir = arg('data') ?? path.join(os.tmpdir(), 'accessql-bench');
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function timeMs<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = process.hrtime.bigint();
+  const value = fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+}
+
+const EXTRA_ACTIONS = ['connect:StartContactRecording', 'connect:DescribeInstance', 's3:GetObject', 'logs:PutLogEvents', 'connect:StopContactRecording'];
+
+/** The model with `share` of its distinct policy documents edited, everywhere they are held. */
+function editPolicies(model: AccountModel, share: number): { model: AccountModel; edited: number } {
+  const rnd = prng(seed * 31337);
+  const ids = [...new Set(model.principals.flatMap((p) => p.policies.map((x) => x.id)))].sort();
+  const chosen = new Map<string, string>();
+  for (const id of ids) if (rnd() < share) chosen.set(id, '');
+  const docs = new Map<string, ModelPolicy>();
+  for (const p of model.principals) for (const x of p.policies) if (chosen.has(x.id) && !docs.has(x.id)) docs.set(x.id, x);
+  const replaced = new Map<string, ModelPolicy>();
+  let k = 0;
+  for (const [id, x] of docs) {
+    const d = JSON.parse(x.document) as { Statement: { Action?: string | string[] }[] | { Action?: string | string[] } };
+    const statements = Array.isArray(d.Statement) ? d.Statement : [d.Statement];
+    if (k++ % 2 === 0 || statements.length < 2) {
+      const first = statements[0];
+      const actions = first.Action === undefined ? [] : Array.isArray(first.Action) ? first.Action : [first.Action];
+      if (first.Action !== undefined) first.Action = [...actions, EXTRA_ACTIONS[k % EXTRA_ACTIONS.length]];
+    } else statements.pop();
+    d.Statement = statements;
+    const text = JSON.stringify(d, null, 4);
+    // A managed policy's edit is a new default version (a new id); an inline one keeps its id.
+    replaced.set(id, x.kind === 'INLINE' ? { ...x, document: text } : { ...x, id: `${x.arn}@v-bench`, versionId: 'v-bench', document: text });
+  }
+  const principals = model.principals.map((p) =>
+    p.policies.some((x) => replaced.has(x.id))
+      ? { ...p, policies: p.policies.map((x) => (replaced.has(x.id) ? { ...replaced.get(x.id)!, viaGroup: x.viaGroup } : x)) }
+      : p,
+  );
+  return { model: { ...model, modelVersion: `${model.modelVersion}+edited`, principals }, edited: replaced.size };
+}
+
+/** Ten changes drawn (seeded) from the account's own users, groups, roles and policies. */
+function tenChanges(model: AccountModel, facts: ReturnType<typeof loadIamFacts>): ChangeSpec[] {
+  const rnd = prng(seed * 7);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const users = model.principals.filter((p) => p.type === 'USER');
+  const roles = model.principals.filter((p) => p.type === 'ROLE');
+  const groups = [...facts.groups.values()];
+  const managed = [...facts.managed.values()].filter((m) => m.document !== null && m.kind === 'CUSTOMER_MANAGED');
+  const withGroup = users.find((u) => u.groups.length > 0)!;
+  const memberOf = groups.find((g) => g.accountId === withGroup.accountId && g.name === withGroup.groups[0])!;
+  const attachedToGroup = groups.find((g) => g.attached.length > 0)!;
+  const roleWithInline = roles.find((r) => (facts.own.get(r.arn)?.inline.length ?? 0) > 0) ?? roles[0];
+  const grant = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: ['connect:Describe*', 'connect:StartContactRecording'], Resource: '*' }],
+  });
+  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: users[0].arn }, Action: 'sts:AssumeRole' }] });
+  const newGroup = groups.find((g) => g.accountId === users[1].accountId && !users[1].groups.includes(g.name))!;
+  return [
+    { attachPolicy: { policyArn: pick(managed).arn, targetArn: pick(groups).arn } },
+    { detachPolicy: { policyArn: attachedToGroup.attached[0], targetArn: attachedToGroup.arn } },
+    { putPolicy: { policyId: pick(managed).arn, document: grant } },
+    { putPolicy: { policyId: `${pick(users).arn}#bench-inline`, document: grant } },
+    { addUserToGroup: { userArn: users[1].arn, groupArn: newGroup.arn } },
+    { removeUserFromGroup: { userArn: withGroup.arn, groupArn: memberOf.arn } },
+    { setPermissionsBoundary: { principalArn: pick(roles).arn, policyArn: pick(managed).arn } },
+    { putTrustPolicy: { roleArn: pick(roles).arn, document: trust } },
+    { attachPolicy: { policyArn: pick(managed).arn, targetArn: pick(roles).arn } },
+    { deletePolicy: { policyId: (facts.own.get(roleWithInline.arn)?.inline[0]?.id ?? `${roleWithInline.arn}#none`) as string } },
+  ];
+}
+
+async function main(): Promise<void> {
+  const report: Record<string, unknown> = { size, seed };
+  const dir = ensureData(size, seed, dataDir);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-changes-'));
+  try {
+    const store = openStore(path.join(work, 'account.db'));
+    const names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
+    const imported = timeMs(() =>
+      importFiles(
+        store,
+        names.map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') })),
+      ),
+    );
+    log(`imported ${size} in ${(imported.ms / 1000).toFixed(1)} s`);
+    const model = loadAccountModel(store);
+    const estate = loadEstate(store);
+    const built = timeMs(() => new AccessIndex(model, estate));
+    report.indexBuildSeconds = built.ms / 1000;
+    report.principals = model.principals.length;
+    log(`latest index: ${model.principals.length} principals, built in ${(built.ms / 1000).toFixed(1)} s (kept by the server; not in the targets)`);
+    const latest = { model, estate, index: built.value };
+
+    // 2. identical data
+    const again = { model: loadAccountModel(store), estate: loadEstate(store) };
+    const same = timeMs(() => accessChanges(latest, again));
+    report.identical = { seconds: same.ms / 1000, changes: same.value.changes.length, evaluations: same.value.evaluations };
+    log(`identical data: ${same.value.changes.length} changes, ${same.value.evaluations} evaluations, ${same.ms.toFixed(0)} ms`);
+
+    // 3. 1 % of policies edited
+    const edited = editPolicies(model, 0.01);
+    const diff = timeMs(() => accessChanges(latest, { model: edited.model, estate }));
+    const gained = diff.value.changes.filter((c) => c.change === 'GAINED').length;
+    report.onePercent = {
+      seconds: diff.ms / 1000,
+      policiesEdited: edited.edited,
+      principalsAffected: diff.value.principalsAffected,
+      evaluations: diff.value.evaluations,
+      changes: diff.value.changes.length,
+      gained,
+      lost: diff.value.changes.length - gained,
+    };
+    log(
+      `1 % of policies (${edited.edited} documents) edited: ${diff.value.changes.length} changes (${gained} gained), ${diff.value.principalsAffected} principals re-evaluated, ${diff.value.evaluations} evaluations, ${(diff.ms / 1000).toFixed(2)} s (target < 5 s)`,
+    );
+
+    // 4. whatIf with 10 changes
+    const facts = timeMs(() => loadIamFacts(store));
+    report.factsSeconds = facts.ms / 1000;
+    const changes = tenChanges(model, facts.value);
+    const whatIf = timeMs(() => {
+      const session = new WhatIfSession(latest, facts.value, changes);
+      const d = session.diff();
+      const who = whoCan(session.index(), 'connect:StartContactRecording', '*', undefined);
+      return { d, who: who.entries.length };
+    });
+    report.whatIf = { seconds: whatIf.ms / 1000, changes: whatIf.value.d.changes.length, evaluations: whatIf.value.d.evaluations, whoCan: whatIf.value.who };
+    log(
+      `whatIf with 10 changes: ${whatIf.value.d.changes.length} access changes, ${whatIf.value.d.evaluations} evaluations, whoCan ${whatIf.value.who} principals, ${(whatIf.ms / 1000).toFixed(2)} s (target < 2 s; IAM facts loaded once per import: ${(facts.ms / 1000).toFixed(2)} s)`,
+    );
+    if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
+    store.close();
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

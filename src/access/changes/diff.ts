@@ -1,0 +1,614 @@
+/**
+ * accessChanges: who gained or lost which access between two states of the store (two
+ * snapshots, or the latest one and a what-if), computed from what changed.
+ *
+ * 1. What changed. The two models are compared principal by principal (identity policies by id
+ *    AND text — an inline policy's text can change under one id —, the permissions boundary, the
+ *    context the store supplies: type, account, ids, path, tags, the account's place in the
+ *    organization; the SCP levels that restrict it), and the two estates document by document
+ *    (resource-based and trust policies by ARN, each account's RCP levels, resource tags).
+ * 2. Where a decision can change. The evaluator decides (principal, action, resource) from the
+ *    statements whose Action matches the action and whose Resource may match the resource, and
+ *    from the request context ("Policy evaluation logic"; engine/statement.ts). So a decision can
+ *    change only where a statement that changed matches, or where the context changed. Each
+ *    affected principal is re-evaluated over the actions its changed statements name — wildcards
+ *    expanded through the catalog (`connect:*ContactRecording` → the actions it covers) — on the
+ *    resource patterns its own statements (old and new) name, plus the resources whose
+ *    resource-based policy or tags changed (and their policies' Resource entries). A principal
+ *    whose context, boundary or SCPs changed, or that is new or gone, is re-evaluated over every
+ *    action its statements name. A changed resource-based or trust policy, or changed resource
+ *    tags, is re-asked as whoCan on both states for the actions its statements name (so principals
+ *    beyond the store that it names are compared too).
+ * 3. Every evaluation goes through the AccessIndex (evaluateFor / whoCan): the engine's own rules.
+ *
+ * The resource of a change is the pattern as a policy writes it (`arn:…:instance/ID/contact/*`),
+ * evaluated as the request's resource, as whoCan evaluates a children pattern: a Deny whose
+ * Resource covers only part of the pattern (`…/contact/secret*`) does not match it, so the
+ * pattern itself keeps its decision; the Deny's own pattern is among those evaluated and shows
+ * the loss there. Policy variables in a pattern (`${aws:username}`) take the principal's values.
+ *
+ * An action is evaluated on a pattern only when it applies there: the pattern is `*`, or the
+ * catalog's resource type for the pattern is one the action acts on (whatCan's rule), or, for a
+ * pattern the catalog cannot type, the action's service names it.
+ *
+ * Levels (consistent with whoCan's includeConditional entries): ALLOWED, CONDITIONAL (allowed for
+ * some values of context keys the request does not carry), NONE. Any move between levels is a
+ * change: up is GAINED, down is LOST.
+ */
+import { parsePolicy } from '../../policy/parse.js';
+import type { Statement } from '../../policy/types.js';
+import { actionsOnResourceType, expandActionPattern, findAction, resourceTypeForArn } from '../../catalog/index.js';
+import { compileGlob, compileGlobLower, type Matcher } from '../../util/wildcard.js';
+import type { EvaluationResult, RequestContext } from '../../engine/types.js';
+import type { AccountModel, ModelPrincipal } from '../../store/account-model.js';
+import type { Estate, PolicyLevel } from '../../store/estate-model.js';
+import { AccessIndex, type IndexedPrincipal } from '../access-index.js';
+
+export interface ModelState {
+  model: AccountModel;
+  estate: Estate;
+  /** The state's index when there is one already (the server's latest); built (reusing the other's compiled policies) otherwise. */
+  index?: AccessIndex;
+}
+
+export type AccessLevel = 'NONE' | 'CONDITIONAL' | 'ALLOWED';
+export type AccessChangeKind = 'GAINED' | 'LOST';
+
+export interface AccessChangeEntry {
+  /** The principal as the new state knows it (the old state for one that is gone). */
+  principal: IndexedPrincipal;
+  action: string;
+  resource: string;
+  change: AccessChangeKind;
+  /** null: the principal does not exist in that state. */
+  before: EvaluationResult | null;
+  after: EvaluationResult | null;
+  beforeLevel: AccessLevel;
+  afterLevel: AccessLevel;
+  /** Sort key and page cursor: principal ARN, action, resource. */
+  key: string;
+}
+
+export interface DiffOptions {
+  /** Called now and then; throws to abandon the work (time budget). */
+  checkpoint?: () => void;
+}
+
+export interface DiffResult {
+  changes: AccessChangeEntry[];
+  /** Evaluations made (both states): the work the diff did, for tests and benchmarks. */
+  evaluations: number;
+  /** Principals re-evaluated one by one. */
+  principalsAffected: number;
+}
+
+const EMPTY: RequestContext = new Map();
+
+export function levelOf(result: EvaluationResult | null, external = false): AccessLevel {
+  if (result === null) return 'NONE';
+  if (result.decision === 'ALLOWED') return external && result.conditional ? 'CONDITIONAL' : 'ALLOWED';
+  return result.conditional ? 'CONDITIONAL' : 'NONE';
+}
+const RANK: Record<AccessLevel, number> = { NONE: 0, CONDITIONAL: 1, ALLOWED: 2 };
+
+// ---------------------------------------------------------------------------------------------
+// Statements as the diff reads them
+
+interface StatementFacts {
+  /** Expanded catalog actions (names as the catalog spells them; unknown literal actions as written); null for NotAction. */
+  actions: string[] | null;
+  /** NotAction entries, lower case matchers. */
+  notActions: Matcher[] | null;
+  /** Resource entries (null: NotResource, or no Resource element — may match anything). */
+  resources: string[] | null;
+  resourceMatchers: Matcher[] | null;
+  /** Patterns this statement contributes to the resources evaluated. */
+  patterns: string[];
+  readsResourceTag: boolean;
+}
+
+const actionExpansion = new Map<string, string[]>();
+function expandEntry(entry: string): string[] {
+  let out = actionExpansion.get(entry);
+  if (out === undefined) {
+    if (/[*?]/.test(entry)) out = expandActionPattern(entry).map((a) => a.name);
+    else out = [findAction(entry)?.name ?? entry];
+    if (actionExpansion.size > 50_000) actionExpansion.clear();
+    actionExpansion.set(entry, out);
+  }
+  return out;
+}
+
+function factsOf(st: Statement): StatementFacts | null {
+  if (st.effect !== 'Allow' && st.effect !== 'Deny') return null;
+  if (!st.action && !st.notAction) return null;
+  const actions = st.action ? [...new Set(st.action.flatMap(expandEntry))] : null;
+  const notActions = st.notAction ? st.notAction.map((a) => compileGlobLower(a.toLowerCase())) : null;
+  const resources = st.resource ?? null;
+  const readsResourceTag =
+    (st.conditions ?? []).some((c) => /aws:resourcetag\//i.test(c.key) || c.values.some((v) => /\$\{aws:resourcetag\//i.test(v))) ||
+    (resources ?? []).some((r) => /\$\{aws:resourcetag\//i.test(r));
+  return {
+    actions,
+    notActions,
+    resources,
+    resourceMatchers: resources ? resources.map((r) => compileGlob(r)) : null,
+    patterns: resources ?? ['*'],
+    readsResourceTag,
+  };
+}
+
+/** Parsed statements of a document (lenient, as the index reads stored documents); [] when it cannot be read (the index lets it grant nothing). */
+class StatementCache {
+  private readonly byText = new Map<string, StatementFacts[]>();
+  of(text: string | null | undefined): StatementFacts[] {
+    if (!text) return [];
+    let list = this.byText.get(text);
+    if (list === undefined) {
+      try {
+        list = parsePolicy(text, { lenient: true })
+          .document.statements.map(factsOf)
+          .filter((x): x is StatementFacts => x !== null);
+      } catch {
+        list = [];
+      }
+      this.byText.set(text, list);
+    }
+    return list;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which actions apply to which patterns
+
+type Applies = (lowerAction: string) => boolean;
+const ANY: Applies = () => true;
+const applicable = new Map<string, Applies>();
+const byType = new WeakMap<object, Applies>();
+/** The test whether an action (lower case) applies to the pattern (see the module comment), cached per pattern. */
+function appliesTo(pattern: string): Applies {
+  if (pattern === '*') return ANY;
+  let rule = applicable.get(pattern);
+  if (rule === undefined) {
+    const type = pattern.startsWith('arn:') ? resourceTypeForArn(pattern) : undefined;
+    if (type) {
+      rule = byType.get(type);
+      if (rule === undefined) {
+        const set = new Set(actionsOnResourceType(type).map((e) => e.action.name.toLowerCase()));
+        byType.set(type, (rule = (a) => set.has(a)));
+      }
+    } else {
+      const service = pattern.split(':')[2];
+      const prefix = service && !/[*?]/.test(service) ? `${service.toLowerCase()}:` : null;
+      rule = prefix === null ? ANY : (a) => a.startsWith(prefix);
+    }
+    if (applicable.size > 50_000) applicable.clear();
+    applicable.set(pattern, rule);
+  }
+  return rule;
+}
+
+/** Does the action apply to the pattern (see the module comment)? */
+export function actionApplies(action: string, pattern: string): boolean {
+  return appliesTo(pattern)(action.toLowerCase());
+}
+
+/** May the statement's Resource match the pattern used as a request's resource? (variables: maybe). */
+function mayMatch(st: StatementFacts, pattern: string): boolean {
+  if (st.resourceMatchers === null) return true;
+  for (let i = 0; i < st.resourceMatchers.length; i++) {
+    if (st.resources![i].includes('${') || st.resourceMatchers[i](pattern)) return true;
+  }
+  return false;
+}
+
+function actionsOf(st: StatementFacts, universe: Iterable<string>): Iterable<string> {
+  if (st.actions !== null) return st.actions;
+  const out: string[] = [];
+  for (const a of universe) {
+    const lower = a.toLowerCase();
+    if (!st.notActions!.some((m) => m(lower))) out.push(a);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fingerprints
+
+function sameTags(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || a[k] !== b[k]) return false;
+  return true;
+}
+
+function levelsText(levels: PolicyLevel[] | null): string {
+  if (levels === null) return '';
+  return levels.map((l) => `${l.targetId}{${l.policies.map((p) => `${p.id}\u0001${p.document}`).join('\u0002')}}`).join('/');
+}
+
+function levelDocs(levels: PolicyLevel[] | null): string[] {
+  return levels === null ? [] : levels.flatMap((l) => l.policies.map((p) => p.document));
+}
+
+/** The documents in one list of texts and not the other (both sides). */
+function changedTexts(a: string[], b: string[]): string[] {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return [...a.filter((x) => !sb.has(x)), ...b.filter((x) => !sa.has(x))];
+}
+
+interface PrincipalWork {
+  arn: string;
+  /** Documents whose statements changed (old and new texts). */
+  changed: Set<string>;
+  /** Context, boundary, SCPs changed, or the principal is new or gone: every statement of it counts. */
+  full: boolean;
+}
+
+/**
+ * What differs for one principal between the states; null when nothing that its decisions read
+ * changed (policies by id and text, boundary, stored context, SCP levels, org placement).
+ */
+function principalWork(
+  b: ModelPrincipal | undefined,
+  a: ModelPrincipal | undefined,
+  before: Estate,
+  after: Estate,
+  scpText: (estate: Estate, p: ModelPrincipal) => string,
+  orgText: (estate: Estate, account: string) => string,
+): PrincipalWork | null {
+  if (b === a && before === after) return null;
+  const arn = (a ?? b)!.arn;
+  if (!b || !a) return { arn, changed: new Set(), full: true };
+  const changed = new Set<string>();
+  let full = false;
+  if (b.type !== a.type || b.accountId !== a.accountId || b.uniqueId !== a.uniqueId || b.path !== a.path || b.name !== a.name || !sameTags(b.tags, a.tags))
+    full = true;
+  const bb = b.permissionsBoundary;
+  const ab = a.permissionsBoundary;
+  if ((bb === undefined) !== (ab === undefined) || (bb && ab && (bb.id !== ab.id || bb.arn !== ab.arn || bb.document !== ab.document))) full = true;
+  if (b.policies !== a.policies) {
+    const old = new Map(b.policies.map((p) => [p.id, p.document]));
+    const now = new Map(a.policies.map((p) => [p.id, p.document]));
+    for (const [id, text] of old) if (now.get(id) !== text) changed.add(text);
+    for (const [id, text] of now) if (old.get(id) !== text) changed.add(text);
+  }
+  if (before !== after) {
+    const sb = scpText(before, b);
+    const sa = scpText(after, a);
+    if (sb !== sa) {
+      full = true;
+      for (const t of changedTexts(levelDocs(before.serviceControlPolicies(b)), levelDocs(after.serviceControlPolicies(a)))) changed.add(t);
+    }
+    if (orgText(before, b.accountId) !== orgText(after, a.accountId)) full = true;
+  }
+  if (!full && changed.size === 0) return null;
+  return { arn, changed, full };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The diff
+
+export function accessChanges(before: ModelState, after: ModelState, options: DiffOptions = {}): DiffResult {
+  const checkpoint = options.checkpoint ?? (() => {});
+  const statements = new StatementCache();
+  if (before.model === after.model && before.estate === after.estate) return { changes: [], evaluations: 0, principalsAffected: 0 };
+
+  // 1. The estate: resource-based and trust policies, RCP levels, resource tags.
+  const policyMap = (e: Estate) => {
+    const m = new Map<string, { document: string; owner: string | null }>();
+    for (const r of e.data.resourcePolicies) m.set(r.arn, { document: r.document, owner: r.ownerAccountId });
+    for (const r of e.data.trustPolicies) m.set(r.arn, { document: r.document, owner: r.arn.split(':')[4] || null });
+    return m;
+  };
+  const sameEstate = before.estate === after.estate;
+  const oldPolicies = sameEstate ? new Map() : policyMap(before.estate);
+  const newPolicies = sameEstate ? oldPolicies : policyMap(after.estate);
+  /** Resources whose resource-based or trust policy changed, with both texts. */
+  const changedResources = new Map<string, { old: string | null; now: string | null; owner: string | null }>();
+  if (!sameEstate) {
+    for (const [arn, p] of oldPolicies) {
+      const now = newPolicies.get(arn);
+      if (now?.document !== p.document) changedResources.set(arn, { old: p.document, now: now?.document ?? null, owner: now?.owner ?? p.owner });
+    }
+    for (const [arn, p] of newPolicies) if (!oldPolicies.has(arn)) changedResources.set(arn, { old: null, now: p.document, owner: p.owner });
+  }
+  const changedTags = new Set<string>();
+  if (before.model.resources !== after.model.resources) {
+    const old = new Map(before.model.resources.map((r) => [r.arn, r.tags]));
+    for (const r of after.model.resources) {
+      const t = old.get(r.arn);
+      if (t === undefined ? Object.keys(r.tags).length > 0 : !sameTags(t, r.tags)) changedTags.add(r.arn);
+      old.delete(r.arn);
+    }
+    for (const [arn, t] of old) if (Object.keys(t).length > 0) changedTags.add(arn);
+  }
+  const accounts = new Set<string>();
+  for (const m of [before.model, after.model]) for (const p of m.principals) accounts.add(p.accountId);
+  for (const e of [before.estate, after.estate]) for (const n of e.data.nodes) if (n.kind === 'ACCOUNT') accounts.add(n.id);
+  /** Accounts whose resources' RCP levels changed, with the RCP documents that changed. */
+  const rcpChanged = new Map<string, string[]>();
+  const orgTexts = new Map<Estate, Map<string, string>>();
+  const orgText = (e: Estate, account: string) => {
+    let m = orgTexts.get(e);
+    if (!m) orgTexts.set(e, (m = new Map()));
+    let t = m.get(account);
+    if (t === undefined) m.set(account, (t = JSON.stringify(e.orgContext(account, account))));
+    return t;
+  };
+  if (!sameEstate) {
+    for (const account of accounts) {
+      const ob = before.estate.resourceControlPolicies(account);
+      const oa = after.estate.resourceControlPolicies(account);
+      if (levelsText(ob) !== levelsText(oa)) rcpChanged.set(account, changedTexts(levelDocs(ob), levelDocs(oa)));
+    }
+  }
+  const scpTexts = new Map<Estate, Map<string, string>>();
+  const scpText = (e: Estate, p: ModelPrincipal) => {
+    let m = scpTexts.get(e);
+    if (!m) scpTexts.set(e, (m = new Map()));
+    const key = `${p.accountId}\u0000${/^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(p.arn) ? 'slr' : ''}`;
+    let t = m.get(key);
+    if (t === undefined) m.set(key, (t = levelsText(e.serviceControlPolicies({ arn: p.arn, accountId: p.accountId }))));
+    return t;
+  };
+
+  // 2. The principals.
+  const oldByArn = new Map(before.model.principals.map((p) => [p.arn, p]));
+  const newByArn = new Map(after.model.principals.map((p) => [p.arn, p]));
+  const work: PrincipalWork[] = [];
+  for (const arn of new Set([...oldByArn.keys(), ...newByArn.keys()])) {
+    const w = principalWork(oldByArn.get(arn), newByArn.get(arn), before.estate, after.estate, scpText, orgText);
+    if (w) work.push(w);
+  }
+  const workByArn = new Map(work.map((w) => [w.arn, w]));
+  const workFor = (arn: string) => {
+    let w = workByArn.get(arn);
+    if (!w) {
+      work.push((w = { arn, changed: new Set(), full: false }));
+      workByArn.set(arn, w);
+    }
+    return w;
+  };
+  const allArns = new Set([...oldByArn.keys(), ...newByArn.keys()]);
+  if (rcpChanged.size > 0) {
+    // An RCP restricts every request to the account's resources, whoever makes it.
+    const docs = [...new Set([...rcpChanged.values()].flat())];
+    for (const arn of allArns) for (const d of docs) workFor(arn).changed.add(d);
+  }
+  // A changed resource-based policy is a changed statement for the principals it may grant or
+  // deny: its account's, and those it names (by account or ARN) or everyone's. They are evaluated
+  // on their own patterns under the resource too (`bucket/reports/*` under a bucket's policy).
+  for (const [, docs] of changedResources) {
+    for (const arn of allArns) {
+      const p = (newByArn.get(arn) ?? oldByArn.get(arn))!;
+      const texts = [docs.old, docs.now].filter((t): t is string => t !== null);
+      if (docs.owner === p.accountId || texts.some((t) => t.includes(p.accountId) || t.includes('"*"'))) for (const t of texts) workFor(arn).changed.add(t);
+    }
+  }
+  if (work.length === 0 && changedResources.size === 0 && changedTags.size === 0) return { changes: [], evaluations: 0, principalsAffected: 0 };
+
+  // The indexes: the given ones, else built (the second reusing the first's compiled policies).
+  const beforeIndex = before.index ?? new AccessIndex(before.model, before.estate, { reuse: after.index });
+  const afterIndex = after.index ?? new AccessIndex(after.model, after.estate, { reuse: beforeIndex });
+
+  const found = new Map<string, AccessChangeEntry>();
+  let evaluations = 0;
+  const record = (
+    principal: IndexedPrincipal,
+    action: string,
+    resource: string,
+    rb: EvaluationResult | null,
+    ra: EvaluationResult | null,
+    external: boolean,
+  ) => {
+    const lb = levelOf(rb, external);
+    const la = levelOf(ra, external);
+    if (lb === la) return;
+    const key = `${principal.model.arn}\u0000${action}\u0000${resource}`;
+    found.set(key, {
+      principal,
+      action,
+      resource,
+      change: RANK[la] > RANK[lb] ? 'GAINED' : 'LOST',
+      before: rb,
+      after: ra,
+      beforeLevel: lb,
+      afterLevel: la,
+      key,
+    });
+  };
+
+  // Patterns every principal is evaluated on besides its own: the resources whose policy or tags changed.
+  const estatePatterns = new Set<string>();
+  for (const [arn, docs] of changedResources) {
+    estatePatterns.add(arn);
+    for (const st of [...statements.of(docs.old), ...statements.of(docs.now)]) for (const p of st.patterns) if (p !== '*') estatePatterns.add(p);
+  }
+  for (const arn of changedTags) estatePatterns.add(arn);
+  /** Resource-based policies that may decide a principal's requests: its account's, and those naming its account or everyone. */
+  const policiesFor = (p: ModelPrincipal): { arn: string; document: string }[] => {
+    const out: { arn: string; document: string }[] = [];
+    for (const m of sameEstate ? [newPolicies] : [oldPolicies, newPolicies]) {
+      for (const [arn, r] of m) {
+        if (r.owner === p.accountId || r.document.includes(p.accountId) || r.document.includes('"*"')) out.push({ arn, document: r.document });
+      }
+    }
+    return out;
+  };
+
+  // 3a. Principal by principal — principals with identical inputs once: same policies (old and
+  // new), boundary, SCPs, account, type and tags, statements that read nothing that tells them
+  // apart (aws:username, aws:userid, aws:PrincipalArn, policy variables) and no resource-based
+  // policy that may name them. Each member gets the representative's decisions.
+  const textIds = new Map<string, number>();
+  const textId = (t: string | null | undefined) => {
+    if (!t) return 0;
+    let id = textIds.get(t);
+    if (id === undefined) textIds.set(t, (id = textIds.size + 1));
+    return id;
+  };
+  const personal = new Map<string, boolean>();
+  const readsIdentity = (t: string) => {
+    let r = personal.get(t);
+    if (r === undefined) personal.set(t, (r = /\$\{|aws:username|aws:userid|aws:principalarn|aws:sourceidentity/i.test(t)));
+    return r;
+  };
+  const docsOf = (p: ModelPrincipal | undefined) =>
+    p ? [...p.policies.map((x) => x.document), ...(p.permissionsBoundary?.document ? [p.permissionsBoundary.document] : [])] : [];
+  const groups = new Map<string, PrincipalWork[]>();
+  for (const w of work) {
+    const pb = oldByArn.get(w.arn);
+    const pa = newByArn.get(w.arn);
+    const own = [...docsOf(pb), ...docsOf(pa)];
+    const alone =
+      own.some(readsIdentity) ||
+      [...w.changed].some(readsIdentity) ||
+      [pb, pa].some((p) => p !== undefined && policiesFor(p).length > 0) ||
+      /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(w.arn);
+    const side = (p: ModelPrincipal | undefined, e: Estate) =>
+      p
+        ? [
+            p.type,
+            p.accountId,
+            JSON.stringify(Object.entries(p.tags).sort()),
+            p.policies.map((x) => `${x.id}=${textId(x.document)}`).join(','),
+            p.permissionsBoundary ? `${p.permissionsBoundary.arn}=${textId(p.permissionsBoundary.document)}` : '',
+            textId(scpText(e, p)),
+          ].join('|')
+        : '-';
+    const key = alone ? `@${w.arn}` : `${w.full}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`;
+    const g = groups.get(key);
+    if (g) g.push(w);
+    else groups.set(key, [w]);
+  }
+  const principalsAffected = work.length;
+  for (const members of groups.values()) {
+    checkpoint();
+    const w = members[0];
+    const pb = oldByArn.get(w.arn);
+    const pa = newByArn.get(w.arn);
+    const ib = pb ? beforeIndex.principal(w.arn) : undefined;
+    const ia = pa ? afterIndex.principal(w.arn) : undefined;
+    const own = [...docsOf(pb), ...docsOf(pa)];
+    const patterns = new Set<string>(estatePatterns);
+    const universe = new Set<string>();
+    for (const d of own)
+      for (const st of statements.of(d)) {
+        for (const p of st.patterns) patterns.add(p);
+        if (st.actions) for (const a of st.actions) universe.add(a);
+      }
+    const changedStatements: StatementFacts[] = [];
+    if (w.full) for (const d of own) changedStatements.push(...statements.of(d));
+    // The resources whose policies may grant or deny it are among its patterns; when its context
+    // changed, their statements may decide differently.
+    for (const p of [pb, pa])
+      if (p)
+        for (const r of policiesFor(p)) {
+          patterns.add(r.arn);
+          for (const st of statements.of(r.document)) {
+            if (w.full) changedStatements.push(st);
+            for (const x of st.patterns) if (x !== '*') patterns.add(x);
+          }
+        }
+    for (const d of w.changed) changedStatements.push(...statements.of(d));
+    for (const st of changedStatements) if (st.actions) for (const a of st.actions) universe.add(a);
+
+    /** pattern → the actions to evaluate on it: those of a changed statement that may match it. */
+    const pairs = new Map<string, Set<string>>();
+    const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
+    for (const st of new Set(changedStatements)) {
+      const acts = [...actionsOf(st, universe)];
+      const lower = acts.map((x) => x.toLowerCase());
+      for (const pattern of patterns) {
+        if (!mayMatch(st, pattern)) continue;
+        const applies = appliesTo(pattern);
+        let set = pairs.get(pattern);
+        for (let i = 0; i < acts.length; i++) {
+          if (!applies(lower[i])) continue;
+          if (!set) pairs.set(pattern, (set = new Set()));
+          set.add(acts[i]);
+        }
+      }
+    }
+    let n = 0;
+    for (const [pattern, actions] of pairs)
+      for (const action of actions) {
+        if ((++n & 255) === 0) checkpoint();
+        const resource = substitute(pattern);
+        const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
+        const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
+        evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
+        if (levelOf(rb) === levelOf(ra)) continue;
+        for (const m of members) {
+          const shown = newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!;
+          record(shown, action, resource, rb, ra, false);
+        }
+      }
+  }
+
+  // 3b. Resources whose policy or tags changed: whoCan on both states, every principal at once.
+  const questions = new Set<string>();
+  for (const [arn, docs] of changedResources) {
+    const sts = [...statements.of(docs.old), ...statements.of(docs.now)];
+    const acts = new Set<string>();
+    for (const st of sts) if (st.actions) for (const a of st.actions) acts.add(a);
+    const targets = new Set([arn]);
+    for (const st of sts) for (const p of st.patterns) if (p !== '*') targets.add(p);
+    for (const target of targets) for (const a of acts) if (actionApplies(a, target)) questions.add(`${a}\u0000${target}`);
+  }
+  if (changedTags.size > 0) {
+    // Statements whose conditions read the resource's tags, of any policy in either state.
+    const tagged: StatementFacts[] = [];
+    const texts = new Set<string>();
+    for (const m of [before.model, after.model]) for (const p of m.principals) for (const x of p.policies) texts.add(x.document);
+    for (const m of [oldPolicies, newPolicies]) for (const r of m.values()) texts.add(r.document);
+    for (const t of texts) if (/aws:resourcetag\//i.test(t)) for (const st of statements.of(t)) if (st.readsResourceTag) tagged.push(st);
+    for (const arn of changedTags)
+      for (const st of tagged) if (mayMatch(st, arn)) for (const a of st.actions ?? []) if (actionApplies(a, arn)) questions.add(`${a}\u0000${arn}`);
+  }
+  for (const q of questions) {
+    checkpoint();
+    const cut = q.indexOf('\u0000');
+    const action = q.slice(0, cut);
+    const resource = q.slice(cut + 1);
+    const ask = (index: AccessIndex) => {
+      const out = new Map<string, { principal: IndexedPrincipal; result: EvaluationResult }>();
+      for (const e of index.whoCan(action, resource, EMPTY, index.resourceContext(resource), { includeConditional: true, checkpoint }))
+        out.set(e.principal.model.arn, { principal: e.principal, result: e.result });
+      return out;
+    };
+    const b = ask(beforeIndex);
+    const a = ask(afterIndex);
+    evaluations += b.size + a.size;
+    for (const arn of new Set([...b.keys(), ...a.keys()])) {
+      const eb = b.get(arn);
+      const ea = a.get(arn);
+      const principal = (ea ?? eb)!.principal;
+      const external = principal.external !== undefined;
+      const key = `${arn}\u0000${action}\u0000${resource}`;
+      if (found.has(key)) continue;
+      // A stored principal absent from one answer: evaluated there (NONE, but with its real decision).
+      const other = (index: AccessIndex, e: typeof eb) => {
+        if (e) return e.result;
+        const p = external ? undefined : index.principal(arn);
+        if (!p) return null;
+        evaluations++;
+        return index.evaluateFor(p, action, resource, EMPTY, index.resourceContext(resource));
+      };
+      record(principal, action, resource, other(beforeIndex, eb), other(afterIndex, ea), external);
+    }
+  }
+
+  const changes = [...found.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return { changes, evaluations, principalsAffected };
+}
+
+/** A pattern's policy variables with the principal's stored values (`${aws:username}` → its name); unknown ones stay as written. */
+function withVariables(pattern: string, p: IndexedPrincipal): string {
+  return pattern.replace(/\$\{([^}]+)\}/g, (whole, key: string) => {
+    const v = p.context.get(key.toLowerCase());
+    return v && v.values.length === 1 ? v.values[0] : whole;
+  });
+}
