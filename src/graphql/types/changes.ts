@@ -31,13 +31,13 @@ export class AccessChange {
   })
   resource!: string;
 
-  @Field(() => AccessChangeKind)
+  @Field(() => AccessChangeKind, { description: 'GAINED or LOST.' })
   change!: AccessChangeKind;
 
-  @Field(() => Decision)
+  @Field(() => Decision, { description: 'The decision in snapshot `from` (without the missing context).' })
   before!: Decision;
 
-  @Field(() => Decision)
+  @Field(() => Decision, { description: 'The decision in snapshot `to` (without the missing context).' })
   after!: Decision;
 
   @Field(() => Boolean, { description: 'Before: allowed only for some values of the context keys the request did not carry.' })
@@ -58,24 +58,24 @@ export class AccessChange {
   matchedStatements!: MatchedStatement[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'One change of a page, with its cursor.' })
 export class AccessChangeEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque cursor of this entry: give it as `after` to continue after it.' })
   cursor!: string;
 
-  @Field(() => AccessChange)
+  @Field(() => AccessChange, { description: 'The entry.' })
   node!: AccessChange;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of access changes (Relay cursor connection).' })
 export class AccessChangeConnection {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many changes in all, whatever the page.' })
   totalCount!: number;
 
-  @Field(() => [AccessChangeEdge])
+  @Field(() => [AccessChangeEdge], { description: 'The entries of this page.' })
   edges!: AccessChangeEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page sits: hasNextPage, endCursor…' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Changes GAINED among totalCount.' })
@@ -87,14 +87,14 @@ export class AccessChangeConnection {
 
 @InputType({ description: 'A managed policy and a user, group or role (by ARN).' })
 export class PolicyTargetInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The managed policy ARN.' })
   policyArn!: string;
 
   @Field(() => String, { description: 'A user, group or role ARN.' })
   targetArn!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new policy text: a managed policy version or an inline policy.' })
 export class PutPolicyInput {
   @Field(() => String, {
     description: "A managed policy's ARN (the document becomes its new default version), or an inline policy `<owner ARN>#<name>` (created if absent).",
@@ -105,7 +105,7 @@ export class PutPolicyInput {
   document!: string;
 }
 
-@InputType()
+@InputType({ description: 'A policy to delete.' })
 export class PolicyIdInput {
   @Field(() => String, {
     description:
@@ -114,7 +114,7 @@ export class PolicyIdInput {
   policyId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A permissions boundary to set or remove.' })
 export class BoundaryInput {
   @Field(() => String, { description: 'A user or role ARN.' })
   principalArn!: string;
@@ -123,18 +123,18 @@ export class BoundaryInput {
   policyArn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A user and a group.' })
 export class MembershipInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The user ARN.' })
   userArn!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The group ARN.' })
   groupArn!: string;
 }
 
-@InputType()
+@InputType({ description: 'A role trust policy to put.' })
 export class TrustPolicyInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The role ARN.' })
   roleArn!: string;
 
   @Field(() => String, { description: 'The trust policy (AssumeRolePolicyDocument), JSON text.' })
@@ -143,28 +143,28 @@ export class TrustPolicyInput {
 
 @InputType({ description: 'One proposed IAM change; exactly one member set (else BAD_USER_INPUT).' })
 export class ChangeInput {
-  @Field(() => PolicyTargetInput, { nullable: true })
+  @Field(() => PolicyTargetInput, { nullable: true, description: 'AttachUserPolicy / AttachGroupPolicy / AttachRolePolicy.' })
   attachPolicy?: PolicyTargetInput | null;
 
-  @Field(() => PolicyTargetInput, { nullable: true })
+  @Field(() => PolicyTargetInput, { nullable: true, description: 'DetachUserPolicy / DetachGroupPolicy / DetachRolePolicy.' })
   detachPolicy?: PolicyTargetInput | null;
 
-  @Field(() => PutPolicyInput, { nullable: true })
+  @Field(() => PutPolicyInput, { nullable: true, description: 'CreatePolicyVersion (as default) or Put*Policy.' })
   putPolicy?: PutPolicyInput | null;
 
-  @Field(() => PolicyIdInput, { nullable: true })
+  @Field(() => PolicyIdInput, { nullable: true, description: 'DeletePolicy or Delete*Policy.' })
   deletePolicy?: PolicyIdInput | null;
 
-  @Field(() => BoundaryInput, { nullable: true })
+  @Field(() => BoundaryInput, { nullable: true, description: 'Put*PermissionsBoundary, or Delete*PermissionsBoundary with policyArn null.' })
   setPermissionsBoundary?: BoundaryInput | null;
 
-  @Field(() => MembershipInput, { nullable: true })
+  @Field(() => MembershipInput, { nullable: true, description: 'AddUserToGroup.' })
   addUserToGroup?: MembershipInput | null;
 
-  @Field(() => MembershipInput, { nullable: true })
+  @Field(() => MembershipInput, { nullable: true, description: 'RemoveUserFromGroup.' })
   removeUserFromGroup?: MembershipInput | null;
 
-  @Field(() => TrustPolicyInput, { nullable: true })
+  @Field(() => TrustPolicyInput, { nullable: true, description: 'UpdateAssumeRolePolicy.' })
   putTrustPolicy?: TrustPolicyInput | null;
 }
 
