@@ -3,7 +3,7 @@
  * state do not colour the next), with small defaults so the whole run takes a few minutes; then
  * one table of figures. Each benchmark's own file says what it measures and how.
  *
- *   node dist/bench/run-all.js [--full] [--only engine,import,history,who-can,changes,paths,load,attack,lint,ui]
+ *   node dist/bench/run-all.js [--full] [--only engine,import,history,who-can,changes,paths,load,attack,lint,workloads,ui]
  *
  * --full runs the benchmarks' own defaults (large accounts, 60 s of load): tens of minutes.
  */
@@ -153,6 +153,11 @@ const BENCHES: Bench[] = [
     },
   },
   { name: 'lint', script: 'lint/lint.bench.js', args: [] },
+  {
+    name: 'workloads',
+    script: 'store/workloads.bench.js',
+    args: full ? [] : ['--users', '3000', '--roles', '1000', '--instances', '2000', '--functions', '1000'],
+  },
   // Needs Debian's chromium; first who-can answer in the explorer page.
   { name: 'ui', script: 'ui/first-answer.bench.js', args: full ? [] : ['--size', 'small', '--visits', '2'] },
 ];

@@ -30,7 +30,7 @@
  */
 import { parsePolicy } from '../policy/parse.js';
 import type { PolicyDocument } from '../policy/types.js';
-import { compilePolicy, statementsFor, type CompiledPolicy, type CompiledStatement } from '../engine/compile.js';
+import { CompileIntern, compilePolicy, statementsFor, type CompiledPolicy, type CompiledStatement } from '../engine/compile.js';
 import {
   decide,
   distinctKeys,
@@ -38,6 +38,7 @@ import {
   evaluateLayer,
   explain,
   isAccountRoot,
+  isServiceLinkedRole,
   LayerTally,
   ownerInArn,
   prepareRequest,
@@ -134,6 +135,8 @@ interface ActionPlan {
   deny: Uint8Array;
   /** Per statement: its entry of matchedStatements. */
   matched: MatchedStatement[];
+  /** Per statement: 1 when a candidate holds its policy (as an identity policy or boundary): without a resource policy, only those count. */
+  ofCandidate: Uint8Array;
 }
 
 /** What evaluateStatement says about one statement for one request context. */
@@ -202,6 +205,7 @@ function planBytes(plan: ActionPlan): number {
     plan.resourceKind.byteLength +
     plan.outcomeId.byteLength +
     plan.deny.byteLength +
+    plan.ofCandidate.byteLength +
     16 * plan.statements.length +
     keys
   );
@@ -252,6 +256,8 @@ export class AccessIndex {
   private readonly boundaryOf: Int32Array;
   private readonly accountOf: Int32Array;
   private readonly rootLike: Uint8Array;
+  /** 1 for service-linked roles (RCPs do not apply to their requests: engine rcpsApply). */
+  private readonly serviceLinked: Uint8Array;
   private readonly accounts = new Map<string, number>();
   private readonly keyIndex = new Map<string, number>();
   private readonly keyNumbersCache = new Map<string[], Int32Array>();
@@ -284,6 +290,7 @@ export class AccessIndex {
   private readonly scpsOf: (CompiledPolicy[][] | null)[];
   /** SCP level lists whose statements read principal keys (their outcome differs within an account). */
   private readonly levelsReadPrincipal = new Map<CompiledPolicy[][], boolean>();
+  private intern: CompileIntern | undefined;
 
   /**
    * Each identity policy / boundary compiled by this index, by ModelPolicy id, with what it was
@@ -304,6 +311,8 @@ export class AccessIndex {
     this.statementOutcomeIds = new Map(r?.statementOutcomeIds);
     this.outcomeIdsByText = new Map(r?.outcomeIdsByText);
     this.outcomeIdCount = r?.outcomeIdCount ?? 0;
+    // Parts shared by text while the index is built; dropped after (see CompileIntern).
+    this.intern = new CompileIntern();
     const compiled = this.compiledById;
     const reuse = r?.compiledById;
     const compile = (p: { id?: string; name: string; document: string | null }): CompiledPolicy | null => {
@@ -322,7 +331,7 @@ export class AccessIndex {
         } else {
           try {
             const document = parsePolicy(p.document, { lenient: true }).document;
-            const c = compilePolicy(document, p.name);
+            const c = compilePolicy(document, p.name, this.intern);
             const intern = internInfo(c, document);
             if (intern !== null) this.applyIntern(c, intern);
             entry = { name: p.name, text: p.document, compiled: c, intern, problem: null };
@@ -342,6 +351,7 @@ export class AccessIndex {
     this.boundaryOf = new Int32Array(n);
     this.accountOf = new Int32Array(n);
     this.rootLike = new Uint8Array(n);
+    this.serviceLinked = new Uint8Array(n);
     const numbers: number[] = [];
     // The store gives principals in ARN order (byte order, as SQLite compares text).
     this.principals = model.principals.map((m, i) => {
@@ -371,6 +381,7 @@ export class AccessIndex {
       this.accountOf[i] = this.accountNumber(principal.accountId);
       // evaluate(): principal.type === 'Root', or an iam ARN ending in ':root'.
       this.rootLike[i] = isAccountRoot(principal) ? 1 : 0;
+      this.serviceLinked[i] = isServiceLinkedRole(principal.arn) ? 1 : 0;
       this.byArn.set(m.arn, indexed);
       this.positions.set(indexed, i);
       return indexed;
@@ -394,6 +405,7 @@ export class AccessIndex {
     this.resourcesSource = model.resources;
     if (options.reuse !== undefined && options.reuse.resourcesSource === model.resources) this.resourceContexts = options.reuse.resourceContexts;
     else for (const r of model.resources) this.resourceContexts.set(r.arn, storedResourceContext(r.tags));
+    this.intern = undefined;
   }
 
   /**
@@ -425,7 +437,7 @@ export class AccessIndex {
   /** A policy the estate holds; one that cannot be read allows nothing (and is reported). */
   private compileText(text: string, name: string): CompiledPolicy {
     try {
-      return compilePolicy(parsePolicy(text, { lenient: true }).document, name);
+      return compilePolicy(parsePolicy(text, { lenient: true }).document, name, this.intern);
     } catch (e) {
       this.problems.push(`${name}: ${(e as Error).message}`);
       return compilePolicy(EMPTY_DOCUMENT, name);
@@ -641,11 +653,13 @@ export class AccessIndex {
     // The request as the evaluator prepares it. The principal and hasBoundary matter only to
     // resource-policy statements (Principal / NotPrincipal), never to identity statements.
     const base = prepareRequest({ action, resource, context: new LayeredContext(caller, EMPTY_CONTEXT, resourceContext) }, false);
-    const { statements, policyOf, patternStart, patternIds, keys, resourceKind, outcomeId, deny, matched: planMatched } = plan;
+    const { statements, policyOf, patternStart, patternIds, keys, resourceKind, outcomeId, deny, matched: planMatched, ofCandidate } = plan;
     for (let j = 0; j < statements.length; j++) {
       if ((j & 4095) === 4095) options.checkpoint?.();
       // A statement without Resource is ignored in identity policies (engine/statement.ts).
       if (resourceKind[j] === 1) continue;
+      // Without a resource policy only the candidates are evaluated: other principals' policies do not count.
+      if (resPolicy === null && ofCandidate[j] === 0) continue;
       let anyTrue = false;
       let anyVariable = false;
       for (let k = patternStart[j]; k < patternStart[j + 1]; k++) {
@@ -715,7 +729,7 @@ export class AccessIndex {
     const withoutBoundary: Layers = { ...withBoundary, boundaries: NO_TALLIES };
     const ownerAccount = v !== null ? v.owner : ownerInArn(arn);
     const owner = ownerAccount === undefined ? NO_OWNER : (this.accounts.get(ownerAccount) ?? -1);
-    const { scpsOf, accountOf } = this;
+    const { scpsOf, accountOf, serviceLinked } = this;
     const service = base.service;
     /** SCP tallies of principals whose SCP levels read no principal key: one per level list (an account). */
     const scpMemo = new Map<CompiledPolicy[][], { tallies: LayerTally[]; missing: string[] | null }>();
@@ -747,7 +761,19 @@ export class AccessIndex {
     }
     const perAccount = layerStatements.every((st) => this.keysRead(st).every((k) => ACCOUNT_LEVEL_KEYS.has(k)));
     const classMemo = new Map<number, LayerMemo>();
-    const estateLayers = (i: number, hasBoundary: boolean) => {
+    // estateLayers' answer, one object rewritten per principal (no allocation per candidate).
+    // `token` >= 0 when the result came wholly from the per-account memos (SCP levels reading no
+    // principal key, RCP / resource-policy layers shared by the class): principals with the same
+    // token and the same identity / boundary flags then get the same decision.
+    const e: { scps: readonly LayerTally[]; rcps: readonly LayerTally[]; resource: LayerTally | null; missing: string[] | null; token: number } = {
+      scps: NO_TALLIES,
+      rcps: NO_TALLIES,
+      resource: null,
+      missing: null,
+      token: -1,
+    };
+    const classCount = 16 * (this.accounts.size + 1);
+    const estateLayers = (i: number, hasBoundary: boolean): void => {
       const p = principals[i];
       const scpLevels = scpsOf[i];
       let req: PreparedRequest | undefined;
@@ -755,12 +781,15 @@ export class AccessIndex {
         (req ??= { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) });
       let scps: readonly LayerTally[] = NO_TALLIES;
       let missing: string[] | null = null;
+      /** The SCP part of the token: 0 for none, else the level list's number; -1 when it reads principal keys. */
+      let scpToken = 0;
       if (scpLevels !== null) {
         let readsPrincipal = this.levelsReadPrincipal.get(scpLevels);
         if (readsPrincipal === undefined) {
           readsPrincipal = scpLevels.some((level) => level.some((policy) => statementsFor(policy, service).some((st) => this.keysRead(st).length > 0)));
           this.levelsReadPrincipal.set(scpLevels, readsPrincipal);
         }
+        scpToken = readsPrincipal ? -1 : this.levelListNumber(scpLevels) + 1;
         const memo = readsPrincipal ? undefined : scpMemo.get(scpLevels);
         if (memo) {
           scps = memo.tallies;
@@ -774,7 +803,8 @@ export class AccessIndex {
       }
       let rcps: readonly LayerTally[] = NO_TALLIES;
       let resource: LayerTally | null = null;
-      const withRcps = rcpLevels !== null && rcpsApply(action, p.principal.arn);
+      // rcpsApply(action, arn): the action's part is rcpLevels' own condition; the principal's is serviceLinked.
+      const withRcps = rcpLevels !== null && serviceLinked[i] === 0;
       if (withRcps || resPolicy !== null) {
         // The RCP and resource-policy statements' outcomes depend on the principal only through
         // how their Principal elements name it and the principal keys they read: principals alike
@@ -782,8 +812,14 @@ export class AccessIndex {
         const shared = perAccount && !namedArns.has(p.model.arn) && !(namesSessions && p.model.type === 'ROLE');
         const classKey = shared ? ((accountOf[i] * 2 + (p.model.type === 'USER' ? 1 : 0)) * 2 + (hasBoundary ? 1 : 0)) * 2 + (withRcps ? 1 : 0) : -1;
         const known = shared ? classMemo.get(classKey) : undefined;
-        if (known !== undefined)
-          return { scps, rcps: known.rcps, resource: known.resource, missing: known.missing !== null ? matched(missing, known.missing) : missing };
+        if (known !== undefined) {
+          e.scps = scps;
+          e.rcps = known.rcps;
+          e.resource = known.resource;
+          e.missing = known.missing !== null ? matched(missing, known.missing) : missing;
+          e.token = scpToken < 0 ? -1 : (scpToken * classCount + classKey + 1) * 2 + (owner === NO_OWNER || owner === accountOf[i] ? 1 : 0);
+          return;
+        }
         const prepared = reqFor().principal;
         const row = i * keyCount;
         let key = `${hasBoundary ? 'b' : 'n'}${withRcps ? 'r' : 'x'}`;
@@ -803,13 +839,29 @@ export class AccessIndex {
           if (layerMemo.size < 100_000) layerMemo.set(key, memo);
         }
         if (shared) classMemo.set(classKey, memo);
+        e.token = -1;
         rcps = memo.rcps;
         resource = memo.resource;
         if (memo.missing !== null) missing = matched(missing, memo.missing);
       }
-      return { scps, rcps, resource, missing };
+      e.scps = scps;
+      e.rcps = rcps;
+      e.resource = resource;
+      e.missing = missing;
+      if (!withRcps && resPolicy === null) e.token = scpToken < 0 ? -1 : scpToken * classCount * 2 + (owner === NO_OWNER || owner === accountOf[i] ? 1 : 0);
     };
     const plain = v === null || (resPolicy === null && rcpLevels === null && !required);
+    const decisionMemo = new Map<number, boolean>();
+    const all: Layers = {
+      identity: id,
+      boundaries: NO_TALLIES,
+      scps: NO_TALLIES,
+      rcps: NO_TALLIES,
+      resource: null,
+      resourceRequired: required,
+      isRoot: false,
+      sameAccount: true,
+    };
     const combine = (i: number, full: boolean): EvaluationResult | typeof INCLUDED | null => {
       id.reset();
       bound.reset();
@@ -830,17 +882,24 @@ export class AccessIndex {
         if (!full) return INCLUDED;
         return explain(layers, d, distinctKeys(matched(id.missing, bound.missing)));
       }
-      const e = estateLayers(i, b >= 0);
-      const all: Layers = {
-        ...layers,
-        scps: e.scps,
-        rcps: e.rcps,
-        resource: e.resource,
-        resourceRequired: required,
-        sameAccount: owner === NO_OWNER || owner === accountOf[i],
-      };
+      estateLayers(i, b >= 0);
+      let memoKey = -1;
+      if (!full && e.token >= 0) {
+        // The decision reads only the layers' flags (engine decide): memoised per estate token and identity / boundary flags.
+        memoKey = e.token * 4096 + tallyBits(id) * 64 + (b >= 0 ? 32 + tallyBits(bound) : 0);
+        const known = decisionMemo.get(memoKey);
+        if (known !== undefined) return known ? INCLUDED : null;
+      }
+      // One Layers object rewritten per principal: a spread per candidate was most of whoCan's time.
+      all.boundaries = layers.boundaries;
+      all.scps = e.scps;
+      all.rcps = e.rcps;
+      all.resource = e.resource;
+      all.sameAccount = owner === NO_OWNER || owner === accountOf[i];
       const d = decide(all, id.anyMissing || bound.anyMissing || e.missing !== null);
-      if (!(d.decision === 'ALLOWED' || (includeConditional && d.conditional))) return null;
+      const included = d.decision === 'ALLOWED' || (includeConditional && d.conditional);
+      if (memoKey >= 0) decisionMemo.set(memoKey, included);
+      if (!included) return null;
       if (!full) return INCLUDED;
       return explain(all, d, distinctKeys(matched(matched(id.missing, bound.missing), e.missing)));
     };
@@ -863,6 +922,14 @@ export class AccessIndex {
     }
     return this.withOutsiders(out, action, resource, caller, resourceContext, options);
   }
+
+  /** A number per distinct SCP level list (the estate tokens of whoCan). */
+  private levelListNumber(levels: CompiledPolicy[][]): number {
+    let n = this.levelListNumbers.get(levels);
+    if (n === undefined) this.levelListNumbers.set(levels, (n = this.levelListNumbers.size));
+    return n;
+  }
+  private readonly levelListNumbers = new Map<CompiledPolicy[][], number>();
 
   /** The identity candidates and the stored principals the resource policy names (all of them for "*"), in ARN order. */
   private withNamed(candidates: Int32Array, named: { all: boolean; arns: Set<string> }, owner: number): Int32Array {
@@ -1054,6 +1121,12 @@ export class AccessIndex {
     const outcomeId: number[] = [];
     const deny: number[] = [];
     const matchedList: MatchedStatement[] = [];
+    const held = new Uint8Array(this.policyList.length);
+    for (const i of candidates) {
+      for (let k = this.policyStart[i]; k < this.policyStart[i + 1]; k++) held[this.policyNumbersOf[k]] = 1;
+      if (this.boundaryOf[i] >= 0) held[this.boundaryOf[i]] = 1;
+    }
+    const ofCandidate: number[] = [];
     {
       // Every principal's statements: a resource policy may bring principals without an identity Allow (their Denies still count).
       for (let number = 0; number < this.policyList.length; number++) {
@@ -1069,6 +1142,7 @@ export class AccessIndex {
           outcomeId.push(this.outcomeIdOf(st));
           deny.push(st.effect === 'Deny' ? 1 : 0);
           matchedList.push(st.matched);
+          ofCandidate.push(held[number]);
         }
       }
     }
@@ -1080,6 +1154,7 @@ export class AccessIndex {
       outcomeId: Int32Array.from(outcomeId),
       deny: Uint8Array.from(deny),
       matched: matchedList,
+      ofCandidate: Uint8Array.from(ofCandidate),
       policyOf: Int32Array.from(policyOf),
       patternStart: Int32Array.from(patternStart),
       patternIds: Int32Array.from(patternIds),
@@ -1117,6 +1192,11 @@ export class AccessIndex {
     }
     return keys;
   }
+}
+
+/** The flags of a tally that decide() reads (5 bits). */
+function tallyBits(t: LayerTally): number {
+  return (t.deny ? 1 : 0) | (t.certainDeny ? 2 : 0) | (t.allow ? 4 : 0) | (t.possible ? 8 : 0) | (t.anyMissing ? 16 : 0);
 }
 
 function requiredFor(action: string, v: ResourceView, policy: CompiledPolicy | null): boolean {

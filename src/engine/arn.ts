@@ -90,6 +90,11 @@ export type ArnPattern =
       cache: LRUCache<string, SegmentPattern> | null;
       /** The leading segments that hold no variable (all of them when there is none). */
       head: SegmentPattern;
+      /**
+       * The constant text before the first variable in its segment, as `text*`: that segment of a
+       * matching ARN starts with it, whatever the variable's value (null: none, or no variable).
+       */
+      headRest: Matcher | null;
     };
 
 const EMPTY_CONTEXT: RequestContext = new Map();
@@ -161,7 +166,10 @@ export function matchSegments(p: SegmentPattern, segs: readonly string[]): boole
 
 /**
  * Could the entry match the ARN for some values of its variables? Checks the segments before the
- * first variable (a spanning one ends the check: whatever follows it can be absorbed).
+ * first variable (a spanning one ends the check: whatever follows it can be absorbed), then the
+ * constant start of the variable's own segment. When it cannot, no value of the variables makes
+ * the entry match ("IAM policy elements: Variables and tags", "Resource element": the variable
+ * is replaced by its value in place), so the entry does not match and records no missing key.
  */
 export function headMayMatch(pattern: ArnPattern, arn: PreparedArn): boolean {
   if (pattern.kind === 'all') return true;
@@ -171,6 +179,9 @@ export function headMayMatch(pattern: ArnPattern, arn: PreparedArn): boolean {
     if (i >= segs.length || !head.matchers[i]!(segs[i]!)) return false;
     if (head.spanning[i]) return true;
   }
+  // The variable's segment: `home-bucket/${aws:username}/*` never matches `sales-bucket`.
+  const at = head.matchers.length;
+  if (pattern.headRest !== null && at < segs.length && !pattern.headRest(segs[at]!)) return false;
   return true;
 }
 
@@ -190,15 +201,19 @@ export function compileArnPattern(text: string, variablesEnabled: boolean): ArnP
   }
   const compiled = template.hasVariables ? null : compileSegments(splitPieces(resolveTemplate(template, EMPTY_CONTEXT).pieces!));
   let head = compiled;
+  let headRest: Matcher | null = null;
   if (head === null) {
     // The segment holding the first variable is not part of the head.
     const segments = splitPieces(constant);
-    segments.pop();
+    const rest = segments.pop()!;
     head = compileSegments(segments);
+    // A resolved value is literal text (its colons split segments after it, never before), so the
+    // variable's segment begins with the constant text before the variable: `rest*` matches it.
+    if (rest.length > 0) headRest = compileGlobPieces([...rest, '*']);
   }
   // A compiled segment pattern holds its text's character codes (~8 bytes each): ten times the key's bytes.
   const cache = compiled === null ? byteBoundedCache<SegmentPattern>(PIECES_CACHE_BYTES, (_m, k) => 10 * stringBytes(k)) : null;
-  return { kind: 'segments', template, compiled, cache, head };
+  return { kind: 'segments', template, compiled, cache, head, headRest };
 }
 
 function prefixTemplate(prefix: string, rest: Template): Template {

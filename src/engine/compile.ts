@@ -44,13 +44,29 @@ export interface CompiledPolicy {
   candidates: Map<string, CompiledStatement[]>;
 }
 
-export function compilePolicy(document: PolicyDocument, name: string): CompiledPolicy {
+/**
+ * Compiled Action, Resource and Condition parts shared by their text across the policies of one
+ * build (the access index compiles tens of thousands of policies, mostly copies of a few
+ * statements: one compiled matcher per distinct text, not one per policy). Compiled parts are
+ * immutable (their memos of resolved variables are keyed by resolved text), so sharing them
+ * changes no answer. The owner drops the intern when the build is done.
+ */
+export class CompileIntern {
+  private readonly parts = new Map<string, unknown>();
+  get<T>(key: string, make: () => T): T {
+    let v = this.parts.get(key) as T | undefined;
+    if (v === undefined) this.parts.set(key, (v = make()));
+    return v;
+  }
+}
+
+export function compilePolicy(document: PolicyDocument, name: string, intern?: CompileIntern): CompiledPolicy {
   const variablesEnabled = document.version === '2012-10-17';
   const statements: CompiledStatement[] = [];
   const byService = new Map<string, CompiledStatement[]>();
   const anyService: CompiledStatement[] = [];
   for (const st of document.statements) {
-    const compiled = compileStatement(st, name, variablesEnabled);
+    const compiled = compileStatement(st, name, variablesEnabled, intern);
     if (!compiled) continue;
     statements.push(compiled);
     const services = serviceKeys(st);
@@ -79,7 +95,7 @@ function serviceKeys(st: Statement): string[] | null {
   return out;
 }
 
-function compileStatement(st: Statement, policyName: string, variablesEnabled: boolean): CompiledStatement | null {
+function compileStatement(st: Statement, policyName: string, variablesEnabled: boolean, intern: CompileIntern | undefined): CompiledStatement | null {
   if (st.effect !== 'Allow' && st.effect !== 'Deny') return null;
   const actionList = st.action ?? st.notAction;
   if (!actionList) return null;
@@ -95,15 +111,36 @@ function compileStatement(st: Statement, policyName: string, variablesEnabled: b
   return {
     effect: st.effect,
     matched,
-    actions: actionList.map((a) => compileGlobLower(a)),
+    actions: intern
+      ? intern.get(`A${JSON.stringify(actionList)}`, () => actionList.map((a) => intern.get(`a${a}`, () => compileGlobLower(a))))
+      : actionList.map((a) => compileGlobLower(a)),
     notAction: !st.action,
-    resources: resourceList ? resourceList.map((r) => compileArnPattern(r, variablesEnabled)) : null,
+    resources: resourceList
+      ? intern
+        ? internResources(intern, resourceList, variablesEnabled)
+        : resourceList.map((r) => compileArnPattern(r, variablesEnabled))
+      : null,
     notResource: !st.resource && !!st.notResource,
     principal: principalElement ? compilePrincipal(principalElement) : null,
     notPrincipal: !st.principal && !!st.notPrincipal,
-    conditions: st.conditions.map((c) => compileCondition(c, variablesEnabled)),
+    conditions: intern ? internConditions(intern, st, variablesEnabled) : st.conditions.map((c) => compileCondition(c, variablesEnabled)),
   };
 }
+
+function internResources(intern: CompileIntern, list: string[], variablesEnabled: boolean): ArnPattern[] {
+  const v = variablesEnabled ? 'v' : 'n';
+  return intern.get(`R${v}${JSON.stringify(list)}`, () => list.map((r) => intern.get(`r${v}${r}`, () => compileArnPattern(r, variablesEnabled))));
+}
+
+/** A compiled condition reads its operator, key (as written) and values, and whether variables are on. */
+function internConditions(intern: CompileIntern, st: Statement, variablesEnabled: boolean): CompiledCondition[] {
+  if (st.conditions.length === 0) return NO_CONDITIONS;
+  const text = (c: Statement['conditions'][number]) => JSON.stringify([variablesEnabled, c.operator, c.key, c.values]);
+  return intern.get(`C${st.conditions.map(text).join(',')}`, () =>
+    st.conditions.map((c) => intern.get(`c${text(c)}`, () => compileCondition(c, variablesEnabled))),
+  );
+}
+const NO_CONDITIONS: CompiledCondition[] = [];
 
 /** The statements of `policy` that may match an action of `service` (lower-case), in document order. */
 export function statementsFor(policy: CompiledPolicy, service: string): CompiledStatement[] {

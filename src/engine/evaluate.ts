@@ -84,9 +84,14 @@ export function rcpsApply(action: string, principalArn: string | undefined, awsM
   const colon = action.indexOf(':');
   const service = (colon < 0 ? action : action.slice(0, colon)).toLowerCase();
   if (!RCP_SERVICES.has(service)) return false;
-  if (principalArn !== undefined && /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(principalArn)) return false;
+  if (principalArn !== undefined && isServiceLinkedRole(principalArn)) return false;
   if (awsManagedKey && service === 'kms') return false;
   return true;
+}
+
+/** A service-linked role: IAM creates them under the /aws-service-role/ path ("Using service-linked roles"). */
+export function isServiceLinkedRole(principalArn: string): boolean {
+  return /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(principalArn);
 }
 
 /**

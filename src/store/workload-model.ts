@@ -42,6 +42,13 @@ export interface CredentialFacts {
   /** Access keys whose `access_key_N_active` is true (IAM allows two per user). */
   activeAccessKeys: number;
   mfaActive: boolean;
+  /**
+   * Keys the report shows at all: active, or inactive with an `access_key_N_last_rotated` date.
+   * IAM's quota of two access keys per user counts inactive keys too ("IAM and AWS STS quotas"),
+   * and the report may print N/A for an inactive key's date, so this is a lower bound (never
+   * below activeAccessKeys). Optional: hand-built states may leave it out.
+   */
+  accessKeys?: number;
 }
 
 export interface WorkloadState {

@@ -29,6 +29,8 @@ interface CredentialRow {
   mfa_active: number;
   access_key_1_active: number;
   access_key_2_active: number;
+  access_key_1_last_rotated: string | null;
+  access_key_2_last_rotated: string | null;
 }
 
 /** Instance profile ARN → the stored role it holds. */
@@ -50,6 +52,8 @@ function facts(r: CredentialRow): CredentialFacts {
     passwordEnabled: r.password_enabled === 1,
     activeAccessKeys: r.access_key_1_active + r.access_key_2_active,
     mfaActive: r.mfa_active === 1,
+    accessKeys:
+      (r.access_key_1_active || r.access_key_1_last_rotated !== null ? 1 : 0) + (r.access_key_2_active || r.access_key_2_last_rotated !== null ? 1 : 0),
   };
 }
 
@@ -73,7 +77,8 @@ function readWorkloads(store: Store): WorkloadState {
   const roots = new Map<string, CredentialFacts>();
   for (const r of db
     .prepare(
-      `SELECT arn, account_id, root, password_enabled, mfa_active, access_key_1_active, access_key_2_active
+      `SELECT arn, account_id, root, password_enabled, mfa_active, access_key_1_active, access_key_2_active,
+              access_key_1_last_rotated, access_key_2_last_rotated
          FROM credential_report ORDER BY arn`,
     )
     .all() as CredentialRow[]) {

@@ -141,3 +141,53 @@ test('Variables: the user principal helper gives aws:username through context on
   assert.equal(r.decision, 'IMPLICIT_DENY');
   assert.deepEqual(r.missingContextKeys, ['aws:username']);
 });
+
+test('Variables, Resource element: text before the variable must begin its segment — home-bucket/${aws:username}/* never matches another bucket, whatever the user, so no key is missing', () => {
+  const p = stmt('home', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home-bucket/${aws:username}/*' });
+  // A role has no aws:username: the entry could match home-bucket only, so only there is the key missing.
+  const other = evaluate(request('s3:GetObject', 'arn:aws:s3:::sales-bucket/alice/a.txt', { principal: role('r') }), { identityPolicies: [p] });
+  assert.equal(other.decision, 'IMPLICIT_DENY');
+  assert.deepEqual(other.missingContextKeys, []);
+  assert.equal(other.conditional, false);
+  const home = evaluate(request('s3:GetObject', 'arn:aws:s3:::home-bucket/alice/a.txt', { principal: role('r') }), { identityPolicies: [p] });
+  assert.deepEqual(home.missingContextKeys, ['aws:username']);
+  assert.equal(home.conditional, true);
+});
+
+test('Variables, Resource element: the head check never changes a decision (every entry × resource × user name, against the entry written out)', () => {
+  const entries = [
+    'arn:aws:s3:::home-bucket/${aws:username}/*',
+    'arn:aws:s3:::home*/${aws:username}',
+    'arn:aws:s3:::h?me-${aws:username}*',
+    'arn:aws:s3:::${aws:username}-home/*',
+    'arn:aws:logs:*:*:log-group:app-${aws:username}:*',
+    'arn:aws:logs:*:*:log-group:app-${aws:username}',
+  ];
+  const resources = [
+    'arn:aws:s3:::home-bucket/alice/a.txt',
+    'arn:aws:s3:::home-bucket/bob:x/a.txt',
+    'arn:aws:s3:::homes/alice',
+    'arn:aws:s3:::hame-alice-1',
+    'arn:aws:s3:::sales-bucket/alice/a.txt',
+    'arn:aws:s3:::alice-home/x',
+    'arn:aws:logs:us-east-1:123456789012:log-group:app-alice:log-stream:s',
+    'arn:aws:logs:us-east-1:123456789012:log-group:app-bob:x',
+    'arn:aws:logs:us-east-1:123456789012:log-group:other-alice',
+  ];
+  const users = ['alice', 'bob', 'bob:x', 'a*', ''];
+  for (const entry of entries) {
+    for (const resource of resources) {
+      for (const name of users) {
+        const action = resource.startsWith('arn:aws:s3') ? 's3:GetObject' : 'logs:GetLogEvents';
+        const withVariable = stmt('v', { Effect: 'Allow', Action: action, Resource: entry });
+        // The same entry with the value written in as literal text (${*} for a literal star).
+        const literal = entry.replace('${aws:username}', name.replace(/\*/g, '${*}'));
+        const written = stmt('w', { Effect: 'Allow', Action: action, Resource: literal });
+        const c = ctx({ 'aws:username': name });
+        const a = evaluate(request(action, resource, { context: c }), { identityPolicies: [withVariable] }).decision;
+        const b = evaluate(request(action, resource, { context: c }), { identityPolicies: [written] }).decision;
+        assert.equal(a, b, `${entry} on ${resource} for ${JSON.stringify(name)}`);
+      }
+    }
+  }
+});

@@ -167,9 +167,18 @@ test('credential report errors: a bad value names the line and column of the dec
   const missing = importError(() => importFiles(fresh(), [{ name: 'r.csv', text: 'user,arn,user_creation_time,password_enabled\n' }]));
   assert.match(missing.message, /r\.csv:1:1: the header has no mfa_active column/);
 
+  const plain = fresh();
+  importFiles(plain, [{ name: 'decoded.json', text: JSON.stringify({ Content: wf('credential-report.csv').text, ReportFormat: 'text/csv' }) }]);
+  assert.equal(rows(plain, 'SELECT * FROM credential_report WHERE root = 0').length, 4, 'a Content decoded in place is read as the CSV');
+
   const notB64 = importError(() => importFiles(fresh(), [{ name: 'r.json', text: '{\n  "Content": "%%%",\n  "ReportFormat": "text/csv"\n}' }]));
   assert.equal(notB64.line, 2);
   assert.match(notB64.message, /Content: expected the Base64-encoded report/);
+
+  const headerOnly = importError(() => importFiles(fresh(), [{ name: 'r.csv', text: HEADER + '\n' }]));
+  assert.match(headerOnly.message, /r\.csv:\d+:1: the report has no rows/);
+  const otherAccount = importError(() => importFiles(fresh(), [wf('credential-report.csv')], { account: '210987654321' }));
+  assert.match(otherAccount.message, /credential-report\.csv:2:\d+: arn:aws:iam::123456789012:root is in account 123456789012, not in 210987654321/);
 
   const role = importError(() =>
     importFiles(fresh(), [{ name: 'r.csv', text: [HEADER, userRow('x', 'true', 'true', 'false', 'false').replace(':user/x', ':role/x')].join('\n') }]),
@@ -303,9 +312,14 @@ test('SageMaker: a JSON array of describe-notebook-instance outputs; list-notebo
   assert.equal(r.workloads, 2);
   const before = rawChecksum(store);
   const e = importError(() => importFiles(store, [wf('sagemaker-list-notebook-instances.json')]));
-  assert.match(e.message, /list-notebook-instances` output names no notebook role/);
-  assert.equal(e.line, 2);
+  assert.match(e.message, /NotebookInstances\[0\]\.RoleArn: `aws sagemaker list-notebook-instances` output names no notebook role/);
+  assert.equal(e.line, 3);
   assert.equal(rawChecksum(store), before);
+  // The same wrapper with every RoleArn given says all it needs.
+  const listed = JSON.parse(wf('sagemaker-notebooks.json').text);
+  const r2 = importFiles(store, [{ name: 'wrapped.json', text: JSON.stringify({ NotebookInstances: listed }) }]);
+  assert.equal(r2.workloads, 2);
+  assert.deepEqual(r2.files, [{ name: 'wrapped.json', format: 'sagemaker-notebooks' }]);
 });
 
 test('atomic: a broken second file rolls back the workload rows of the first', () => {
@@ -316,7 +330,7 @@ test('atomic: a broken second file rolls back the workload rows of the first', (
   assert.equal(e.file, 'broken.json');
   assert.equal(e.line, 3);
   assert.equal(e.path, 'Functions[0].FunctionArn');
-  assert.match(e.message, /not-an-arn is not an lambda ARN with an account|not-an-arn is not a/);
+  assert.match(e.message, /not-an-arn is not an ARN of the form arn:partition:lambda:region:account-id:…/);
   assert.equal(rawChecksum(store), before, 'nothing of the first two files stays');
 });
 
@@ -398,8 +412,8 @@ test('shape errors name file, line, column and element path', () => {
   assert.equal(e.line, 6);
   assert.match(e.message, /use1-az1 is not an Availability Zone name/);
 
-  const owner = importError(() => importFiles(fresh(), [{ name: 'ec2.json', text: '{"Reservations": [{"Instances": []}]}' }]));
-  assert.match(owner.message, /ec2\.json:1:\d+: Reservations\[0\]\.OwnerId: missing OwnerId/);
+  const owner = importError(() => importFiles(fresh(), [{ name: 'ec2.json', text: '{"Reservations": [{"Instances": [{"InstanceId": "i-1"}]}]}' }]));
+  assert.match(owner.message, /ec2\.json:1:\d+: Reservations\[0\]\.OwnerId: missing OwnerId: nothing says which account/);
 
   const glue = importError(() => importFiles(fresh(), [{ name: 'g.json', text: '{"DevEndpoints": [{"EndpointName": "e"}]}' }]));
   assert.match(glue.message, /missing RoleArn: nothing says which account/);
@@ -413,6 +427,13 @@ test('shape errors name file, line, column and element path', () => {
 
   const notList = importError(() => importFiles(fresh(), [{ name: 'f.json', text: '{"Functions": "x"}' }]));
   assert.match(notList.message, /Functions: expected a list/);
+});
+
+test('EC2 without OwnerId or Placement (the CLI prints both): the account from the instance profile, the Region unknown', () => {
+  const store = fresh();
+  const text = JSON.stringify({ Reservations: [{ Instances: [{ InstanceId: 'i-1', IamInstanceProfile: { Arn: `arn:aws:iam::${A}:instance-profile/p` } }] }] });
+  importFiles(store, [{ name: 'ec2.json', text }]);
+  assert.deepEqual(rows(store, 'SELECT arn, account_id, region FROM workloads'), [{ arn: `arn:aws:ec2::${A}:instance/i-1`, account_id: A, region: null }]);
 });
 
 test('import formats refuse workload outputs where a single format is expected (importResources)', () => {

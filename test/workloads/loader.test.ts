@@ -62,14 +62,23 @@ test('credentials: password, active keys (0–2) and MFA per user; the root user
   importFiles(store, [wf('credential-report.json')]);
   const state = loadWorkloads(store);
   const facts = (name: string) => state.credentials.get(`arn:aws:iam::${A}:user/${name}`);
-  assert.deepEqual(facts('alice'), { userArn: `arn:aws:iam::${A}:user/alice`, passwordEnabled: true, activeAccessKeys: 1, mfaActive: true });
-  assert.deepEqual(facts('bob'), { userArn: `arn:aws:iam::${A}:user/bob`, passwordEnabled: false, activeAccessKeys: 2, mfaActive: false });
+  assert.deepEqual(facts('alice'), { userArn: `arn:aws:iam::${A}:user/alice`, passwordEnabled: true, activeAccessKeys: 1, mfaActive: true, accessKeys: 1 });
+  assert.deepEqual(facts('bob'), { userArn: `arn:aws:iam::${A}:user/bob`, passwordEnabled: false, activeAccessKeys: 2, mfaActive: false, accessKeys: 2 });
   assert.equal(facts('carol')?.passwordEnabled, true);
   assert.equal(facts('carol')?.activeAccessKeys, 0);
-  assert.equal(facts('automation/deploy-bot')?.activeAccessKeys, 0, 'an inactive key (access_key_1_active false) does not count');
+  assert.equal(facts('automation/deploy-bot')?.activeAccessKeys, 0, 'an inactive key (access_key_1_active false) is not active');
+  // …but it exists (its last_rotated date is given), and IAM's quota of two keys counts it ("IAM and AWS STS quotas").
+  assert.equal(facts('automation/deploy-bot')?.accessKeys, 1);
+  assert.equal(facts('carol')?.accessKeys, 0);
   assert.equal(state.credentials.size, 4);
   assert.equal(state.credentials.has(`arn:aws:iam::${A}:root`), false);
-  assert.deepEqual(state.rootCredentials?.get(A), { userArn: `arn:aws:iam::${A}:root`, passwordEnabled: false, activeAccessKeys: 0, mfaActive: true });
+  assert.deepEqual(state.rootCredentials?.get(A), {
+    userArn: `arn:aws:iam::${A}:root`,
+    passwordEnabled: false,
+    activeAccessKeys: 0,
+    mfaActive: true,
+    accessKeys: 0,
+  });
   const batch = credentialsForUsers(store, [`arn:aws:iam::${A}:user/bob`, `arn:aws:iam::${A}:root`, 'arn:aws:iam::999999999999:user/nobody']);
   assert.equal(batch.get(`arn:aws:iam::${A}:user/bob`)?.accessKey2Active, true);
   assert.equal(batch.get(`arn:aws:iam::${A}:user/bob`)?.generatedTime, '2024-06-04T07:00:00+00:00');

@@ -96,11 +96,11 @@ export class ChangesResolver {
       'Who gained or lost which access from snapshot `from` to `to` (default: the latest), ordered by principal ARN, action, resource. Computed from what changed (policies and their texts, attachments, group memberships, boundaries, tags, trust and resource-based policies, SCP and RCP levels): only what a change reaches is evaluated again. Filters keep one principal, one action, or changes whose resource covers the given ARN. A snapshot that is unknown or pruned is NOT_FOUND.',
   })
   accessChanges(
-    @Arg('from', () => Int, { description: 'Snapshot A (imports { id }).' }) from: number,
-    @Arg('to', () => Int, { nullable: true, description: 'Snapshot B; default: the latest.' }) to: number | null,
-    @Arg('principalArn', () => String, { nullable: true, description: 'Only changes for this principal.' }) principalArn: string | null,
-    @Arg('action', () => String, { nullable: true, description: 'Only changes of this action.' }) action: string | null,
-    @Arg('resource', () => String, { nullable: true, description: 'Only changes whose resource covers this ARN.' }) resource: string | null,
+    @Arg('from', () => Int, { description: 'The snapshot (import id, see `imports`) to compare from.' }) from: number,
+    @Arg('to', () => Int, { nullable: true, description: 'The snapshot to compare to (default: the latest).' }) to: number | null,
+    @Arg('principalArn', () => String, { nullable: true, description: 'Only the changes of this principal.' }) principalArn: string | null,
+    @Arg('action', () => String, { nullable: true, description: 'Only the changes of this action (case-insensitive).' }) action: string | null,
+    @Arg('resource', () => String, { nullable: true, description: 'Only the changes whose resource pattern covers this ARN.' }) resource: string | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: ApiContext,
@@ -124,7 +124,11 @@ export class ChangesResolver {
     description:
       'The latest state with the proposed changes applied in order, in memory: nothing is stored. Its accessChanges compare the latest state with it; its whoCan answers on it. Errors name the change: BAD_USER_INPUT (not exactly one member set), NOT_FOUND (an unknown ARN), MALFORMED_POLICY_DOCUMENT (with line, column and `changes[i].putPolicy.document`).',
   })
-  whatIf(@Arg('changes', () => [ChangeInput], { description: 'The changes, applied in order.' }) changes: ChangeInput[], @Ctx() ctx: ApiContext): WhatIf {
+  whatIf(
+    @Arg('changes', () => [ChangeInput], { description: 'The proposed IAM changes, applied in order to the latest snapshot in memory; nothing is stored.' })
+    changes: ChangeInput[],
+    @Ctx() ctx: ApiContext,
+  ): WhatIf {
     if (changes.length > MAX_CHANGES)
       throw badUserInput(`${changes.length} changes; at most ${MAX_CHANGES} per whatIf`, { argumentName: 'changes', maximum: MAX_CHANGES });
     const state = ctx.app.accessState();
@@ -149,9 +153,9 @@ export class WhatIfResolver {
   })
   accessChanges(
     @Root() root: WhatIf,
-    @Arg('principalArn', () => String, { nullable: true, description: 'Only changes for this principal.' }) principalArn: string | null,
-    @Arg('action', () => String, { nullable: true, description: 'Only changes of this action.' }) action: string | null,
-    @Arg('resource', () => String, { nullable: true, description: 'Only changes whose resource covers this ARN.' }) resource: string | null,
+    @Arg('principalArn', () => String, { nullable: true, description: 'Only the changes of this principal.' }) principalArn: string | null,
+    @Arg('action', () => String, { nullable: true, description: 'Only the changes of this action (case-insensitive).' }) action: string | null,
+    @Arg('resource', () => String, { nullable: true, description: 'Only the changes whose resource pattern covers this ARN.' }) resource: string | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: ApiContext,
@@ -165,10 +169,18 @@ export class WhatIfResolver {
   @FieldResolver(() => AccessConnection, { description: 'Query.whoCan, answered on the hypothetical state.' })
   whoCan(
     @Root() root: WhatIf,
-    @Arg('action', () => String, { description: 'As Query.whoCan: service:Action.' }) action: string,
-    @Arg('resource', () => String, { description: 'As Query.whoCan: the resource ARN.' }) resource: string,
-    @Arg('context', () => [ContextEntryInput], { nullable: true, description: 'As Query.whoCan: request context values.' }) context: ContextEntryInput[] | null,
-    @Arg('includeConditional', () => Boolean, { nullable: true, defaultValue: false, description: 'As Query.whoCan (default false).' })
+    @Arg('action', () => String, { description: 'The action, service:Action (case-insensitive, as in IAM).' }) action: string,
+    @Arg('resource', () => String, { description: 'The resource ARN (or "*"); not an ARN: BAD_USER_INPUT.' }) resource: string,
+    @Arg('context', () => [ContextEntryInput], {
+      nullable: true,
+      description: 'Request context values, added to what the hypothetical state knows of each principal and resource.',
+    })
+    context: ContextEntryInput[] | null,
+    @Arg('includeConditional', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'Also list principals allowed only for some values of missing context keys (default false).',
+    })
     includeConditional: boolean,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,

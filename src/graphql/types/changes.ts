@@ -31,13 +31,17 @@ export class AccessChange {
   })
   resource!: string;
 
-  @Field(() => AccessChangeKind, { description: 'GAINED or LOST.' })
+  @Field(() => AccessChangeKind, { description: 'GAINED when access went up (none → conditional → allowed), LOST when it went down.' })
   change!: AccessChangeKind;
 
-  @Field(() => Decision, { description: 'The decision in snapshot `from` (without the missing context).' })
+  @Field(() => Decision, {
+    description: 'The decision in the old state, without the missing context (IMPLICIT_DENY for a conditional entry, see conditionalBefore).',
+  })
   before!: Decision;
 
-  @Field(() => Decision, { description: 'The decision in snapshot `to` (without the missing context).' })
+  @Field(() => Decision, {
+    description: 'The decision in the new state, without the missing context (IMPLICIT_DENY for a conditional entry, see conditionalAfter).',
+  })
   after!: Decision;
 
   @Field(() => Boolean, { description: 'Before: allowed only for some values of the context keys the request did not carry.' })
@@ -58,21 +62,21 @@ export class AccessChange {
   matchedStatements!: MatchedStatement[];
 }
 
-@ObjectType({ description: 'One change of a page, with its cursor.' })
+@ObjectType({ description: 'One AccessChange of a page, with its cursor.' })
 export class AccessChangeEdge {
-  @Field(() => String, { description: 'Opaque cursor of this entry: give it as `after` to continue after it.' })
+  @Field(() => String, { description: 'Opaque cursor of this item: give it as `after` to continue after it.' })
   cursor!: string;
 
-  @Field(() => AccessChange, { description: 'The entry.' })
+  @Field(() => AccessChange, { description: 'The item.' })
   node!: AccessChange;
 }
 
-@ObjectType({ description: 'A page of access changes (Relay cursor connection).' })
+@ObjectType({ description: 'A page of AccessChange items (Relay cursor connection), ordered by principal ARN, action, resource.' })
 export class AccessChangeConnection {
-  @Field(() => Int, { description: 'How many changes in all, whatever the page.' })
+  @Field(() => Int, { description: 'How many changes match in all, whatever the page.' })
   totalCount!: number;
 
-  @Field(() => [AccessChangeEdge], { description: 'The entries of this page.' })
+  @Field(() => [AccessChangeEdge], { description: 'The items of this page, in order.' })
   edges!: AccessChangeEdge[];
 
   @Field(() => PageInfo, { description: 'Where this page sits: hasNextPage, endCursor…' })
@@ -87,14 +91,14 @@ export class AccessChangeConnection {
 
 @InputType({ description: 'A managed policy and a user, group or role (by ARN).' })
 export class PolicyTargetInput {
-  @Field(() => String, { description: 'The managed policy ARN.' })
+  @Field(() => String, { description: 'The managed policy ARN (a customer managed or AWS managed policy).' })
   policyArn!: string;
 
   @Field(() => String, { description: 'A user, group or role ARN.' })
   targetArn!: string;
 }
 
-@InputType({ description: 'A new policy text: a managed policy version or an inline policy.' })
+@InputType({ description: 'A new document for a managed policy (its new default version) or an inline policy.' })
 export class PutPolicyInput {
   @Field(() => String, {
     description: "A managed policy's ARN (the document becomes its new default version), or an inline policy `<owner ARN>#<name>` (created if absent).",
@@ -105,7 +109,7 @@ export class PutPolicyInput {
   document!: string;
 }
 
-@InputType({ description: 'A policy to delete.' })
+@InputType({ description: 'A managed or inline policy, by id.' })
 export class PolicyIdInput {
   @Field(() => String, {
     description:
@@ -114,7 +118,7 @@ export class PolicyIdInput {
   policyId!: string;
 }
 
-@InputType({ description: 'A permissions boundary to set or remove.' })
+@InputType({ description: "A user's or role's permissions boundary." })
 export class BoundaryInput {
   @Field(() => String, { description: 'A user or role ARN.' })
   principalArn!: string;
@@ -123,18 +127,18 @@ export class BoundaryInput {
   policyArn?: string | null;
 }
 
-@InputType({ description: 'A user and a group.' })
+@InputType({ description: 'A user and a group of the same account.' })
 export class MembershipInput {
-  @Field(() => String, { description: 'The user ARN.' })
+  @Field(() => String, { description: 'The IAM user ARN.' })
   userArn!: string;
 
-  @Field(() => String, { description: 'The group ARN.' })
+  @Field(() => String, { description: 'The IAM group ARN.' })
   groupArn!: string;
 }
 
-@InputType({ description: 'A role trust policy to put.' })
+@InputType({ description: "A role's new trust policy." })
 export class TrustPolicyInput {
-  @Field(() => String, { description: 'The role ARN.' })
+  @Field(() => String, { description: 'The IAM role ARN.' })
   roleArn!: string;
 
   @Field(() => String, { description: 'The trust policy (AssumeRolePolicyDocument), JSON text.' })
@@ -143,28 +147,31 @@ export class TrustPolicyInput {
 
 @InputType({ description: 'One proposed IAM change; exactly one member set (else BAD_USER_INPUT).' })
 export class ChangeInput {
-  @Field(() => PolicyTargetInput, { nullable: true, description: 'AttachUserPolicy / AttachGroupPolicy / AttachRolePolicy.' })
+  @Field(() => PolicyTargetInput, {
+    nullable: true,
+    description: 'Attach a managed policy to a user, group or role (AttachUserPolicy / AttachGroupPolicy / AttachRolePolicy).',
+  })
   attachPolicy?: PolicyTargetInput | null;
 
-  @Field(() => PolicyTargetInput, { nullable: true, description: 'DetachUserPolicy / DetachGroupPolicy / DetachRolePolicy.' })
+  @Field(() => PolicyTargetInput, { nullable: true, description: 'Detach a managed policy from a user, group or role.' })
   detachPolicy?: PolicyTargetInput | null;
 
-  @Field(() => PutPolicyInput, { nullable: true, description: 'CreatePolicyVersion (as default) or Put*Policy.' })
+  @Field(() => PutPolicyInput, { nullable: true, description: "A managed policy's new default version, or an inline policy's document (created if absent)." })
   putPolicy?: PutPolicyInput | null;
 
-  @Field(() => PolicyIdInput, { nullable: true, description: 'DeletePolicy or Delete*Policy.' })
+  @Field(() => PolicyIdInput, { nullable: true, description: 'Delete a managed or an inline policy.' })
   deletePolicy?: PolicyIdInput | null;
 
-  @Field(() => BoundaryInput, { nullable: true, description: 'Put*PermissionsBoundary, or Delete*PermissionsBoundary with policyArn null.' })
+  @Field(() => BoundaryInput, { nullable: true, description: "Set (or, with policyArn null, remove) a user's or role's permissions boundary." })
   setPermissionsBoundary?: BoundaryInput | null;
 
-  @Field(() => MembershipInput, { nullable: true, description: 'AddUserToGroup.' })
+  @Field(() => MembershipInput, { nullable: true, description: 'Add a user to a group.' })
   addUserToGroup?: MembershipInput | null;
 
-  @Field(() => MembershipInput, { nullable: true, description: 'RemoveUserFromGroup.' })
+  @Field(() => MembershipInput, { nullable: true, description: 'Remove a user from a group.' })
   removeUserFromGroup?: MembershipInput | null;
 
-  @Field(() => TrustPolicyInput, { nullable: true, description: 'UpdateAssumeRolePolicy.' })
+  @Field(() => TrustPolicyInput, { nullable: true, description: "Replace a role's trust policy (UpdateAssumeRolePolicy)." })
   putTrustPolicy?: TrustPolicyInput | null;
 }
 

@@ -22,8 +22,8 @@ import type { ImportSession } from './session.js';
 import { optionalString, requiredString, ShapeError, type JsonObject, type JsonPath } from './shape.js';
 import type { CredentialInsert } from './workload-writer.js';
 
-/** The decoded report's first columns, as AWS prints them. */
-const HEADER_START = 'user,arn,user_creation_time,';
+/** The decoded report's first two columns, as AWS prints them (no JSON document starts so). */
+const HEADER_START = 'user,arn,';
 const REQUIRED = ['user', 'arn', 'password_enabled', 'mfa_active', 'access_key_1_active', 'access_key_2_active'] as const;
 export const ROOT_USER = '<root_account>';
 
@@ -52,8 +52,10 @@ export function importCredentialReportOutput(session: ImportSession, root: JsonO
   const format = requiredString(root, 'ReportFormat', []);
   if (format !== 'text/csv') throw new ShapeError(['ReportFormat'], `${format} is not a report format AWS documents (text/csv)`);
   const content = requiredString(root, 'Content', []);
-  if (!/^[A-Za-z0-9+/=\s]*$/.test(content)) throw new ShapeError(['Content'], 'expected the Base64-encoded report, as the AWS CLI prints it');
-  const text = Buffer.from(content, 'base64').toString('utf8');
+  // The CLI prints the Base64 text; a Content someone decoded in place is the CSV itself (no Base64 text contains a comma).
+  const decoded = isCredentialReportCsv(content);
+  if (!decoded && !/^[A-Za-z0-9+/=\s]*$/.test(content)) throw new ShapeError(['Content'], 'expected the Base64-encoded report, as the AWS CLI prints it');
+  const text = decoded ? content : Buffer.from(content, 'base64').toString('utf8');
   if (!isCredentialReportCsv(text)) {
     throw new ShapeError(['Content'], `the decoded report does not start with the credential report's columns (${HEADER_START}…)`);
   }
@@ -68,8 +70,14 @@ export function importCredentialReportCsv(session: ImportSession, text: string, 
   const col = new Map(names.map((n, i) => [n, i]));
   for (const r of REQUIRED) if (!col.has(r)) throw new CsvError(path, 1, 1, `the header has no ${r} column`);
   const seen = new Set<string>();
-  for (const row of rows.slice(1)) {
-    if (row.fields.length === 1 && row.fields[0]!.value === '') continue; // a blank line
+  const data = rows.slice(1).filter((row) => !(row.fields.length === 1 && row.fields[0]!.value === '')); // blank lines
+  if (data.length === 0) {
+    // AWS's report always has the root user's row: a report without rows names no account.
+    if (session.account === null) throw new CsvError(path, rows.length + 1, 1, 'the report has no rows, so nothing says which account it is from');
+    session.accounts.add(session.account);
+    session.workloadWriter.source(session.account, 'CREDENTIAL_REPORT', generatedTime);
+  }
+  for (const row of data) {
     if (row.fields.length !== names.length) {
       throw new CsvError(path, row.line, 1, `${row.fields.length} fields where the header has ${names.length}`);
     }
@@ -102,6 +110,14 @@ export function importCredentialReportCsv(session: ImportSession, text: string, 
     const root = user === ROOT_USER;
     if (!root && !/^arn:[^:]+:iam::\d{12}:user\//.test(arn)) {
       throw new CsvError(path, at('arn').line, at('arn').column, `${arn} is not a user ARN (the report lists IAM users and the root user)`);
+    }
+    if (session.account !== null && accountId !== session.account) {
+      throw new CsvError(
+        path,
+        at('arn').line,
+        at('arn').column,
+        `${arn} is in account ${accountId}, not in ${session.account} (the account this import was given)`,
+      );
     }
     if (seen.has(arn)) throw new CsvError(path, at('arn').line, at('arn').column, `${arn} is listed twice`);
     seen.add(arn);

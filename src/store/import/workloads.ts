@@ -4,7 +4,8 @@
  *   "IamInstanceProfile": {"Arn", "Id"}, "State": {"Name"}, "Placement": {"AvailabilityZone"}}]}]}`.
  *   The output has no instance ARN: it is built as `arn:PARTITION:ec2:REGION:ACCOUNT:instance/ID`
  *   ("Amazon EC2 resource types" in the Service Authorization Reference), the region from the
- *   Availability Zone, the account from the reservation's OwnerId. The role is the instance
+ *   Availability Zone (unknown without one: null, the ARN's region empty), the account from the
+ *   reservation's OwnerId (else the instance profile's account). The role is the instance
  *   profile's, resolved when the state is loaded (loadWorkloads).
  * - `aws lambda list-functions`: `{"Functions": [{"FunctionName", "FunctionArn", "Role", …}]}`.
  * - `aws glue get-dev-endpoints`: `{"DevEndpoints": [{"EndpointName", "RoleArn", "Status",
@@ -15,8 +16,8 @@
  *   AvailabilityZone the region cannot be known: it is stored as null and the ARN's region is empty.
  * - `aws sagemaker describe-notebook-instance`: one object `{"NotebookInstanceArn",
  *   "NotebookInstanceName", "RoleArn", "NotebookInstanceStatus", …}` or a JSON array of them.
- *   `list-notebook-instances` output (`{"NotebookInstances": [...]}`) is refused: it has no
- *   RoleArn, and storing its notebooks without their roles would read as "no role".
+ *   `list-notebook-instances` output (`{"NotebookInstances": [...]}`) is refused when an item
+ *   has no RoleArn (the CLI prints none): storing a notebook without its role would read as "no role".
  * - `aws cloudformation describe-stacks`: `{"Stacks": [{"StackId", "StackName", "RoleARN"?,
  *   "StackStatus", …}]}`; RoleARN is the stack's service role.
  *
@@ -100,7 +101,7 @@ function arnIn(o: JsonObject, key: string, path: JsonPath, service?: string): st
   const arn = requiredString(o, key, path);
   const parts = parseArn(arn);
   if (!parts || !/^\d{12}$/.test(parts.account) || (service !== undefined && parts.service !== service)) {
-    throw new ShapeError([...path, key], `${arn} is not ${service ? `an ${service} ` : 'an '}ARN with an account`);
+    throw new ShapeError([...path, key], `${arn} is not an ARN of the form arn:partition:${service ?? 'service'}:region:account-id:…`);
   }
   return arn;
 }
@@ -164,24 +165,29 @@ function importEc2(session: ImportSession, root: JsonObject): void {
   reservations.forEach((rv, r) => {
     const rpath: JsonPath = ['Reservations', r];
     const reservation = object(rv, rpath);
-    const owner = requiredString(reservation, 'OwnerId', rpath);
-    if (!/^\d{12}$/.test(owner)) throw new ShapeError([...rpath, 'OwnerId'], `${owner} is not a 12-digit account id`);
+    const given = optionalString(reservation, 'OwnerId', rpath);
+    if (given !== null && !/^\d{12}$/.test(given)) throw new ShapeError([...rpath, 'OwnerId'], `${given} is not a 12-digit account id`);
     list(reservation.Instances, [...rpath, 'Instances']).forEach((iv, i) => {
       const path: JsonPath = [...rpath, 'Instances', i];
       const o = object(iv, path);
       const id = requiredString(o, 'InstanceId', path);
-      const placement = object(o.Placement, [...path, 'Placement']);
-      const region = regionOfZone(requiredString(placement, 'AvailabilityZone', [...path, 'Placement']), [...path, 'Placement', 'AvailabilityZone']);
       const profile =
         o.IamInstanceProfile === undefined || o.IamInstanceProfile === null ? null : object(o.IamInstanceProfile, [...path, 'IamInstanceProfile']);
       const profileArn = profile ? arnIn(profile, 'Arn', [...path, 'IamInstanceProfile'], 'iam') : null;
+      // The CLI always prints OwnerId; without it, the instance profile (same account) or the account given says.
+      const owner = given ?? (profileArn ? accountOfArn(profileArn)! : session.account);
+      if (owner === null) throw new ShapeError([...rpath, 'OwnerId'], 'missing OwnerId: nothing says which account the instances are in');
+      // The CLI always prints Placement; without an Availability Zone the Region is unknown (null, ARN region empty).
+      const placement = o.Placement === undefined || o.Placement === null ? null : object(o.Placement, [...path, 'Placement']);
+      const zone = placement ? optionalString(placement, 'AvailabilityZone', [...path, 'Placement']) : null;
+      const region = zone === null ? null : regionOfZone(zone, [...path, 'Placement', 'AvailabilityZone']);
       const state = o.State === undefined || o.State === null ? null : optionalString(object(o.State, [...path, 'State']), 'Name', [...path, 'State']);
       const partition = profileArn ? parseArn(profileArn)!.partition : partitionOfRegion(region);
       write(
         session,
         {
           kind: 'EC2_INSTANCE',
-          arn: `arn:${partition}:ec2:${region}:${owner}:instance/${id}`,
+          arn: `arn:${partition}:ec2:${region ?? ''}:${owner}:instance/${id}`,
           accountId: owner,
           region,
           name: id,
@@ -198,16 +204,21 @@ function importEc2(session: ImportSession, root: JsonObject): void {
 }
 
 function importSageMaker(session: ImportSession, root: unknown): void {
-  if (isObject(root) && 'NotebookInstances' in root && !('NotebookInstanceArn' in root)) {
-    throw new ShapeError(
-      ['NotebookInstances'],
-      '`aws sagemaker list-notebook-instances` output names no notebook role (RoleArn); import `aws sagemaker describe-notebook-instance` output for each instance (one object, or a JSON array of them)',
-    );
-  }
-  const items = Array.isArray(root) ? root : [root];
+  const listing = isObject(root) && 'NotebookInstances' in root && !('NotebookInstanceArn' in root);
+  if (listing && (root.NotebookInstances === null || !Array.isArray(root.NotebookInstances))) throw new ShapeError(['NotebookInstances'], 'expected a list');
+  const items = listing ? (root.NotebookInstances as unknown[]) : Array.isArray(root) ? root : [root];
+  const at = (i: number): JsonPath => (listing ? ['NotebookInstances', i] : Array.isArray(root) ? [i] : []);
+  if (listing && items.length === 0) emptyListing(session, 'SAGEMAKER_NOTEBOOKS', ['NotebookInstances']);
   items.forEach((v, i) => {
-    const path: JsonPath = Array.isArray(root) ? [i] : [];
+    const path = at(i);
     const o = object(v, path);
+    if (listing && (o.RoleArn === undefined || o.RoleArn === null)) {
+      // A notebook always runs as a role: storing one without it would read as "no role".
+      throw new ShapeError(
+        [...path, 'RoleArn'],
+        '`aws sagemaker list-notebook-instances` output names no notebook role (RoleArn); import `aws sagemaker describe-notebook-instance` output for each instance (one object, or a JSON array of them)',
+      );
+    }
     const arn = arnIn(o, 'NotebookInstanceArn', path, 'sagemaker');
     const parts = parseArn(arn)!;
     write(
