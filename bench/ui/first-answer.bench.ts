@@ -118,7 +118,17 @@ const warm = results
   .sort((a, b) => a - b);
 console.log(`fresh server's access index, built at start-up (its log): ${indexSeconds.toFixed(1)} s`);
 console.log(`/ui → first who-can answer on screen, ${size} account (page clock, Chromium ${os.cpus().length} cores):`);
-for (const r of results) console.log(`  ${r.visit.padEnd(13)} ${String(r.ms).padStart(6)} ms  (${r.principals} principals)`);
+// The server's own time for each visit's question (its log line per operation), so the page's share shows.
+const serverMs = server
+  .stderr()
+  .split('\n')
+  .filter((l) => l.includes('"AccessqlWhoCan"'))
+  .map((l) => (JSON.parse(l) as { ms?: number }).ms);
+results.forEach((r, i) =>
+  console.log(
+    `  ${r.visit.padEnd(13)} ${String(r.ms).padStart(6)} ms  (${r.principals} principals${serverMs[i] !== undefined ? `; server ${Math.round(serverMs[i]!)} ms` : ''})`,
+  ),
+);
 console.log(
   `  median of visits 2–${results.length}: ${warm[Math.floor(warm.length / 2)]} ms; load average ${os
     .loadavg()
