@@ -12,6 +12,7 @@ import { checkActions, checkDeadline, checkResource, checkResources, MAX_EVALUAT
 import { badUserInput } from '../errors.js';
 import { runInSlices } from '../chunked.js';
 import { toAccessStep } from './access-steps.js';
+import type { AccessStep as Step } from '../../access/paths/index.js';
 import { latestSnapshotId } from '../../store/history.js';
 
 const SNAPSHOT_ARG =
@@ -45,6 +46,34 @@ export function explained(result: EvaluationResult, external = false) {
     missingContextKeys: result.missingContextKeys,
     // A conditional entry cites the Allows it would rest on, not the (empty) AWS answer.
     matchedStatements: result.decision === 'IMPLICIT_DENY' && result.conditional ? (result.conditionalStatements ?? []) : result.matchedStatements,
+  };
+}
+
+/**
+ * One page of a whoCan answer as an AccessConnection: the stored answer (path empty) and the
+ * transitive one (each entry with its chain) share it, and so does WhatIf.whoCan.
+ */
+export function accessConnection<E extends { principal: IndexedPrincipal; result: EvaluationResult; conditional?: boolean; path?: Step[] }>(
+  answer: { action: string; evaluatedResource: string; evaluatedResourceType?: string; warnings: string[]; entries: E[] },
+  first: number | null,
+  after: string | null,
+): AccessConnection {
+  const page = paginate(
+    answer.entries,
+    (e) => e.principal.model.arn,
+    (e) => {
+      const own = explained(e.result, e.principal.external !== undefined);
+      return { principal: principalNode(e.principal), ...own, conditional: own.conditional || Boolean(e.conditional), path: (e.path ?? []).map(toAccessStep) };
+    },
+    first,
+    after,
+  );
+  return {
+    ...page,
+    action: answer.action,
+    evaluatedResource: answer.evaluatedResource,
+    evaluatedResourceType: answer.evaluatedResourceType ?? null,
+    warnings: answer.warnings,
   };
 }
 
@@ -98,23 +127,7 @@ export class AccessResolver {
           checkpoint: () => checkDeadline(ctx.deadline),
         }),
       );
-      const page = paginate(
-        answer.entries,
-        (e) => e.principal.model.arn,
-        (e) => {
-          const own = explained(e.result, e.principal.external !== undefined);
-          return { principal: principalNode(e.principal), ...own, conditional: own.conditional || e.conditional, path: e.path.map(toAccessStep) };
-        },
-        first,
-        after,
-      );
-      return {
-        ...page,
-        action: answer.action,
-        evaluatedResource: answer.evaluatedResource,
-        evaluatedResourceType: answer.evaluatedResourceType ?? null,
-        warnings: answer.warnings,
-      };
+      return accessConnection(answer, first, after);
     }
     const index = ctx.app.accessIndex(snapshot);
     const answer = withDeadline(ctx.deadline, () =>
@@ -123,20 +136,7 @@ export class AccessResolver {
         checkpoint: () => checkDeadline(ctx.deadline),
       }),
     );
-    const page = paginate(
-      answer.entries,
-      (e) => e.principal.model.arn,
-      (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined), path: [] }),
-      first,
-      after,
-    );
-    return {
-      ...page,
-      action: answer.action,
-      evaluatedResource: answer.evaluatedResource,
-      evaluatedResourceType: answer.evaluatedResourceType ?? null,
-      warnings: answer.warnings,
-    };
+    return accessConnection(answer, first, after);
   }
 
   @Query(() => ActionAccessConnection, {

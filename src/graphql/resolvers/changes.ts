@@ -14,7 +14,7 @@ import type { ApiContext } from '../context.js';
 import { paginate } from '../paging.js';
 import { checkDeadline, checkResource, pageSize, withDeadline } from '../limits.js';
 import { apiError, badUserInput } from '../errors.js';
-import { explained, principalNode } from './access.js';
+import { accessConnection, explained, principalNode } from './access.js';
 
 /** Most changes one whatIf takes (each may reach many principals). */
 export const MAX_CHANGES = 100;
@@ -195,19 +195,6 @@ export class WhatIfResolver {
         checkpoint: () => checkDeadline(ctx.deadline),
       }),
     );
-    const page = paginate(
-      answer.entries,
-      (e) => e.principal.model.arn,
-      (e) => ({ principal: principalNode(e.principal), ...explained(e.result, e.principal.external !== undefined), path: [] }),
-      first,
-      after,
-    );
-    return {
-      ...page,
-      action: answer.action,
-      evaluatedResource: answer.evaluatedResource,
-      evaluatedResourceType: answer.evaluatedResourceType ?? null,
-      warnings: answer.warnings,
-    };
+    return accessConnection(answer, first, after);
   }
 }
