@@ -40,8 +40,11 @@ import type { Statement } from '../../policy/types.js';
 import { actionsOnResourceType, expandActionPattern, findAction, resourceTypeForArn } from '../../catalog/index.js';
 import { compileGlob, compileGlobLower, type Matcher } from '../../util/wildcard.js';
 import type { EvaluationResult, RequestContext } from '../../engine/types.js';
+import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../../engine/compile.js';
+import { rcpsApply, resourcePolicyRequired } from '../../engine/evaluate.js';
+import { actionMatches } from '../../engine/statement.js';
 import type { AccountModel, ModelPrincipal } from '../../store/account-model.js';
-import type { Estate, PolicyLevel } from '../../store/estate-model.js';
+import { s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
 import { AccessIndex, type IndexedPrincipal } from '../access-index.js';
 
 export interface ModelState {
@@ -161,12 +164,13 @@ class StatementCache {
 // ---------------------------------------------------------------------------------------------
 // Which actions apply to which patterns
 
-type Applies = (lowerAction: string) => boolean;
-const ANY: Applies = () => true;
-const applicable = new Map<string, Applies>();
-const byType = new WeakMap<object, Applies>();
-/** The test whether an action (lower case) applies to the pattern (see the module comment), cached per pattern. */
-function appliesTo(pattern: string): Applies {
+/** Which actions apply to a pattern: any; those of one service; those the catalog lists for its resource type (catalog names, and lower case). */
+type Applicability = { kind: 'any' } | { kind: 'prefix'; prefix: string } | { kind: 'type'; names: string[]; lower: Set<string> };
+const ANY: Applicability = { kind: 'any' };
+const applicable = new Map<string, Applicability>();
+const byType = new WeakMap<object, Applicability>();
+/** The actions that apply to the pattern (see the module comment), cached per pattern. */
+function applicabilityOf(pattern: string): Applicability {
   if (pattern === '*') return ANY;
   let rule = applicable.get(pattern);
   if (rule === undefined) {
@@ -174,13 +178,12 @@ function appliesTo(pattern: string): Applies {
     if (type) {
       rule = byType.get(type);
       if (rule === undefined) {
-        const set = new Set(actionsOnResourceType(type).map((e) => e.action.name.toLowerCase()));
-        byType.set(type, (rule = (a) => set.has(a)));
+        const names = [...new Set(actionsOnResourceType(type).map((e) => e.action.name))];
+        byType.set(type, (rule = { kind: 'type', names, lower: new Set(names.map((a) => a.toLowerCase())) }));
       }
     } else {
       const service = pattern.split(':')[2];
-      const prefix = service && !/[*?]/.test(service) ? `${service.toLowerCase()}:` : null;
-      rule = prefix === null ? ANY : (a) => a.startsWith(prefix);
+      rule = service && !/[*?]/.test(service) ? { kind: 'prefix', prefix: `${service.toLowerCase()}:` } : ANY;
     }
     if (applicable.size > 50_000) applicable.clear();
     applicable.set(pattern, rule);
@@ -190,7 +193,19 @@ function appliesTo(pattern: string): Applies {
 
 /** Does the action apply to the pattern (see the module comment)? */
 export function actionApplies(action: string, pattern: string): boolean {
-  return appliesTo(pattern)(action.toLowerCase());
+  const rule = applicabilityOf(pattern);
+  const lower = action.toLowerCase();
+  return rule.kind === 'any' ? true : rule.kind === 'prefix' ? lower.startsWith(rule.prefix) : rule.lower.has(lower);
+}
+
+/**
+ * Is `resource` (a pattern used as a request's resource) one whose requests the resource-based
+ * policy stored for `governor` takes part in? Its own ARN, or an object of the S3 bucket it is
+ * the policy of (estate-model resource(): "a bucket policy's Resource covers the bucket's
+ * objects"); a pattern with policy variables may become either.
+ */
+function governs(governor: string, resource: string): boolean {
+  return resource === governor || resource.includes('${') || s3BucketOf(resource) === governor;
 }
 
 /** May the statement's Resource match the pattern used as a request's resource? (variables: maybe). */
@@ -377,14 +392,76 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const docs = [...new Set([...rcpChanged.values()].flat())];
     for (const arn of allArns) for (const d of docs) workFor(arn).changed.add(d);
   }
-  // A changed resource-based policy is a changed statement for the principals it may grant or
-  // deny: its account's, and those it names (by account or ARN) or everyone's. They are evaluated
-  // on their own patterns under the resource too (`bucket/reports/*` under a bucket's policy).
-  for (const [, docs] of changedResources) {
+  // Patterns every principal is evaluated on besides its own: the resources whose policy or tags changed.
+  const estatePatterns = new Set<string>();
+  for (const [arn, docs] of changedResources) {
+    estatePatterns.add(arn);
+    for (const st of [...statements.of(docs.old), ...statements.of(docs.now)]) for (const p of st.patterns) if (p !== '*') estatePatterns.add(p);
+  }
+  for (const arn of changedTags) estatePatterns.add(arn);
+  /** Resource-based policies that may decide a principal's requests: its account's, and those naming its account or everyone (per account). */
+  const accountPolicies = new Map<string, { arn: string; document: string }[]>();
+  const policiesFor = (p: ModelPrincipal): { arn: string; document: string }[] => {
+    let out = accountPolicies.get(p.accountId);
+    if (out === undefined) {
+      out = [];
+      for (const m of sameEstate ? [newPolicies] : [oldPolicies, newPolicies]) {
+        for (const [arn, r] of m) {
+          if (r.owner === p.accountId || r.document.includes(p.accountId) || r.document.includes('"*"')) out.push({ arn, document: r.document });
+        }
+      }
+      accountPolicies.set(p.accountId, out);
+    }
+    return out;
+  };
+  /** Does a resource-based policy name this principal itself (its ARN, its role's sessions, its unique id)? ("AWS JSON policy elements: Principal") */
+  const names = (document: string, p: ModelPrincipal) =>
+    document.includes(p.arn) ||
+    (p.type === 'ROLE' && document.includes(`assumed-role/${p.name}/`)) ||
+    (p.uniqueId !== null && p.uniqueId !== '' && document.includes(p.uniqueId));
+  /** The patterns of the resource-based policies that may decide an account's principals' requests (per account). */
+  const accountPatterns = new Map<string, string[]>();
+  const patternsOfAccount = (p: ModelPrincipal): string[] => {
+    let out = accountPatterns.get(p.accountId);
+    if (out === undefined) {
+      const set = new Set<string>();
+      for (const r of policiesFor(p)) {
+        set.add(r.arn);
+        for (const st of statements.of(r.document)) for (const x of st.patterns) if (x !== '*') set.add(x);
+      }
+      accountPatterns.set(p.accountId, (out = [...set]));
+    }
+    return out;
+  };
+  // A changed resource-based policy decides requests on its resource (and a bucket's objects)
+  // only. 3b below asks whoCan, on both states, every action its Action elements name on the
+  // resource and on the patterns it names, for every principal. What that leaves: its NotAction
+  // statements, and the patterns under a bucket that a principal's own policies (or other
+  // resource policies) name — `bucket/reports/*` under a bucket's policy. Those principals get
+  // its texts as changed statements: its account's, and those it names (by account or ARN) or
+  // everyone's.
+  for (const [resourceArn, docs] of changedResources) {
+    const texts = [docs.old, docs.now].filter((t): t is string => t !== null);
+    const sts = texts.flatMap((t) => statements.of(t));
+    const everyone = sts.some((st) => st.actions === null);
+    const targets = new Set([resourceArn]);
+    for (const st of sts) for (const x of st.patterns) if (x !== '*') targets.add(x);
+    const bucket = /^arn:[^:]+:s3:::[^/]+$/.test(resourceArn);
+    const under = (q: string) => !targets.has(q) && governs(resourceArn, q);
+    const shared = everyone || (bucket && [...estatePatterns].some(under));
+    if (!shared && !bucket) continue;
     for (const arn of allArns) {
-      const p = (newByArn.get(arn) ?? oldByArn.get(arn))!;
-      const texts = [docs.old, docs.now].filter((t): t is string => t !== null);
-      if (docs.owner === p.accountId || texts.some((t) => t.includes(p.accountId) || t.includes('"*"'))) for (const t of texts) workFor(arn).changed.add(t);
+      const pb = oldByArn.get(arn);
+      const pa = newByArn.get(arn);
+      const p = (pa ?? pb)!;
+      if (!(docs.owner === p.accountId || texts.some((t) => t.includes(p.accountId) || t.includes('"*"')))) continue;
+      let need = shared || patternsOfAccount(p).some(under);
+      for (const x of [pb, pa]) {
+        if (need || !x) continue;
+        for (const d of x.policies) if (statements.of(d.document).some((st) => st.patterns.some(under))) need = true;
+        if (x.permissionsBoundary?.document && statements.of(x.permissionsBoundary.document).some((st) => st.patterns.some(under))) need = true;
+      }
+      if (need) for (const t of texts) workFor(arn).changed.add(t);
     }
   }
   if (work.length === 0 && changedResources.size === 0 && changedTags.size === 0) return { changes: [], evaluations: 0, principalsAffected: 0 };
@@ -420,28 +497,20 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     });
   };
 
-  // Patterns every principal is evaluated on besides its own: the resources whose policy or tags changed.
-  const estatePatterns = new Set<string>();
-  for (const [arn, docs] of changedResources) {
-    estatePatterns.add(arn);
-    for (const st of [...statements.of(docs.old), ...statements.of(docs.now)]) for (const p of st.patterns) if (p !== '*') estatePatterns.add(p);
-  }
-  for (const arn of changedTags) estatePatterns.add(arn);
-  /** Resource-based policies that may decide a principal's requests: its account's, and those naming its account or everyone. */
-  const policiesFor = (p: ModelPrincipal): { arn: string; document: string }[] => {
-    const out: { arn: string; document: string }[] = [];
-    for (const m of sameEstate ? [newPolicies] : [oldPolicies, newPolicies]) {
-      for (const [arn, r] of m) {
-        if (r.owner === p.accountId || r.document.includes(p.accountId) || r.document.includes('"*"')) out.push({ arn, document: r.document });
+  /** The changed resource-based and trust policies' texts, with the resources they are the policy of. */
+  const governorsOf = new Map<string, string[]>();
+  for (const [arn, docs] of changedResources)
+    for (const t of [docs.old, docs.now])
+      if (t !== null) {
+        const list = governorsOf.get(t);
+        if (list) list.push(arn);
+        else governorsOf.set(t, [arn]);
       }
-    }
-    return out;
-  };
 
   // 3a. Principal by principal — principals with identical inputs once: same policies (old and
   // new), boundary, SCPs, account, type and tags, statements that read nothing that tells them
   // apart (aws:username, aws:userid, aws:PrincipalArn, policy variables) and no resource-based
-  // policy that may name them. Each member gets the representative's decisions.
+  // policy that names them or reads such keys. Each member gets the representative's decisions.
   const textIds = new Map<string, number>();
   const textId = (t: string | null | undefined) => {
     if (!t) return 0;
@@ -465,7 +534,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const alone =
       own.some(readsIdentity) ||
       [...w.changed].some(readsIdentity) ||
-      [pb, pa].some((p) => p !== undefined && policiesFor(p).length > 0) ||
+      [pb, pa].some((p) => p !== undefined && policiesFor(p).some((r) => readsIdentity(r.document) || names(r.document, p))) ||
       /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(w.arn);
     const side = (p: ModelPrincipal | undefined, e: Estate) =>
       p
@@ -484,6 +553,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     else groups.set(key, [w]);
   }
   const principalsAffected = work.length;
+  const classes = new ActionClasses();
   for (const members of groups.values()) {
     checkpoint();
     const w = members[0];
@@ -499,8 +569,19 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
         for (const p of st.patterns) patterns.add(p);
         if (st.actions) for (const a of st.actions) universe.add(a);
       }
-    const changedStatements: StatementFacts[] = [];
-    if (w.full) for (const d of own) changedStatements.push(...statements.of(d));
+    /**
+     * The statements that changed for it, each with the resources whose policy it belongs to
+     * (null: an identity, boundary, SCP or RCP statement). A resource-based policy takes part
+     * only in requests on its resource — an S3 bucket's also in those on its objects (the
+     * estate's resource()) —, so its statements are evaluated on those patterns only.
+     */
+    const changedStatements = new Map<StatementFacts, string[] | null>();
+    const change = (st: StatementFacts, governors: string[] | null) => {
+      const known = changedStatements.get(st);
+      if (known === undefined) changedStatements.set(st, governors);
+      else if (known !== null) changedStatements.set(st, governors === null ? null : [...known, ...governors]);
+    };
+    if (w.full) for (const d of own) for (const st of statements.of(d)) change(st, null);
     // The resources whose policies may grant or deny it are among its patterns; when its context
     // changed, their statements may decide differently.
     for (const p of [pb, pa])
@@ -508,44 +589,55 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
         for (const r of policiesFor(p)) {
           patterns.add(r.arn);
           for (const st of statements.of(r.document)) {
-            if (w.full) changedStatements.push(st);
+            if (w.full) change(st, [r.arn]);
             for (const x of st.patterns) if (x !== '*') patterns.add(x);
           }
         }
-    for (const d of w.changed) changedStatements.push(...statements.of(d));
-    for (const st of changedStatements) if (st.actions) for (const a of st.actions) universe.add(a);
+    for (const d of w.changed) for (const st of statements.of(d)) change(st, governorsOf.get(d) ?? null);
+    for (const st of changedStatements.keys()) if (st.actions) for (const a of st.actions) universe.add(a);
 
     /** pattern → the actions to evaluate on it: those of a changed statement that may match it. */
     const pairs = new Map<string, Set<string>>();
     const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
-    for (const st of new Set(changedStatements)) {
-      const acts = [...actionsOf(st, universe)];
-      const lower = acts.map((x) => x.toLowerCase());
+    for (const [st, governors] of changedStatements) {
+      const acts = st.actions ?? [...actionsOf(st, universe)];
+      let actSet: Set<string> | undefined;
       for (const pattern of patterns) {
+        if (governors !== null && !governors.some((g) => governs(g, pattern))) continue;
         if (!mayMatch(st, pattern)) continue;
-        const applies = appliesTo(pattern);
+        const rule = applicabilityOf(pattern);
         let set = pairs.get(pattern);
-        for (let i = 0; i < acts.length; i++) {
-          if (!applies(lower[i])) continue;
-          if (!set) pairs.set(pattern, (set = new Set()));
-          set.add(acts[i]);
-        }
+        if (!set) pairs.set(pattern, (set = new Set()));
+        if (rule.kind === 'any') for (const a of acts) set.add(a);
+        else if (rule.kind === 'prefix') {
+          for (const a of acts) if (a.toLowerCase().startsWith(rule.prefix)) set.add(a);
+        } else if (rule.names.length < acts.length) {
+          // The catalog's actions on the pattern's resource type, when fewer than the statement's.
+          actSet ??= new Set(acts);
+          for (const a of rule.names) if (actSet.has(a)) set.add(a);
+        } else for (const a of acts) if (rule.lower.has(a.toLowerCase())) set.add(a);
       }
     }
+    // Actions alike for this principal (every statement of its policies, before and after,
+    // matches both or neither; same engine rules by service) decide alike: one evaluation per
+    // class on each state (see ActionClasses).
+    const ownPolicies = [...policiesOf(ib), ...policiesOf(ia)];
     let n = 0;
-    for (const [pattern, actions] of pairs)
-      for (const action of actions) {
+    for (const [pattern, actions] of pairs) {
+      const resource = substitute(pattern);
+      for (const acts of classes.split(actions, resource, ownPolicies, [beforeIndex, afterIndex])) {
         if ((++n & 255) === 0) checkpoint();
-        const resource = substitute(pattern);
+        const action = acts[0];
         const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
         const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
         evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
         if (levelOf(rb) === levelOf(ra)) continue;
         for (const m of members) {
           const shown = newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!;
-          record(shown, action, resource, rb, ra, false);
+          for (const a of acts) record(shown, a, resource, rb, ra, false);
         }
       }
+    }
   }
 
   // 3b. Resources whose policy or tags changed: whoCan on both states, every principal at once.
@@ -603,6 +695,73 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
 
   const changes = [...found.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   return { changes, evaluations, principalsAffected };
+}
+
+/** The compiled policies evaluate() reads for a principal besides the resource's: identity policies, boundary, SCP levels. */
+function policiesOf(p: IndexedPrincipal | undefined): CompiledPolicy[] {
+  if (!p) return [];
+  const s = p.policies;
+  return [...s.identityPolicies, ...(s.permissionsBoundaries ?? []), ...(s.serviceControlPolicies ?? []).flat()];
+}
+
+/**
+ * Actions that decide alike. evaluate() reads the action only through (engine/evaluate.ts,
+ * engine/statement.ts): which statements' Action / NotAction match it (actionMatches, on the
+ * statements statementsFor gives for its service), whether RCPs apply to its service (rcpsApply),
+ * whether the resource policy must allow by itself (resourcePolicyRequired: sts and kms) and
+ * whether a role's trust policy is read (sts actions only). Two actions on the same request for
+ * which all of these agree — over every policy of the principal on both states and the
+ * resource's policy and RCPs on both — get the same EvaluationResult, so one action stands for
+ * its class ("Policy evaluation logic": a statement that does not match the action is not
+ * considered at all).
+ */
+class ActionClasses {
+  private readonly statementIds = new Map<CompiledStatement, number>();
+  /** Per compiled policy: action (lower case) → the ids of its statements that match it. */
+  private readonly matches = new Map<CompiledPolicy, Map<string, string>>();
+  /** Statements the classes looked at (matcher calls), for benchmarks. */
+  steps = 0;
+
+  private signatureIn(policy: CompiledPolicy, lower: string, service: string): string {
+    let m = this.matches.get(policy);
+    if (m === undefined) this.matches.set(policy, (m = new Map()));
+    let s = m.get(lower);
+    if (s === undefined) {
+      s = '';
+      for (const st of statementsFor(policy, service)) {
+        this.steps++;
+        if (!actionMatches(st, lower)) continue;
+        let id = this.statementIds.get(st);
+        if (id === undefined) this.statementIds.set(st, (id = this.statementIds.size));
+        s += `${id},`;
+      }
+      m.set(lower, s);
+    }
+    return s;
+  }
+
+  /** The actions in classes (each in the given order), for one resource and the principal's policies. */
+  split(actions: Iterable<string>, resource: string, own: CompiledPolicy[], indexes: AccessIndex[]): string[][] {
+    const policies = new Set(own);
+    for (const index of indexes) {
+      const v = index.view(resource);
+      if (v.policy) policies.add(v.policy);
+      for (const level of v.rcps ?? []) for (const p of level) policies.add(p);
+    }
+    const list = [...policies];
+    const out = new Map<string, string[]>();
+    for (const action of actions) {
+      const lower = action.toLowerCase();
+      const colon = lower.indexOf(':');
+      const service = colon < 0 ? lower : lower.slice(0, colon);
+      let key = `${rcpsApply(action, undefined) ? 1 : 0}${resourcePolicyRequired(action, resource) ? 1 : 0}${service === 'sts' ? 1 : 0}`;
+      for (const p of list) key += `|${this.signatureIn(p, lower, service)}`;
+      const members = out.get(key);
+      if (members) members.push(action);
+      else out.set(key, [action]);
+    }
+    return [...out.values()];
+  }
 }
 
 /** A pattern's policy variables with the principal's stored values (`${aws:username}` → its name); unknown ones stay as written. */
