@@ -108,13 +108,28 @@ interface StatementFacts {
   /** Patterns this statement contributes to the resources evaluated. */
   patterns: string[];
   readsResourceTag: boolean;
+  /** `actions` in lower case (filled on first need). */
+  lowerActions?: string[];
 }
 
 const actionExpansion = new Map<string, string[]>();
+/** A statement's Action entries expanded, by the entries' text (policies repeat the same lists). */
+const actionLists = new Map<string, string[]>();
+function expandEntries(entries: string[]): string[] {
+  if (entries.length === 1) return expandEntry(entries[0]);
+  const key = entries.join('\u0000');
+  let out = actionLists.get(key);
+  if (out === undefined) {
+    out = [...new Set(entries.flatMap(expandEntry))];
+    if (actionLists.size > 20_000) actionLists.clear();
+    actionLists.set(key, out);
+  }
+  return out;
+}
 function expandEntry(entry: string): string[] {
   let out = actionExpansion.get(entry);
   if (out === undefined) {
-    if (/[*?]/.test(entry)) out = expandActionPattern(entry).map((a) => a.name);
+    if (/[*?]/.test(entry)) out = [...new Set(expandActionPattern(entry).map((a) => a.name))];
     else out = [findAction(entry)?.name ?? entry];
     if (actionExpansion.size > 50_000) actionExpansion.clear();
     actionExpansion.set(entry, out);
@@ -125,7 +140,7 @@ function expandEntry(entry: string): string[] {
 function factsOf(st: Statement): StatementFacts | null {
   if (st.effect !== 'Allow' && st.effect !== 'Deny') return null;
   if (!st.action && !st.notAction) return null;
-  const actions = st.action ? [...new Set(st.action.flatMap(expandEntry))] : null;
+  const actions = st.action ? expandEntries(st.action) : null;
   const notActions = st.notAction ? st.notAction.map((a) => compileGlobLower(a.toLowerCase())) : null;
   const resources = st.resource ?? null;
   const readsResourceTag =
@@ -189,6 +204,19 @@ function applicabilityOf(pattern: string): Applicability {
     applicable.set(pattern, rule);
   }
   return rule;
+}
+
+const STS: Applicability = { kind: 'prefix', prefix: 'sts:' };
+const stsRules = new WeakMap<Applicability, Applicability>();
+/** The sts actions among those a rule admits (a role's pattern that is there for its trust policy). */
+function stsOnly(rule: Applicability): Applicability {
+  if (rule.kind !== 'type') return rule.kind === 'prefix' && rule.prefix !== 'sts:' ? { kind: 'type', names: [], lower: new Set() } : STS;
+  let out = stsRules.get(rule);
+  if (out === undefined) {
+    const names = rule.names.filter((a) => a.toLowerCase().startsWith('sts:'));
+    stsRules.set(rule, (out = { kind: 'type', names, lower: new Set(names.map((a) => a.toLowerCase())) }));
+  }
+  return out;
 }
 
 /** Does the action apply to the pattern (see the module comment)? */
@@ -312,13 +340,15 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
 
   // 1. The estate: resource-based and trust policies, RCP levels, resource tags.
   const policyMap = (e: Estate) => {
-    const m = new Map<string, { document: string; owner: string | null }>();
-    for (const r of e.data.resourcePolicies) m.set(r.arn, { document: r.document, owner: r.ownerAccountId });
-    for (const r of e.data.trustPolicies) m.set(r.arn, { document: r.document, owner: r.arn.split(':')[4] || null });
+    const m = new Map<string, { document: string; owner: string | null; trust: boolean }>();
+    for (const r of e.data.resourcePolicies) m.set(r.arn, { document: r.document, owner: r.ownerAccountId, trust: false });
+    for (const r of e.data.trustPolicies) m.set(r.arn, { document: r.document, owner: r.arn.split(':')[4] || null, trust: true });
     return m;
   };
   const sameEstate = before.estate === after.estate;
-  const oldPolicies = sameEstate ? new Map() : policyMap(before.estate);
+  // (One estate for both states: the same policies; read all the same, so that the answer does
+  // not depend on whether the caller passed one object or two equal ones.)
+  const oldPolicies = policyMap(before.estate);
   const newPolicies = sameEstate ? oldPolicies : policyMap(after.estate);
   /** Resources whose resource-based or trust policy changed, with both texts. */
   const changedResources = new Map<string, { old: string | null; now: string | null; owner: string | null }>();
@@ -400,14 +430,15 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   }
   for (const arn of changedTags) estatePatterns.add(arn);
   /** Resource-based policies that may decide a principal's requests: its account's, and those naming its account or everyone (per account). */
-  const accountPolicies = new Map<string, { arn: string; document: string }[]>();
-  const policiesFor = (p: ModelPrincipal): { arn: string; document: string }[] => {
+  const accountPolicies = new Map<string, { arn: string; document: string; trust: boolean }[]>();
+  const policiesFor = (p: ModelPrincipal): { arn: string; document: string; trust: boolean }[] => {
     let out = accountPolicies.get(p.accountId);
     if (out === undefined) {
       out = [];
       for (const m of sameEstate ? [newPolicies] : [oldPolicies, newPolicies]) {
         for (const [arn, r] of m) {
-          if (r.owner === p.accountId || r.document.includes(p.accountId) || r.document.includes('"*"')) out.push({ arn, document: r.document });
+          if (m === oldPolicies && !sameEstate && newPolicies.get(arn)?.document === r.document) continue;
+          if (r.owner === p.accountId || r.document.includes(p.accountId) || r.document.includes('"*"')) out.push({ arn, document: r.document, trust: r.trust });
         }
       }
       accountPolicies.set(p.accountId, out);
@@ -419,17 +450,24 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     document.includes(p.arn) ||
     (p.type === 'ROLE' && document.includes(`assumed-role/${p.name}/`)) ||
     (p.uniqueId !== null && p.uniqueId !== '' && document.includes(p.uniqueId));
-  /** The patterns of the resource-based policies that may decide an account's principals' requests (per account). */
-  const accountPatterns = new Map<string, string[]>();
-  const patternsOfAccount = (p: ModelPrincipal): string[] => {
+  /**
+   * The patterns of the resource-based policies that may decide an account's principals'
+   * requests (per account): a resource policy's resource and Resource entries; a role whose
+   * trust policy may name them, for sts actions only (the only requests its trust policy takes
+   * part in: "IAM roles", "Role trust policy"; AccessIndex policySetFor).
+   */
+  const accountPatterns = new Map<string, { any: string[]; sts: string[] }>();
+  const patternsOfAccount = (p: ModelPrincipal): { any: string[]; sts: string[] } => {
     let out = accountPatterns.get(p.accountId);
     if (out === undefined) {
-      const set = new Set<string>();
+      const any = new Set<string>();
+      const sts = new Set<string>();
       for (const r of policiesFor(p)) {
-        set.add(r.arn);
-        for (const st of statements.of(r.document)) for (const x of st.patterns) if (x !== '*') set.add(x);
+        (r.trust ? sts : any).add(r.arn);
+        for (const st of statements.of(r.document)) for (const x of st.patterns) if (x !== '*') (r.trust ? sts : any).add(x);
       }
-      accountPatterns.set(p.accountId, (out = [...set]));
+      for (const x of any) sts.delete(x);
+      accountPatterns.set(p.accountId, (out = { any: [...any], sts: [...sts] }));
     }
     return out;
   };
@@ -455,7 +493,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       const pa = newByArn.get(arn);
       const p = (pa ?? pb)!;
       if (!(docs.owner === p.accountId || texts.some((t) => t.includes(p.accountId) || t.includes('"*"')))) continue;
-      let need = shared || patternsOfAccount(p).some(under);
+      let need = shared || patternsOfAccount(p).any.some(under) || patternsOfAccount(p).sts.some(under);
       for (const x of [pb, pa]) {
         if (need || !x) continue;
         for (const d of x.policies) if (statements.of(d.document).some((st) => st.patterns.some(under))) need = true;
@@ -521,7 +559,9 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const personal = new Map<string, boolean>();
   const readsIdentity = (t: string) => {
     let r = personal.get(t);
-    if (r === undefined) personal.set(t, (r = /\$\{|aws:username|aws:userid|aws:principalarn|aws:sourceidentity/i.test(t)));
+    // The stored keys whose values differ between principals alike in account, type and tags
+    // (stored-context.ts): read as condition keys or as policy variables.
+    if (r === undefined) personal.set(t, (r = /aws:username|aws:userid|aws:principalarn|aws:sourceidentity/i.test(t)));
     return r;
   };
   const docsOf = (p: ModelPrincipal | undefined) =>
@@ -563,12 +603,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const ia = pa ? afterIndex.principal(w.arn) : undefined;
     const own = [...docsOf(pb), ...docsOf(pa)];
     const patterns = new Set<string>(estatePatterns);
-    const universe = new Set<string>();
-    for (const d of own)
-      for (const st of statements.of(d)) {
-        for (const p of st.patterns) patterns.add(p);
-        if (st.actions) for (const a of st.actions) universe.add(a);
-      }
+    for (const d of own) for (const st of statements.of(d)) for (const p of st.patterns) patterns.add(p);
     /**
      * The statements that changed for it, each with the resources whose policy it belongs to
      * (null: an identity, boundary, SCP or RCP statement). A resource-based policy takes part
@@ -584,44 +619,56 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     if (w.full) for (const d of own) for (const st of statements.of(d)) change(st, null);
     // The resources whose policies may grant or deny it are among its patterns; when its context
     // changed, their statements may decide differently.
+    const stsPatterns = new Set<string>();
     for (const p of [pb, pa])
-      if (p)
-        for (const r of policiesFor(p)) {
-          patterns.add(r.arn);
-          for (const st of statements.of(r.document)) {
-            if (w.full) change(st, [r.arn]);
-            for (const x of st.patterns) if (x !== '*') patterns.add(x);
-          }
-        }
+      if (p) {
+        const { any, sts } = patternsOfAccount(p);
+        for (const x of any) patterns.add(x);
+        for (const x of sts) stsPatterns.add(x);
+        if (w.full) for (const r of policiesFor(p)) for (const st of statements.of(r.document)) change(st, [r.arn]);
+      }
+    for (const x of patterns) stsPatterns.delete(x);
+
     for (const d of w.changed) for (const st of statements.of(d)) change(st, governorsOf.get(d) ?? null);
-    for (const st of changedStatements.keys()) if (st.actions) for (const a of st.actions) universe.add(a);
+    // The actions a NotAction statement is evaluated for: those the principal's other statements name.
+    let universe: Set<string> | undefined;
+    const universeOf = () => {
+      if (universe === undefined) {
+        universe = new Set<string>();
+        for (const d of own) for (const st of statements.of(d)) if (st.actions) for (const a of st.actions) universe.add(a);
+        for (const st of changedStatements.keys()) if (st.actions) for (const a of st.actions) universe.add(a);
+      }
+      return universe;
+    };
 
     /** pattern → the actions to evaluate on it: those of a changed statement that may match it. */
     const pairs = new Map<string, Set<string>>();
     const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
     for (const [st, governors] of changedStatements) {
-      const acts = st.actions ?? [...actionsOf(st, universe)];
+      const acts = st.actions ?? [...actionsOf(st, universeOf())];
+      const lowerActs = st.actions ? (st.lowerActions ??= st.actions.map((a) => a.toLowerCase())) : acts.map((a) => a.toLowerCase());
       let actSet: Set<string> | undefined;
-      for (const pattern of patterns) {
+      for (const pattern of [...patterns, ...stsPatterns]) {
         if (governors !== null && !governors.some((g) => governs(g, pattern))) continue;
         if (!mayMatch(st, pattern)) continue;
-        const rule = applicabilityOf(pattern);
+        let rule = applicabilityOf(pattern);
+        if (stsPatterns.has(pattern)) rule = stsOnly(rule);
         let set = pairs.get(pattern);
         if (!set) pairs.set(pattern, (set = new Set()));
         if (rule.kind === 'any') for (const a of acts) set.add(a);
         else if (rule.kind === 'prefix') {
-          for (const a of acts) if (a.toLowerCase().startsWith(rule.prefix)) set.add(a);
+          for (let i = 0; i < acts.length; i++) if (lowerActs[i].startsWith(rule.prefix)) set.add(acts[i]);
         } else if (rule.names.length < acts.length) {
           // The catalog's actions on the pattern's resource type, when fewer than the statement's.
           actSet ??= new Set(acts);
           for (const a of rule.names) if (actSet.has(a)) set.add(a);
-        } else for (const a of acts) if (rule.lower.has(a.toLowerCase())) set.add(a);
+        } else for (let i = 0; i < acts.length; i++) if (rule.lower.has(lowerActs[i])) set.add(acts[i]);
       }
     }
     // Actions alike for this principal (every statement of its policies, before and after,
     // matches both or neither; same engine rules by service) decide alike: one evaluation per
     // class on each state (see ActionClasses).
-    const ownPolicies = [...policiesOf(ib), ...policiesOf(ia)];
+    const ownPolicies = classes.ownMemo([...policiesOf(ib), ...policiesOf(ia)]);
     let n = 0;
     for (const [pattern, actions] of pairs) {
       const resource = substitute(pattern);
@@ -740,9 +787,14 @@ class ActionClasses {
     return s;
   }
 
+  /** A per-principal memo of the signatures over its own policies (identity, boundary, SCPs; both states). */
+  ownMemo(own: CompiledPolicy[]): Map<string, string> & { policies: CompiledPolicy[] } {
+    return Object.assign(new Map<string, string>(), { policies: [...new Set(own)] });
+  }
+
   /** The actions in classes (each in the given order), for one resource and the principal's policies. */
-  split(actions: Iterable<string>, resource: string, own: CompiledPolicy[], indexes: AccessIndex[]): string[][] {
-    const policies = new Set(own);
+  split(actions: Iterable<string>, resource: string, own: Map<string, string> & { policies: CompiledPolicy[] }, indexes: AccessIndex[]): string[][] {
+    const policies = new Set<CompiledPolicy>();
     for (const index of indexes) {
       const v = index.view(resource);
       if (v.policy) policies.add(v.policy);
@@ -751,10 +803,16 @@ class ActionClasses {
     const list = [...policies];
     const out = new Map<string, string[]>();
     for (const action of actions) {
+      let key = own.get(action);
       const lower = action.toLowerCase();
       const colon = lower.indexOf(':');
       const service = colon < 0 ? lower : lower.slice(0, colon);
-      let key = `${rcpsApply(action, undefined) ? 1 : 0}${resourcePolicyRequired(action, resource) ? 1 : 0}${service === 'sts' ? 1 : 0}`;
+      if (key === undefined) {
+        key = `${rcpsApply(action, undefined) ? 1 : 0}${service === 'sts' ? 1 : 0}`;
+        for (const p of own.policies) key += `|${this.signatureIn(p, lower, service)}`;
+        own.set(action, key);
+      }
+      key += resourcePolicyRequired(action, resource) ? '!' : '.';
       for (const p of list) key += `|${this.signatureIn(p, lower, service)}`;
       const members = out.get(key);
       if (members) members.push(action);
