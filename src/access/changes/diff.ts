@@ -43,6 +43,8 @@ import type { EvaluationResult, RequestContext } from '../../engine/types.js';
 import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../../engine/compile.js';
 import { rcpsApply, resourcePolicyRequired } from '../../engine/evaluate.js';
 import { actionMatches } from '../../engine/statement.js';
+import { matchArnPattern, prepareArn } from '../../engine/arn.js';
+import { TRUE } from '../../engine/tri.js';
 import type { AccountModel, ModelPrincipal } from '../../store/account-model.js';
 import { s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
 import { AccessIndex, type IndexedPrincipal } from '../access-index.js';
@@ -594,6 +596,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   }
   const principalsAffected = work.length;
   const classes = new ActionClasses();
+  const resourceClasses = new ResourceClasses([beforeIndex, afterIndex], [oldPolicies, newPolicies]);
   for (const members of groups.values()) {
     checkpoint();
     const w = members[0];
@@ -669,20 +672,37 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     // matches both or neither; same engine rules by service) decide alike: one evaluation per
     // class on each state (see ActionClasses).
     const ownPolicies = classes.ownMemo([...policiesOf(ib), ...policiesOf(ia)]);
-    let n = 0;
+    // Resources alike for this principal (see PatternClasses) decide alike: the first of each
+    // class is evaluated; where its level moves, every member is evaluated (exact results, and
+    // each member's own statements in the explanation).
+    const alike = new Map<string, { resources: Set<string>; actions: Set<string> }>();
     for (const [pattern, actions] of pairs) {
+      if (actions.size === 0) continue;
       const resource = substitute(pattern);
-      for (const acts of classes.split(actions, resource, ownPolicies, [beforeIndex, afterIndex])) {
+      const key = resourceClasses.key(resource, actions, ownPolicies.policies);
+      const known = alike.get(key);
+      if (known) known.resources.add(resource);
+      else alike.set(key, { resources: new Set([resource]), actions });
+    }
+    let n = 0;
+    for (const { resources, actions } of alike.values()) {
+      const [first, ...rest] = resources;
+      for (const acts of classes.split(actions, first, ownPolicies, [beforeIndex, afterIndex])) {
         if ((++n & 255) === 0) checkpoint();
         const action = acts[0];
-        const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
-        const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
-        evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
-        if (levelOf(rb) === levelOf(ra)) continue;
-        for (const m of members) {
-          const shown = newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!;
-          for (const a of acts) record(shown, a, resource, rb, ra, false);
-        }
+        const ask = (resource: string) => {
+          const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
+          const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
+          evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
+          if (levelOf(rb) === levelOf(ra)) return false;
+          for (const m of members) {
+            const shown = newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!;
+            for (const a of acts) record(shown, a, resource, rb, ra, false);
+          }
+          return true;
+        };
+        if (!ask(first)) continue;
+        for (const resource of rest) ask(resource);
       }
     }
   }
@@ -819,6 +839,102 @@ class ActionClasses {
       else out.set(key, [action]);
     }
     return [...out.values()];
+  }
+}
+
+/**
+ * Resources (patterns used as a request's resource) alike for one principal and one set of
+ * actions. evaluate() reads the resource only through (engine/evaluate.ts, engine/statement.ts,
+ * AccessIndex view): whether each statement's Resource / NotResource entries match it — the
+ * statements that match one of the actions, of the principal's policies on both states and of
+ * the resource's policy and RCPs —, the request context it brings (its tags, its owner's
+ * organization keys), its owner, its resource-based policy (by text: a copy of a trust policy on
+ * another role decides alike) and RCP levels, and whether that policy must allow by itself
+ * (resourcePolicyRequired). Two resources for which all of these agree get the same decision.
+ * A resource whose entries hold policy variables is its own class.
+ */
+class ResourceClasses {
+  private readonly texts = new Map<string, number>();
+  private readonly objects = new Map<object, number>();
+  private readonly facts = new Map<AccessIndex, Map<string, string>>();
+  private readonly relevant = new Map<CompiledPolicy[], Map<string, CompiledStatement[]>>();
+
+  constructor(
+    private readonly indexes: AccessIndex[],
+    private readonly policies: Map<string, { document: string }>[],
+  ) {}
+
+  private id<K>(map: Map<K, number>, k: K): number {
+    let id = map.get(k);
+    if (id === undefined) map.set(k, (id = map.size + 1));
+    return id;
+  }
+
+  /** What one state's estate says about the resource: owner, policy (text), RCP levels, context. */
+  private factsIn(i: number, resource: string): string {
+    const index = this.indexes[i];
+    let m = this.facts.get(index);
+    if (m === undefined) this.facts.set(index, (m = new Map()));
+    let f = m.get(resource);
+    if (f === undefined) {
+      const v = index.view(resource);
+      const bucket = s3BucketOf(resource);
+      const text = this.policies[i].get(resource)?.document ?? (bucket !== undefined ? this.policies[i].get(bucket)?.document : undefined);
+      const context = JSON.stringify([...v.context].map(([k, x]) => [k, x.type, x.values]));
+      f = `${v.owner ?? '-'}/${v.isTrustPolicy ? 1 : 0}/${v.policy === null ? 0 : text === undefined ? `@${resource}` : this.id(this.texts, text)}/${v.rcps === null ? 0 : this.id(this.objects, v.rcps)}/${this.id(this.texts, context)}`;
+      m.set(resource, f);
+    }
+    return f;
+  }
+
+  /** The statements of `policies` that match one of the actions, in a fixed order (memoised for the principal's own policies). */
+  private statementsFor(policies: CompiledPolicy[], actions: Set<string>, actionsKey: string, memo: boolean): CompiledStatement[] {
+    let m = memo ? this.relevant.get(policies) : undefined;
+    if (memo && m === undefined) this.relevant.set(policies, (m = new Map()));
+    let out = m?.get(actionsKey);
+    if (out === undefined) {
+      const set = new Set<CompiledStatement>();
+      for (const a of actions) {
+        const lower = a.toLowerCase();
+        const colon = lower.indexOf(':');
+        const service = colon < 0 ? lower : lower.slice(0, colon);
+        for (const p of policies) for (const st of statementsFor(p, service)) if (actionMatches(st, lower)) set.add(st);
+      }
+      out = [...set];
+      m?.set(actionsKey, out);
+    }
+    return out;
+  }
+
+  key(resource: string, actions: Set<string>, own: CompiledPolicy[]): string {
+    if (resource.includes('${')) return `=${resource}`;
+    const actionsKey = [...actions].join(',');
+    let key = `${actionsKey}|${resourcePolicyRequired('sts:x', resource) ? 1 : 0}${resourcePolicyRequired('kms:x', resource) ? 1 : 0}`;
+    for (let i = 0; i < this.indexes.length; i++) key += `|${this.factsIn(i, resource)}`;
+    const arn = prepareArn(resource);
+    const lists: CompiledStatement[][] = [this.statementsFor(own, actions, actionsKey, true)];
+    for (const index of this.indexes) {
+      const v = index.view(resource);
+      const layer = [...(v.policy ? [v.policy] : []), ...(v.rcps ?? []).flat()];
+      if (layer.length > 0) lists.push(this.statementsFor(layer, actions, actionsKey, false));
+    }
+    key += '|';
+    for (const list of lists) {
+      for (const st of list) {
+        if (st.resources === null) {
+          key += 'n';
+          continue;
+        }
+        for (const r of st.resources) {
+          if (r.kind === 'all') key += '1';
+          else if (r.compiled === null) return `=${resource}`;
+          else key += matchArnPattern(r, arn, EMPTY, null) === TRUE ? '1' : '0';
+        }
+        key += ';';
+      }
+      key += '/';
+    }
+    return key;
   }
 }
 
