@@ -651,22 +651,27 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       const acts = st.actions ?? [...actionsOf(st, universeOf())];
       const lowerActs = st.actions ? (st.lowerActions ??= st.actions.map((a) => a.toLowerCase())) : acts.map((a) => a.toLowerCase());
       let actSet: Set<string> | undefined;
-      for (const pattern of [...patterns, ...stsPatterns]) {
-        if (governors !== null && !governors.some((g) => governs(g, pattern))) continue;
-        if (!mayMatch(st, pattern)) continue;
-        let rule = applicabilityOf(pattern);
-        if (stsPatterns.has(pattern)) rule = stsOnly(rule);
+      const hasSts = lowerActs.some((a) => a.startsWith('sts:'));
+      const visit = (pattern: string, sts: boolean) => {
+        if (governors !== null && !governors.some((g) => governs(g, pattern))) return;
+        if (!mayMatch(st, pattern)) return;
+        const rule = sts ? stsOnly(applicabilityOf(pattern)) : applicabilityOf(pattern);
         let set = pairs.get(pattern);
-        if (!set) pairs.set(pattern, (set = new Set()));
-        if (rule.kind === 'any') for (const a of acts) set.add(a);
+        const add = (a: string) => {
+          if (!set) pairs.set(pattern, (set = new Set()));
+          set.add(a);
+        };
+        if (rule.kind === 'any') for (const a of acts) add(a);
         else if (rule.kind === 'prefix') {
-          for (let i = 0; i < acts.length; i++) if (lowerActs[i].startsWith(rule.prefix)) set.add(acts[i]);
+          for (let i = 0; i < acts.length; i++) if (lowerActs[i].startsWith(rule.prefix)) add(acts[i]);
         } else if (rule.names.length < acts.length) {
           // The catalog's actions on the pattern's resource type, when fewer than the statement's.
           actSet ??= new Set(acts);
-          for (const a of rule.names) if (actSet.has(a)) set.add(a);
-        } else for (let i = 0; i < acts.length; i++) if (rule.lower.has(lowerActs[i])) set.add(acts[i]);
-      }
+          for (const a of rule.names) if (actSet.has(a)) add(a);
+        } else for (let i = 0; i < acts.length; i++) if (rule.lower.has(lowerActs[i])) add(acts[i]);
+      };
+      for (const pattern of patterns) visit(pattern, false);
+      if (hasSts) for (const pattern of stsPatterns) visit(pattern, true);
     }
     // Actions alike for this principal (every statement of its policies, before and after,
     // matches both or neither; same engine rules by service) decide alike: one evaluation per
