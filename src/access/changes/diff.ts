@@ -110,8 +110,29 @@ interface StatementFacts {
   /** Patterns this statement contributes to the resources evaluated. */
   patterns: string[];
   readsResourceTag: boolean;
+  /** The Action entries as written (null for NotAction). */
+  entries: string[] | null;
   /** `actions` in lower case (filled on first need). */
   lowerActions?: string[];
+}
+
+const expansionSets = new Map<string, Set<string>>();
+/** Does one of the statement's Action entries cover the catalog action `name` (as expandEntry expands them)? */
+function entriesCover(entries: string[], name: string): boolean {
+  for (const e of entries) {
+    let set = expansionSets.get(e);
+    if (set === undefined) {
+      if (expansionSets.size > 50_000) expansionSets.clear();
+      expansionSets.set(e, (set = new Set(expandEntry(e))));
+    }
+    if (set.has(name)) return true;
+  }
+  return false;
+}
+
+/** May an Action entry cover an sts action? */
+function mayCoverSts(entries: string[] | null): boolean {
+  return entries === null || entries.some((e) => /^(sts|[^:]*[*?][^:]*):/i.test(e) || e === '*');
 }
 
 const actionExpansion = new Map<string, string[]>();
@@ -142,14 +163,20 @@ function expandEntry(entry: string): string[] {
 function factsOf(st: Statement): StatementFacts | null {
   if (st.effect !== 'Allow' && st.effect !== 'Deny') return null;
   if (!st.action && !st.notAction) return null;
-  const actions = st.action ? expandEntries(st.action) : null;
+  const entries = st.action ?? null;
+  // Expanded on first read: most statements parsed here are never asked for their actions.
+  let expanded: string[] | null | undefined = entries === null ? null : undefined;
   const notActions = st.notAction ? st.notAction.map((a) => compileGlobLower(a.toLowerCase())) : null;
   const resources = st.resource ?? null;
   const readsResourceTag =
     (st.conditions ?? []).some((c) => /aws:resourcetag\//i.test(c.key) || c.values.some((v) => /\$\{aws:resourcetag\//i.test(v))) ||
     (resources ?? []).some((r) => /\$\{aws:resourcetag\//i.test(r));
   return {
-    actions,
+    get actions() {
+      if (expanded === undefined) expanded = expandEntries(entries!);
+      return expanded;
+    },
+    entries,
     notActions,
     resources,
     resourceMatchers: resources ? resources.map((r) => compileGlob(r)) : null,
@@ -483,7 +510,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   for (const [resourceArn, docs] of changedResources) {
     const texts = [docs.old, docs.now].filter((t): t is string => t !== null);
     const sts = texts.flatMap((t) => statements.of(t));
-    const everyone = sts.some((st) => st.actions === null);
+    const everyone = sts.some((st) => st.entries === null);
     const targets = new Set([resourceArn]);
     for (const st of sts) for (const x of st.patterns) if (x !== '*') targets.add(x);
     const bucket = /^arn:[^:]+:s3:::[^/]+$/.test(resourceArn);
@@ -648,10 +675,11 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const pairs = new Map<string, Set<string>>();
     const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
     for (const [st, governors] of changedStatements) {
-      const acts = st.actions ?? [...actionsOf(st, universeOf())];
-      const lowerActs = st.actions ? (st.lowerActions ??= st.actions.map((a) => a.toLowerCase())) : acts.map((a) => a.toLowerCase());
-      let actSet: Set<string> | undefined;
-      const hasSts = lowerActs.some((a) => a.startsWith('sts:'));
+      let actsMemo: string[] | undefined;
+      let lowerMemo: string[] | undefined;
+      const actsOf = () => (actsMemo ??= st.entries !== null ? st.actions! : [...actionsOf(st, universeOf())]);
+      const lowerOf = () => (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
+      const hasSts = mayCoverSts(st.entries);
       const visit = (pattern: string, sts: boolean) => {
         if (governors !== null && !governors.some((g) => governs(g, pattern))) return;
         if (!mayMatch(st, pattern)) return;
@@ -661,14 +689,19 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
           if (!set) pairs.set(pattern, (set = new Set()));
           set.add(a);
         };
-        if (rule.kind === 'any') for (const a of acts) add(a);
+        if (rule.kind === 'any') for (const a of actsOf()) add(a);
         else if (rule.kind === 'prefix') {
-          for (let i = 0; i < acts.length; i++) if (lowerActs[i].startsWith(rule.prefix)) add(acts[i]);
-        } else if (rule.names.length < acts.length) {
-          // The catalog's actions on the pattern's resource type, when fewer than the statement's.
-          actSet ??= new Set(acts);
-          for (const a of rule.names) if (actSet.has(a)) add(a);
-        } else for (let i = 0; i < acts.length; i++) if (rule.lower.has(lowerActs[i])) add(acts[i]);
+          const acts = actsOf();
+          const lower = lowerOf();
+          for (let i = 0; i < acts.length; i++) if (lower[i].startsWith(rule.prefix)) add(acts[i]);
+        } else if (st.entries !== null) {
+          // The catalog's actions on the pattern's resource type that the statement's entries cover (in catalog order).
+          for (const a of rule.names) if (entriesCover(st.entries, a)) add(a);
+        } else {
+          const acts = actsOf();
+          const lower = lowerOf();
+          for (let i = 0; i < acts.length; i++) if (rule.lower.has(lower[i])) add(acts[i]);
+        }
       };
       for (const pattern of patterns) visit(pattern, false);
       if (hasSts) for (const pattern of stsPatterns) visit(pattern, true);
