@@ -679,6 +679,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       let lowerMemo: string[] | undefined;
       const actsOf = () => (actsMemo ??= st.entries !== null ? st.actions! : [...actionsOf(st, universeOf())]);
       const lowerOf = () => (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
+      let actSet: Set<string> | undefined;
       const hasSts = mayCoverSts(st.entries);
       const visit = (pattern: string, sts: boolean) => {
         if (governors !== null && !governors.some((g) => governs(g, pattern))) return;
@@ -698,9 +699,8 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
           // The catalog's actions on the pattern's resource type that the statement's entries cover (in catalog order).
           for (const a of rule.names) if (entriesCover(st.entries, a)) add(a);
         } else {
-          const acts = actsOf();
-          const lower = lowerOf();
-          for (let i = 0; i < acts.length; i++) if (rule.lower.has(lower[i])) add(acts[i]);
+          actSet ??= new Set(actsOf());
+          for (const a of rule.names) if (actSet.has(a)) add(a);
         }
       };
       for (const pattern of patterns) visit(pattern, false);
