@@ -114,6 +114,8 @@ interface StatementFacts {
   entries: string[] | null;
   /** `actions` in lower case (filled on first need). */
   lowerActions?: string[];
+  /** NotAction statements: per action number, 2 when the statement covers it, 1 when not, 0 not yet known. */
+  notVerdict?: Uint8Array;
 }
 
 const expansionSets = new Map<string, Set<string>>();
@@ -274,12 +276,53 @@ function mayMatch(st: StatementFacts, pattern: string): boolean {
   return false;
 }
 
-function actionsOf(st: StatementFacts, universe: Iterable<string>): Iterable<string> {
+/** Every action name the diff has met, numbered (so that sets of them are bytes, not Sets of strings). */
+const actionNumbers = new Map<string, number>();
+const actionNames: string[] = [];
+let numberedLists = new WeakMap<string[], Int32Array>();
+/** Unknown action names (as written in policies) are numbered too: start again once there are many. */
+function boundActionNumbers(): void {
+  if (actionNames.length < 200_000) return;
+  actionNumbers.clear();
+  actionNames.length = 0;
+  numberedLists = new WeakMap();
+}
+function numbersOf(list: string[]): Int32Array {
+  let out = numberedLists.get(list);
+  if (out === undefined) {
+    out = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      let n = actionNumbers.get(list[i]);
+      if (n === undefined) {
+        n = actionNames.length;
+        actionNames.push(list[i]);
+        actionNumbers.set(list[i], n);
+      }
+      out[i] = n;
+    }
+    numberedLists.set(list, out);
+  }
+  return out;
+}
+
+/** The actions of the universe (a mark per action number) a statement's Action / NotAction covers. */
+function actionsOf(st: StatementFacts, universe: Uint8Array): string[] {
   if (st.actions !== null) return st.actions;
+  // NotAction: the statement's verdict per action number, filled on first need (2: covered, 1: not).
+  let verdict = (st.notVerdict ??= new Uint8Array(actionNames.length));
+  if (verdict.length < universe.length) {
+    const grown = new Uint8Array(actionNames.length);
+    grown.set(verdict);
+    st.notVerdict = verdict = grown;
+  }
   const out: string[] = [];
-  for (const a of universe) {
-    const lower = a.toLowerCase();
-    if (!st.notActions!.some((m) => m(lower))) out.push(a);
+  for (let i = 0; i < universe.length; i++) {
+    if (universe[i] === 0) continue;
+    if (verdict[i] === 0) {
+      const lower = actionNames[i].toLowerCase();
+      verdict[i] = st.notActions!.some((m) => m(lower)) ? 1 : 2;
+    }
+    if (verdict[i] === 2) out.push(actionNames[i]);
   }
   return out;
 }
@@ -365,6 +408,7 @@ function principalWork(
 export function accessChanges(before: ModelState, after: ModelState, options: DiffOptions = {}): DiffResult {
   const checkpoint = options.checkpoint ?? (() => {});
   const statements = new StatementCache();
+  boundActionNumbers();
   if (before.model === after.model && before.estate === after.estate) return { changes: [], evaluations: 0, principalsAffected: 0 };
 
   // 1. The estate: resource-based and trust policies, RCP levels, resource tags.
@@ -661,12 +705,15 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
 
     for (const d of w.changed) for (const st of statements.of(d)) change(st, governorsOf.get(d) ?? null);
     // The actions a NotAction statement is evaluated for: those the principal's other statements name.
-    let universe: Set<string> | undefined;
+    let universe: Uint8Array | undefined;
     const universeOf = () => {
       if (universe === undefined) {
-        universe = new Set<string>();
-        for (const d of own) for (const st of statements.of(d)) if (st.actions) for (const a of st.actions) universe.add(a);
-        for (const st of changedStatements.keys()) if (st.actions) for (const a of st.actions) universe.add(a);
+        const lists = new Set<string[]>();
+        for (const d of own) for (const st of statements.of(d)) if (st.entries) lists.add(st.actions!);
+        for (const st of changedStatements.keys()) if (st.entries) lists.add(st.actions!);
+        const numbers = [...lists].map(numbersOf);
+        universe = new Uint8Array(actionNames.length);
+        for (const list of numbers) for (let i = 0; i < list.length; i++) universe[list[i]] = 1;
       }
       return universe;
     };
@@ -677,7 +724,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     for (const [st, governors] of changedStatements) {
       let actsMemo: string[] | undefined;
       let lowerMemo: string[] | undefined;
-      const actsOf = () => (actsMemo ??= st.entries !== null ? st.actions! : [...actionsOf(st, universeOf())]);
+      const actsOf = () => (actsMemo ??= actionsOf(st, universeOf()));
       const lowerOf = () => (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
       let actSet: Set<string> | undefined;
       const hasSts = mayCoverSts(st.entries);
