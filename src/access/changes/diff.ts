@@ -146,7 +146,7 @@ function expandEntries(entries: string[]): string[] {
   let out = actionLists.get(key);
   if (out === undefined) {
     out = [...new Set(entries.flatMap(expandEntry))];
-    if (actionLists.size > 20_000) actionLists.clear();
+    if (actionLists.size > 60_000) actionLists.clear();
     actionLists.set(key, out);
   }
   return out;
@@ -728,27 +728,36 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       const lowerOf = () => (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
       let actSet: Set<string> | undefined;
       const hasSts = mayCoverSts(st.entries);
-      const visit = (pattern: string, sts: boolean) => {
-        if (governors !== null && !governors.some((g) => governs(g, pattern))) return;
-        if (!mayMatch(st, pattern)) return;
-        const rule = sts ? stsOnly(applicabilityOf(pattern)) : applicabilityOf(pattern);
-        let set = pairs.get(pattern);
-        const add = (a: string) => {
-          if (!set) pairs.set(pattern, (set = new Set()));
-          set.add(a);
-        };
-        if (rule.kind === 'any') for (const a of actsOf()) add(a);
+      /** The statement's actions a rule admits (rules are shared by resource type: computed once per rule). */
+      const byRule = new Map<Applicability, string[]>();
+      const admitted = (rule: Applicability): string[] => {
+        let out = byRule.get(rule);
+        if (out !== undefined) return out;
+        if (rule.kind === 'any') out = actsOf();
         else if (rule.kind === 'prefix') {
           const acts = actsOf();
           const lower = lowerOf();
-          for (let i = 0; i < acts.length; i++) if (lower[i].startsWith(rule.prefix)) add(acts[i]);
+          out = [];
+          for (let i = 0; i < acts.length; i++) if (lower[i].startsWith(rule.prefix)) out.push(acts[i]);
         } else if (st.entries !== null) {
           // The catalog's actions on the pattern's resource type that the statement's entries cover (in catalog order).
-          for (const a of rule.names) if (entriesCover(st.entries, a)) add(a);
+          const entries = st.entries;
+          out = rule.names.filter((a) => entriesCover(entries, a));
         } else {
           actSet ??= new Set(actsOf());
-          for (const a of rule.names) if (actSet.has(a)) add(a);
+          out = rule.names.filter((a) => actSet!.has(a));
         }
+        byRule.set(rule, out);
+        return out;
+      };
+      const visit = (pattern: string, sts: boolean) => {
+        if (governors !== null && !governors.some((g) => governs(g, pattern))) return;
+        if (!mayMatch(st, pattern)) return;
+        const acts = admitted(sts ? stsOnly(applicabilityOf(pattern)) : applicabilityOf(pattern));
+        if (acts.length === 0) return;
+        let set = pairs.get(pattern);
+        if (!set) pairs.set(pattern, (set = new Set()));
+        for (const a of acts) set.add(a);
       };
       for (const pattern of patterns) visit(pattern, false);
       if (hasSts) for (const pattern of stsPatterns) visit(pattern, true);
@@ -991,36 +1000,56 @@ class ResourceClasses {
     return out;
   }
 
-  key(resource: string, actions: Set<string>, own: CompiledPolicy[]): string {
-    if (resource.includes('${')) return `=${resource}`;
-    const actionsKey = [...actions].join(',');
-    let key = `${actionsKey}|${resourcePolicyRequired('sts:x', resource) ? 1 : 0}${resourcePolicyRequired('kms:x', resource) ? 1 : 0}`;
+  /** The key's part that does not depend on the principal: the estate's facts and its policies' statement matches (cached). */
+  private readonly shared = new Map<string, string | null>();
+  private sharedPart(resource: string, actions: Set<string>, actionsKey: string): string | null {
+    const id = `${actionsKey}\u0000${resource}`;
+    let key = this.shared.get(id);
+    if (key !== undefined) return key;
+    key = `${actionsKey}|${resourcePolicyRequired('sts:x', resource) ? 1 : 0}${resourcePolicyRequired('kms:x', resource) ? 1 : 0}`;
     for (let i = 0; i < this.indexes.length; i++) key += `|${this.factsIn(i, resource)}`;
-    const arn = prepareArn(resource);
-    const lists: CompiledStatement[][] = [this.statementsFor(own, actions, actionsKey, true)];
     for (const index of this.indexes) {
       const v = index.view(resource);
       const layer = [...(v.policy ? [v.policy] : []), ...(v.rcps ?? []).flat()];
-      if (layer.length > 0) lists.push(this.statementsFor(layer, actions, actionsKey, false));
-    }
-    key += '|';
-    for (const list of lists) {
-      for (const st of list) {
-        if (st.resources === null) {
-          key += 'n';
-          continue;
-        }
-        for (const r of st.resources) {
-          if (r.kind === 'all') key += '1';
-          else if (r.compiled === null) return `=${resource}`;
-          else key += matchArnPattern(r, arn, EMPTY, null) === TRUE ? '1' : '0';
-        }
-        key += ';';
+      if (layer.length === 0) continue;
+      const part = vector(this.statementsFor(layer, actions, actionsKey, false), prepareArn(resource));
+      if (part === null) {
+        key = null;
+        break;
       }
-      key += '/';
+      key += `|${part}`;
     }
+    if (this.shared.size > 200_000) this.shared.clear();
+    this.shared.set(id, key);
     return key;
   }
+
+  key(resource: string, actions: Set<string>, own: CompiledPolicy[]): string {
+    if (resource.includes('${')) return `=${resource}`;
+    const actionsKey = [...actions].join(',');
+    const shared = this.sharedPart(resource, actions, actionsKey);
+    if (shared === null) return `=${resource}`;
+    const mine = vector(this.statementsFor(own, actions, actionsKey, true), prepareArn(resource));
+    return mine === null ? `=${resource}` : `${shared}|${mine}`;
+  }
+}
+
+/** Which Resource / NotResource entries of the statements match the resource, as text; null when one holds policy variables. */
+function vector(list: CompiledStatement[], arn: ReturnType<typeof prepareArn>): string | null {
+  let key = '';
+  for (const st of list) {
+    if (st.resources === null) {
+      key += 'n';
+      continue;
+    }
+    for (const r of st.resources) {
+      if (r.kind === 'all') key += '1';
+      else if (r.compiled === null) return null;
+      else key += matchArnPattern(r, arn, EMPTY, null) === TRUE ? '1' : '0';
+    }
+    key += ';';
+  }
+  return key;
 }
 
 /** A pattern's policy variables with the principal's stored values (`${aws:username}` → its name); unknown ones stay as written. */
