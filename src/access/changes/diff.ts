@@ -110,6 +110,8 @@ interface StatementFacts {
   /** Patterns this statement contributes to the resources evaluated. */
   patterns: string[];
   readsResourceTag: boolean;
+  /** The statement as the evaluator reads it: equal keys decide alike. */
+  key: string;
   /** The Action entries as written (null for NotAction). */
   entries: string[] | null;
   /** `actions` in lower case (filled on first need). */
@@ -162,9 +164,22 @@ function expandEntry(entry: string): string[] {
   return out;
 }
 
-function factsOf(st: Statement): StatementFacts | null {
+function factsOf(st: Statement, version: string | undefined): StatementFacts | null {
   if (st.effect !== 'Allow' && st.effect !== 'Deny') return null;
   if (!st.action && !st.notAction) return null;
+  // What the evaluator reads of a statement (engine/compile.ts): not its Sid or position; the
+  // document's Version decides whether policy variables are read ("Policy variables").
+  const key = JSON.stringify([
+    version ?? null,
+    st.effect,
+    st.principal ?? null,
+    st.notPrincipal ?? null,
+    st.action ?? null,
+    st.notAction ?? null,
+    st.resource ?? null,
+    st.notResource ?? null,
+    st.conditions.map((c) => [c.operator, c.key, c.values, c.valueTypes ?? null]),
+  ]);
   const entries = st.action ?? null;
   // Expanded on first read: most statements parsed here are never asked for their actions.
   let expanded: string[] | null | undefined = entries === null ? null : undefined;
@@ -174,6 +189,7 @@ function factsOf(st: Statement): StatementFacts | null {
     (st.conditions ?? []).some((c) => /aws:resourcetag\//i.test(c.key) || c.values.some((v) => /\$\{aws:resourcetag\//i.test(v))) ||
     (resources ?? []).some((r) => /\$\{aws:resourcetag\//i.test(r));
   return {
+    key,
     get actions() {
       if (expanded === undefined) expanded = expandEntries(entries!);
       return expanded;
@@ -195,9 +211,8 @@ class StatementCache {
     let list = this.byText.get(text);
     if (list === undefined) {
       try {
-        list = parsePolicy(text, { lenient: true })
-          .document.statements.map(factsOf)
-          .filter((x): x is StatementFacts => x !== null);
+        const document = parsePolicy(text, { lenient: true }).document;
+        list = document.statements.map((st) => factsOf(st, document.version)).filter((x): x is StatementFacts => x !== null);
       } catch {
         list = [];
       }
@@ -355,8 +370,10 @@ function changedTexts(a: string[], b: string[]): string[] {
 
 interface PrincipalWork {
   arn: string;
-  /** Documents whose statements changed (old and new texts). */
+  /** Documents whose statements changed (old and new texts): SCPs, RCPs, resource-based policies. */
   changed: Set<string>;
+  /** Its identity policies differ (by id or text): the statements in one state's set and not the other's changed. */
+  identity: boolean;
   /** Context, boundary, SCPs changed, or the principal is new or gone: every statement of it counts. */
   full: boolean;
 }
@@ -375,7 +392,7 @@ function principalWork(
 ): PrincipalWork | null {
   if (b === a && before === after) return null;
   const arn = (a ?? b)!.arn;
-  if (!b || !a) return { arn, changed: new Set(), full: true };
+  if (!b || !a) return { arn, changed: new Set(), full: true, identity: true };
   const changed = new Set<string>();
   let full = false;
   if (b.type !== a.type || b.accountId !== a.accountId || b.uniqueId !== a.uniqueId || b.path !== a.path || b.name !== a.name || !sameTags(b.tags, a.tags))
@@ -383,11 +400,12 @@ function principalWork(
   const bb = b.permissionsBoundary;
   const ab = a.permissionsBoundary;
   if ((bb === undefined) !== (ab === undefined) || (bb && ab && (bb.id !== ab.id || bb.arn !== ab.arn || bb.document !== ab.document))) full = true;
+  let identity = false;
   if (b.policies !== a.policies) {
     const old = new Map(b.policies.map((p) => [p.id, p.document]));
     const now = new Map(a.policies.map((p) => [p.id, p.document]));
-    for (const [id, text] of old) if (now.get(id) !== text) changed.add(text);
-    for (const [id, text] of now) if (old.get(id) !== text) changed.add(text);
+    for (const [id, text] of old) if (now.get(id) !== text) identity = true;
+    for (const [id, text] of now) if (old.get(id) !== text) identity = true;
   }
   if (before !== after) {
     const sb = scpText(before, b);
@@ -398,8 +416,8 @@ function principalWork(
     }
     if (orgText(before, b.accountId) !== orgText(after, a.accountId)) full = true;
   }
-  if (!full && changed.size === 0) return null;
-  return { arn, changed, full };
+  if (!full && changed.size === 0 && !identity) return null;
+  return { arn, changed, full, identity };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,7 +502,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const workFor = (arn: string) => {
     let w = workByArn.get(arn);
     if (!w) {
-      work.push((w = { arn, changed: new Set(), full: false }));
+      work.push((w = { arn, changed: new Set(), full: false, identity: false }));
       workByArn.set(arn, w);
     }
     return w;
@@ -660,7 +678,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
             textId(scpText(e, p)),
           ].join('|')
         : '-';
-    const key = alone ? `@${w.arn}` : `${w.full}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`;
+    const key = alone ? `@${w.arn}` : `${w.full}|${w.identity}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`;
     const g = groups.get(key);
     if (g) g.push(w);
     else groups.set(key, [w]);
@@ -691,6 +709,16 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       else if (known !== null) changedStatements.set(st, governors === null ? null : [...known, ...governors]);
     };
     if (w.full) for (const d of own) for (const st of statements.of(d)) change(st, null);
+    else if (w.identity) {
+      // The identity statements in one state's set and not in the other's ("Policy evaluation
+      // logic": a request's decision rests on the statements that match it; a statement kept
+      // as it was, in whichever policy, decides as before).
+      const keys = (p: ModelPrincipal | undefined) => new Set((p?.policies ?? []).flatMap((x) => statements.of(x.document).map((st) => st.key)));
+      const kb = keys(pb);
+      const ka = keys(pa);
+      for (const x of pb?.policies ?? []) for (const st of statements.of(x.document)) if (!ka.has(st.key)) change(st, null);
+      for (const x of pa?.policies ?? []) for (const st of statements.of(x.document)) if (!kb.has(st.key)) change(st, null);
+    }
     // The resources whose policies may grant or deny it are among its patterns; when its context
     // changed, their statements may decide differently.
     const stsPatterns = new Set<string>();
