@@ -230,6 +230,17 @@ type Applicability = { kind: 'any' } | { kind: 'prefix'; prefix: string } | { ki
 const ANY: Applicability = { kind: 'any' };
 const applicable = new Map<string, Applicability>();
 const byType = new WeakMap<object, Applicability>();
+const prefixRules = new Map<string, Applicability>();
+/** One rule object per service prefix (callers cache what a rule admits by the rule object). */
+function prefixRule(prefix: string): Applicability {
+  let rule = prefixRules.get(prefix);
+  if (rule === undefined) {
+    if (prefixRules.size > 10_000) prefixRules.clear();
+    prefixRules.set(prefix, (rule = { kind: 'prefix', prefix }));
+  }
+  return rule;
+}
+
 /** The actions that apply to the pattern (see the module comment), cached per pattern. */
 function applicabilityOf(pattern: string): Applicability {
   if (pattern === '*') return ANY;
@@ -244,7 +255,7 @@ function applicabilityOf(pattern: string): Applicability {
       }
     } else {
       const service = pattern.split(':')[2];
-      rule = service && !/[*?]/.test(service) ? { kind: 'prefix', prefix: `${service.toLowerCase()}:` } : ANY;
+      rule = service && !/[*?]/.test(service) ? prefixRule(`${service.toLowerCase()}:`) : ANY;
     }
     if (applicable.size > 50_000) applicable.clear();
     applicable.set(pattern, rule);
@@ -253,10 +264,11 @@ function applicabilityOf(pattern: string): Applicability {
 }
 
 const STS: Applicability = { kind: 'prefix', prefix: 'sts:' };
+const NONE: Applicability = { kind: 'type', names: [], lower: new Set() };
 const stsRules = new WeakMap<Applicability, Applicability>();
 /** The sts actions among those a rule admits (a role's pattern that is there for its trust policy). */
 function stsOnly(rule: Applicability): Applicability {
-  if (rule.kind !== 'type') return rule.kind === 'prefix' && rule.prefix !== 'sts:' ? { kind: 'type', names: [], lower: new Set() } : STS;
+  if (rule.kind !== 'type') return rule.kind === 'prefix' && rule.prefix !== 'sts:' ? NONE : STS;
   let out = stsRules.get(rule);
   if (out === undefined) {
     const names = rule.names.filter((a) => a.toLowerCase().startsWith('sts:'));
@@ -536,11 +548,6 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     }
     return out;
   };
-  /** Does a resource-based policy name this principal itself (its ARN, its role's sessions, its unique id)? ("AWS JSON policy elements: Principal") */
-  const names = (document: string, p: ModelPrincipal) =>
-    document.includes(p.arn) ||
-    (p.type === 'ROLE' && document.includes(`assumed-role/${p.name}/`)) ||
-    (p.uniqueId !== null && p.uniqueId !== '' && document.includes(p.uniqueId));
   /**
    * The patterns of the resource-based policies that may decide an account's principals'
    * requests (per account): a resource policy's resource and Resource entries; a role whose
@@ -626,6 +633,47 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     });
   };
 
+  /**
+   * What the resource-based policies that may decide an account's principals' requests name
+   * (every string value: Principal entries are matched exactly, engine/principal.ts), and whether
+   * one reads aws:username / aws:userid / aws:PrincipalArn; per account.
+   */
+  const accountNames = new Map<string, { strings: Set<string>; sessions: boolean; readsIdentity: boolean }>();
+  const namedIn = (p: ModelPrincipal): boolean => {
+    let n = accountNames.get(p.accountId);
+    if (n === undefined) {
+      const strings = new Set<string>();
+      let sessions = false;
+      let identity = false;
+      const walk = (v: unknown): void => {
+        if (typeof v === 'string') {
+          strings.add(v);
+          const m = /:assumed-role\/([^/]+)\//.exec(v);
+          if (m) {
+            sessions = true;
+            strings.add(`assumed-role/${m[1]}/`);
+          }
+        } else if (Array.isArray(v)) v.forEach(walk);
+        else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+      };
+      for (const r of policiesFor(p)) {
+        if (readsIdentity(r.document)) identity = true;
+        try {
+          walk(JSON.parse(r.document));
+        } catch {
+          // Unreadable: it may name anyone.
+          identity = true;
+        }
+      }
+      accountNames.set(p.accountId, (n = { strings, sessions, readsIdentity: identity }));
+    }
+    return (
+      n.readsIdentity ||
+      n.strings.has(p.arn) ||
+      (p.uniqueId !== null && p.uniqueId !== '' && n.strings.has(p.uniqueId)) ||
+      (n.sessions && p.type === 'ROLE' && n.strings.has(`assumed-role/${p.name}/`))
+    );
+  };
   /** The changed resource-based and trust policies' texts, with the resources they are the policy of. */
   const governorsOf = new Map<string, string[]>();
   for (const [arn, docs] of changedResources)
@@ -665,7 +713,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const alone =
       own.some(readsIdentity) ||
       [...w.changed].some(readsIdentity) ||
-      [pb, pa].some((p) => p !== undefined && policiesFor(p).some((r) => readsIdentity(r.document) || names(r.document, p))) ||
+      [pb, pa].some((p) => p !== undefined && namedIn(p)) ||
       /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(w.arn);
     const side = (p: ModelPrincipal | undefined, e: Estate) =>
       p
@@ -721,15 +769,15 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     }
     // The resources whose policies may grant or deny it are among its patterns; when its context
     // changed, their statements may decide differently.
-    const stsPatterns = new Set<string>();
+    /** The roles that are patterns for sts actions only (their account's list, shared: read, never copied). */
+    const stsLists = new Set<string[]>();
     for (const p of [pb, pa])
       if (p) {
         const { any, sts } = patternsOfAccount(p);
         for (const x of any) patterns.add(x);
-        for (const x of sts) stsPatterns.add(x);
+        stsLists.add(sts);
         if (w.full) for (const r of policiesFor(p)) for (const st of statements.of(r.document)) change(st, [r.arn]);
       }
-    for (const x of patterns) stsPatterns.delete(x);
 
     for (const d of w.changed) for (const st of statements.of(d)) change(st, governorsOf.get(d) ?? null);
     // The actions a NotAction statement is evaluated for: those the principal's other statements name.
@@ -752,7 +800,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     for (const [st, governors] of changedStatements) {
       let actsMemo: string[] | undefined;
       let lowerMemo: string[] | undefined;
-      const actsOf = () => (actsMemo ??= actionsOf(st, universeOf()));
+      const actsOf = () => (actsMemo ??= st.entries !== null ? st.actions! : actionsOf(st, universeOf()));
       const lowerOf = () => (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
       let actSet: Set<string> | undefined;
       const hasSts = mayCoverSts(st.entries);
@@ -788,7 +836,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
         for (const a of acts) set.add(a);
       };
       for (const pattern of patterns) visit(pattern, false);
-      if (hasSts) for (const pattern of stsPatterns) visit(pattern, true);
+      if (hasSts) for (const list of stsLists) for (const pattern of list) if (!patterns.has(pattern)) visit(pattern, true);
     }
     // Actions alike for this principal (every statement of its policies, before and after,
     // matches both or neither; same engine rules by service) decide alike: one evaluation per
