@@ -332,6 +332,21 @@ function numbersOf(list: string[]): Int32Array {
   return out;
 }
 
+/** Does a NotAction statement cover action number n? (Its verdict per action, computed once.) */
+function notActionCovers(st: StatementFacts, n: number): boolean {
+  let verdict = (st.notVerdict ??= new Uint8Array(actionNames.length));
+  if (verdict.length <= n) {
+    const grown = new Uint8Array(actionNames.length);
+    grown.set(verdict);
+    st.notVerdict = verdict = grown;
+  }
+  if (verdict[n] === 0) {
+    const lower = actionNames[n].toLowerCase();
+    verdict[n] = st.notActions!.some((m) => m(lower)) ? 1 : 2;
+  }
+  return verdict[n] === 2;
+}
+
 /** The actions of the universe (a mark per action number) a statement's Action / NotAction covers. */
 function actionsOf(st: StatementFacts, universe: Uint8Array): string[] {
   if (st.actions !== null) return st.actions;
@@ -784,9 +799,10 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     let universe: Uint8Array | undefined;
     const universeOf = () => {
       if (universe === undefined) {
+        // Each Action entry's expansion (cached per entry), not each statement's merged list.
         const lists = new Set<string[]>();
-        for (const d of own) for (const st of statements.of(d)) if (st.entries) lists.add(st.actions!);
-        for (const st of changedStatements.keys()) if (st.entries) lists.add(st.actions!);
+        for (const d of own) for (const st of statements.of(d)) for (const e of st.entries ?? []) lists.add(expandEntry(e));
+        for (const st of changedStatements.keys()) for (const e of st.entries ?? []) lists.add(expandEntry(e));
         const numbers = [...lists].map(numbersOf);
         universe = new Uint8Array(actionNames.length);
         for (const list of numbers) for (let i = 0; i < list.length; i++) universe[list[i]] = 1;
@@ -802,7 +818,6 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       let lowerMemo: string[] | undefined;
       const actsOf = () => (actsMemo ??= st.entries !== null ? st.actions! : actionsOf(st, universeOf()));
       const lowerOf = () => (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
-      let actSet: Set<string> | undefined;
       const hasSts = mayCoverSts(st.entries);
       /** The statement's actions a rule admits (rules are shared by resource type: computed once per rule). */
       const byRule = new Map<Applicability, string[]>();
@@ -820,8 +835,12 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
           const entries = st.entries;
           out = rule.names.filter((a) => entriesCover(entries, a));
         } else {
-          actSet ??= new Set(actsOf());
-          out = rule.names.filter((a) => actSet!.has(a));
+          // NotAction: the type's actions that are in the universe and that the statement covers.
+          const u = universeOf();
+          out = rule.names.filter((a) => {
+            const n = actionNumbers.get(a);
+            return n !== undefined && n < u.length && u[n] === 1 && notActionCovers(st, n);
+          });
         }
         byRule.set(rule, out);
         return out;
