@@ -347,6 +347,20 @@ function notActionCovers(st: StatementFacts, n: number): boolean {
   return verdict[n] === 2;
 }
 
+const stsSets = new WeakMap<string[], Set<string>>();
+const variableLists = new WeakMap<string[], string[]>();
+/** The patterns of a list that hold policy variables (any resource-based policy may govern them once resolved). */
+function withVariablesIn(list: string[]): string[] {
+  let out = variableLists.get(list);
+  if (out === undefined) variableLists.set(list, (out = list.filter((x) => x.includes('${'))));
+  return out;
+}
+function stsSetOf(list: string[]): Set<string> {
+  let set = stsSets.get(list);
+  if (set === undefined) stsSets.set(list, (set = new Set(list)));
+  return set;
+}
+
 /** The actions of the universe (a mark per action number) a statement's Action / NotAction covers. */
 function actionsOf(st: StatementFacts, universe: Uint8Array): string[] {
   if (st.actions !== null) return st.actions;
@@ -855,7 +869,15 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
         for (const a of acts) set.add(a);
       };
       for (const pattern of patterns) visit(pattern, false);
-      if (hasSts) for (const list of stsLists) for (const pattern of list) if (!patterns.has(pattern)) visit(pattern, true);
+      if (!hasSts) continue;
+      if (governors !== null) {
+        // A resource-based policy's statement: only its own resources (a role's, when it is a trust policy).
+        for (const list of stsLists) {
+          const set = stsSetOf(list);
+          for (const g of governors) if (!patterns.has(g) && set.has(g)) visit(g, true);
+          for (const x of withVariablesIn(list)) if (!patterns.has(x)) visit(x, true);
+        }
+      } else for (const list of stsLists) for (const pattern of list) if (!patterns.has(pattern)) visit(pattern, true);
     }
     // Actions alike for this principal (every statement of its policies, before and after,
     // matches both or neither; same engine rules by service) decide alike: one evaluation per
