@@ -20,7 +20,7 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
-export const STATEMENT_FIELDS = 'matchedStatements { policyName sid effect line column }';
+export { STATEMENT_FIELDS } from './fields.js';
 
 /** The ContextEntryInput list for the API: blank keys left out, values split on commas. */
 export function contextInput(entries: ContextEntry[]): { key: string; values: string[] }[] {

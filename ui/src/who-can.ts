@@ -6,7 +6,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { AccessqlElement, debounce } from './base.js';
 import {
-  STATEMENT_FIELDS,
   contextInput,
   renderContextEditor,
   renderDecision,
@@ -17,6 +16,8 @@ import {
   type PageInfo,
 } from './access-parts.js';
 import { suggestActions, suggestResources } from './suggest.js';
+import { whoCanRequest } from './who-can-query.js';
+import { FIRST_PAGE_SIZE, takeEarlyAnswer } from './early-answer.js';
 
 interface AccessRow {
   principal: { arn: string; name: string; type: string; accountId: string };
@@ -69,7 +70,7 @@ export class AccessqlWhoCan extends AccessqlElement {
     this.resource = '';
     this.includeConditional = false;
     this.transitive = false;
-    this.pageSize = 50;
+    this.pageSize = FIRST_PAGE_SIZE;
     this.context = [];
     this.rows = [];
     this.actionOptions = [];
@@ -84,30 +85,18 @@ export class AccessqlWhoCan extends AccessqlElement {
     const answer = await this.request(async (features) => {
       // Only a transitive question needs to know the argument exists; the others go out at once.
       const transitive = this.transitive && (await features()).hasArg('Query', 'whoCan', 'transitive');
-      const data = await this.query<{ whoCan: WhoCanAnswer }>(
-        `query AccessqlWhoCan($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String${
-          transitive ? ', $transitive: Boolean' : ''
-        }) {
-          whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after${
-            transitive ? ', transitive: $transitive' : ''
-          }) {
-            totalCount evaluatedResource evaluatedResourceType
-            pageInfo { hasNextPage endCursor }
-            edges { node { principal { arn name type accountId } decision conditional missingContextKeys ${STATEMENT_FIELDS}${
-              transitive ? ' path { kind from to actions }' : ''
-            } } }
-          }
-        }`,
-        {
-          action: this.action.trim(),
-          resource: this.resource.trim(),
-          context: contextInput(this.context),
-          includeConditional: this.includeConditional,
-          first: this.pageSize,
-          after: after ?? null,
-          ...(transitive ? { transitive: this.transitive } : {}),
-        },
-      );
+      const { query, variables } = whoCanRequest({
+        action: this.action,
+        resource: this.resource,
+        context: contextInput(this.context),
+        includeConditional: this.includeConditional,
+        transitive,
+        first: this.pageSize,
+        after,
+      });
+      // The page's first question may already be on its way (early.ts).
+      const early = after ? undefined : takeEarlyAnswer<{ whoCan: WhoCanAnswer }>(this.api.url, this.api.token, query, variables);
+      const data = await (early ?? this.query<{ whoCan: WhoCanAnswer }>(query, variables));
       return data.whoCan;
     });
     if (!answer) return;
