@@ -597,6 +597,11 @@ export class AccessIndex {
     return this.resourceContexts.has(arn);
   }
 
+  /** The first stored resource (ARN order), if any. */
+  firstResource(): string | undefined {
+    return this.resourcesSource[0]?.arn;
+  }
+
   /** Principals that hold an Allow statement for `action`, in ARN order. */
   candidatesFor(action: string): IndexedPrincipal[] {
     return Array.from(this.candidatePositions(action), (i) => this.principals[i]);
