@@ -10,6 +10,9 @@ import {
   renderContextEditor,
   renderDecision,
   renderMissingKeys,
+  renderNextPage,
+  renderResourceField,
+  withPage,
   renderStatements,
   type ContextEntry,
   type MatchedStatement,
@@ -101,7 +104,7 @@ export class AccessqlWhoCan extends AccessqlElement {
     });
     if (!answer) return;
     const { edges, ...rest } = answer;
-    this.rows = after ? [...this.rows, ...edges.map((e) => e.node)] : edges.map((e) => e.node);
+    this.rows = withPage(this.rows, edges, after);
     this.answer = rest;
     if (!after) {
       this.announce({ view: 'who-can', action: this.action, resource: this.resource, includeConditional: this.includeConditional });
@@ -153,19 +156,7 @@ export class AccessqlWhoCan extends AccessqlElement {
           />
           <datalist id="actions">${this.actionOptions.map((a) => html`<option value=${a.name}>${a.accessLevel}</option>`)}</datalist>
         </label>
-        <label
-          >Resource
-          <input
-            name="resource"
-            class="resource wide"
-            list="resources"
-            autocomplete="off"
-            placeholder="arn:aws:connect:us-east-1:123456789012:instance/…"
-            .value=${this.resource}
-            @input=${(e: Event) => this.onResourceInput((e.target as HTMLInputElement).value)}
-          />
-          <datalist id="resources">${this.resourceOptions.map((r) => html`<option value=${r.arn}>${r.resourceType ?? ''}</option>`)}</datalist>
-        </label>
+        ${renderResourceField(this.resource, this.resourceOptions, this.onResourceInput)}
         <label class="inline"><input type="checkbox" name="includeConditional" .checked=${this.includeConditional} /> include conditional</label>
         ${
           transitiveOffered
@@ -216,14 +207,6 @@ export class AccessqlWhoCan extends AccessqlElement {
           )}
         </tbody>
       </table>
-      ${
-        answer.pageInfo.hasNextPage
-          ? html`<p>
-              <button class="secondary more" @click=${() => this.run(answer.pageInfo.endCursor ?? undefined)}>
-                Next ${this.pageSize} (${this.rows.length} of ${answer.totalCount} shown)
-              </button>
-            </p>`
-          : nothing
-      }`;
+      ${renderNextPage(answer.pageInfo, this.rows.length, answer.totalCount, this.pageSize, (after) => this.run(after))}`;
   }
 }
