@@ -190,7 +190,13 @@ async function main(): Promise<void> {
       const who = whoCan(session.index(), 'connect:StartContactRecording', '*', undefined);
       return { d, who: who.entries.length, index };
     });
-    report.whatIf = { seconds: whatIf.ms / 1000, cpuSeconds: whatIf.cpuMs / 1000, changes: whatIf.value.d.changes.length, evaluations: whatIf.value.d.evaluations, whoCan: whatIf.value.who };
+    report.whatIf = {
+      seconds: whatIf.ms / 1000,
+      cpuSeconds: whatIf.cpuMs / 1000,
+      changes: whatIf.value.d.changes.length,
+      evaluations: whatIf.value.d.evaluations,
+      whoCan: whatIf.value.who,
+    };
     log(
       `whatIf with 10 changes: ${whatIf.value.d.changes.length} access changes, ${whatIf.value.d.evaluations} evaluations, whoCan ${whatIf.value.who} principals, ${(whatIf.ms / 1000).toFixed(2)} s, ${cpu(whatIf)}, of which the hypothetical index ${(whatIf.value.index.ms / 1000).toFixed(2)} s (target < 2 s; IAM facts loaded once per import: ${(facts.ms / 1000).toFixed(2)} s)`,
     );

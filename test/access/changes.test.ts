@@ -427,7 +427,20 @@ const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-123456
 const BUCKET2 = 'arn:aws:s3:::archive';
 const TRUSTED = ['t0', 't1', 't2', 't3'].map((n) => iam(`role/${n}`));
 const WIDE_ACTIONS = ['s3:*', 's3:GetObject', 's3:List*', 'sts:AssumeRole', 'sts:AssumeRole', 'sts:*', 'kms:Decrypt', 'kms:*', 'sqs:*', 'iam:GetRole'];
-const WIDE_RESOURCES = ['*', '*', iam('role/t*'), TRUSTED[2], BUCKET, OBJECTS, `${BUCKET2}/*`, TRUSTED[0], iam('role/*'), KEY, `arn:aws:kms:us-east-1:${ACCOUNT}:key/*`, QUEUE];
+const WIDE_RESOURCES = [
+  '*',
+  '*',
+  iam('role/t*'),
+  TRUSTED[2],
+  BUCKET,
+  OBJECTS,
+  `${BUCKET2}/*`,
+  TRUSTED[0],
+  iam('role/*'),
+  KEY,
+  `arn:aws:kms:us-east-1:${ACCOUNT}:key/*`,
+  QUEUE,
+];
 const WIDE_CONDITIONS: (object | undefined)[] = [
   undefined,
   undefined,
@@ -443,7 +456,13 @@ const TRUSTS = [
 ];
 const BUCKET_POLICIES = [
   doc({ Effect: 'Allow', Principal: { AWS: iam('user/p2') }, Action: 's3:GetObject', Resource: [OBJECTS, `${BUCKET2}/*`] }),
-  doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [OBJECTS, `${BUCKET2}/*`], Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } } }),
+  doc({
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [OBJECTS, `${BUCKET2}/*`],
+    Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } },
+  }),
 ];
 const KEY_POLICIES = [
   doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }),
@@ -458,7 +477,8 @@ interface WideWorld extends RandomWorld {
 
 function wideWorld(r: () => number): WideWorld {
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
-  const statement = () => (r() < 0.2 ? deny : allow)(pick(WIDE_ACTIONS), r() < 0.3 ? [pick(WIDE_RESOURCES), pick(WIDE_RESOURCES)] : pick(WIDE_RESOURCES), pick(WIDE_CONDITIONS));
+  const statement = () =>
+    (r() < 0.2 ? deny : allow)(pick(WIDE_ACTIONS), r() < 0.3 ? [pick(WIDE_RESOURCES), pick(WIDE_RESOURCES)] : pick(WIDE_RESOURCES), pick(WIDE_CONDITIONS));
   const policy = () => doc(...Array.from({ length: 1 + Math.floor(r() * 3) }, statement));
   const managedPolicies: Record<string, string> = {};
   for (let i = 0; i < 5; i++) managedPolicies[`m${i}`] = policy();
@@ -534,7 +554,8 @@ describe('accessChanges equals brute force with wildcards, trust and resource po
       const expand = (a: string) => (/[*?]/.test(a) ? expandActionPattern(a).map((c) => c.name) : [findAction(a)?.name ?? a]);
       const actions = new Set<string>();
       const texts = [w1, w2].flatMap((w) => Object.values(w.managed));
-      for (const t of [...texts, ...TRUSTS, ...BUCKET_POLICIES, ...KEY_POLICIES]) for (const st of statementsOf(t)) for (const a of st.action ?? []) for (const x of expand(a)) actions.add(x);
+      for (const t of [...texts, ...TRUSTS, ...BUCKET_POLICIES, ...KEY_POLICIES])
+        for (const st of statementsOf(t)) for (const a of st.action ?? []) for (const x of expand(a)) actions.add(x);
       // Patterns every principal has: each resource policy's resource and Resource entries (both
       // states); each role with a trust policy, for sts actions only.
       const shared = new Set<string>();
@@ -577,7 +598,8 @@ describe('accessChanges equals brute force with wildcards, trust and resource po
       for (const c of diff.changes) {
         if (c.principal.external) continue;
         const x = ia.principal(c.principal.model.arn);
-        if (x && c.after) assert.deepEqual(c.after, ia.evaluateFor(x, c.action, c.resource, new Map(), ia.resourceContext(c.resource)), `seed ${seed} ${c.key}`);
+        if (x && c.after)
+          assert.deepEqual(c.after, ia.evaluateFor(x, c.action, c.resource, new Map(), ia.resourceContext(c.resource)), `seed ${seed} ${c.key}`);
       }
     }
     assert.ok(changed > 50, `the random edits changed access (${changed} changes)`);

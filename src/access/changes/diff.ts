@@ -10,16 +10,31 @@
  * 2. Where a decision can change. The evaluator decides (principal, action, resource) from the
  *    statements whose Action matches the action and whose Resource may match the resource, and
  *    from the request context ("Policy evaluation logic"; engine/statement.ts). So a decision can
- *    change only where a statement that changed matches, or where the context changed. Each
- *    affected principal is re-evaluated over the actions its changed statements name — wildcards
- *    expanded through the catalog (`connect:*ContactRecording` → the actions it covers) — on the
- *    resource patterns its own statements (old and new) name, plus the resources whose
- *    resource-based policy or tags changed (and their policies' Resource entries). A principal
- *    whose context, boundary or SCPs changed, or that is new or gone, is re-evaluated over every
- *    action its statements name. A changed resource-based or trust policy, or changed resource
- *    tags, is re-asked as whoCan on both states for the actions its statements name (so principals
- *    beyond the store that it names are compared too).
+ *    change only where a statement that changed matches, or where the context changed. For an
+ *    identity policy edit the changed statements are those in one state's set and not the
+ *    other's (compared by what the evaluator reads: Version, Effect, Action, Resource,
+ *    Condition — not the Sid, not which policy holds them). Each affected principal is
+ *    re-evaluated over the actions its changed statements name — wildcards expanded through the
+ *    catalog (`connect:*ContactRecording` → the actions it covers) — on the resource patterns its
+ *    own statements (old and new) name, plus the resources whose resource-based policy or tags
+ *    changed (and their policies' Resource entries), plus the resources whose resource-based
+ *    policy may decide its requests (its account's, or naming its account or everyone) and those
+ *    policies' Resource entries — a role there only for its trust policy for sts actions only,
+ *    the only requests a trust policy takes part in. A principal whose context, boundary or SCPs
+ *    changed, or that is new or gone, is re-evaluated over every action its statements name. A
+ *    resource-based policy's statements take part only in requests on its own resource (and a
+ *    bucket's objects: estate-model resource()), so they are evaluated there only. A changed
+ *    resource-based or trust policy, or changed resource tags, is re-asked as whoCan on both
+ *    states for the actions its statements name (so principals beyond the store that it names
+ *    are compared too).
  * 3. Every evaluation goes through the AccessIndex (evaluateFor / whoCan): the engine's own rules.
+ *    Three shortcuts keep the answer exact: principals with identical inputs are evaluated once;
+ *    actions alike for a principal (ActionClasses: the same statements match them, the same
+ *    engine rules apply to their service) are evaluated once per class; resources alike for a
+ *    principal (ResourceClasses: the same statement matches, owner, policy text, RCPs and
+ *    context) are evaluated once per class, and every member is evaluated where that one's
+ *    level moves (so each change carries its own resource's explanation). The tests compare the
+ *    diff with evaluating every (principal, action, pattern) on both states.
  *
  * The resource of a change is the pattern as a policy writes it (`arn:…:instance/ID/contact/*`),
  * evaluated as the request's resource, as whoCan evaluates a children pattern: a Deny whose
@@ -570,7 +585,8 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       for (const m of sameEstate ? [newPolicies] : [oldPolicies, newPolicies]) {
         for (const [arn, r] of m) {
           if (m === oldPolicies && !sameEstate && newPolicies.get(arn)?.document === r.document) continue;
-          if (r.owner === p.accountId || r.document.includes(p.accountId) || r.document.includes('"*"')) out.push({ arn, document: r.document, trust: r.trust });
+          if (r.owner === p.accountId || r.document.includes(p.accountId) || r.document.includes('"*"'))
+            out.push({ arn, document: r.document, trust: r.trust });
         }
       }
       accountPolicies.set(p.accountId, out);
@@ -755,7 +771,9 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
             textId(scpText(e, p)),
           ].join('|')
         : '-';
-    const key = alone ? `@${w.arn}` : `${w.full}|${w.identity}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`;
+    const key = alone
+      ? `@${w.arn}`
+      : `${w.full}|${w.identity}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`;
     const g = groups.get(key);
     if (g) g.push(w);
     else groups.set(key, [w]);
@@ -831,7 +849,8 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       let actsMemo: string[] | undefined;
       let lowerMemo: string[] | undefined;
       const actsOf = () => (actsMemo ??= st.entries !== null ? st.actions! : actionsOf(st, universeOf()));
-      const lowerOf = () => (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
+      const lowerOf = () =>
+        (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
       const hasSts = mayCoverSts(st.entries);
       /** The statement's actions a rule admits (rules are shared by resource type: computed once per rule). */
       const byRule = new Map<Applicability, string[]>();
