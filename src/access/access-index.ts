@@ -227,6 +227,7 @@ class LazyEvaluated implements Evaluated {
 const NO_KEYS = new Int32Array(0);
 const NO_TALLIES: LayerTally[] = [];
 const NO_OWNER = -2;
+const NO_PRINCIPALS: ReadonlySet<IndexedPrincipal> = new Set();
 
 export class AccessIndex {
   /** Principals in ARN order (the order answers are given in). */
@@ -1192,6 +1193,127 @@ export class AccessIndex {
     }
     return keys;
   }
+
+  /**
+   * A class of resources for the action: resources with equal keys get the same whoCan /
+   * evaluateFor answers from every principal but those in `individually` (access paths ask about
+   * thousands of roles and users alike, and ask once per class). The key is what the request
+   * reads of the resource — the Resource / NotResource patterns of the statements matching the
+   * action (identity policies, boundaries, the resource policy, the RCPs) matched on the ARN, the
+   * owner, the resource context keys some statement's conditions read, the resource policy's and
+   * RCPs' text and whether the resource policy must allow. A pattern with policy variables that
+   * may match the ARN is decided per principal and resource together: the holders of its policy
+   * are `individually`, to be asked per resource. null when a resource policy or RCP pattern has
+   * such variables, or a condition key's name does.
+   */
+  resourceClass(action: string, resource: string): { key: string; individually: ReadonlySet<IndexedPrincipal> } | null {
+    const plan = this.planFor(action);
+    let ids = this.planPatterns.get(plan);
+    if (ids === undefined) this.planPatterns.set(plan, (ids = Int32Array.from(new Set(plan.patternIds))));
+    const arn = prepareArn(resource);
+    let key = '';
+    let variable: Set<number> | null = null;
+    const memo = new Map<number, number>();
+    for (const id of ids) {
+      const m = matchPattern(this.patterns[id], arn);
+      memo.set(id, m);
+      key += m === PATTERN_TRUE ? '1' : m === PATTERN_VARIABLE ? 'v' : '0';
+      if (m === PATTERN_VARIABLE) variable = new Set();
+    }
+    if (variable !== null) {
+      for (let j = 0; j < plan.statements.length; j++) {
+        for (let k = plan.patternStart[j]; k < plan.patternStart[j + 1]; k++) if (memo.get(plan.patternIds[k]) === PATTERN_VARIABLE) variable.add(plan.policyOf[j]);
+      }
+    }
+    const v = this.estate ? this.view(resource) : null;
+    const lower = action.toLowerCase();
+    const service = lower.slice(0, Math.max(0, lower.indexOf(':')));
+    let read = this.planConditionKeys.get(plan);
+    if (read === undefined) {
+      // The condition keys the action's identity, boundary and SCP statements read.
+      const set = new Set<string>();
+      let known = true;
+      const scpLevels = new Set<CompiledPolicy[][]>();
+      for (const levels of this.scpsOf) if (levels !== null) scpLevels.add(levels);
+      const scpStatements: CompiledStatement[] = [];
+      for (const levels of scpLevels)
+        for (const level of levels) for (const policy of level) for (const st of statementsFor(policy, service)) if (actionMatches(st, lower)) scpStatements.push(st);
+      for (const st of [...plan.statements, ...scpStatements]) if (!conditionKeysInto(st, set)) known = false;
+      this.planConditionKeys.set(plan, (read = known ? set : null));
+    }
+    if (read === null) return null;
+    const keys = new Set(read);
+    if (v !== null) {
+      const policy = v.policy !== null && (!v.isTrustPolicy || lower.startsWith('sts:')) ? v.policy : null;
+      for (const layer of [...(v.rcps ?? []).flat(), ...(policy !== null ? [policy] : [])]) {
+        for (const st of statementsFor(layer, service)) {
+          if (!actionMatches(st, lower)) continue;
+          if (!conditionKeysInto(st, keys)) return null;
+          for (const pattern of st.resources ?? []) {
+            const m = matchPattern(pattern, arn);
+            if (m === PATTERN_VARIABLE) return null;
+            key += m === PATTERN_TRUE ? '1' : '0';
+          }
+        }
+      }
+      // The policy by its text: each role's trust policy is compiled under its own name.
+      const text = policy === null ? null : (this.estate!.resource(resource).policy ?? null);
+      key += `|${v.owner ?? ''}|${text === null ? '' : this.textNumber(text)}|${v.rcps === null ? '' : this.objectNumber(v.rcps)}|${requiredFor(action, v, policy) ? 1 : 0}`;
+    } else key += `|${ownerInArn(arn) ?? ''}|${resourcePolicyRequired(action, resource) ? 1 : 0}`;
+    // Only the resource's keys some statement reads: a unique tag no condition tests does not split a class.
+    const tested = [...this.resourceContext(resource)].filter(([k]) => keys.has(k.toLowerCase())).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    if (tested.length > 0) key += `|${JSON.stringify(tested)}`;
+    return { key, individually: variable === null ? NO_PRINCIPALS : this.holdersOf(variable) };
+  }
+  /** Principals holding one of the policies (by number) as an identity policy or boundary (cached by set). */
+  private holdersOf(numbers: Set<number>): ReadonlySet<IndexedPrincipal> {
+    const key = [...numbers].sort((a, b) => a - b).join(',');
+    let set = this.holderSets.get(key);
+    if (set === undefined) {
+      set = new Set();
+      for (let i = 0; i < this.principals.length; i++) {
+        let holds = numbers.has(this.boundaryOf[i]);
+        for (let k = this.policyStart[i]; k < this.policyStart[i + 1] && !holds; k++) holds = numbers.has(this.policyNumbersOf[k]);
+        if (holds) set.add(this.principals[i]);
+      }
+      if (this.holderSets.size > 1000) this.holderSets.clear();
+      this.holderSets.set(key, set);
+    }
+    return set;
+  }
+  private readonly holderSets = new Map<string, Set<IndexedPrincipal>>();
+  private readonly textNumbers = new Map<string, number>();
+  private textNumber(text: string): number {
+    let n = this.textNumbers.get(text);
+    if (n === undefined) this.textNumbers.set(text, (n = this.textNumbers.size));
+    return n;
+  }
+  private readonly planConditionKeys = new WeakMap<ActionPlan, Set<string> | null>();
+  private readonly planPatterns = new WeakMap<ActionPlan, Int32Array>();
+  private readonly objectNumbers = new WeakMap<object, number>();
+  private objectCount = 0;
+  private objectNumber(o: object): number {
+    let n = this.objectNumbers.get(o);
+    if (n === undefined) this.objectNumbers.set(o, (n = this.objectCount++));
+    return n;
+  }
+}
+
+/**
+ * Adds the (lower-case) condition keys a statement reads, its conditions' and policy variables';
+ * false when a key's own name has a variable (what it reads is not known before the request).
+ */
+function conditionKeysInto(st: CompiledStatement, into: Set<string>): boolean {
+  const fromTemplate = (t: Template) => {
+    for (const n of t.nodes) if (typeof n !== 'string' && 'variable' in n) into.add(n.keyLower);
+  };
+  for (const c of st.conditions) {
+    if (c.keyLower.includes('${')) return false;
+    into.add(c.keyLower);
+    for (const v of c.values) fromTemplate(v.template);
+  }
+  for (const r of st.resources ?? []) if (r.kind !== 'all' && r.compiled === null) fromTemplate(r.template);
+  return true;
 }
 
 /** The flags of a tally that decide() reads (5 bits). */

@@ -10,14 +10,15 @@
  * policy written, passes the administrator probes (administrator.ts) — a permissions boundary or an
  * SCP that still limits it makes the step worthless, and it is left out.
  */
-import { compilePolicy, type CompiledPolicy } from '../../engine/compile.js';
+import { compilePolicy, statementsFor, type CompiledPolicy } from '../../engine/compile.js';
+import { actionMatches } from '../../engine/statement.js';
 import { parsePolicy } from '../../policy/parse.js';
 import type { EvaluationResult, MatchedStatement, RequestContext } from '../../engine/types.js';
 import type { PathFacts, PathGroup } from '../../store/path-facts.js';
 import { knows, type Workload, type WorkloadKind, type WorkloadState } from '../../store/workload-model.js';
 import type { AccessIndex, Evaluated, IndexedPrincipal } from '../access-index.js';
 import { callerContext } from '../questions.js';
-import { ADMINISTRATOR_ACCESS_ARN, administratorAccessPolicy, administratorVerdict, UNDEFINED_ACTION_PROBE, type AdminVerdict } from './administrator.js';
+import { ADMINISTRATOR_ACCESS_ARN, ADMINISTRATOR_PROBES, administratorAccessPolicy, administratorVerdict, UNDEFINED_ACTION_PROBE, type AdminVerdict } from './administrator.js';
 import {
   anyWorkloadArn,
   fill,
@@ -58,6 +59,47 @@ class LazyStepAction implements StepAction {
     return r.decision === 'ALLOWED' ? r.matchedStatements : (r.conditionalStatements ?? []);
   }
 }
+
+/**
+ * An entry of a class's shared answer read for another resource of the class: the decision is
+ * the same (AccessIndex.resourceClass); the explanation is the engine's on this resource.
+ */
+class ReexplainedEvaluated implements Evaluated {
+  private built: EvaluationResult | undefined;
+  constructor(
+    private readonly index: AccessIndex,
+    private readonly shared: Evaluated,
+    private readonly action: string,
+    private readonly resource: string,
+    private readonly caller: RequestContext,
+  ) {}
+  get principal(): IndexedPrincipal {
+    return this.shared.principal;
+  }
+  /** The shared decision (read by the search for every new source); the statements are this resource's, on first read. */
+  get result(): EvaluationResult {
+    if (this.built === undefined) {
+      const s = this.shared.result;
+      if (this.shared.principal.external) return (this.built = s);
+      let fresh: EvaluationResult | undefined;
+      const explained = () => (fresh ??= this.index.evaluateFor(this.shared.principal, this.action, this.resource, this.caller, this.index.resourceContext(this.resource)));
+      this.built = {
+        decision: s.decision,
+        conditional: s.conditional,
+        missingContextKeys: s.missingContextKeys,
+        get matchedStatements() {
+          return explained().matchedStatements;
+        },
+        get conditionalStatements() {
+          return explained().conditionalStatements;
+        },
+      };
+    }
+    return this.built;
+  }
+}
+/** The class of a resource whoCan cannot share: every principal is asked on it. */
+const EVERYONE: ReadonlySet<IndexedPrincipal> = { has: () => true } as unknown as ReadonlySet<IndexedPrincipal>;
 
 export function stepAction(action: string, resource: string, r: EvaluationResult): StepAction | null {
   if (r.decision === 'ALLOWED')
@@ -206,10 +248,68 @@ export class PrincipalGraph {
     return out;
   }
 
-  /** The index's whoCan with includeConditional; no entry's result is built until it is read (the search reads only new sources'). */
+  /**
+   * The index's whoCan with includeConditional; no entry's result is built until it is read (the
+   * search reads only new sources'). Resources of one class for the action (AccessIndex
+   * resourceClass: the same pattern matches, owner, tested tags, resource policy text) get the
+   * same answer from every principal but the class's `individually` (holders of a policy-variable
+   * Resource that may match), so whoCan is asked once per class — thousands of roles with one
+   * trust policy text share it — and those principals are asked one by one per resource.
+   * Callers drop the target itself from it.
+   */
   private answers(action: string, resource: string, caller: RequestContext): Evaluated[] {
-    this.evaluations++;
-    return this.index.whoCan(action, resource, caller, this.index.resourceContext(resource), { includeConditional: true });
+    const cls = this.classOf(action, resource, caller);
+    let shared = cls === null ? undefined : this.byClass.get(cls.key);
+    if (shared === undefined) {
+      this.evaluations++;
+      const all = this.index.whoCan(action, resource, caller, this.index.resourceContext(resource), { includeConditional: true });
+      if (cls === null) return all;
+      shared = { resource, entries: cls.individually.size === 0 ? all : all.filter((e) => !cls.individually.has(e.principal)) };
+      this.byClass.set(cls.key, shared);
+      if (cls.individually.size === 0) return all;
+    }
+    return this.completed(shared, cls!.individually, [...cls!.individually], action, resource, caller);
+  }
+
+  /**
+   * A class's shared entries for one resource of it: entries of the resource the answer was
+   * computed on read their explanation from that resource's evaluation, so others' are rebuilt
+   * on the resource itself when read (a trust policy's name is its role's); the `individually`
+   * principals asked here, merged in ARN order before the outsiders.
+   */
+  private completed(
+    shared: { resource: string; entries: Evaluated[] },
+    individually: ReadonlySet<IndexedPrincipal>,
+    asked: IndexedPrincipal[],
+    action: string,
+    resource: string,
+    caller: RequestContext,
+  ): Evaluated[] {
+    const own: Evaluated[] = [];
+    for (const p of asked) {
+      if (p.external || !individually.has(p)) continue;
+      this.evaluations++;
+      const result = this.index.evaluateFor(p, action, resource, caller, this.index.resourceContext(resource));
+      if (result.decision === 'ALLOWED' || result.conditional) own.push({ principal: p, result });
+    }
+    const entries = shared.resource === resource ? shared.entries : shared.entries.map((e) => new ReexplainedEvaluated(this.index, e, action, resource, caller));
+    if (own.length === 0) return entries;
+    own.sort((a, b) => (a.principal.model.arn < b.principal.model.arn ? -1 : 1));
+    const out: Evaluated[] = [];
+    let k = 0;
+    for (const e of entries) {
+      if (!e.principal.external) while (k < own.length && own[k].principal.model.arn < e.principal.model.arn) out.push(own[k++]);
+      else while (k < own.length) out.push(own[k++]);
+      out.push(e);
+    }
+    while (k < own.length) out.push(own[k++]);
+    return out;
+  }
+  private readonly byClass = new Map<string, { resource: string; entries: Evaluated[] }>();
+  private classOf(action: string, resource: string, caller: RequestContext): { key: string; individually: ReadonlySet<IndexedPrincipal> } | null {
+    const cls = this.index.resourceClass(action, resource);
+    if (cls === null) return null;
+    return { key: `${action}\u0000${caller.size === 0 ? '' : JSON.stringify([...caller])}\u0000${cls.key}`, individually: cls.individually };
   }
 
   /**
@@ -222,13 +322,24 @@ export class PrincipalGraph {
     const holders: IndexedPrincipal[] = [];
     for (const p of this.candidates(action)) if (!p.external && this.worthStepping(p)) holders.push(p);
     if (holders.length > FEW) return this.whoCan(action, resource, caller).filter((e) => this.worthStepping(e.principal));
-    const out: { principal: IndexedPrincipal; step: StepAction }[] = [];
-    for (const p of holders) {
-      const step = this.ask(p, action, resource, caller);
-      if (step) out.push({ principal: p, step });
+    // As answers(): one evaluation per holder and class of resources, the class's `individually` per resource.
+    const cls = this.classOf(action, resource, caller);
+    let shared = cls === null ? undefined : this.fewByClass.get(cls.key);
+    if (shared === undefined) {
+      const entries: Evaluated[] = [];
+      for (const p of holders) {
+        if (cls !== null && cls.individually.has(p)) continue;
+        this.evaluations++;
+        const result = this.index.evaluateFor(p, action, resource, caller, this.index.resourceContext(resource));
+        if (result.decision === 'ALLOWED' || result.conditional) entries.push({ principal: p, result });
+      }
+      shared = { resource, entries };
+      if (cls !== null) this.fewByClass.set(cls.key, shared);
     }
-    return out;
+    const list = this.completed(shared, cls?.individually ?? EVERYONE, cls === null ? [] : holders, action, resource, caller);
+    return list.map((e) => ({ principal: e.principal, step: new LazyStepAction(action, resource, e) }));
   }
+  private readonly fewByClass = new Map<string, { resource: string; entries: Evaluated[] }>();
 
   private compile(id: string, name: string, document: string): CompiledPolicy | null {
     let c = this.compiled.get(id);
@@ -463,8 +574,12 @@ export class PrincipalGraph {
         break;
       }
     }
+    const lacking = join.length > 0 ? this.probesLacking(p) : [];
     for (const g of join) {
       if (g.policies.length === 0) continue;
+      // Joining adds Allows and never removes a Deny ("Policy evaluation logic"): a group that
+      // allows none of a probe the principal is refused outright cannot make it an administrator.
+      if (lacking === null || !lacking.every((action) => this.groupAllows(g, action))) continue;
       const r = this.ask(p, 'iam:AddUserToGroup', g.arn);
       if (!r) continue;
       const added = this.identityWith(p, () => false, g.policies);
@@ -477,6 +592,48 @@ export class PrincipalGraph {
     // Cached only once complete: a question stopped by its deadline leaves no partial list.
     this.selfEdges.set(arn, list);
     return list;
+  }
+
+  /**
+   * The administrator probes' actions the principal is refused outright (neither allowed nor
+   * conditionally allowed); null when one is refused by an explicit Deny, which no added Allow
+   * overrides ("Policy evaluation logic": an explicit deny in any policy overrides any allow).
+   */
+  private readonly lackingProbes = new Map<string, string[] | null>();
+  private probesLacking(p: IndexedPrincipal): string[] | null {
+    let lacking = this.lackingProbes.get(p.model.arn);
+    if (lacking !== undefined) return lacking;
+    lacking = [];
+    for (const probe of ADMINISTRATOR_PROBES) {
+      const resource = probe.resource.replace('{account}', p.principal.accountId);
+      this.evaluations++;
+      const r = this.index.evaluateFor(p, probe.action, resource, EMPTY, this.index.resourceContext(resource));
+      if (r.decision === 'ALLOWED' || r.conditional) continue;
+      if (r.decision === 'EXPLICIT_DENY') {
+        lacking = null;
+        break;
+      }
+      lacking.push(probe.action);
+    }
+    this.lackingProbes.set(p.model.arn, lacking);
+    return lacking;
+  }
+
+  /** Whether one of the group's policies has an Allow statement for the action (a necessary condition for the group to grant it). */
+  private readonly groupGrants = new Map<string, boolean>();
+  private groupAllows(g: PathGroup, action: string): boolean {
+    const key = `${g.arn}\u0000${action}`;
+    let r = this.groupGrants.get(key);
+    if (r === undefined) {
+      const lower = action.toLowerCase();
+      const service = lower.slice(0, lower.indexOf(':'));
+      r = g.policies.some((m) => {
+        const c = this.compile(m.id, m.name, m.document);
+        return c !== null && statementsFor(c, service).some((st) => st.effect === 'Allow' && actionMatches(st, lower));
+      });
+      this.groupGrants.set(key, r);
+    }
+    return r;
   }
 
   /** The principal's identity policies with some removed (by model id) and others added, compiled. */
