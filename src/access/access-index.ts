@@ -51,7 +51,7 @@ import { preparePrincipal } from '../engine/principal.js';
 import { contextFrom } from '../engine/context.js';
 import { s3BucketOf, type Estate, type PolicyLevel } from '../store/estate-model.js';
 import { actionMatches, evaluateStatement, type PreparedRequest } from '../engine/statement.js';
-import { headMayMatch, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../engine/arn.js';
+import { headMayMatch, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn, type SegmentPattern } from '../engine/arn.js';
 import { DIRECT_MATCH, matchPrincipal, NO_MATCH, type PrincipalMatcher } from '../engine/principal.js';
 import { MissingKeys, TRUE } from '../engine/tri.js';
 import type { Template } from '../engine/template.js';
@@ -1204,26 +1204,19 @@ export class AccessIndex {
    * RCPs' text and whether the resource policy must allow. A pattern with policy variables that
    * may match the ARN is decided per principal and resource together: the holders of its policy
    * are `individually`, to be asked per resource. null when a resource policy or RCP pattern has
-   * such variables, or a condition key's name does.
+   * such variables, or a condition key's name does. `replacedPolicy`: the class for evaluateWith
+   * under another resource policy (the stored one is not read; the replacement is the caller's).
    */
-  resourceClass(action: string, resource: string): { key: string; individually: ReadonlySet<IndexedPrincipal> } | null {
+  resourceClass(action: string, resource: string, replacedPolicy = false): { key: string; individually: ReadonlySet<IndexedPrincipal> } | null {
     const plan = this.planFor(action);
-    let ids = this.planPatterns.get(plan);
-    if (ids === undefined) this.planPatterns.set(plan, (ids = Int32Array.from(new Set(plan.patternIds))));
     const arn = prepareArn(resource);
+    const { ids, policiesOf } = this.patternsFor(plan, arn);
     let key = '';
     let variable: Set<number> | null = null;
-    const memo = new Map<number, number>();
-    for (const id of ids) {
-      const m = matchPattern(this.patterns[id], arn);
-      memo.set(id, m);
+    for (let k = 0; k < ids.length; k++) {
+      const m = matchPattern(this.patterns[ids[k]], arn);
       key += m === PATTERN_TRUE ? '1' : m === PATTERN_VARIABLE ? 'v' : '0';
-      if (m === PATTERN_VARIABLE) variable = new Set();
-    }
-    if (variable !== null) {
-      for (let j = 0; j < plan.statements.length; j++) {
-        for (let k = plan.patternStart[j]; k < plan.patternStart[j + 1]; k++) if (memo.get(plan.patternIds[k]) === PATTERN_VARIABLE) variable.add(plan.policyOf[j]);
-      }
+      if (m === PATTERN_VARIABLE) for (const n of policiesOf[k]) (variable ??= new Set()).add(n);
     }
     const v = this.estate ? this.view(resource) : null;
     const lower = action.toLowerCase();
@@ -1244,7 +1237,7 @@ export class AccessIndex {
     if (read === null) return null;
     const keys = new Set(read);
     if (v !== null) {
-      const policy = v.policy !== null && (!v.isTrustPolicy || lower.startsWith('sts:')) ? v.policy : null;
+      const policy = !replacedPolicy && v.policy !== null && (!v.isTrustPolicy || lower.startsWith('sts:')) ? v.policy : null;
       for (const layer of [...(v.rcps ?? []).flat(), ...(policy !== null ? [policy] : [])]) {
         for (const st of statementsFor(layer, service)) {
           if (!actionMatches(st, lower)) continue;
@@ -1258,13 +1251,44 @@ export class AccessIndex {
       }
       // The policy by its text: each role's trust policy is compiled under its own name.
       const text = policy === null ? null : (this.estate!.resource(resource).policy ?? null);
-      key += `|${v.owner ?? ''}|${text === null ? '' : this.textNumber(text)}|${v.rcps === null ? '' : this.objectNumber(v.rcps)}|${requiredFor(action, v, policy) ? 1 : 0}`;
+      key += `|${v.owner ?? ''}|${text === null ? '' : this.textNumber(text)}|${v.rcps === null ? '' : this.objectNumber(v.rcps)}|${(replacedPolicy ? resourcePolicyRequired(action, resource) : requiredFor(action, v, policy)) ? 1 : 0}`;
     } else key += `|${ownerInArn(arn) ?? ''}|${resourcePolicyRequired(action, resource) ? 1 : 0}`;
     // Only the resource's keys some statement reads: a unique tag no condition tests does not split a class.
     const tested = [...this.resourceContext(resource)].filter(([k]) => keys.has(k.toLowerCase())).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     if (tested.length > 0) key += `|${JSON.stringify(tested)}`;
     return { key, individually: variable === null ? NO_PRINCIPALS : this.holdersOf(variable) };
   }
+  /**
+   * The plan's distinct Resource patterns that may match an ARN of this one's first five segments
+   * (arn:partition:service:region:account) — the others match none of them: their leading
+   * segments, which hold no variable, already fail (headMayMatch) — and the policies using each.
+   */
+  private patternsFor(plan: ActionPlan, arn: PreparedArn): { ids: Int32Array; policiesOf: number[][] } {
+    let byPrefix = this.planPatterns.get(plan);
+    if (byPrefix === undefined) this.planPatterns.set(plan, (byPrefix = new Map()));
+    const segs = arn.segments;
+    const prefix = segs.length >= 6 ? segs.slice(0, 5).join(':') : null;
+    let found = byPrefix.get(prefix ?? '');
+    if (found !== undefined && prefix !== null) return found;
+    const policies = new Map<number, Set<number>>();
+    for (let j = 0; j < plan.statements.length; j++) {
+      for (let k = plan.patternStart[j]; k < plan.patternStart[j + 1]; k++) {
+        const id = plan.patternIds[k];
+        let set = policies.get(id);
+        if (set === undefined) {
+          const p = this.patterns[id];
+          if (prefix !== null && p.kind !== 'all' && !headMatches(p.head, segs, 5)) continue;
+          policies.set(id, (set = new Set()));
+        }
+        set.add(plan.policyOf[j]);
+      }
+    }
+    found = { ids: Int32Array.from(policies.keys()), policiesOf: [...policies.values()].map((set) => [...set]) };
+    if (byPrefix.size > 256) byPrefix.clear();
+    byPrefix.set(prefix ?? '', found);
+    return found;
+  }
+
   /** Principals holding one of the policies (by number) as an identity policy or boundary (cached by set). */
   private holdersOf(numbers: Set<number>): ReadonlySet<IndexedPrincipal> {
     const key = [...numbers].sort((a, b) => a - b).join(',');
@@ -1289,7 +1313,7 @@ export class AccessIndex {
     return n;
   }
   private readonly planConditionKeys = new WeakMap<ActionPlan, Set<string> | null>();
-  private readonly planPatterns = new WeakMap<ActionPlan, Int32Array>();
+  private readonly planPatterns = new WeakMap<ActionPlan, Map<string, { ids: Int32Array; policiesOf: number[][] }>>();
   private readonly objectNumbers = new WeakMap<object, number>();
   private objectCount = 0;
   private objectNumber(o: object): number {
@@ -1297,6 +1321,15 @@ export class AccessIndex {
     if (n === undefined) this.objectNumbers.set(o, (n = this.objectCount++));
     return n;
   }
+}
+
+/** Whether the pattern's leading segments (up to `count`) may match the ARN's: false only when one of them cannot (headMayMatch's test). */
+function headMatches(head: SegmentPattern, segs: string[], count: number): boolean {
+  for (let i = 0; i < head.matchers.length && i < count; i++) {
+    if (i >= segs.length || !head.matchers[i]!(segs[i]!)) return false;
+    if (head.spanning[i]) return true;
+  }
+  return true;
 }
 
 /**

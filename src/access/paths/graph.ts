@@ -221,6 +221,20 @@ export class PrincipalGraph {
     return r;
   }
 
+  /** ask() once per principal and class of resources for the action (AccessIndex.resourceClass), as answers(). */
+  private readonly askedByClass = new Map<string, EvaluationResult>();
+  private askByClass(p: IndexedPrincipal, action: string, resource: string): StepAction | null {
+    const cls = this.classOf(action, resource, EMPTY);
+    const key = cls === null || cls.individually.has(p) ? null : `${p.model.arn}\u0000${cls.key}`;
+    let r = key === null ? undefined : this.askedByClass.get(key);
+    if (r === undefined) {
+      this.evaluations++;
+      r = this.index.evaluateFor(p, action, resource, EMPTY, this.index.resourceContext(resource));
+      if (key !== null) this.askedByClass.set(key, r);
+    }
+    return stepAction(action, resource, r);
+  }
+
   /** whoCan for questions shared by many targets (a workload of any name in the account): once each. */
   private readonly shared = new Map<string, { principal: IndexedPrincipal; step: StepAction }[]>();
   private whoCanOnce(action: string, resource: string): { principal: IndexedPrincipal; step: StepAction }[] {
@@ -429,10 +443,27 @@ export class PrincipalGraph {
         `Trust policy written by ${p.model.name}`,
         JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: p.model.arn }, Action: 'sts:AssumeRole' }] }),
       )!;
-      this.evaluations++;
-      const assume = stepAction('sts:AssumeRole', q.model.arn, this.index.evaluateWith(p, 'sts:AssumeRole', q.model.arn, EMPTY, { resourcePolicy: trust }));
+      const assume = stepAction('sts:AssumeRole', q.model.arn, this.assumeUnder(p, q, trust));
       if (assume) out.push(makeStep('UPDATE_TRUST', p.model.arn, q.model.arn, null, [step, assume]));
     }
+  }
+
+  /**
+   * sts:AssumeRole of q by p under a trust policy p wrote: the same for every role of q's class
+   * for sts:AssumeRole with the stored trust policy set aside (AccessIndex.resourceClass), unless
+   * p holds a policy-variable Resource that may match q.
+   */
+  private readonly assumedUnder = new Map<string, EvaluationResult>();
+  private assumeUnder(p: IndexedPrincipal, q: IndexedPrincipal, trust: CompiledPolicy): EvaluationResult {
+    const cls = this.index.resourceClass('sts:AssumeRole', q.model.arn, true);
+    const key = cls === null || cls.individually.has(p) ? null : `${p.model.arn}\u0000${cls.key}`;
+    let r = key === null ? undefined : this.assumedUnder.get(key);
+    if (r === undefined) {
+      this.evaluations++;
+      r = this.index.evaluateWith(p, 'sts:AssumeRole', q.model.arn, EMPTY, { resourcePolicy: trust });
+      if (key !== null) this.assumedUnder.set(key, r);
+    }
+    return r;
   }
 
   /** iam:PassRole to a service the role trusts, plus the service's create/run actions. */
@@ -517,9 +548,14 @@ export class PrincipalGraph {
 
   // ---------- self edges: the caller makes itself an administrator ----------
 
-  /** The steps by which the principal makes itself an administrator (policy changes, group membership). */
-  selfEdgesOf(p: IndexedPrincipal): AccessStep[] {
-    let list = this.selfEdges.get(p.model.arn);
+  /**
+   * The steps by which the principal makes itself an administrator (policy changes, group
+   * membership). `definiteGroups`: of the group joins, only those that make it an administrator
+   * without conditions (for a conditional administrator, a target already, nothing else counts).
+   */
+  selfEdgesOf(p: IndexedPrincipal, definiteGroups = false): AccessStep[] {
+    const cacheKey = definiteGroups ? `${p.model.arn}\u0000definite` : p.model.arn;
+    let list = this.selfEdges.get(cacheKey);
     if (list) return list;
     list = [];
     const arn = p.model.arn;
@@ -540,7 +576,7 @@ export class PrincipalGraph {
     const setDefault = has('iam:SetDefaultPolicyVersion') ? (this.policiesOf.get(arn) ?? []) : [];
     const join = isUser && has('iam:AddUserToGroup') ? (this.groupsByAccount.get(p.principal.accountId) ?? []).filter((g) => !g.members.includes(arn)) : [];
     if (possible.length === 0 && setDefault.length === 0 && join.length === 0) {
-      this.selfEdges.set(arn, list);
+      this.selfEdges.set(cacheKey, list);
       return list;
     }
     // The writes allowed first (cheap), then whether the principal, so written, is an administrator.
@@ -574,23 +610,23 @@ export class PrincipalGraph {
         break;
       }
     }
-    const lacking = join.length > 0 ? this.probesLacking(p) : [];
+    const lacking = join.length > 0 ? this.probesLacking(p, definiteGroups) : [];
     for (const g of join) {
       if (g.policies.length === 0) continue;
-      // Joining adds Allows and never removes a Deny ("Policy evaluation logic"): a group that
-      // allows none of a probe the principal is refused outright cannot make it an administrator.
+      // Joining adds Allows and never removes a Deny ("Policy evaluation logic"): a group with no
+      // Allow for a probe the principal lacks cannot make it an administrator.
       if (lacking === null || !lacking.every((action) => this.groupAllows(g, action))) continue;
-      const r = this.ask(p, 'iam:AddUserToGroup', g.arn);
-      if (!r) continue;
+      const r = this.askByClass(p, 'iam:AddUserToGroup', g.arn);
+      if (!r || (definiteGroups && r.conditional)) continue;
       const added = this.identityWith(p, () => false, g.policies);
       const verdict = added ? this.verdictWith(p, added) : 'NO';
-      if (verdict === 'NO') continue;
+      if (verdict === 'NO' || (definiteGroups && verdict !== 'ADMIN')) continue;
       const step = makeStep('ADD_TO_GROUP', arn, arn, g.arn, [r], { empowers: true });
       if (verdict === 'CONDITIONAL') step.conditional = true;
       list.push(step);
     }
     // Cached only once complete: a question stopped by its deadline leaves no partial list.
-    this.selfEdges.set(arn, list);
+    this.selfEdges.set(cacheKey, list);
     return list;
   }
 
@@ -600,22 +636,28 @@ export class PrincipalGraph {
    * overrides ("Policy evaluation logic": an explicit deny in any policy overrides any allow).
    */
   private readonly lackingProbes = new Map<string, string[] | null>();
-  private probesLacking(p: IndexedPrincipal): string[] | null {
-    let lacking = this.lackingProbes.get(p.model.arn);
+  private probesLacking(p: IndexedPrincipal, conditionalToo: boolean): string[] | null {
+    const key = `${p.model.arn}\u0000${conditionalToo}`;
+    let lacking = this.lackingProbes.get(key);
     if (lacking !== undefined) return lacking;
     lacking = [];
     for (const probe of ADMINISTRATOR_PROBES) {
       const resource = probe.resource.replace('{account}', p.principal.accountId);
       this.evaluations++;
       const r = this.index.evaluateFor(p, probe.action, resource, EMPTY, this.index.resourceContext(resource));
-      if (r.decision === 'ALLOWED' || r.conditional) continue;
+      if (r.decision === 'ALLOWED') continue;
+      if (r.conditional) {
+        // Allowed only under conditions: to be allowed outright, the group must allow it.
+        if (conditionalToo) lacking.push(probe.action);
+        continue;
+      }
       if (r.decision === 'EXPLICIT_DENY') {
         lacking = null;
         break;
       }
       lacking.push(probe.action);
     }
-    this.lackingProbes.set(p.model.arn, lacking);
+    this.lackingProbes.set(key, lacking);
     return lacking;
   }
 

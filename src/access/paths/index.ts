@@ -62,7 +62,8 @@ export class AccessPaths {
     for (const p of g.selfEdgeCandidates()) {
       if (adminSet.has(p)) continue;
       options.checkpoint?.();
-      const self = g.selfEdgesOf(p);
+      // A conditional administrator is a target already: only definite steps to administrator add to it (searchBackward).
+      const self = g.selfEdgesOf(p, g.verdict(p) === 'CONDITIONAL');
       // Definite edges first (searchBackward takes a target's first entry per pass).
       const sorted = [...self].sort((a, b) => Number(a.conditional) - Number(b.conditional));
       for (const s of sorted) targets.push({ arn: p.model.arn, step: s, conditional: false });
