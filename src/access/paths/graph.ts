@@ -18,6 +18,7 @@ import type { PathFacts, PathGroup } from '../../store/path-facts.js';
 import { knows, type Workload, type WorkloadKind, type WorkloadState } from '../../store/workload-model.js';
 import type { AccessIndex, Evaluated, IndexedPrincipal } from '../access-index.js';
 import { callerContext } from '../questions.js';
+import type { SearchPass } from './search.js';
 import { ADMINISTRATOR_ACCESS_ARN, ADMINISTRATOR_PROBES, administratorAccessPolicy, administratorVerdict, UNDEFINED_ACTION_PROBE, type AdminVerdict } from './administrator.js';
 import {
   anyWorkloadArn,
@@ -98,6 +99,30 @@ class ReexplainedEvaluated implements Evaluated {
     return this.built;
   }
 }
+/**
+ * What a pass of the path search wants of the edges into a principal: steps from sources it has
+ * not seen, and in its definite pass definite steps only. Both only ever shrink what is wanted, so
+ * the shared answers are pruned as the pass goes (`memo`, by shared list): a step is built only
+ * for a source the search may take, not for each of thousands of principals per target.
+ */
+type Want = SearchPass;
+
+/** A conditional entry makes a conditional step (its action is conditional): the definite pass skips both. */
+function wanted(e: Evaluated, want: Want): boolean {
+  if (e.principal.external) return true;
+  if (want.seen.has(e.principal.model.arn)) return false;
+  return !want.definiteOnly || e.result.decision === 'ALLOWED';
+}
+
+function prune(list: Evaluated[], want: Want): Evaluated[] {
+  const kept = ((want.memo.get(list) as Evaluated[] | undefined) ?? list).filter((e) => wanted(e, want));
+  want.memo.set(list, kept);
+  return kept;
+}
+
+/** Seen: every ARN (a Want that keeps only the outsiders). */
+const EVERY_ARN: ReadonlyMap<string, unknown> = { has: () => true } as unknown as ReadonlyMap<string, unknown>;
+
 /** The class of a resource whoCan cannot share: every principal is asked on it. */
 const EVERYONE: ReadonlySet<IndexedPrincipal> = { has: () => true } as unknown as ReadonlySet<IndexedPrincipal>;
 
@@ -236,12 +261,12 @@ export class PrincipalGraph {
   }
 
   /** whoCan for questions shared by many targets (a workload of any name in the account): once each. */
-  private readonly shared = new Map<string, { principal: IndexedPrincipal; step: StepAction }[]>();
-  private whoCanOnce(action: string, resource: string): { principal: IndexedPrincipal; step: StepAction }[] {
+  private readonly shared = new Map<string, Evaluated[]>();
+  private whoCanOnce(action: string, resource: string, want?: Want): { principal: IndexedPrincipal; step: StepAction }[] {
     const key = `${action}\u0000${resource}`;
     let r = this.shared.get(key);
-    if (r === undefined) this.shared.set(key, (r = this.whoCan(action, resource)));
-    return r;
+    if (r === undefined) this.shared.set(key, (r = this.answers(action, resource, EMPTY)));
+    return this.steps(action, resource, want ? prune(r, want) : r);
   }
 
   /**
@@ -253,9 +278,13 @@ export class PrincipalGraph {
   }
 
   /** Stored principals allowed (or conditionally allowed) the action on the resource: the index's whoCan. */
-  private whoCan(action: string, resource: string, caller: RequestContext = EMPTY): { principal: IndexedPrincipal; step: StepAction }[] {
+  private whoCan(action: string, resource: string, caller: RequestContext = EMPTY, want?: Want): { principal: IndexedPrincipal; step: StepAction }[] {
+    return this.steps(action, resource, this.answers(action, resource, caller, want));
+  }
+
+  private steps(action: string, resource: string, answers: Evaluated[]): { principal: IndexedPrincipal; step: StepAction }[] {
     const out: { principal: IndexedPrincipal; step: StepAction }[] = [];
-    for (const evaluated of this.answers(action, resource, caller)) {
+    for (const evaluated of answers) {
       if (evaluated.principal.external) continue;
       out.push({ principal: evaluated.principal, step: new LazyStepAction(action, resource, evaluated) });
     }
@@ -269,44 +298,47 @@ export class PrincipalGraph {
    * same answer from every principal but the class's `individually` (holders of a policy-variable
    * Resource that may match), so whoCan is asked once per class — thousands of roles with one
    * trust policy text share it — and those principals are asked one by one per resource.
-   * Callers drop the target itself from it.
+   * Callers drop the target itself from it. With `want` (a search pass), only the entries it
+   * still wants (AccessStep sources not seen yet…).
    */
-  private answers(action: string, resource: string, caller: RequestContext): Evaluated[] {
+  private answers(action: string, resource: string, caller: RequestContext, want?: Want): Evaluated[] {
     const cls = this.classOf(action, resource, caller);
     let shared = cls === null ? undefined : this.byClass.get(cls.key);
     if (shared === undefined) {
       this.evaluations++;
       const all = this.index.whoCan(action, resource, caller, this.index.resourceContext(resource), { includeConditional: true });
-      if (cls === null) return all;
+      if (cls === null) return want ? all.filter((e) => wanted(e, want)) : all;
       shared = { resource, entries: cls.individually.size === 0 ? all : all.filter((e) => !cls.individually.has(e.principal)) };
       this.byClass.set(cls.key, shared);
-      if (cls.individually.size === 0) return all;
     }
-    return this.completed(shared, cls!.individually, [...cls!.individually], action, resource, caller);
+    return this.completed(shared, cls!.individually, cls!.individually, action, resource, caller, want);
   }
 
   /**
    * A class's shared entries for one resource of it: entries of the resource the answer was
    * computed on read their explanation from that resource's evaluation, so others' are rebuilt
    * on the resource itself when read (a trust policy's name is its role's); the `individually`
-   * principals asked here, merged in ARN order before the outsiders.
+   * principals (of `asked`) asked here, merged in ARN order before the outsiders.
    */
   private completed(
     shared: { resource: string; entries: Evaluated[] },
     individually: ReadonlySet<IndexedPrincipal>,
-    asked: IndexedPrincipal[],
+    asked: Iterable<IndexedPrincipal>,
     action: string,
     resource: string,
     caller: RequestContext,
+    want?: Want,
   ): Evaluated[] {
     const own: Evaluated[] = [];
     for (const p of asked) {
-      if (p.external || !individually.has(p)) continue;
+      if (p.external || !individually.has(p) || (want && want.seen.has(p.model.arn))) continue;
       this.evaluations++;
       const result = this.index.evaluateFor(p, action, resource, caller, this.index.resourceContext(resource));
-      if (result.decision === 'ALLOWED' || result.conditional) own.push({ principal: p, result });
+      const e = { principal: p, result };
+      if ((result.decision === 'ALLOWED' || result.conditional) && (!want || wanted(e, want))) own.push(e);
     }
-    const entries = shared.resource === resource ? shared.entries : shared.entries.map((e) => new ReexplainedEvaluated(this.index, e, action, resource, caller));
+    const kept = want ? prune(shared.entries, want) : shared.entries;
+    const entries = shared.resource === resource ? kept : kept.map((e) => new ReexplainedEvaluated(this.index, e, action, resource, caller));
     if (own.length === 0) return entries;
     own.sort((a, b) => (a.principal.model.arn < b.principal.model.arn ? -1 : 1));
     const out: Evaluated[] = [];
@@ -332,10 +364,10 @@ export class PrincipalGraph {
    * apply to sts actions only — "Policy evaluation logic"), so when they are few each is asked
    * (evaluateFor); else the index's whoCan answers for all.
    */
-  private whoCanIam(action: string, resource: string, caller: RequestContext = EMPTY): { principal: IndexedPrincipal; step: StepAction }[] {
+  private whoCanIam(action: string, resource: string, caller: RequestContext = EMPTY, want?: Want): { principal: IndexedPrincipal; step: StepAction }[] {
     const holders: IndexedPrincipal[] = [];
     for (const p of this.candidates(action)) if (!p.external && this.worthStepping(p)) holders.push(p);
-    if (holders.length > FEW) return this.whoCan(action, resource, caller).filter((e) => this.worthStepping(e.principal));
+    if (holders.length > FEW) return this.whoCan(action, resource, caller, want).filter((e) => this.worthStepping(e.principal));
     // As answers(): one evaluation per holder and class of resources, the class's `individually` per resource.
     const cls = this.classOf(action, resource, caller);
     let shared = cls === null ? undefined : this.fewByClass.get(cls.key);
@@ -350,8 +382,7 @@ export class PrincipalGraph {
       shared = { resource, entries };
       if (cls !== null) this.fewByClass.set(cls.key, shared);
     }
-    const list = this.completed(shared, cls?.individually ?? EVERYONE, cls === null ? [] : holders, action, resource, caller);
-    return list.map((e) => ({ principal: e.principal, step: new LazyStepAction(action, resource, e) }));
+    return this.steps(action, resource, this.completed(shared, cls?.individually ?? EVERYONE, cls === null ? [] : holders, action, resource, caller, want));
   }
   private readonly fewByClass = new Map<string, { resource: string; entries: Evaluated[] }>();
 
@@ -371,12 +402,12 @@ export class PrincipalGraph {
   // ---------- edges into a role: sts:AssumeRole ----------
 
   /** Who can assume the role (trust policy and the caller's policies, by the engine), and which services its trust lets in. */
-  assumeEdges(roleArn: string): AccessStep[] {
-    let list = this.assumeIn.get(roleArn);
+  assumeEdges(roleArn: string, want?: Want): AccessStep[] {
+    let list = want ? undefined : this.assumeIn.get(roleArn);
     if (list) return list;
     list = [];
     const services: TrustedService[] = [];
-    for (const e of this.answers('sts:AssumeRole', roleArn, EMPTY)) {
+    for (const e of this.answers('sts:AssumeRole', roleArn, EMPTY, want)) {
       if (e.principal.external) {
         // A service principal the trust policy names is evaluated by the engine as itself (external entries are conditional when not allowed).
         if (e.principal.external.type === 'SERVICE') services.push({ service: e.principal.external.arn, conditional: e.result.decision !== 'ALLOWED' });
@@ -385,14 +416,22 @@ export class PrincipalGraph {
       if (e.principal.model.arn === roleArn) continue;
       list.push(makeStep('ASSUME_ROLE', e.principal.model.arn, roleArn, null, [new LazyStepAction('sts:AssumeRole', roleArn, e)]));
     }
-    this.assumeIn.set(roleArn, list);
+    // A search pass's list is its own (pruned); the services are all the trust policy's either way (outsiders are never pruned).
+    if (!want) this.assumeIn.set(roleArn, list);
     this.services.set(roleArn, services);
     return list;
   }
 
   trustedServices(roleArn: string): TrustedService[] {
-    this.assumeEdges(roleArn);
-    return this.services.get(roleArn)!;
+    let services = this.services.get(roleArn);
+    if (services === undefined) {
+      services = [];
+      for (const e of this.answers('sts:AssumeRole', roleArn, EMPTY, { seen: EVERY_ARN, definiteOnly: false, memo: new Map() })) {
+        if (e.principal.external?.type === 'SERVICE') services.push({ service: e.principal.external.arn, conditional: e.result.decision !== 'ALLOWED' });
+      }
+      this.services.set(roleArn, services);
+    }
+    return services;
   }
 
   /** Every ASSUME_ROLE edge out of each principal (computes every role's in-edges: cached). */
@@ -416,34 +455,35 @@ export class PrincipalGraph {
   // ---------- edges into a principal: every other kind ----------
 
   /** Steps by which another principal becomes or acts as `arn` (besides sts:AssumeRole). */
-  otherEdges(arn: string): AccessStep[] {
-    let list = this.otherIn.get(arn);
+  otherEdges(arn: string, want?: Want): AccessStep[] {
+    let list = want ? undefined : this.otherIn.get(arn);
     if (list) return list;
     const q = this.principal(arn);
     list = [];
     if (q) {
       if (q.model.type === 'ROLE') {
-        this.updateTrustEdges(q, list);
-        this.passRoleEdges(q, list);
-        this.workloadEdges(q, list);
+        this.updateTrustEdges(q, list, want);
+        this.passRoleEdges(q, list, want);
+        this.workloadEdges(q, list, want);
       } else {
-        this.credentialEdges(q, list);
+        this.credentialEdges(q, list, want);
       }
     }
-    this.otherIn.set(arn, list);
+    if (!want) this.otherIn.set(arn, list);
     return list;
   }
 
   /** iam:UpdateAssumeRolePolicy, then sts:AssumeRole under a trust policy naming the caller (iam-vulnerable privesc14). */
-  private updateTrustEdges(q: IndexedPrincipal, out: AccessStep[]): void {
-    for (const { principal: p, step } of this.whoCanIam('iam:UpdateAssumeRolePolicy', q.model.arn)) {
+  private updateTrustEdges(q: IndexedPrincipal, out: AccessStep[], want?: Want): void {
+    const cls = this.index.resourceClass('sts:AssumeRole', q.model.arn, true);
+    for (const { principal: p, step } of this.whoCanIam('iam:UpdateAssumeRolePolicy', q.model.arn, EMPTY, want)) {
       if (p === q || !this.worthStepping(p)) continue;
       const trust = this.compile(
         `trust-for:${p.model.arn}`,
         `Trust policy written by ${p.model.name}`,
         JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: p.model.arn }, Action: 'sts:AssumeRole' }] }),
       )!;
-      const assume = stepAction('sts:AssumeRole', q.model.arn, this.assumeUnder(p, q, trust));
+      const assume = stepAction('sts:AssumeRole', q.model.arn, this.assumeUnder(p, q, trust, cls));
       if (assume) out.push(makeStep('UPDATE_TRUST', p.model.arn, q.model.arn, null, [step, assume]));
     }
   }
@@ -454,8 +494,12 @@ export class PrincipalGraph {
    * p holds a policy-variable Resource that may match q.
    */
   private readonly assumedUnder = new Map<string, EvaluationResult>();
-  private assumeUnder(p: IndexedPrincipal, q: IndexedPrincipal, trust: CompiledPolicy): EvaluationResult {
-    const cls = this.index.resourceClass('sts:AssumeRole', q.model.arn, true);
+  private assumeUnder(
+    p: IndexedPrincipal,
+    q: IndexedPrincipal,
+    trust: CompiledPolicy,
+    cls: { key: string; individually: ReadonlySet<IndexedPrincipal> } | null,
+  ): EvaluationResult {
     const key = cls === null || cls.individually.has(p) ? null : `${p.model.arn}\u0000${cls.key}`;
     let r = key === null ? undefined : this.assumedUnder.get(key);
     if (r === undefined) {
@@ -467,12 +511,12 @@ export class PrincipalGraph {
   }
 
   /** iam:PassRole to a service the role trusts, plus the service's create/run actions. */
-  private passRoleEdges(q: IndexedPrincipal, out: AccessStep[]): void {
+  private passRoleEdges(q: IndexedPrincipal, out: AccessStep[], want?: Want): void {
     const account = q.principal.accountId;
     for (const trusted of this.trustedServices(q.model.arn)) {
       const recipes = PASS_ROLE_RECIPES.filter((r) => r.service === trusted.service);
       if (recipes.length === 0) continue;
-      const passers = this.whoCanIam('iam:PassRole', q.model.arn, callerContext([{ key: 'iam:PassedToService', values: [trusted.service] }]));
+      const passers = this.whoCanIam('iam:PassRole', q.model.arn, callerContext([{ key: 'iam:PassedToService', values: [trusted.service] }]), want);
       for (const { principal: p, step: pass } of passers) {
         if (p === q || !this.worthStepping(p)) continue;
         for (const recipe of recipes) {
@@ -494,12 +538,12 @@ export class PrincipalGraph {
   }
 
   /** Existing compute running as the role: definite when imported, conditional when the account's state was not imported. */
-  private workloadEdges(q: IndexedPrincipal, out: AccessStep[]): void {
+  private workloadEdges(q: IndexedPrincipal, out: AccessStep[], want?: Want): void {
     const account = q.principal.accountId;
     const seen = new Set<string>();
     for (const w of this.workloadsByRole.get(q.model.arn) ?? []) {
       for (const actions of WORKLOAD_ACTIONS[w.kind]) {
-        for (const { principal: p, step } of this.whoCan(actions[0], w.arn)) {
+        for (const { principal: p, step } of this.whoCan(actions[0], w.arn, EMPTY, want)) {
           if (p === q || !this.worthStepping(p) || seen.has(`${p.model.arn} ${w.arn}`)) continue;
           seen.add(`${p.model.arn} ${w.arn}`);
           out.push(makeStep('USE_WORKLOAD', p.model.arn, q.model.arn, w.arn, [step]));
@@ -513,7 +557,7 @@ export class PrincipalGraph {
       if (kind === 'EC2_INSTANCE' && !this.facts.instanceProfiles.has(q.model.arn)) continue;
       const arn = anyWorkloadArn(kind, account);
       for (const actions of WORKLOAD_ACTIONS[kind]) {
-        for (const { principal: p, step } of this.whoCanOnce(actions[0], arn)) {
+        for (const { principal: p, step } of this.whoCanOnce(actions[0], arn, want)) {
           if (p === q || !this.worthStepping(p) || seen.has(`${p.model.arn} ${arn}`)) continue;
           seen.add(`${p.model.arn} ${arn}`);
           out.push(makeStep('USE_WORKLOAD', p.model.arn, q.model.arn, arn, [step], { missingState: [`${WORKLOAD_SOURCE[kind]} of ${account}`] }));
@@ -523,7 +567,7 @@ export class PrincipalGraph {
   }
 
   /** iam:CreateAccessKey / CreateLoginProfile / UpdateLoginProfile on another user, per the credential report. */
-  private credentialEdges(q: IndexedPrincipal, out: AccessStep[]): void {
+  private credentialEdges(q: IndexedPrincipal, out: AccessStep[], want?: Want): void {
     const account = q.principal.accountId;
     const known = knows(this.workloads, account, 'CREDENTIAL_REPORT');
     const facts = this.workloads.credentials.get(q.model.arn);
@@ -538,7 +582,7 @@ export class PrincipalGraph {
     const seen = new Set<IndexedPrincipal>();
     for (const o of options) {
       if (!o.possible) continue;
-      for (const { principal: p, step } of this.whoCanIam(o.action, q.model.arn)) {
+      for (const { principal: p, step } of this.whoCanIam(o.action, q.model.arn, EMPTY, want)) {
         if (p === q || seen.has(p) || !this.worthStepping(p)) continue;
         seen.add(p);
         out.push(makeStep('CREATE_CREDENTIALS', p.model.arn, q.model.arn, null, [step], { missingState }));

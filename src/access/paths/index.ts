@@ -70,10 +70,10 @@ export class AccessPaths {
     }
     const result = searchBackward(
       targets,
-      (arn) => {
+      (arn, pass) => {
         const q = g.principal(arn);
         if (!q) return [];
-        return q.model.type === 'ROLE' ? [...g.assumeEdges(arn), ...g.otherEdges(arn)] : g.otherEdges(arn);
+        return q.model.type === 'ROLE' ? [...g.assumeEdges(arn, pass), ...g.otherEdges(arn, pass)] : g.otherEdges(arn, pass);
       },
       options.limits ?? PATH_LIMITS,
       options.checkpoint,
@@ -119,7 +119,7 @@ export class AccessPaths {
     }
     const result: SearchResult = searchBackward(
       targets,
-      (arn) => (this.graph.principal(arn)?.model.type === 'ROLE' ? this.graph.assumeEdges(arn) : []),
+      (arn, pass) => (this.graph.principal(arn)?.model.type === 'ROLE' ? this.graph.assumeEdges(arn, pass) : []),
       PATH_LIMITS,
       options.checkpoint,
     );
