@@ -1202,9 +1202,11 @@ export class AccessIndex {
    * action (identity policies, boundaries, the resource policy, the RCPs) matched on the ARN, the
    * owner, the resource context keys some statement's conditions read, the resource policy's and
    * RCPs' text and whether the resource policy must allow. A pattern with policy variables that
-   * may match the ARN is decided per principal and resource together: the holders of its policy
-   * are `individually`, to be asked per resource. null when a resource policy or RCP pattern has
-   * such variables, or a condition key's name does. `replacedPolicy`: the class for evaluateWith
+   * may match the ARN is decided per principal and resource together: its holders whose own keys
+   * make it name this ARN (or may) are `individually`, to be asked on this resource — and those of
+   * the resource a shared answer was computed on, on every other resource of the class (their
+   * answer there may be that resource's). The caller's context must not set principal keys. null
+   * when a resource policy or RCP pattern has such variables, or a condition key's name does. `replacedPolicy`: the class for evaluateWith
    * under another resource policy (the stored one is not read; the replacement is the caller's).
    */
   resourceClass(action: string, resource: string, replacedPolicy = false): { key: string; individually: ReadonlySet<IndexedPrincipal> } | null {
@@ -1212,11 +1214,16 @@ export class AccessIndex {
     const arn = prepareArn(resource);
     const { ids, policiesOf } = this.patternsFor(plan, arn);
     let key = '';
-    let variable: Set<number> | null = null;
+    let individually: Set<IndexedPrincipal> | null = null;
+    const arnLower = resource.toLowerCase();
     for (let k = 0; k < ids.length; k++) {
       const m = matchPattern(this.patterns[ids[k]], arn);
       key += m === PATTERN_TRUE ? '1' : m === PATTERN_VARIABLE ? 'v' : '0';
-      if (m === PATTERN_VARIABLE) for (const n of policiesOf[k]) (variable ??= new Set()).add(n);
+      if (m !== PATTERN_VARIABLE) continue;
+      // Holders whose pattern, resolved with their own keys, names this ARN — or may name several.
+      const { byArn, wild } = this.variableHolders(ids[k], policiesOf[k]);
+      for (const p of byArn.get(arnLower) ?? []) (individually ??= new Set()).add(p);
+      for (const p of wild) (individually ??= new Set()).add(p);
     }
     const v = this.estate ? this.view(resource) : null;
     const lower = action.toLowerCase();
@@ -1256,8 +1263,9 @@ export class AccessIndex {
     // Only the resource's keys some statement reads: a unique tag no condition tests does not split a class.
     const tested = [...this.resourceContext(resource)].filter(([k]) => keys.has(k.toLowerCase())).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     if (tested.length > 0) key += `|${JSON.stringify(tested)}`;
-    return { key, individually: variable === null ? NO_PRINCIPALS : this.holdersOf(variable) };
+    return { key, individually: individually ?? NO_PRINCIPALS };
   }
+
   /**
    * The plan's distinct Resource patterns that may match an ARN of this one's first five segments
    * (arn:partition:service:region:account) — the others match none of them: their leading
@@ -1289,23 +1297,52 @@ export class AccessIndex {
     return found;
   }
 
-  /** Principals holding one of the policies (by number) as an identity policy or boundary (cached by set). */
-  private holdersOf(numbers: Set<number>): ReadonlySet<IndexedPrincipal> {
-    const key = [...numbers].sort((a, b) => a - b).join(',');
-    let set = this.holderSets.get(key);
-    if (set === undefined) {
-      set = new Set();
-      for (let i = 0; i < this.principals.length; i++) {
-        let holds = numbers.has(this.boundaryOf[i]);
-        for (let k = this.policyStart[i]; k < this.policyStart[i + 1] && !holds; k++) holds = numbers.has(this.policyNumbersOf[k]);
-        if (holds) set.add(this.principals[i]);
+  /**
+   * The holders (identity policy or boundary) of a Resource pattern with policy variables, by the
+   * one ARN (lower case) the pattern names once their own principal keys fill its variables; `wild`
+   * when it may name several or is not known from their keys alone (a wildcard or escape in the
+   * text, a variable of the request or resource, a key with no or several values, a default).
+   * A holder whose resolved pattern is another ARN's does not match this one.
+   */
+  private variableHolders(id: number, numbers: number[]): { byArn: Map<string, IndexedPrincipal[]>; wild: IndexedPrincipal[] } {
+    const cacheKey = `${id}|${[...numbers].sort((a, b) => a - b).join(',')}`;
+    let found = this.variableHolderSets.get(cacheKey);
+    if (found !== undefined) return found;
+    found = { byArn: new Map(), wild: [] };
+    const pattern = this.patterns[id];
+    const set = new Set(numbers);
+    for (let i = 0; i < this.principals.length; i++) {
+      let holds = set.has(this.boundaryOf[i]);
+      for (let k = this.policyStart[i]; k < this.policyStart[i + 1] && !holds; k++) holds = set.has(this.policyNumbersOf[k]);
+      if (!holds) continue;
+      const p = this.principals[i];
+      let text: string | null = '';
+      if (pattern.kind === 'all') text = null;
+      else
+        for (const node of pattern.template.nodes) {
+          if (typeof node === 'string') {
+            if (node.includes('*') || node.includes('?')) text = null;
+            else text += node;
+          } else if ('lit' in node || node.fallback !== undefined || !isPrincipalContextKey(node.keyLower)) text = null;
+          else {
+            const value = p.context.get(node.keyLower);
+            if (value === undefined || value.values.length !== 1 || /[*?]/.test(value.values[0])) text = null;
+            else text += value.values[0];
+          }
+          if (text === null) break;
+        }
+      if (text === null) found.wild.push(p);
+      else {
+        const list = found.byArn.get(text.toLowerCase());
+        if (list) list.push(p);
+        else found.byArn.set(text.toLowerCase(), [p]);
       }
-      if (this.holderSets.size > 1000) this.holderSets.clear();
-      this.holderSets.set(key, set);
     }
-    return set;
+    if (this.variableHolderSets.size > 1000) this.variableHolderSets.clear();
+    this.variableHolderSets.set(cacheKey, found);
+    return found;
   }
-  private readonly holderSets = new Map<string, Set<IndexedPrincipal>>();
+  private readonly variableHolderSets = new Map<string, { byArn: Map<string, IndexedPrincipal[]>; wild: IndexedPrincipal[] }>();
   private readonly textNumbers = new Map<string, number>();
   private textNumber(text: string): number {
     let n = this.textNumbers.get(text);

@@ -18,6 +18,7 @@ import type { PathFacts, PathGroup } from '../../store/path-facts.js';
 import { knows, type Workload, type WorkloadKind, type WorkloadState } from '../../store/workload-model.js';
 import type { AccessIndex, Evaluated, IndexedPrincipal } from '../access-index.js';
 import { callerContext } from '../questions.js';
+import { isPrincipalContextKey } from '../stored-context.js';
 import type { SearchPass } from './search.js';
 import { ADMINISTRATOR_ACCESS_ARN, ADMINISTRATOR_PROBES, administratorAccessPolicy, administratorVerdict, UNDEFINED_ACTION_PROBE, type AdminVerdict } from './administrator.js';
 import {
@@ -123,8 +124,14 @@ function prune(list: Evaluated[], want: Want): Evaluated[] {
 /** Seen: every ARN (a Want that keeps only the outsiders). */
 const EVERY_ARN: ReadonlyMap<string, unknown> = { has: () => true } as unknown as ReadonlyMap<string, unknown>;
 
-/** The class of a resource whoCan cannot share: every principal is asked on it. */
-const EVERYONE: ReadonlySet<IndexedPrincipal> = { has: () => true } as unknown as ReadonlySet<IndexedPrincipal>;
+const NOBODY: ReadonlySet<IndexedPrincipal> = new Set();
+
+/** An answer shared by a class of resources: computed on `resource`, without the principals `excluded` (asked per resource). */
+interface SharedAnswer {
+  resource: string;
+  entries: Evaluated[];
+  excluded: ReadonlySet<IndexedPrincipal>;
+}
 
 export function stepAction(action: string, resource: string, r: EvaluationResult): StepAction | null {
   if (r.decision === 'ALLOWED')
@@ -308,36 +315,39 @@ export class PrincipalGraph {
       this.evaluations++;
       const all = this.index.whoCan(action, resource, caller, this.index.resourceContext(resource), { includeConditional: true });
       if (cls === null) return want ? all.filter((e) => wanted(e, want)) : all;
-      shared = { resource, entries: cls.individually.size === 0 ? all : all.filter((e) => !cls.individually.has(e.principal)) };
+      shared = { resource, entries: cls.individually.size === 0 ? all : all.filter((e) => !cls.individually.has(e.principal)), excluded: cls.individually };
       this.byClass.set(cls.key, shared);
     }
-    return this.completed(shared, cls!.individually, cls!.individually, action, resource, caller, want);
+    return this.completed(shared, cls!.individually, null, action, resource, caller, want);
   }
 
   /**
    * A class's shared entries for one resource of it: entries of the resource the answer was
    * computed on read their explanation from that resource's evaluation, so others' are rebuilt
-   * on the resource itself when read (a trust policy's name is its role's); the `individually`
-   * principals (of `asked`) asked here, merged in ARN order before the outsiders.
+   * on the resource itself when read (a trust policy's name is its role's). The principals asked
+   * one by one (of `pool` when given) are this resource's `individually` and those the shared
+   * answer left out (the resource it was computed on's), merged in ARN order before the outsiders.
    */
   private completed(
-    shared: { resource: string; entries: Evaluated[] },
+    shared: SharedAnswer,
     individually: ReadonlySet<IndexedPrincipal>,
-    asked: Iterable<IndexedPrincipal>,
+    pool: ReadonlySet<IndexedPrincipal> | null,
     action: string,
     resource: string,
     caller: RequestContext,
     want?: Want,
   ): Evaluated[] {
     const own: Evaluated[] = [];
+    const asked = shared.excluded.size === 0 ? individually : individually.size === 0 ? shared.excluded : new Set([...shared.excluded, ...individually]);
     for (const p of asked) {
-      if (p.external || !individually.has(p) || (want && want.seen.has(p.model.arn))) continue;
+      if (p.external || (pool !== null && !pool.has(p)) || (want && want.seen.has(p.model.arn))) continue;
       this.evaluations++;
       const result = this.index.evaluateFor(p, action, resource, caller, this.index.resourceContext(resource));
       const e = { principal: p, result };
       if ((result.decision === 'ALLOWED' || result.conditional) && (!want || wanted(e, want))) own.push(e);
     }
-    const kept = want ? prune(shared.entries, want) : shared.entries;
+    let kept = want ? prune(shared.entries, want) : shared.entries;
+    if (individually.size > 0 && shared.resource !== resource) kept = kept.filter((e) => !individually.has(e.principal));
     const entries = shared.resource === resource ? kept : kept.map((e) => new ReexplainedEvaluated(this.index, e, action, resource, caller));
     if (own.length === 0) return entries;
     own.sort((a, b) => (a.principal.model.arn < b.principal.model.arn ? -1 : 1));
@@ -351,11 +361,19 @@ export class PrincipalGraph {
     while (k < own.length) out.push(own[k++]);
     return out;
   }
-  private readonly byClass = new Map<string, { resource: string; entries: Evaluated[] }>();
+  private readonly byClass = new Map<string, SharedAnswer>();
+  private readonly classes = new Map<string, { key: string; individually: ReadonlySet<IndexedPrincipal> } | null>();
   private classOf(action: string, resource: string, caller: RequestContext): { key: string; individually: ReadonlySet<IndexedPrincipal> } | null {
-    const cls = this.index.resourceClass(action, resource);
-    if (cls === null) return null;
-    return { key: `${action}\u0000${caller.size === 0 ? '' : JSON.stringify([...caller])}\u0000${cls.key}`, individually: cls.individually };
+    const callerKey = caller.size === 0 ? '' : JSON.stringify([...caller]);
+    const memo = `${action}\u0000${callerKey}\u0000${resource}`;
+    let out = this.classes.get(memo);
+    if (out === undefined) {
+      // resourceClass's `individually` reads the principals' own keys: a caller setting one is not shared.
+      const cls = [...caller.keys()].some((k) => isPrincipalContextKey(k.toLowerCase())) ? null : this.index.resourceClass(action, resource);
+      out = cls === null ? null : { key: `${action}\u0000${callerKey}\u0000${cls.key}`, individually: cls.individually };
+      this.classes.set(memo, out);
+    }
+    return out;
   }
 
   /**
@@ -365,8 +383,12 @@ export class PrincipalGraph {
    * (evaluateFor); else the index's whoCan answers for all.
    */
   private whoCanIam(action: string, resource: string, caller: RequestContext = EMPTY, want?: Want): { principal: IndexedPrincipal; step: StepAction }[] {
-    const holders: IndexedPrincipal[] = [];
-    for (const p of this.candidates(action)) if (!p.external && this.worthStepping(p)) holders.push(p);
+    let holders = this.iamHolders.get(action);
+    if (holders === undefined) {
+      holders = [];
+      for (const p of this.candidates(action)) if (!p.external && this.worthStepping(p)) holders.push(p);
+      this.iamHolders.set(action, holders);
+    }
     if (holders.length > FEW) return this.whoCan(action, resource, caller, want).filter((e) => this.worthStepping(e.principal));
     // As answers(): one evaluation per holder and class of resources, the class's `individually` per resource.
     const cls = this.classOf(action, resource, caller);
@@ -379,12 +401,13 @@ export class PrincipalGraph {
         const result = this.index.evaluateFor(p, action, resource, caller, this.index.resourceContext(resource));
         if (result.decision === 'ALLOWED' || result.conditional) entries.push({ principal: p, result });
       }
-      shared = { resource, entries };
+      shared = { resource, entries, excluded: cls?.individually ?? NOBODY };
       if (cls !== null) this.fewByClass.set(cls.key, shared);
     }
-    return this.steps(action, resource, this.completed(shared, cls?.individually ?? EVERYONE, cls === null ? [] : holders, action, resource, caller, want));
+    return this.steps(action, resource, this.completed(shared, cls?.individually ?? NOBODY, new Set(holders), action, resource, caller, want));
   }
-  private readonly fewByClass = new Map<string, { resource: string; entries: Evaluated[] }>();
+  private readonly fewByClass = new Map<string, SharedAnswer>();
+  private readonly iamHolders = new Map<string, IndexedPrincipal[]>();
 
   private compile(id: string, name: string, document: string): CompiledPolicy | null {
     let c = this.compiled.get(id);
@@ -618,7 +641,8 @@ export class PrincipalGraph {
     for (const m of this.policiesOf.get(arn) ?? []) writes.push({ action: 'iam:CreatePolicyVersion', resource: m });
     const possible = writes.filter((w) => has(w.action));
     const setDefault = has('iam:SetDefaultPolicyVersion') ? (this.policiesOf.get(arn) ?? []) : [];
-    const join = isUser && has('iam:AddUserToGroup') ? (this.groupsByAccount.get(p.principal.accountId) ?? []).filter((g) => !g.members.includes(arn)) : [];
+    const mine = new Set(this.groupsOf.get(arn));
+    const join = isUser && has('iam:AddUserToGroup') ? (this.groupsByAccount.get(p.principal.accountId) ?? []).filter((g) => !mine.has(g)) : [];
     if (possible.length === 0 && setDefault.length === 0 && join.length === 0) {
       this.selfEdges.set(cacheKey, list);
       return list;
@@ -654,12 +678,12 @@ export class PrincipalGraph {
         break;
       }
     }
-    const lacking = join.length > 0 ? this.probesLacking(p, definiteGroups) : [];
+    const lacking = join.length > 0 ? this.probesLacking(p, definiteGroups) : 0;
     for (const g of join) {
       if (g.policies.length === 0) continue;
       // Joining adds Allows and never removes a Deny ("Policy evaluation logic"): a group with no
       // Allow for a probe the principal lacks cannot make it an administrator.
-      if (lacking === null || !lacking.every((action) => this.groupAllows(g, action))) continue;
+      if (lacking === null || (this.groupProbes(g) & lacking) !== lacking) continue;
       const r = this.askByClass(p, 'iam:AddUserToGroup', g.arn);
       if (!r || (definiteGroups && r.conditional)) continue;
       const added = this.identityWith(p, () => false, g.policies);
@@ -675,51 +699,53 @@ export class PrincipalGraph {
   }
 
   /**
-   * The administrator probes' actions the principal is refused outright (neither allowed nor
-   * conditionally allowed); null when one is refused by an explicit Deny, which no added Allow
-   * overrides ("Policy evaluation logic": an explicit deny in any policy overrides any allow).
+   * The administrator probes the principal is refused outright (neither allowed nor conditionally
+   * allowed; with `conditionalToo`, not allowed), as a bit mask over ADMINISTRATOR_PROBES; null
+   * when one is refused by an explicit Deny, which no added Allow overrides ("Policy evaluation
+   * logic": an explicit deny in any policy overrides any allow).
    */
-  private readonly lackingProbes = new Map<string, string[] | null>();
-  private probesLacking(p: IndexedPrincipal, conditionalToo: boolean): string[] | null {
+  private readonly lackingProbes = new Map<string, number | null>();
+  private probesLacking(p: IndexedPrincipal, conditionalToo: boolean): number | null {
     const key = `${p.model.arn}\u0000${conditionalToo}`;
     let lacking = this.lackingProbes.get(key);
     if (lacking !== undefined) return lacking;
-    lacking = [];
-    for (const probe of ADMINISTRATOR_PROBES) {
+    lacking = 0;
+    for (let i = 0; i < ADMINISTRATOR_PROBES.length; i++) {
+      const probe = ADMINISTRATOR_PROBES[i];
       const resource = probe.resource.replace('{account}', p.principal.accountId);
       this.evaluations++;
       const r = this.index.evaluateFor(p, probe.action, resource, EMPTY, this.index.resourceContext(resource));
       if (r.decision === 'ALLOWED') continue;
       if (r.conditional) {
         // Allowed only under conditions: to be allowed outright, the group must allow it.
-        if (conditionalToo) lacking.push(probe.action);
+        if (conditionalToo) lacking |= 1 << i;
         continue;
       }
       if (r.decision === 'EXPLICIT_DENY') {
         lacking = null;
         break;
       }
-      lacking.push(probe.action);
+      lacking |= 1 << i;
     }
     this.lackingProbes.set(key, lacking);
     return lacking;
   }
 
-  /** Whether one of the group's policies has an Allow statement for the action (a necessary condition for the group to grant it). */
-  private readonly groupGrants = new Map<string, boolean>();
-  private groupAllows(g: PathGroup, action: string): boolean {
-    const key = `${g.arn}\u0000${action}`;
-    let r = this.groupGrants.get(key);
-    if (r === undefined) {
-      const lower = action.toLowerCase();
-      const service = lower.slice(0, lower.indexOf(':'));
-      r = g.policies.some((m) => {
-        const c = this.compile(m.id, m.name, m.document);
-        return c !== null && statementsFor(c, service).some((st) => st.effect === 'Allow' && actionMatches(st, lower));
-      });
-      this.groupGrants.set(key, r);
+  /** The probes (bit mask) for whose action one of the group's policies has an Allow statement: a necessary condition for the group to grant it. */
+  private readonly groupProbeMasks = new Map<string, number>();
+  private groupProbes(g: PathGroup): number {
+    let mask = this.groupProbeMasks.get(g.arn);
+    if (mask === undefined) {
+      mask = 0;
+      const compiled = g.policies.map((m) => this.compile(m.id, m.name, m.document));
+      for (let i = 0; i < ADMINISTRATOR_PROBES.length; i++) {
+        const lower = ADMINISTRATOR_PROBES[i].action.toLowerCase();
+        const service = lower.slice(0, lower.indexOf(':'));
+        if (compiled.some((c) => c !== null && statementsFor(c, service).some((st) => st.effect === 'Allow' && actionMatches(st, lower)))) mask |= 1 << i;
+      }
+      this.groupProbeMasks.set(g.arn, mask);
     }
-    return r;
+    return mask;
   }
 
   /** The principal's identity policies with some removed (by model id) and others added, compiled. */
