@@ -1300,9 +1300,9 @@ export class AccessIndex {
   /**
    * The holders (identity policy or boundary) of a Resource pattern with policy variables, by the
    * one ARN (lower case) the pattern names once their own principal keys fill its variables; `wild`
-   * when it may name several or is not known from their keys alone (a wildcard or escape in the
-   * text, a variable of the request or resource, a key with no or several values, a default).
-   * A holder whose resolved pattern is another ARN's does not match this one.
+   * when it may name several or is not known from their keys alone (a wildcard in the text, a
+   * variable of the request or resource). A holder whose resolved pattern is another ARN's does
+   * not match this one.
    */
   private variableHolders(id: number, numbers: number[]): { byArn: Map<string, IndexedPrincipal[]>; wild: IndexedPrincipal[] } {
     const cacheKey = `${id}|${[...numbers].sort((a, b) => a - b).join(',')}`;
@@ -1316,22 +1316,29 @@ export class AccessIndex {
       for (let k = this.policyStart[i]; k < this.policyStart[i + 1] && !holds; k++) holds = set.has(this.policyNumbersOf[k]);
       if (!holds) continue;
       const p = this.principals[i];
+      // As the engine's resolveTemplate: values are literal text; a variable with no single value
+      // and no default makes the entry UNKNOWN on every ARN its head may match ("Policy variables
+      // with no value"), the same on all of the class: such a holder is not asked one by one.
       let text: string | null = '';
+      let unresolved = false;
       if (pattern.kind === 'all') text = null;
       else
         for (const node of pattern.template.nodes) {
           if (typeof node === 'string') {
             if (node.includes('*') || node.includes('?')) text = null;
             else text += node;
-          } else if ('lit' in node || node.fallback !== undefined || !isPrincipalContextKey(node.keyLower)) text = null;
+          } else if ('lit' in node) text += node.lit;
+          else if (!isPrincipalContextKey(node.keyLower)) text = null;
           else {
             const value = p.context.get(node.keyLower);
-            if (value === undefined || value.values.length !== 1 || /[*?]/.test(value.values[0])) text = null;
-            else text += value.values[0];
+            if (value !== undefined && value.values.length === 1) text += value.values[0];
+            else if (node.fallback !== undefined) text += node.fallback;
+            else unresolved = true;
           }
           if (text === null) break;
         }
       if (text === null) found.wild.push(p);
+      else if (unresolved) continue;
       else {
         const list = found.byArn.get(text.toLowerCase());
         if (list) list.push(p);
