@@ -133,7 +133,15 @@ for (let seed = 1; seed <= ACCOUNTS; seed++) {
     const dbFile = tempDb();
     const app = App.open({ dbFile, seedIfNew: false });
     try {
-      importFiles(app.store, [{ name: 'a.json', text: JSON.stringify(randomAccount(seed)) }]);
+      const account = randomAccount(seed);
+      // The users' and roles' tags as the tagging API exports them: the resource context aws:ResourceTag conditions read.
+      const tagging = {
+        ResourceTagMappingList: [...account.UserDetailList, ...account.RoleDetailList].map((e) => ({ ResourceARN: e.Arn, Tags: e.Tags })),
+      };
+      importFiles(app.store, [
+        { name: 'a.json', text: JSON.stringify(account) },
+        { name: 'resources.json', text: JSON.stringify(tagging) },
+      ]);
       const paths = app.accessPaths();
       const index = app.accessIndex();
       const g = paths.graph;
