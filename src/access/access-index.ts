@@ -1255,8 +1255,9 @@ export class AccessIndex {
    * make it name this ARN (or may) are `individually`, to be asked on this resource — and those of
    * the resource a shared answer was computed on, on every other resource of the class (their
    * answer there may be that resource's). The caller's context must not set principal keys. null
-   * when a resource policy or RCP pattern has such variables, or a condition key's name does. `replacedPolicy`: the class for evaluateWith
-   * under another resource policy (the stored one is not read; the replacement is the caller's).
+   * when a resource policy or RCP pattern has such variables, or a condition key's name does.
+   * `replacedPolicy`: the class for evaluateWith under another resource policy (the stored one is
+   * not read; the replacement is the caller's).
    */
   resourceClass(action: string, resource: string, replacedPolicy = false): { key: string; individually: ReadonlySet<IndexedPrincipal> } | null {
     const plan = this.planFor(action);
@@ -1286,7 +1287,8 @@ export class AccessIndex {
       for (const levels of this.scpsOf) if (levels !== null) scpLevels.add(levels);
       const scpStatements: CompiledStatement[] = [];
       for (const levels of scpLevels)
-        for (const level of levels) for (const policy of level) for (const st of statementsFor(policy, service)) if (actionMatches(st, lower)) scpStatements.push(st);
+        for (const level of levels)
+          for (const policy of level) for (const st of statementsFor(policy, service)) if (actionMatches(st, lower)) scpStatements.push(st);
       for (const st of [...plan.statements, ...scpStatements]) if (!conditionKeysInto(st, set)) known = false;
       this.planConditionKeys.set(plan, (read = known ? set : null));
     }

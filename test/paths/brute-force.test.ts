@@ -54,7 +54,14 @@ function randomAccount(seed: number) {
   ];
   // Policy variables and tag conditions make resources of one class differ (AccessIndex.resourceClass, shared whoCan answers).
   const resources = () =>
-    pick(['*', pick(principalArns), `arn:aws:iam::${ACCT}:role/r*`, `arn:aws:iam::${ACCT}:user/*`, `arn:aws:iam::${ACCT}:group/g0`, `arn:aws:iam::${ACCT}:user/\${aws:username}`]);
+    pick([
+      '*',
+      pick(principalArns),
+      `arn:aws:iam::${ACCT}:role/r*`,
+      `arn:aws:iam::${ACCT}:user/*`,
+      `arn:aws:iam::${ACCT}:group/g0`,
+      `arn:aws:iam::${ACCT}:user/\${aws:username}`,
+    ]);
   const conditions = [
     undefined,
     undefined,
@@ -63,7 +70,10 @@ function randomAccount(seed: number) {
     { ArnEquals: { 'iam:PolicyARN': pick([ADMINISTRATOR_ACCESS_ARN, 'arn:aws:iam::aws:policy/ReadOnlyAccess']) } },
     { StringEquals: { 'aws:ResourceTag/team': 'a' } },
   ];
-  const tags = () => [{ Key: 'team', Value: pick(['a', 'b']) }, { Key: 'unique', Value: String(rnd()) }];
+  const tags = () => [
+    { Key: 'team', Value: pick(['a', 'b']) },
+    { Key: 'unique', Value: String(rnd()) },
+  ];
   const statement = () => {
     const c = pick(conditions);
     return {

@@ -93,8 +93,14 @@ test('resourceClass: alike resources share a class; tested tags, trust text and 
     const alice = cls('iam:CreateAccessKey', arn('user/alice'))!;
     const bob = cls('iam:CreateAccessKey', arn('user/bob'))!;
     assert.equal(alice.key, bob.key);
-    assert.deepEqual([...alice.individually].map((p) => p.model.name), ['alice']);
-    assert.deepEqual([...bob.individually].map((p) => p.model.name), ['bob']);
+    assert.deepEqual(
+      [...alice.individually].map((p) => p.model.name),
+      ['alice'],
+    );
+    assert.deepEqual(
+      [...bob.individually].map((p) => p.model.name),
+      ['bob'],
+    );
     assert.deepEqual([...cls('iam:CreateAccessKey', arn('user/carol'))!.individually], []);
     // Shared answers still agree with the engine on every resource of a class (the paths' whoCan).
     const g = app.accessPaths().graph;

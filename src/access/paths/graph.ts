@@ -20,7 +20,14 @@ import type { AccessIndex, Evaluated, IndexedPrincipal } from '../access-index.j
 import { callerContext } from '../questions.js';
 import { isPrincipalContextKey } from '../stored-context.js';
 import type { SearchPass } from './search.js';
-import { ADMINISTRATOR_ACCESS_ARN, ADMINISTRATOR_PROBES, administratorAccessPolicy, administratorVerdict, UNDEFINED_ACTION_PROBE, type AdminVerdict } from './administrator.js';
+import {
+  ADMINISTRATOR_ACCESS_ARN,
+  ADMINISTRATOR_PROBES,
+  administratorAccessPolicy,
+  administratorVerdict,
+  UNDEFINED_ACTION_PROBE,
+  type AdminVerdict,
+} from './administrator.js';
 import {
   anyWorkloadArn,
   fill,
@@ -84,7 +91,8 @@ class ReexplainedEvaluated implements Evaluated {
       const s = this.shared.result;
       if (this.shared.principal.external) return (this.built = s);
       let fresh: EvaluationResult | undefined;
-      const explained = () => (fresh ??= this.index.evaluateFor(this.shared.principal, this.action, this.resource, this.caller, this.index.resourceContext(this.resource)));
+      const explained = () =>
+        (fresh ??= this.index.evaluateFor(this.shared.principal, this.action, this.resource, this.caller, this.index.resourceContext(this.resource)));
       this.built = {
         decision: s.decision,
         conditional: s.conditional,
