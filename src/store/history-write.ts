@@ -214,7 +214,9 @@ function contentHash(json: string): Buffer {
 }
 
 function encodeBlob(json: string): Buffer {
-  const body = deflateRawSync(Buffer.from(json, 'utf8'));
+  // Level 1: on a first large import (72 MB of entity JSON) 1.8 s of CPU instead of 3.0 s at the
+  // default level 6, for 25.4 MB stored instead of 23.7 MB; inflating reads either.
+  const body = deflateRawSync(Buffer.from(json, 'utf8'), { level: 1 });
   const out = Buffer.allocUnsafe(body.length + 1);
   out[0] = FORMAT_DEFLATE_RAW;
   body.copy(out, 1);

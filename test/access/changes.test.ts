@@ -417,3 +417,192 @@ describe('accessChanges equals brute force on small random accounts', () => {
     assert.ok(changed > 20, `the random edits changed access (${changed} changes over ${compared} comparisons)`);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Brute force with wildcards, trust policies and resource policies: the shortcuts (actions alike,
+// resources alike, a resource policy's statements on its own resources only) against every
+// (principal, action, pattern)
+
+const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const BUCKET2 = 'arn:aws:s3:::archive';
+const TRUSTED = ['t0', 't1', 't2', 't3'].map((n) => iam(`role/${n}`));
+const WIDE_ACTIONS = ['s3:*', 's3:GetObject', 's3:List*', 'sts:AssumeRole', 'sts:AssumeRole', 'sts:*', 'kms:Decrypt', 'kms:*', 'sqs:*', 'iam:GetRole'];
+const WIDE_RESOURCES = [
+  '*',
+  '*',
+  iam('role/t*'),
+  TRUSTED[2],
+  BUCKET,
+  OBJECTS,
+  `${BUCKET2}/*`,
+  TRUSTED[0],
+  iam('role/*'),
+  KEY,
+  `arn:aws:kms:us-east-1:${ACCOUNT}:key/*`,
+  QUEUE,
+];
+const WIDE_CONDITIONS: (object | undefined)[] = [
+  undefined,
+  undefined,
+  undefined,
+  { StringEquals: { 'aws:PrincipalTag/team': 'red' } },
+  { StringEquals: { 'aws:ResourceTag/env': 'prod' } },
+  { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+];
+const TRUSTS = [
+  doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }),
+  doc({ Effect: 'Allow', Principal: { AWS: iam('user/p0') }, Action: ['sts:AssumeRole', 'sts:TagSession'] }),
+  doc({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }),
+];
+const BUCKET_POLICIES = [
+  doc({ Effect: 'Allow', Principal: { AWS: iam('user/p2') }, Action: 's3:GetObject', Resource: [OBJECTS, `${BUCKET2}/*`] }),
+  doc({
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [OBJECTS, `${BUCKET2}/*`],
+    Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } },
+  }),
+];
+const KEY_POLICIES = [
+  doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }),
+  doc({ Effect: 'Allow', Principal: { AWS: iam('user/p0') }, Action: 'kms:Decrypt', Resource: '*' }),
+];
+
+interface WideWorld extends RandomWorld {
+  trust: Record<string, number>;
+  bucketPolicies: Record<string, number | null>;
+  keyPolicy: number | null;
+}
+
+function wideWorld(r: () => number): WideWorld {
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const statement = () =>
+    (r() < 0.2 ? deny : allow)(pick(WIDE_ACTIONS), r() < 0.3 ? [pick(WIDE_RESOURCES), pick(WIDE_RESOURCES)] : pick(WIDE_RESOURCES), pick(WIDE_CONDITIONS));
+  const policy = () => doc(...Array.from({ length: 1 + Math.floor(r() * 3) }, statement));
+  const managedPolicies: Record<string, string> = {};
+  for (let i = 0; i < 5; i++) managedPolicies[`m${i}`] = policy();
+  const principals = Array.from({ length: 5 }, (_, i) => ({
+    name: `p${i}`,
+    type: (i % 2 ? 'ROLE' : 'USER') as 'USER' | 'ROLE',
+    policies: Object.keys(managedPolicies).filter(() => r() < 0.35),
+    tags: (r() < 0.5 ? { team: pick(['red', 'blue']) } : {}) as Record<string, string>,
+    boundary: r() < 0.15 ? 'm0' : null,
+  }));
+  const trust: Record<string, number> = {};
+  for (const arn of [...TRUSTED, iam('role/p1'), iam('role/p3')]) trust[arn] = Math.floor(r() * TRUSTS.length);
+  return {
+    principals,
+    managed: managedPolicies,
+    tags: { [QUEUE]: {}, [BUCKET]: r() < 0.5 ? { env: 'prod' } : {}, [BUCKET2]: r() < 0.5 ? { env: 'prod' } : {}, [KEY]: {} },
+    bucketPolicy: null,
+    trust,
+    bucketPolicies: { [BUCKET]: r() < 0.7 ? 0 : 1, [BUCKET2]: r() < 0.5 ? 0 : null },
+    keyPolicy: r() < 0.7 ? 0 : null,
+  };
+}
+
+function wideMutate(w: WideWorld, r: () => number): WideWorld {
+  const next = { ...(mutate(w, r) as WideWorld) };
+  next.trust = { ...w.trust };
+  next.bucketPolicies = { ...w.bucketPolicies };
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  if (next.managed.m1 !== w.managed.m1) next.managed.m1 = wideWorld(r).managed.m1;
+  const k = Math.floor(r() * 4);
+  if (k === 0) next.trust[pick(Object.keys(next.trust))] = Math.floor(r() * TRUSTS.length);
+  else if (k === 1) next.bucketPolicies[pick([BUCKET, BUCKET2])] = pick([0, 1, null]);
+  else if (k === 2) next.keyPolicy = pick([0, 1, null]);
+  else next.managed[pick(Object.keys(next.managed))] = wideWorld(r).managed.m2;
+  return next;
+}
+
+function wideState(w: WideWorld) {
+  const base = toState(w);
+  const extra = TRUSTED.map((arn) => role(arn.split('/').pop()!, []));
+  const principals = [...base.model.principals, ...extra].sort((a, b) => (a.arn < b.arn ? -1 : 1));
+  const arns = new Set(principals.map((p) => p.arn));
+  return state(
+    principals,
+    Object.entries(w.tags).map(([arn, tags]) => resource(arn, tags)),
+    {
+      trustPolicies: Object.entries(w.trust)
+        .filter(([arn]) => arns.has(arn))
+        .map(([arn, t]) => ({ arn, document: TRUSTS[t] })),
+      resourcePolicies: [
+        ...Object.entries(w.bucketPolicies)
+          .filter(([, t]) => t !== null)
+          .map(([arn, t]) => ({ arn, ownerAccountId: ACCOUNT, document: BUCKET_POLICIES[t!] })),
+        ...(w.keyPolicy !== null ? [{ arn: KEY, ownerAccountId: ACCOUNT, document: KEY_POLICIES[w.keyPolicy] }] : []),
+      ],
+    },
+  );
+}
+
+describe('accessChanges equals brute force with wildcards, trust and resource policies', () => {
+  test('every (principal, action, pattern): own patterns for every action; resource-policy patterns; roles for sts actions', () => {
+    let changed = 0;
+    let onRoles = 0;
+    for (let seed = 1; seed <= Number(process.env.CHANGES_SEEDS ?? 20); seed++) {
+      const r = prng(1000 + seed);
+      const w1 = wideWorld(r);
+      const w2 = wideMutate(w1, r);
+      const before = wideState(w1);
+      const after = wideState(w2);
+      const diff = accessChanges(before, after);
+      const ib = new AccessIndex(before.model, before.estate);
+      const ia = new AccessIndex(after.model, after.estate);
+      const expand = (a: string) => (/[*?]/.test(a) ? expandActionPattern(a).map((c) => c.name) : [findAction(a)?.name ?? a]);
+      const actions = new Set<string>();
+      const texts = [w1, w2].flatMap((w) => Object.values(w.managed));
+      for (const t of [...texts, ...TRUSTS, ...BUCKET_POLICIES, ...KEY_POLICIES])
+        for (const st of statementsOf(t)) for (const a of st.action ?? []) for (const x of expand(a)) actions.add(x);
+      // Patterns every principal has: each resource policy's resource and Resource entries (both
+      // states); each role with a trust policy, for sts actions only.
+      const shared = new Set<string>();
+      const stsOnly = new Set<string>();
+      for (const s of [before, after]) {
+        for (const p of s.estate.data.resourcePolicies) {
+          shared.add(p.arn);
+          for (const st of statementsOf(p.document)) for (const x of st.resource ?? []) if (x !== '*') shared.add(x);
+        }
+        for (const t of s.estate.data.trustPolicies) stsOnly.add(t.arn);
+      }
+      const expected = new Set<string>();
+      const arns = new Set([...before.model.principals, ...after.model.principals].map((p) => p.arn));
+      for (const arn of arns) {
+        const pb = before.model.principals.find((p) => p.arn === arn);
+        const pa = after.model.principals.find((p) => p.arn === arn);
+        const patterns = new Set(shared);
+        for (const p of [pb, pa])
+          for (const d of [...(p?.policies ?? []).map((x) => x.document), p?.permissionsBoundary?.document])
+            for (const st of statementsOf(d)) for (const x of st.resource ?? ['*']) patterns.add(x);
+        const all = [...patterns, ...[...stsOnly].filter((x) => !patterns.has(x))];
+        for (const pattern of all)
+          for (const action of actions) {
+            if (!actionApplies(action, pattern)) continue;
+            if (!patterns.has(pattern) && !action.toLowerCase().startsWith('sts:')) continue;
+            const xb = ib.principal(arn);
+            const xa = ia.principal(arn);
+            const rb = xb ? ib.evaluateFor(xb, action, pattern, new Map(), ib.resourceContext(pattern)) : null;
+            const ra = xa ? ia.evaluateFor(xa, action, pattern, new Map(), ia.resourceContext(pattern)) : null;
+            if (levelOf(rb) !== levelOf(ra)) expected.add(`${arn} ${action} ${pattern} ${levelOf(rb)}->${levelOf(ra)}`);
+          }
+      }
+      const got = new Set(
+        diff.changes.filter((c) => !c.principal.external).map((c) => `${c.principal.model.arn} ${c.action} ${c.resource} ${c.beforeLevel}->${c.afterLevel}`),
+      );
+      changed += expected.size;
+      onRoles += [...expected].filter((x) => TRUSTED.some((t) => x.includes(` ${t} `))).length;
+      assert.deepEqual([...got].sort(), [...expected].sort(), `seed ${seed}`);
+      // Every result the diff gives is the engine's own for that very (principal, action, resource).
+      for (const c of diff.changes) {
+        if (c.principal.external) continue;
+        const x = ia.principal(c.principal.model.arn);
+        if (x && c.after)
+          assert.deepEqual(c.after, ia.evaluateFor(x, c.action, c.resource, new Map(), ia.resourceContext(c.resource)), `seed ${seed} ${c.key}`);
+      }
+    }
+    assert.ok(changed > 50, `the random edits changed access (${changed} changes)`);
+    assert.ok(onRoles > 10, `changes on roles through their trust policies (${onRoles})`);
+  });
+});

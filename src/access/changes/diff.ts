@@ -10,16 +10,31 @@
  * 2. Where a decision can change. The evaluator decides (principal, action, resource) from the
  *    statements whose Action matches the action and whose Resource may match the resource, and
  *    from the request context ("Policy evaluation logic"; engine/statement.ts). So a decision can
- *    change only where a statement that changed matches, or where the context changed. Each
- *    affected principal is re-evaluated over the actions its changed statements name — wildcards
- *    expanded through the catalog (`connect:*ContactRecording` → the actions it covers) — on the
- *    resource patterns its own statements (old and new) name, plus the resources whose
- *    resource-based policy or tags changed (and their policies' Resource entries). A principal
- *    whose context, boundary or SCPs changed, or that is new or gone, is re-evaluated over every
- *    action its statements name. A changed resource-based or trust policy, or changed resource
- *    tags, is re-asked as whoCan on both states for the actions its statements name (so principals
- *    beyond the store that it names are compared too).
+ *    change only where a statement that changed matches, or where the context changed. For an
+ *    identity policy edit the changed statements are those in one state's set and not the
+ *    other's (compared by what the evaluator reads: Version, Effect, Action, Resource,
+ *    Condition — not the Sid, not which policy holds them). Each affected principal is
+ *    re-evaluated over the actions its changed statements name — wildcards expanded through the
+ *    catalog (`connect:*ContactRecording` → the actions it covers) — on the resource patterns its
+ *    own statements (old and new) name, plus the resources whose resource-based policy or tags
+ *    changed (and their policies' Resource entries), plus the resources whose resource-based
+ *    policy may decide its requests (its account's, or naming its account or everyone) and those
+ *    policies' Resource entries — a role there only for its trust policy for sts actions only,
+ *    the only requests a trust policy takes part in. A principal whose context, boundary or SCPs
+ *    changed, or that is new or gone, is re-evaluated over every action its statements name. A
+ *    resource-based policy's statements take part only in requests on its own resource (and a
+ *    bucket's objects: estate-model resource()), so they are evaluated there only. A changed
+ *    resource-based or trust policy, or changed resource tags, is re-asked as whoCan on both
+ *    states for the actions its statements name (so principals beyond the store that it names
+ *    are compared too).
  * 3. Every evaluation goes through the AccessIndex (evaluateFor / whoCan): the engine's own rules.
+ *    Three shortcuts keep the answer exact: principals with identical inputs are evaluated once;
+ *    actions alike for a principal (ActionClasses: the same statements match them, the same
+ *    engine rules apply to their service) are evaluated once per class; resources alike for a
+ *    principal (ResourceClasses: the same statement matches, owner, policy text, RCPs and
+ *    context) are evaluated once per class, and every member is evaluated where that one's
+ *    level moves (so each change carries its own resource's explanation). The tests compare the
+ *    diff with evaluating every (principal, action, pattern) on both states.
  *
  * The resource of a change is the pattern as a policy writes it (`arn:…:instance/ID/contact/*`),
  * evaluated as the request's resource, as whoCan evaluates a children pattern: a Deny whose
@@ -40,8 +55,13 @@ import type { Statement } from '../../policy/types.js';
 import { actionsOnResourceType, expandActionPattern, findAction, resourceTypeForArn } from '../../catalog/index.js';
 import { compileGlob, compileGlobLower, type Matcher } from '../../util/wildcard.js';
 import type { EvaluationResult, RequestContext } from '../../engine/types.js';
+import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../../engine/compile.js';
+import { rcpsApply, resourcePolicyRequired } from '../../engine/evaluate.js';
+import { actionMatches } from '../../engine/statement.js';
+import { matchArnPattern, prepareArn } from '../../engine/arn.js';
+import { TRUE } from '../../engine/tri.js';
 import type { AccountModel, ModelPrincipal } from '../../store/account-model.js';
-import type { Estate, PolicyLevel } from '../../store/estate-model.js';
+import { s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
 import { AccessIndex, type IndexedPrincipal } from '../access-index.js';
 
 export interface ModelState {
@@ -105,13 +125,53 @@ interface StatementFacts {
   /** Patterns this statement contributes to the resources evaluated. */
   patterns: string[];
   readsResourceTag: boolean;
+  /** The statement as the evaluator reads it: equal keys decide alike. */
+  key: string;
+  /** The Action entries as written (null for NotAction). */
+  entries: string[] | null;
+  /** `actions` in lower case (filled on first need). */
+  lowerActions?: string[];
+  /** NotAction statements: per action number, 2 when the statement covers it, 1 when not, 0 not yet known. */
+  notVerdict?: Uint8Array;
+}
+
+const expansionSets = new Map<string, Set<string>>();
+/** Does one of the statement's Action entries cover the catalog action `name` (as expandEntry expands them)? */
+function entriesCover(entries: string[], name: string): boolean {
+  for (const e of entries) {
+    let set = expansionSets.get(e);
+    if (set === undefined) {
+      if (expansionSets.size > 50_000) expansionSets.clear();
+      expansionSets.set(e, (set = new Set(expandEntry(e))));
+    }
+    if (set.has(name)) return true;
+  }
+  return false;
+}
+
+/** May an Action entry cover an sts action? */
+function mayCoverSts(entries: string[] | null): boolean {
+  return entries === null || entries.some((e) => /^(sts|[^:]*[*?][^:]*):/i.test(e) || e === '*');
 }
 
 const actionExpansion = new Map<string, string[]>();
+/** A statement's Action entries expanded, by the entries' text (policies repeat the same lists). */
+const actionLists = new Map<string, string[]>();
+function expandEntries(entries: string[]): string[] {
+  if (entries.length === 1) return expandEntry(entries[0]);
+  const key = entries.join('\u0000');
+  let out = actionLists.get(key);
+  if (out === undefined) {
+    out = [...new Set(entries.flatMap(expandEntry))];
+    if (actionLists.size > 60_000) actionLists.clear();
+    actionLists.set(key, out);
+  }
+  return out;
+}
 function expandEntry(entry: string): string[] {
   let out = actionExpansion.get(entry);
   if (out === undefined) {
-    if (/[*?]/.test(entry)) out = expandActionPattern(entry).map((a) => a.name);
+    if (/[*?]/.test(entry)) out = [...new Set(expandActionPattern(entry).map((a) => a.name))];
     else out = [findAction(entry)?.name ?? entry];
     if (actionExpansion.size > 50_000) actionExpansion.clear();
     actionExpansion.set(entry, out);
@@ -119,17 +179,37 @@ function expandEntry(entry: string): string[] {
   return out;
 }
 
-function factsOf(st: Statement): StatementFacts | null {
+function factsOf(st: Statement, version: string | undefined): StatementFacts | null {
   if (st.effect !== 'Allow' && st.effect !== 'Deny') return null;
   if (!st.action && !st.notAction) return null;
-  const actions = st.action ? [...new Set(st.action.flatMap(expandEntry))] : null;
+  // What the evaluator reads of a statement (engine/compile.ts): not its Sid or position; the
+  // document's Version decides whether policy variables are read ("Policy variables").
+  const key = JSON.stringify([
+    version ?? null,
+    st.effect,
+    st.principal ?? null,
+    st.notPrincipal ?? null,
+    st.action ?? null,
+    st.notAction ?? null,
+    st.resource ?? null,
+    st.notResource ?? null,
+    st.conditions.map((c) => [c.operator, c.key, c.values, c.valueTypes ?? null]),
+  ]);
+  const entries = st.action ?? null;
+  // Expanded on first read: most statements parsed here are never asked for their actions.
+  let expanded: string[] | null | undefined = entries === null ? null : undefined;
   const notActions = st.notAction ? st.notAction.map((a) => compileGlobLower(a.toLowerCase())) : null;
   const resources = st.resource ?? null;
   const readsResourceTag =
     (st.conditions ?? []).some((c) => /aws:resourcetag\//i.test(c.key) || c.values.some((v) => /\$\{aws:resourcetag\//i.test(v))) ||
     (resources ?? []).some((r) => /\$\{aws:resourcetag\//i.test(r));
   return {
-    actions,
+    key,
+    get actions() {
+      if (expanded === undefined) expanded = expandEntries(entries!);
+      return expanded;
+    },
+    entries,
     notActions,
     resources,
     resourceMatchers: resources ? resources.map((r) => compileGlob(r)) : null,
@@ -146,9 +226,8 @@ class StatementCache {
     let list = this.byText.get(text);
     if (list === undefined) {
       try {
-        list = parsePolicy(text, { lenient: true })
-          .document.statements.map(factsOf)
-          .filter((x): x is StatementFacts => x !== null);
+        const document = parsePolicy(text, { lenient: true }).document;
+        list = document.statements.map((st) => factsOf(st, document.version)).filter((x): x is StatementFacts => x !== null);
       } catch {
         list = [];
       }
@@ -161,12 +240,24 @@ class StatementCache {
 // ---------------------------------------------------------------------------------------------
 // Which actions apply to which patterns
 
-type Applies = (lowerAction: string) => boolean;
-const ANY: Applies = () => true;
-const applicable = new Map<string, Applies>();
-const byType = new WeakMap<object, Applies>();
-/** The test whether an action (lower case) applies to the pattern (see the module comment), cached per pattern. */
-function appliesTo(pattern: string): Applies {
+/** Which actions apply to a pattern: any; those of one service; those the catalog lists for its resource type (catalog names, and lower case). */
+type Applicability = { kind: 'any' } | { kind: 'prefix'; prefix: string } | { kind: 'type'; names: string[]; lower: Set<string> };
+const ANY: Applicability = { kind: 'any' };
+const applicable = new Map<string, Applicability>();
+const byType = new WeakMap<object, Applicability>();
+const prefixRules = new Map<string, Applicability>();
+/** One rule object per service prefix (callers cache what a rule admits by the rule object). */
+function prefixRule(prefix: string): Applicability {
+  let rule = prefixRules.get(prefix);
+  if (rule === undefined) {
+    if (prefixRules.size > 10_000) prefixRules.clear();
+    prefixRules.set(prefix, (rule = { kind: 'prefix', prefix }));
+  }
+  return rule;
+}
+
+/** The actions that apply to the pattern (see the module comment), cached per pattern. */
+function applicabilityOf(pattern: string): Applicability {
   if (pattern === '*') return ANY;
   let rule = applicable.get(pattern);
   if (rule === undefined) {
@@ -174,13 +265,12 @@ function appliesTo(pattern: string): Applies {
     if (type) {
       rule = byType.get(type);
       if (rule === undefined) {
-        const set = new Set(actionsOnResourceType(type).map((e) => e.action.name.toLowerCase()));
-        byType.set(type, (rule = (a) => set.has(a)));
+        const names = [...new Set(actionsOnResourceType(type).map((e) => e.action.name))];
+        byType.set(type, (rule = { kind: 'type', names, lower: new Set(names.map((a) => a.toLowerCase())) }));
       }
     } else {
       const service = pattern.split(':')[2];
-      const prefix = service && !/[*?]/.test(service) ? `${service.toLowerCase()}:` : null;
-      rule = prefix === null ? ANY : (a) => a.startsWith(prefix);
+      rule = service && !/[*?]/.test(service) ? prefixRule(`${service.toLowerCase()}:`) : ANY;
     }
     if (applicable.size > 50_000) applicable.clear();
     applicable.set(pattern, rule);
@@ -188,9 +278,35 @@ function appliesTo(pattern: string): Applies {
   return rule;
 }
 
+const STS: Applicability = { kind: 'prefix', prefix: 'sts:' };
+const NONE: Applicability = { kind: 'type', names: [], lower: new Set() };
+const stsRules = new WeakMap<Applicability, Applicability>();
+/** The sts actions among those a rule admits (a role's pattern that is there for its trust policy). */
+function stsOnly(rule: Applicability): Applicability {
+  if (rule.kind !== 'type') return rule.kind === 'prefix' && rule.prefix !== 'sts:' ? NONE : STS;
+  let out = stsRules.get(rule);
+  if (out === undefined) {
+    const names = rule.names.filter((a) => a.toLowerCase().startsWith('sts:'));
+    stsRules.set(rule, (out = { kind: 'type', names, lower: new Set(names.map((a) => a.toLowerCase())) }));
+  }
+  return out;
+}
+
 /** Does the action apply to the pattern (see the module comment)? */
 export function actionApplies(action: string, pattern: string): boolean {
-  return appliesTo(pattern)(action.toLowerCase());
+  const rule = applicabilityOf(pattern);
+  const lower = action.toLowerCase();
+  return rule.kind === 'any' ? true : rule.kind === 'prefix' ? lower.startsWith(rule.prefix) : rule.lower.has(lower);
+}
+
+/**
+ * Is `resource` (a pattern used as a request's resource) one whose requests the resource-based
+ * policy stored for `governor` takes part in? Its own ARN, or an object of the S3 bucket it is
+ * the policy of (estate-model resource(): "a bucket policy's Resource covers the bucket's
+ * objects"); a pattern with policy variables may become either.
+ */
+function governs(governor: string, resource: string): boolean {
+  return resource === governor || resource.includes('${') || s3BucketOf(resource) === governor;
 }
 
 /** May the statement's Resource match the pattern used as a request's resource? (variables: maybe). */
@@ -202,12 +318,82 @@ function mayMatch(st: StatementFacts, pattern: string): boolean {
   return false;
 }
 
-function actionsOf(st: StatementFacts, universe: Iterable<string>): Iterable<string> {
+/** Every action name the diff has met, numbered (so that sets of them are bytes, not Sets of strings). */
+const actionNumbers = new Map<string, number>();
+const actionNames: string[] = [];
+let numberedLists = new WeakMap<string[], Int32Array>();
+/** Unknown action names (as written in policies) are numbered too: start again once there are many. */
+function boundActionNumbers(): void {
+  if (actionNames.length < 200_000) return;
+  actionNumbers.clear();
+  actionNames.length = 0;
+  numberedLists = new WeakMap();
+}
+function numbersOf(list: string[]): Int32Array {
+  let out = numberedLists.get(list);
+  if (out === undefined) {
+    out = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      let n = actionNumbers.get(list[i]);
+      if (n === undefined) {
+        n = actionNames.length;
+        actionNames.push(list[i]);
+        actionNumbers.set(list[i], n);
+      }
+      out[i] = n;
+    }
+    numberedLists.set(list, out);
+  }
+  return out;
+}
+
+/** Does a NotAction statement cover action number n? (Its verdict per action, computed once.) */
+function notActionCovers(st: StatementFacts, n: number): boolean {
+  let verdict = (st.notVerdict ??= new Uint8Array(actionNames.length));
+  if (verdict.length <= n) {
+    const grown = new Uint8Array(actionNames.length);
+    grown.set(verdict);
+    st.notVerdict = verdict = grown;
+  }
+  if (verdict[n] === 0) {
+    const lower = actionNames[n].toLowerCase();
+    verdict[n] = st.notActions!.some((m) => m(lower)) ? 1 : 2;
+  }
+  return verdict[n] === 2;
+}
+
+const stsSets = new WeakMap<string[], Set<string>>();
+const variableLists = new WeakMap<string[], string[]>();
+/** The patterns of a list that hold policy variables (any resource-based policy may govern them once resolved). */
+function withVariablesIn(list: string[]): string[] {
+  let out = variableLists.get(list);
+  if (out === undefined) variableLists.set(list, (out = list.filter((x) => x.includes('${'))));
+  return out;
+}
+function stsSetOf(list: string[]): Set<string> {
+  let set = stsSets.get(list);
+  if (set === undefined) stsSets.set(list, (set = new Set(list)));
+  return set;
+}
+
+/** The actions of the universe (a mark per action number) a statement's Action / NotAction covers. */
+function actionsOf(st: StatementFacts, universe: Uint8Array): string[] {
   if (st.actions !== null) return st.actions;
+  // NotAction: the statement's verdict per action number, filled on first need (2: covered, 1: not).
+  let verdict = (st.notVerdict ??= new Uint8Array(actionNames.length));
+  if (verdict.length < universe.length) {
+    const grown = new Uint8Array(actionNames.length);
+    grown.set(verdict);
+    st.notVerdict = verdict = grown;
+  }
   const out: string[] = [];
-  for (const a of universe) {
-    const lower = a.toLowerCase();
-    if (!st.notActions!.some((m) => m(lower))) out.push(a);
+  for (let i = 0; i < universe.length; i++) {
+    if (universe[i] === 0) continue;
+    if (verdict[i] === 0) {
+      const lower = actionNames[i].toLowerCase();
+      verdict[i] = st.notActions!.some((m) => m(lower)) ? 1 : 2;
+    }
+    if (verdict[i] === 2) out.push(actionNames[i]);
   }
   return out;
 }
@@ -240,8 +426,10 @@ function changedTexts(a: string[], b: string[]): string[] {
 
 interface PrincipalWork {
   arn: string;
-  /** Documents whose statements changed (old and new texts). */
+  /** Documents whose statements changed (old and new texts): SCPs, RCPs, resource-based policies. */
   changed: Set<string>;
+  /** Its identity policies differ (by id or text): the statements in one state's set and not the other's changed. */
+  identity: boolean;
   /** Context, boundary, SCPs changed, or the principal is new or gone: every statement of it counts. */
   full: boolean;
 }
@@ -260,7 +448,7 @@ function principalWork(
 ): PrincipalWork | null {
   if (b === a && before === after) return null;
   const arn = (a ?? b)!.arn;
-  if (!b || !a) return { arn, changed: new Set(), full: true };
+  if (!b || !a) return { arn, changed: new Set(), full: true, identity: true };
   const changed = new Set<string>();
   let full = false;
   if (b.type !== a.type || b.accountId !== a.accountId || b.uniqueId !== a.uniqueId || b.path !== a.path || b.name !== a.name || !sameTags(b.tags, a.tags))
@@ -268,11 +456,12 @@ function principalWork(
   const bb = b.permissionsBoundary;
   const ab = a.permissionsBoundary;
   if ((bb === undefined) !== (ab === undefined) || (bb && ab && (bb.id !== ab.id || bb.arn !== ab.arn || bb.document !== ab.document))) full = true;
+  let identity = false;
   if (b.policies !== a.policies) {
     const old = new Map(b.policies.map((p) => [p.id, p.document]));
     const now = new Map(a.policies.map((p) => [p.id, p.document]));
-    for (const [id, text] of old) if (now.get(id) !== text) changed.add(text);
-    for (const [id, text] of now) if (old.get(id) !== text) changed.add(text);
+    for (const [id, text] of old) if (now.get(id) !== text) identity = true;
+    for (const [id, text] of now) if (old.get(id) !== text) identity = true;
   }
   if (before !== after) {
     const sb = scpText(before, b);
@@ -283,8 +472,8 @@ function principalWork(
     }
     if (orgText(before, b.accountId) !== orgText(after, a.accountId)) full = true;
   }
-  if (!full && changed.size === 0) return null;
-  return { arn, changed, full };
+  if (!full && changed.size === 0 && !identity) return null;
+  return { arn, changed, full, identity };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,17 +482,20 @@ function principalWork(
 export function accessChanges(before: ModelState, after: ModelState, options: DiffOptions = {}): DiffResult {
   const checkpoint = options.checkpoint ?? (() => {});
   const statements = new StatementCache();
+  boundActionNumbers();
   if (before.model === after.model && before.estate === after.estate) return { changes: [], evaluations: 0, principalsAffected: 0 };
 
   // 1. The estate: resource-based and trust policies, RCP levels, resource tags.
   const policyMap = (e: Estate) => {
-    const m = new Map<string, { document: string; owner: string | null }>();
-    for (const r of e.data.resourcePolicies) m.set(r.arn, { document: r.document, owner: r.ownerAccountId });
-    for (const r of e.data.trustPolicies) m.set(r.arn, { document: r.document, owner: r.arn.split(':')[4] || null });
+    const m = new Map<string, { document: string; owner: string | null; trust: boolean }>();
+    for (const r of e.data.resourcePolicies) m.set(r.arn, { document: r.document, owner: r.ownerAccountId, trust: false });
+    for (const r of e.data.trustPolicies) m.set(r.arn, { document: r.document, owner: r.arn.split(':')[4] || null, trust: true });
     return m;
   };
   const sameEstate = before.estate === after.estate;
-  const oldPolicies = sameEstate ? new Map() : policyMap(before.estate);
+  // (One estate for both states: the same policies; read all the same, so that the answer does
+  // not depend on whether the caller passed one object or two equal ones.)
+  const oldPolicies = policyMap(before.estate);
   const newPolicies = sameEstate ? oldPolicies : policyMap(after.estate);
   /** Resources whose resource-based or trust policy changed, with both texts. */
   const changedResources = new Map<string, { old: string | null; now: string | null; owner: string | null }>();
@@ -366,7 +558,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const workFor = (arn: string) => {
     let w = workByArn.get(arn);
     if (!w) {
-      work.push((w = { arn, changed: new Set(), full: false }));
+      work.push((w = { arn, changed: new Set(), full: false, identity: false }));
       workByArn.set(arn, w);
     }
     return w;
@@ -377,14 +569,80 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const docs = [...new Set([...rcpChanged.values()].flat())];
     for (const arn of allArns) for (const d of docs) workFor(arn).changed.add(d);
   }
-  // A changed resource-based policy is a changed statement for the principals it may grant or
-  // deny: its account's, and those it names (by account or ARN) or everyone's. They are evaluated
-  // on their own patterns under the resource too (`bucket/reports/*` under a bucket's policy).
-  for (const [, docs] of changedResources) {
+  // Patterns every principal is evaluated on besides its own: the resources whose policy or tags changed.
+  const estatePatterns = new Set<string>();
+  for (const [arn, docs] of changedResources) {
+    estatePatterns.add(arn);
+    for (const st of [...statements.of(docs.old), ...statements.of(docs.now)]) for (const p of st.patterns) if (p !== '*') estatePatterns.add(p);
+  }
+  for (const arn of changedTags) estatePatterns.add(arn);
+  /** Resource-based policies that may decide a principal's requests: its account's, and those naming its account or everyone (per account). */
+  const accountPolicies = new Map<string, { arn: string; document: string; trust: boolean }[]>();
+  const policiesFor = (p: ModelPrincipal): { arn: string; document: string; trust: boolean }[] => {
+    let out = accountPolicies.get(p.accountId);
+    if (out === undefined) {
+      out = [];
+      for (const m of sameEstate ? [newPolicies] : [oldPolicies, newPolicies]) {
+        for (const [arn, r] of m) {
+          if (m === oldPolicies && !sameEstate && newPolicies.get(arn)?.document === r.document) continue;
+          if (r.owner === p.accountId || r.document.includes(p.accountId) || r.document.includes('"*"'))
+            out.push({ arn, document: r.document, trust: r.trust });
+        }
+      }
+      accountPolicies.set(p.accountId, out);
+    }
+    return out;
+  };
+  /**
+   * The patterns of the resource-based policies that may decide an account's principals'
+   * requests (per account): a resource policy's resource and Resource entries; a role whose
+   * trust policy may name them, for sts actions only (the only requests its trust policy takes
+   * part in: "IAM roles", "Role trust policy"; AccessIndex policySetFor).
+   */
+  const accountPatterns = new Map<string, { any: string[]; sts: string[] }>();
+  const patternsOfAccount = (p: ModelPrincipal): { any: string[]; sts: string[] } => {
+    let out = accountPatterns.get(p.accountId);
+    if (out === undefined) {
+      const any = new Set<string>();
+      const sts = new Set<string>();
+      for (const r of policiesFor(p)) {
+        (r.trust ? sts : any).add(r.arn);
+        for (const st of statements.of(r.document)) for (const x of st.patterns) if (x !== '*') (r.trust ? sts : any).add(x);
+      }
+      for (const x of any) sts.delete(x);
+      accountPatterns.set(p.accountId, (out = { any: [...any], sts: [...sts] }));
+    }
+    return out;
+  };
+  // A changed resource-based policy decides requests on its resource (and a bucket's objects)
+  // only. 3b below asks whoCan, on both states, every action its Action elements name on the
+  // resource and on the patterns it names, for every principal. What that leaves: its NotAction
+  // statements, and the patterns under a bucket that a principal's own policies (or other
+  // resource policies) name — `bucket/reports/*` under a bucket's policy. Those principals get
+  // its texts as changed statements: its account's, and those it names (by account or ARN) or
+  // everyone's.
+  for (const [resourceArn, docs] of changedResources) {
+    const texts = [docs.old, docs.now].filter((t): t is string => t !== null);
+    const sts = texts.flatMap((t) => statements.of(t));
+    const everyone = sts.some((st) => st.entries === null);
+    const targets = new Set([resourceArn]);
+    for (const st of sts) for (const x of st.patterns) if (x !== '*') targets.add(x);
+    const bucket = /^arn:[^:]+:s3:::[^/]+$/.test(resourceArn);
+    const under = (q: string) => !targets.has(q) && governs(resourceArn, q);
+    const shared = everyone || (bucket && [...estatePatterns].some(under));
+    if (!shared && !bucket) continue;
     for (const arn of allArns) {
-      const p = (newByArn.get(arn) ?? oldByArn.get(arn))!;
-      const texts = [docs.old, docs.now].filter((t): t is string => t !== null);
-      if (docs.owner === p.accountId || texts.some((t) => t.includes(p.accountId) || t.includes('"*"'))) for (const t of texts) workFor(arn).changed.add(t);
+      const pb = oldByArn.get(arn);
+      const pa = newByArn.get(arn);
+      const p = (pa ?? pb)!;
+      if (!(docs.owner === p.accountId || texts.some((t) => t.includes(p.accountId) || t.includes('"*"')))) continue;
+      let need = shared || patternsOfAccount(p).any.some(under) || patternsOfAccount(p).sts.some(under);
+      for (const x of [pb, pa]) {
+        if (need || !x) continue;
+        for (const d of x.policies) if (statements.of(d.document).some((st) => st.patterns.some(under))) need = true;
+        if (x.permissionsBoundary?.document && statements.of(x.permissionsBoundary.document).some((st) => st.patterns.some(under))) need = true;
+      }
+      if (need) for (const t of texts) workFor(arn).changed.add(t);
     }
   }
   if (work.length === 0 && changedResources.size === 0 && changedTags.size === 0) return { changes: [], evaluations: 0, principalsAffected: 0 };
@@ -420,28 +678,61 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     });
   };
 
-  // Patterns every principal is evaluated on besides its own: the resources whose policy or tags changed.
-  const estatePatterns = new Set<string>();
-  for (const [arn, docs] of changedResources) {
-    estatePatterns.add(arn);
-    for (const st of [...statements.of(docs.old), ...statements.of(docs.now)]) for (const p of st.patterns) if (p !== '*') estatePatterns.add(p);
-  }
-  for (const arn of changedTags) estatePatterns.add(arn);
-  /** Resource-based policies that may decide a principal's requests: its account's, and those naming its account or everyone. */
-  const policiesFor = (p: ModelPrincipal): { arn: string; document: string }[] => {
-    const out: { arn: string; document: string }[] = [];
-    for (const m of sameEstate ? [newPolicies] : [oldPolicies, newPolicies]) {
-      for (const [arn, r] of m) {
-        if (r.owner === p.accountId || r.document.includes(p.accountId) || r.document.includes('"*"')) out.push({ arn, document: r.document });
+  /**
+   * What the resource-based policies that may decide an account's principals' requests name
+   * (every string value: Principal entries are matched exactly, engine/principal.ts), and whether
+   * one reads aws:username / aws:userid / aws:PrincipalArn; per account.
+   */
+  const accountNames = new Map<string, { strings: Set<string>; sessions: boolean; readsIdentity: boolean }>();
+  const namedIn = (p: ModelPrincipal): boolean => {
+    let n = accountNames.get(p.accountId);
+    if (n === undefined) {
+      const strings = new Set<string>();
+      let sessions = false;
+      let identity = false;
+      const walk = (v: unknown): void => {
+        if (typeof v === 'string') {
+          strings.add(v);
+          const m = /:assumed-role\/([^/]+)\//.exec(v);
+          if (m) {
+            sessions = true;
+            strings.add(`assumed-role/${m[1]}/`);
+          }
+        } else if (Array.isArray(v)) v.forEach(walk);
+        else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+      };
+      for (const r of policiesFor(p)) {
+        if (readsIdentity(r.document)) identity = true;
+        try {
+          walk(JSON.parse(r.document));
+        } catch {
+          // Unreadable: it may name anyone.
+          identity = true;
+        }
       }
+      accountNames.set(p.accountId, (n = { strings, sessions, readsIdentity: identity }));
     }
-    return out;
+    return (
+      n.readsIdentity ||
+      n.strings.has(p.arn) ||
+      (p.uniqueId !== null && p.uniqueId !== '' && n.strings.has(p.uniqueId)) ||
+      (n.sessions && p.type === 'ROLE' && n.strings.has(`assumed-role/${p.name}/`))
+    );
   };
+  /** The changed resource-based and trust policies' texts, with the resources they are the policy of. */
+  const governorsOf = new Map<string, string[]>();
+  for (const [arn, docs] of changedResources)
+    for (const t of [docs.old, docs.now])
+      if (t !== null) {
+        const list = governorsOf.get(t);
+        if (list) list.push(arn);
+        else governorsOf.set(t, [arn]);
+      }
 
   // 3a. Principal by principal — principals with identical inputs once: same policies (old and
   // new), boundary, SCPs, account, type and tags, statements that read nothing that tells them
   // apart (aws:username, aws:userid, aws:PrincipalArn, policy variables) and no resource-based
-  // policy that may name them. Each member gets the representative's decisions.
+  // policy that names them or reads such keys. Each member gets the representative's decisions.
   const textIds = new Map<string, number>();
   const textId = (t: string | null | undefined) => {
     if (!t) return 0;
@@ -452,7 +743,9 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const personal = new Map<string, boolean>();
   const readsIdentity = (t: string) => {
     let r = personal.get(t);
-    if (r === undefined) personal.set(t, (r = /\$\{|aws:username|aws:userid|aws:principalarn|aws:sourceidentity/i.test(t)));
+    // The stored keys whose values differ between principals alike in account, type and tags
+    // (stored-context.ts): read as condition keys or as policy variables.
+    if (r === undefined) personal.set(t, (r = /aws:username|aws:userid|aws:principalarn|aws:sourceidentity/i.test(t)));
     return r;
   };
   const docsOf = (p: ModelPrincipal | undefined) =>
@@ -465,7 +758,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const alone =
       own.some(readsIdentity) ||
       [...w.changed].some(readsIdentity) ||
-      [pb, pa].some((p) => p !== undefined && policiesFor(p).length > 0) ||
+      [pb, pa].some((p) => p !== undefined && namedIn(p)) ||
       /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(w.arn);
     const side = (p: ModelPrincipal | undefined, e: Estate) =>
       p
@@ -478,12 +771,16 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
             textId(scpText(e, p)),
           ].join('|')
         : '-';
-    const key = alone ? `@${w.arn}` : `${w.full}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`;
+    const key = alone
+      ? `@${w.arn}`
+      : `${w.full}|${w.identity}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`;
     const g = groups.get(key);
     if (g) g.push(w);
     else groups.set(key, [w]);
   }
   const principalsAffected = work.length;
+  const classes = new ActionClasses();
+  const resourceClasses = new ResourceClasses([beforeIndex, afterIndex], [oldPolicies, newPolicies]);
   for (const members of groups.values()) {
     checkpoint();
     const w = members[0];
@@ -493,59 +790,151 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const ia = pa ? afterIndex.principal(w.arn) : undefined;
     const own = [...docsOf(pb), ...docsOf(pa)];
     const patterns = new Set<string>(estatePatterns);
-    const universe = new Set<string>();
-    for (const d of own)
-      for (const st of statements.of(d)) {
-        for (const p of st.patterns) patterns.add(p);
-        if (st.actions) for (const a of st.actions) universe.add(a);
-      }
-    const changedStatements: StatementFacts[] = [];
-    if (w.full) for (const d of own) changedStatements.push(...statements.of(d));
+    for (const d of own) for (const st of statements.of(d)) for (const p of st.patterns) patterns.add(p);
+    /**
+     * The statements that changed for it, each with the resources whose policy it belongs to
+     * (null: an identity, boundary, SCP or RCP statement). A resource-based policy takes part
+     * only in requests on its resource — an S3 bucket's also in those on its objects (the
+     * estate's resource()) —, so its statements are evaluated on those patterns only.
+     */
+    const changedStatements = new Map<StatementFacts, string[] | null>();
+    const change = (st: StatementFacts, governors: string[] | null) => {
+      const known = changedStatements.get(st);
+      if (known === undefined) changedStatements.set(st, governors);
+      else if (known !== null) changedStatements.set(st, governors === null ? null : [...known, ...governors]);
+    };
+    if (w.full) for (const d of own) for (const st of statements.of(d)) change(st, null);
+    else if (w.identity) {
+      // The identity statements in one state's set and not in the other's ("Policy evaluation
+      // logic": a request's decision rests on the statements that match it; a statement kept
+      // as it was, in whichever policy, decides as before).
+      const keys = (p: ModelPrincipal | undefined) => new Set((p?.policies ?? []).flatMap((x) => statements.of(x.document).map((st) => st.key)));
+      const kb = keys(pb);
+      const ka = keys(pa);
+      for (const x of pb?.policies ?? []) for (const st of statements.of(x.document)) if (!ka.has(st.key)) change(st, null);
+      for (const x of pa?.policies ?? []) for (const st of statements.of(x.document)) if (!kb.has(st.key)) change(st, null);
+    }
     // The resources whose policies may grant or deny it are among its patterns; when its context
     // changed, their statements may decide differently.
+    /** The roles that are patterns for sts actions only (their account's list, shared: read, never copied). */
+    const stsLists = new Set<string[]>();
     for (const p of [pb, pa])
-      if (p)
-        for (const r of policiesFor(p)) {
-          patterns.add(r.arn);
-          for (const st of statements.of(r.document)) {
-            if (w.full) changedStatements.push(st);
-            for (const x of st.patterns) if (x !== '*') patterns.add(x);
-          }
-        }
-    for (const d of w.changed) changedStatements.push(...statements.of(d));
-    for (const st of changedStatements) if (st.actions) for (const a of st.actions) universe.add(a);
+      if (p) {
+        const { any, sts } = patternsOfAccount(p);
+        for (const x of any) patterns.add(x);
+        stsLists.add(sts);
+        if (w.full) for (const r of policiesFor(p)) for (const st of statements.of(r.document)) change(st, [r.arn]);
+      }
+
+    for (const d of w.changed) for (const st of statements.of(d)) change(st, governorsOf.get(d) ?? null);
+    // The actions a NotAction statement is evaluated for: those the principal's other statements name.
+    let universe: Uint8Array | undefined;
+    const universeOf = () => {
+      if (universe === undefined) {
+        // Each Action entry's expansion (cached per entry), not each statement's merged list.
+        const lists = new Set<string[]>();
+        for (const d of own) for (const st of statements.of(d)) for (const e of st.entries ?? []) lists.add(expandEntry(e));
+        for (const st of changedStatements.keys()) for (const e of st.entries ?? []) lists.add(expandEntry(e));
+        const numbers = [...lists].map(numbersOf);
+        universe = new Uint8Array(actionNames.length);
+        for (const list of numbers) for (let i = 0; i < list.length; i++) universe[list[i]] = 1;
+      }
+      return universe;
+    };
 
     /** pattern → the actions to evaluate on it: those of a changed statement that may match it. */
     const pairs = new Map<string, Set<string>>();
     const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
-    for (const st of new Set(changedStatements)) {
-      const acts = [...actionsOf(st, universe)];
-      const lower = acts.map((x) => x.toLowerCase());
-      for (const pattern of patterns) {
-        if (!mayMatch(st, pattern)) continue;
-        const applies = appliesTo(pattern);
-        let set = pairs.get(pattern);
-        for (let i = 0; i < acts.length; i++) {
-          if (!applies(lower[i])) continue;
-          if (!set) pairs.set(pattern, (set = new Set()));
-          set.add(acts[i]);
+    for (const [st, governors] of changedStatements) {
+      let actsMemo: string[] | undefined;
+      let lowerMemo: string[] | undefined;
+      const actsOf = () => (actsMemo ??= st.entries !== null ? st.actions! : actionsOf(st, universeOf()));
+      const lowerOf = () =>
+        (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
+      const hasSts = mayCoverSts(st.entries);
+      /** The statement's actions a rule admits (rules are shared by resource type: computed once per rule). */
+      const byRule = new Map<Applicability, string[]>();
+      const admitted = (rule: Applicability): string[] => {
+        let out = byRule.get(rule);
+        if (out !== undefined) return out;
+        if (rule.kind === 'any') out = actsOf();
+        else if (rule.kind === 'prefix') {
+          const acts = actsOf();
+          const lower = lowerOf();
+          out = [];
+          for (let i = 0; i < acts.length; i++) if (lower[i].startsWith(rule.prefix)) out.push(acts[i]);
+        } else if (st.entries !== null) {
+          // The catalog's actions on the pattern's resource type that the statement's entries cover (in catalog order).
+          const entries = st.entries;
+          out = rule.names.filter((a) => entriesCover(entries, a));
+        } else {
+          // NotAction: the type's actions that are in the universe and that the statement covers.
+          const u = universeOf();
+          out = rule.names.filter((a) => {
+            const n = actionNumbers.get(a);
+            return n !== undefined && n < u.length && u[n] === 1 && notActionCovers(st, n);
+          });
         }
-      }
+        byRule.set(rule, out);
+        return out;
+      };
+      const visit = (pattern: string, sts: boolean) => {
+        if (governors !== null && !governors.some((g) => governs(g, pattern))) return;
+        if (!mayMatch(st, pattern)) return;
+        const acts = admitted(sts ? stsOnly(applicabilityOf(pattern)) : applicabilityOf(pattern));
+        if (acts.length === 0) return;
+        let set = pairs.get(pattern);
+        if (!set) pairs.set(pattern, (set = new Set()));
+        for (const a of acts) set.add(a);
+      };
+      for (const pattern of patterns) visit(pattern, false);
+      if (!hasSts) continue;
+      if (governors !== null) {
+        // A resource-based policy's statement: only its own resources (a role's, when it is a trust policy).
+        for (const list of stsLists) {
+          const set = stsSetOf(list);
+          for (const g of governors) if (!patterns.has(g) && set.has(g)) visit(g, true);
+          for (const x of withVariablesIn(list)) if (!patterns.has(x)) visit(x, true);
+        }
+      } else for (const list of stsLists) for (const pattern of list) if (!patterns.has(pattern)) visit(pattern, true);
+    }
+    // Actions alike for this principal (every statement of its policies, before and after,
+    // matches both or neither; same engine rules by service) decide alike: one evaluation per
+    // class on each state (see ActionClasses).
+    const ownPolicies = classes.ownMemo([...policiesOf(ib), ...policiesOf(ia)]);
+    // Resources alike for this principal (see PatternClasses) decide alike: the first of each
+    // class is evaluated; where its level moves, every member is evaluated (exact results, and
+    // each member's own statements in the explanation).
+    const alike = new Map<string, { resources: Set<string>; actions: Set<string> }>();
+    for (const [pattern, actions] of pairs) {
+      if (actions.size === 0) continue;
+      const resource = substitute(pattern);
+      const key = resourceClasses.key(resource, actions, ownPolicies.policies);
+      const known = alike.get(key);
+      if (known) known.resources.add(resource);
+      else alike.set(key, { resources: new Set([resource]), actions });
     }
     let n = 0;
-    for (const [pattern, actions] of pairs)
-      for (const action of actions) {
+    for (const { resources, actions } of alike.values()) {
+      const [first, ...rest] = resources;
+      for (const acts of classes.split(actions, first, ownPolicies, [beforeIndex, afterIndex])) {
         if ((++n & 255) === 0) checkpoint();
-        const resource = substitute(pattern);
-        const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
-        const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
-        evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
-        if (levelOf(rb) === levelOf(ra)) continue;
-        for (const m of members) {
-          const shown = newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!;
-          record(shown, action, resource, rb, ra, false);
-        }
+        const action = acts[0];
+        const ask = (resource: string) => {
+          const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
+          const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
+          evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
+          if (levelOf(rb) === levelOf(ra)) return false;
+          for (const m of members) {
+            const shown = newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!;
+            for (const a of acts) record(shown, a, resource, rb, ra, false);
+          }
+          return true;
+        };
+        if (!ask(first)) continue;
+        for (const resource of rest) ask(resource);
       }
+    }
   }
 
   // 3b. Resources whose policy or tags changed: whoCan on both states, every principal at once.
@@ -603,6 +992,200 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
 
   const changes = [...found.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   return { changes, evaluations, principalsAffected };
+}
+
+/** The compiled policies evaluate() reads for a principal besides the resource's: identity policies, boundary, SCP levels. */
+function policiesOf(p: IndexedPrincipal | undefined): CompiledPolicy[] {
+  if (!p) return [];
+  const s = p.policies;
+  return [...s.identityPolicies, ...(s.permissionsBoundaries ?? []), ...(s.serviceControlPolicies ?? []).flat()];
+}
+
+/**
+ * Actions that decide alike. evaluate() reads the action only through (engine/evaluate.ts,
+ * engine/statement.ts): which statements' Action / NotAction match it (actionMatches, on the
+ * statements statementsFor gives for its service), whether RCPs apply to its service (rcpsApply),
+ * whether the resource policy must allow by itself (resourcePolicyRequired: sts and kms) and
+ * whether a role's trust policy is read (sts actions only). Two actions on the same request for
+ * which all of these agree — over every policy of the principal on both states and the
+ * resource's policy and RCPs on both — get the same EvaluationResult, so one action stands for
+ * its class ("Policy evaluation logic": a statement that does not match the action is not
+ * considered at all).
+ */
+class ActionClasses {
+  private readonly statementIds = new Map<CompiledStatement, number>();
+  /** Per compiled policy: action (lower case) → the ids of its statements that match it. */
+  private readonly matches = new Map<CompiledPolicy, Map<string, string>>();
+  /** Statements the classes looked at (matcher calls), for benchmarks. */
+  steps = 0;
+
+  private signatureIn(policy: CompiledPolicy, lower: string, service: string): string {
+    let m = this.matches.get(policy);
+    if (m === undefined) this.matches.set(policy, (m = new Map()));
+    let s = m.get(lower);
+    if (s === undefined) {
+      s = '';
+      for (const st of statementsFor(policy, service)) {
+        this.steps++;
+        if (!actionMatches(st, lower)) continue;
+        let id = this.statementIds.get(st);
+        if (id === undefined) this.statementIds.set(st, (id = this.statementIds.size));
+        s += `${id},`;
+      }
+      m.set(lower, s);
+    }
+    return s;
+  }
+
+  /** A per-principal memo of the signatures over its own policies (identity, boundary, SCPs; both states). */
+  ownMemo(own: CompiledPolicy[]): Map<string, string> & { policies: CompiledPolicy[] } {
+    return Object.assign(new Map<string, string>(), { policies: [...new Set(own)] });
+  }
+
+  /** The actions in classes (each in the given order), for one resource and the principal's policies. */
+  split(actions: Iterable<string>, resource: string, own: Map<string, string> & { policies: CompiledPolicy[] }, indexes: AccessIndex[]): string[][] {
+    const policies = new Set<CompiledPolicy>();
+    for (const index of indexes) {
+      const v = index.view(resource);
+      if (v.policy) policies.add(v.policy);
+      for (const level of v.rcps ?? []) for (const p of level) policies.add(p);
+    }
+    const list = [...policies];
+    const out = new Map<string, string[]>();
+    for (const action of actions) {
+      let key = own.get(action);
+      const lower = action.toLowerCase();
+      const colon = lower.indexOf(':');
+      const service = colon < 0 ? lower : lower.slice(0, colon);
+      if (key === undefined) {
+        key = `${rcpsApply(action, undefined) ? 1 : 0}${service === 'sts' ? 1 : 0}`;
+        for (const p of own.policies) key += `|${this.signatureIn(p, lower, service)}`;
+        own.set(action, key);
+      }
+      key += resourcePolicyRequired(action, resource) ? '!' : '.';
+      for (const p of list) key += `|${this.signatureIn(p, lower, service)}`;
+      const members = out.get(key);
+      if (members) members.push(action);
+      else out.set(key, [action]);
+    }
+    return [...out.values()];
+  }
+}
+
+/**
+ * Resources (patterns used as a request's resource) alike for one principal and one set of
+ * actions. evaluate() reads the resource only through (engine/evaluate.ts, engine/statement.ts,
+ * AccessIndex view): whether each statement's Resource / NotResource entries match it — the
+ * statements that match one of the actions, of the principal's policies on both states and of
+ * the resource's policy and RCPs —, the request context it brings (its tags, its owner's
+ * organization keys), its owner, its resource-based policy (by text: a copy of a trust policy on
+ * another role decides alike) and RCP levels, and whether that policy must allow by itself
+ * (resourcePolicyRequired). Two resources for which all of these agree get the same decision.
+ * A resource whose entries hold policy variables is its own class.
+ */
+class ResourceClasses {
+  private readonly texts = new Map<string, number>();
+  private readonly objects = new Map<object, number>();
+  private readonly facts = new Map<AccessIndex, Map<string, string>>();
+  private readonly relevant = new Map<CompiledPolicy[], Map<string, CompiledStatement[]>>();
+
+  constructor(
+    private readonly indexes: AccessIndex[],
+    private readonly policies: Map<string, { document: string }>[],
+  ) {}
+
+  private id<K>(map: Map<K, number>, k: K): number {
+    let id = map.get(k);
+    if (id === undefined) map.set(k, (id = map.size + 1));
+    return id;
+  }
+
+  /** What one state's estate says about the resource: owner, policy (text), RCP levels, context. */
+  private factsIn(i: number, resource: string): string {
+    const index = this.indexes[i];
+    let m = this.facts.get(index);
+    if (m === undefined) this.facts.set(index, (m = new Map()));
+    let f = m.get(resource);
+    if (f === undefined) {
+      const v = index.view(resource);
+      const bucket = s3BucketOf(resource);
+      const text = this.policies[i].get(resource)?.document ?? (bucket !== undefined ? this.policies[i].get(bucket)?.document : undefined);
+      const context = JSON.stringify([...v.context].map(([k, x]) => [k, x.type, x.values]));
+      f = `${v.owner ?? '-'}/${v.isTrustPolicy ? 1 : 0}/${v.policy === null ? 0 : text === undefined ? `@${resource}` : this.id(this.texts, text)}/${v.rcps === null ? 0 : this.id(this.objects, v.rcps)}/${this.id(this.texts, context)}`;
+      m.set(resource, f);
+    }
+    return f;
+  }
+
+  /** The statements of `policies` that match one of the actions, in a fixed order (memoised for the principal's own policies). */
+  private statementsFor(policies: CompiledPolicy[], actions: Set<string>, actionsKey: string, memo: boolean): CompiledStatement[] {
+    let m = memo ? this.relevant.get(policies) : undefined;
+    if (memo && m === undefined) this.relevant.set(policies, (m = new Map()));
+    let out = m?.get(actionsKey);
+    if (out === undefined) {
+      const set = new Set<CompiledStatement>();
+      for (const a of actions) {
+        const lower = a.toLowerCase();
+        const colon = lower.indexOf(':');
+        const service = colon < 0 ? lower : lower.slice(0, colon);
+        for (const p of policies) for (const st of statementsFor(p, service)) if (actionMatches(st, lower)) set.add(st);
+      }
+      out = [...set];
+      m?.set(actionsKey, out);
+    }
+    return out;
+  }
+
+  /** The key's part that does not depend on the principal: the estate's facts and its policies' statement matches (cached). */
+  private readonly shared = new Map<string, string | null>();
+  private sharedPart(resource: string, actions: Set<string>, actionsKey: string): string | null {
+    const id = `${actionsKey}\u0000${resource}`;
+    let key = this.shared.get(id);
+    if (key !== undefined) return key;
+    key = `${actionsKey}|${resourcePolicyRequired('sts:x', resource) ? 1 : 0}${resourcePolicyRequired('kms:x', resource) ? 1 : 0}`;
+    for (let i = 0; i < this.indexes.length; i++) key += `|${this.factsIn(i, resource)}`;
+    for (const index of this.indexes) {
+      const v = index.view(resource);
+      const layer = [...(v.policy ? [v.policy] : []), ...(v.rcps ?? []).flat()];
+      if (layer.length === 0) continue;
+      const part = vector(this.statementsFor(layer, actions, actionsKey, false), prepareArn(resource));
+      if (part === null) {
+        key = null;
+        break;
+      }
+      key += `|${part}`;
+    }
+    if (this.shared.size > 200_000) this.shared.clear();
+    this.shared.set(id, key);
+    return key;
+  }
+
+  key(resource: string, actions: Set<string>, own: CompiledPolicy[]): string {
+    if (resource.includes('${')) return `=${resource}`;
+    const actionsKey = [...actions].join(',');
+    const shared = this.sharedPart(resource, actions, actionsKey);
+    if (shared === null) return `=${resource}`;
+    const mine = vector(this.statementsFor(own, actions, actionsKey, true), prepareArn(resource));
+    return mine === null ? `=${resource}` : `${shared}|${mine}`;
+  }
+}
+
+/** Which Resource / NotResource entries of the statements match the resource, as text; null when one holds policy variables. */
+function vector(list: CompiledStatement[], arn: ReturnType<typeof prepareArn>): string | null {
+  let key = '';
+  for (const st of list) {
+    if (st.resources === null) {
+      key += 'n';
+      continue;
+    }
+    for (const r of st.resources) {
+      if (r.kind === 'all') key += '1';
+      else if (r.compiled === null) return null;
+      else key += matchArnPattern(r, arn, EMPTY, null) === TRUE ? '1' : '0';
+    }
+    key += ';';
+  }
+  return key;
 }
 
 /** A pattern's policy variables with the principal's stored values (`${aws:username}` → its name); unknown ones stay as written. */
