@@ -288,8 +288,15 @@ export class AccessIndex {
   private readonly orgCompiled = new Map<string, CompiledPolicy>();
   /** Per principal position: its SCP levels (null: no SCP restricts it). */
   private readonly scpsOf: (CompiledPolicy[][] | null)[];
-  /** SCP level lists whose statements read principal keys (their outcome differs within an account). */
-  private readonly levelsReadPrincipal = new Map<CompiledPolicy[][], boolean>();
+  /** Per SCP level list and service: whether its statements read principal keys (their outcome differs within an account). */
+  private readonly levelsReadPrincipal = new Map<CompiledPolicy[][], Map<string, boolean>>();
+  /**
+   * Per principal position: its estate class — SCP levels, account, principal type and whether it
+   * is service-linked, all that whoCan's estate layers read of a principal not named by ARN
+   * besides its boundary's presence and the principal keys (see the estate token in whoCan).
+   */
+  private readonly estateClassOf: Int32Array;
+  private readonly estateClassCount: number;
   private intern: CompileIntern | undefined;
 
   /**
@@ -388,6 +395,16 @@ export class AccessIndex {
     });
     this.policyStart[n] = numbers.length;
     this.policyNumbersOf = Int32Array.from(numbers);
+    this.estateClassOf = new Int32Array(n);
+    const estateClasses = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const scps = this.scpsOf[i];
+      const key = `${scps === null ? -1 : this.levelListNumber(scps)},${this.accountOf[i]},${this.principals[i].model.type},${this.serviceLinked[i]}`;
+      let c = estateClasses.get(key);
+      if (c === undefined) estateClasses.set(key, (c = estateClasses.size));
+      this.estateClassOf[i] = c;
+    }
+    this.estateClassCount = estateClasses.size;
     // Principal keys and their values as small numbers: principal i's value of key k is
     // valueIds[i * keyCount + k] (0: absent), equal exactly when the stored values are.
     for (const p of this.principals) for (const key of p.context.keys()) if (!this.keyIndex.has(key)) this.keyIndex.set(key, this.keyIndex.size);
@@ -650,6 +667,13 @@ export class AccessIndex {
     const single: (Outcome | undefined)[] = new Array(this.outcomeIdCount);
     const byValues: (Map<number | string, Outcome> | undefined)[] = new Array(this.outcomeIdCount);
     const memo = new Int8Array(this.patterns.length);
+    /**
+     * Per policy: RELEVANT, and the tallyBits of its relevant statements' outcomes when none reads
+     * a principal key (the same for every holder), else PER_PRINCIPAL. LayerTally.record only
+     * sets flags, so a layer's bits are the OR of its policies' bits.
+     */
+    const policyBits = new Uint8Array(this.policyList.length);
+    const scratch = new LayerTally();
     // The request as the evaluator prepares it. The principal and hasBoundary matter only to
     // resource-policy statements (Principal / NotPrincipal), never to identity statements.
     const base = prepareRequest({ action, resource, context: new LayeredContext(caller, EMPTY_CONTEXT, resourceContext) }, false);
@@ -679,8 +703,16 @@ export class AccessIndex {
       relKeys.push(this.keyNumbers(keys[j], caller));
       // 3. A statement that reads no principal key has one outcome for everybody.
       const id = outcomeId[j];
-      relSingle.push(keys[j].length === 0 ? (single[id] ??= outcomeOf(statements[j], base)) : null);
+      const one = keys[j].length === 0 ? (single[id] ??= outcomeOf(statements[j], base)) : null;
+      relSingle.push(one);
       relOutcomeId.push(id);
+      if (one === null) policyBits[n] |= RELEVANT | PER_PRINCIPAL;
+      else {
+        scratch.reset();
+        scratch.record(one.flags, deny[j] === 1, planMatched[j], false, DIRECT_MATCH);
+        scratch.anyMissing = one.missing !== null;
+        policyBits[n] |= RELEVANT | tallyBits(scratch);
+      }
     }
 
     // 3. Outcomes of statements that read principal keys, on first need: the first principal with
@@ -784,10 +816,13 @@ export class AccessIndex {
       /** The SCP part of the token: 0 for none, else the level list's number; -1 when it reads principal keys. */
       let scpToken = 0;
       if (scpLevels !== null) {
-        let readsPrincipal = this.levelsReadPrincipal.get(scpLevels);
+        let byService = this.levelsReadPrincipal.get(scpLevels);
+        if (byService === undefined) this.levelsReadPrincipal.set(scpLevels, (byService = new Map()));
+        // statementsFor gives a service's statements: whether they read principal keys is per service.
+        let readsPrincipal = byService.get(service);
         if (readsPrincipal === undefined) {
           readsPrincipal = scpLevels.some((level) => level.some((policy) => statementsFor(policy, service).some((st) => this.keysRead(st).length > 0)));
-          this.levelsReadPrincipal.set(scpLevels, readsPrincipal);
+          byService.set(service, readsPrincipal);
         }
         scpToken = readsPrincipal ? -1 : this.levelListNumber(scpLevels) + 1;
         const memo = readsPrincipal ? undefined : scpMemo.get(scpLevels);
@@ -839,7 +874,8 @@ export class AccessIndex {
           if (layerMemo.size < 100_000) layerMemo.set(key, memo);
         }
         if (shared) classMemo.set(classKey, memo);
-        e.token = -1;
+        // The class's token, as a later member gets it from classMemo.
+        e.token = shared && scpToken >= 0 ? (scpToken * classCount + classKey + 1) * 2 + (owner === NO_OWNER || owner === accountOf[i] ? 1 : 0) : -1;
         rcps = memo.rcps;
         resource = memo.resource;
         if (memo.missing !== null) missing = matched(missing, memo.missing);
@@ -904,12 +940,77 @@ export class AccessIndex {
       return explain(all, d, distinctKeys(matched(matched(id.missing, bound.missing), e.missing)));
     };
 
-    const { rootLike } = this;
+    const { rootLike, estateClassOf } = this;
+    /** Policy n's bits for principal i (its statements that read principal keys take i's values). */
+    const bitsFor = (n: number, i: number): number => {
+      let bits = RELEVANT;
+      for (let r = relStart[n] - 1; r < relEnd[n]; r++) {
+        const o = relSingle[r] ?? outcomeFor(r, i);
+        if (o.flags === 0 && o.missing === null) continue;
+        scratch.reset();
+        scratch.record(o.flags, relDeny[r], relMatched[r], false, DIRECT_MATCH);
+        scratch.anyMissing = o.missing !== null;
+        bits |= tallyBits(scratch);
+      }
+      return bits;
+    };
     const candidates = resPolicy !== null ? this.withNamed(plan.candidates, namedBy(resPolicy, action), owner) : plan.candidates;
     const out: Evaluated[] = [];
+    // A candidate's decision without tallying it (combine with full false reads nothing else):
+    // its layers' bits are the OR of its policies' (policyBits); the estate layers' token is the
+    // same for every principal of an estate class with the same boundary presence, unless the
+    // resource policy names the principal by ARN (then it is decided alone); decisions are
+    // memoised per token and bits, as combine memoises them.
+    const layered = resPolicy !== null || rcpLevels !== null;
+    /** Per estate class × boundary presence: the estate token + 1 (0: not yet known; -1 + 1: none, decide alone). */
+    const estateTokens = new Int32Array(this.estateClassCount * 2);
+    /** Without SCPs and estate layers: the decision per identity / boundary bits (0 unknown, 1 in, 2 out). */
+    const plainDecisions = new Uint8Array(4096);
     for (let c = 0; c < candidates.length; c++) {
       if ((c & 1023) === 1023) options.checkpoint?.();
       const i = candidates[c];
+      fast: if (rootLike[i] === 0) {
+        // Another account's resource and no resource-based policy: neither allowed nor possibly allowed.
+        if (resPolicy === null && owner !== NO_OWNER && owner !== accountOf[i]) continue;
+        let idBits = 0;
+        for (let k = policyStart[i]; k < policyStart[i + 1]; k++) {
+          const n = policyNumbersOf[k];
+          const pb = policyBits[n];
+          idBits |= (pb & PER_PRINCIPAL) === 0 ? pb : bitsFor(n, i);
+        }
+        const sameAccount = owner === NO_OWNER || owner === accountOf[i];
+        if ((idBits & (ALLOW_BITS | POSSIBLE_BITS)) === 0 && (resPolicy === null || !sameAccount)) continue;
+        const b = boundaryOf[i];
+        const boundBits = b < 0 ? 0 : (policyBits[b] & PER_PRINCIPAL) === 0 ? policyBits[b] : bitsFor(b, i);
+        const bitsKey = (idBits & TALLY_BITS) * 64 + (b >= 0 ? 32 + (boundBits & TALLY_BITS) : 0);
+        let memoKey: number;
+        if (plain && scpsOf[i] === null) {
+          const known = plainDecisions[bitsKey];
+          if (known !== 0) {
+            if (known === 1) out.push(new LazyEvaluated(principals[i], i, combine));
+            continue;
+          }
+          const included = combine(i, false) !== null;
+          plainDecisions[bitsKey] = included ? 1 : 2;
+          if (included) out.push(new LazyEvaluated(principals[i], i, combine));
+          continue;
+        }
+        if (layered && namedArns.size > 0 && namedArns.has(principals[i].model.arn)) break fast;
+        const ec = estateClassOf[i] * 2 + (b >= 0 ? 1 : 0);
+        let token = estateTokens[ec] - 1;
+        if (token === -1) {
+          estateLayers(i, b >= 0);
+          token = e.token;
+          estateTokens[ec] = token < 0 ? -1 : token + 1;
+          if (token < 0) break fast;
+        } else if (token < -1) break fast;
+        memoKey = token * 4096 + bitsKey;
+        const known = decisionMemo.get(memoKey);
+        if (known !== undefined) {
+          if (known) out.push(new LazyEvaluated(principals[i], i, combine));
+          continue;
+        }
+      }
       if (rootLike[i] === 1) {
         const p = principals[i];
         const result = this.evaluateFor(p, action, resource, caller, resourceContext);
@@ -939,7 +1040,7 @@ export class AccessIndex {
       if (owner === NO_OWNER) return Int32Array.from(this.principals.keys());
       const own = this.principalsOfAccount(owner);
       if (own.length === 0) return candidates;
-      return Int32Array.from(new Set([...candidates, ...own])).sort();
+      return mergeSorted(candidates, own);
     }
     if (named.arns.size === 0) return candidates;
     const extra: number[] = [];
@@ -955,7 +1056,7 @@ export class AccessIndex {
       }
     }
     if (extra.length === 0) return candidates;
-    return Int32Array.from(new Set([...candidates, ...extra])).sort();
+    return mergeSorted(candidates, Int32Array.from(new Set(extra)).sort());
   }
 
   private readonly byAccount = new Map<number, Int32Array>();
@@ -1166,7 +1267,7 @@ export class AccessIndex {
   /** Key numbers of `keys`; -1 for one no principal has or the caller supplies (its value is then the same for all). */
   private keyNumbers(keys: string[], caller: RequestContext): Int32Array {
     if (keys.length === 0) return NO_KEYS;
-    if (caller.size === 0) {
+    if (caller.size === 0 || !keys.some((k) => caller.has(k))) {
       let cached = this.keyNumbersCache.get(keys);
       if (cached === undefined) this.keyNumbersCache.set(keys, (cached = Int32Array.from(keys, (k) => this.keyIndex.get(k) ?? -1)));
       return cached;
@@ -1193,6 +1294,12 @@ export class AccessIndex {
     return keys;
   }
 }
+
+const RELEVANT = 64;
+const PER_PRINCIPAL = 128;
+const TALLY_BITS = 31;
+const ALLOW_BITS = 4;
+const POSSIBLE_BITS = 8;
 
 /** The flags of a tally that decide() reads (5 bits). */
 function tallyBits(t: LayerTally): number {
@@ -1232,6 +1339,25 @@ function namedBy(policy: CompiledPolicy, action: string): { all: boolean; arns: 
     }
   }
   return out;
+}
+
+/** The union of two ascending lists of distinct positions, ascending. */
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) out[n++] = a[i++];
+    else if (a[i] > b[j]) out[n++] = b[j++];
+    else {
+      out[n++] = a[i++];
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return out.subarray(0, n);
 }
 
 function matched<T>(first: T[] | null, second: T[] | null): T[] {
