@@ -664,8 +664,9 @@ export class AccessIndex {
     /** Outcome ids of the relevant statements. */
     const relOutcomeId: number[] = [];
     /** By outcome id: the outcome for everybody, or outcomes by the principal's values of the keys read. */
-    const single: (Outcome | undefined)[] = new Array(this.outcomeIdCount);
-    const byValues: (Map<number | string, Outcome> | undefined)[] = new Array(this.outcomeIdCount);
+    // Maps, not arrays by outcome id: a question reads a few thousand of the index's outcome ids.
+    const single = new Map<number, Outcome>();
+    const byValues = new Map<number, Map<number | string, Outcome>>();
     const memo = new Int8Array(this.patterns.length);
     /**
      * Per policy: RELEVANT, and the tallyBits of its relevant statements' outcomes when none reads
@@ -678,8 +679,10 @@ export class AccessIndex {
     // resource-policy statements (Principal / NotPrincipal), never to identity statements.
     const base = prepareRequest({ action, resource, context: new LayeredContext(caller, EMPTY_CONTEXT, resourceContext) }, false);
     const { statements, policyOf, patternStart, patternIds, keys, resourceKind, outcomeId, deny, matched: planMatched, ofCandidate } = plan;
-    for (let j = 0; j < statements.length; j++) {
-      if ((j & 4095) === 4095) options.checkpoint?.();
+    const scan = this.statementsForPrefix(action.toLowerCase(), plan, arn);
+    for (let x = 0; x < scan.length; x++) {
+      if ((x & 4095) === 4095) options.checkpoint?.();
+      const j = scan[x];
       // A statement without Resource is ignored in identity policies (engine/statement.ts).
       if (resourceKind[j] === 1) continue;
       // Without a resource policy only the candidates are evaluated: other principals' policies do not count.
@@ -700,10 +703,14 @@ export class AccessIndex {
       relStatement.push(statements[j]);
       relMatched.push(planMatched[j]);
       relDeny.push(deny[j] === 1);
-      relKeys.push(this.keyNumbers(keys[j], caller));
+      relKeys.push(keys[j].length === 0 ? NO_KEYS : this.keyNumbers(keys[j], caller));
       // 3. A statement that reads no principal key has one outcome for everybody.
       const id = outcomeId[j];
-      const one = keys[j].length === 0 ? (single[id] ??= outcomeOf(statements[j], base)) : null;
+      let one: Outcome | null = null;
+      if (keys[j].length === 0) {
+        one = single.get(id) ?? null;
+        if (one === null) single.set(id, (one = outcomeOf(statements[j], base)));
+      }
       relSingle.push(one);
       relOutcomeId.push(id);
       if (one === null) policyBits[n] |= RELEVANT | PER_PRINCIPAL;
@@ -728,7 +735,8 @@ export class AccessIndex {
         key = '';
         for (let k = 0; k < ks.length; k++) key += `${ks[k] < 0 ? 0 : valueIds[row + ks[k]]},`;
       }
-      const outcomes = (byValues[relOutcomeId[r]] ??= new Map());
+      let outcomes = byValues.get(relOutcomeId[r]);
+      if (outcomes === undefined) byValues.set(relOutcomeId[r], (outcomes = new Map()));
       let o = outcomes.get(key);
       if (o === undefined) {
         if (lastPrepared?.i !== i) lastPrepared = { i, req: { ...base, context: new LayeredContext(caller, principals[i].context, resourceContext) } };
@@ -941,6 +949,12 @@ export class AccessIndex {
     };
 
     const { rootLike, estateClassOf } = this;
+    /** Positions of the stored principals the layer statements name by ARN. */
+    const namedPositions = new Set<number>();
+    for (const a of namedArns) {
+      const p = this.byArn.get(a);
+      if (p !== undefined) namedPositions.add(this.positions.get(p)!);
+    }
     /** Policy n's bits for principal i (its statements that read principal keys take i's values). */
     const bitsFor = (n: number, i: number): number => {
       let bits = RELEVANT;
@@ -995,7 +1009,7 @@ export class AccessIndex {
           if (included) out.push(new LazyEvaluated(principals[i], i, combine));
           continue;
         }
-        if (layered && namedArns.size > 0 && namedArns.has(principals[i].model.arn)) break fast;
+        if (layered && namedPositions.has(i)) break fast;
         const ec = estateClassOf[i] * 2 + (b >= 0 ? 1 : 0);
         let token = estateTokens[ec] - 1;
         if (token === -1) {
@@ -1205,6 +1219,44 @@ export class AccessIndex {
     return out;
   }
 
+  /**
+   * The plan's statements that may be relevant to resources whose ARN starts as `arn`'s first five
+   * segments do (partition, service, region, account): those with NotResource, and those with a
+   * Resource entry whose leading segments may match them (mayMatchPrefix). Context-free, so kept
+   * per action and prefix: resources of one service, region and account share it.
+   */
+  private statementsForPrefix(lower: string, plan: ActionPlan, arn: PreparedArn): Int32Array {
+    const segs = arn.segments;
+    const key = `${lower}\u0000${segs.length >= 5 ? segs.slice(0, 5).join(':') : `\u0001${arn.text}`}`;
+    let list = this.prefixLists.get(key);
+    if (list !== undefined && list.plan === plan) return list.statements;
+    const out: number[] = [];
+    const memo = new Uint8Array(this.patterns.length);
+    const { patternStart, patternIds, resourceKind } = plan;
+    for (let j = 0; j < resourceKind.length; j++) {
+      if (resourceKind[j] === 1) continue;
+      if (resourceKind[j] === 2) {
+        out.push(j);
+        continue;
+      }
+      for (let k = patternStart[j]; k < patternStart[j + 1]; k++) {
+        const id = patternIds[k];
+        if (memo[id] === 0) memo[id] = mayMatchPrefix(this.patterns[id], segs) ? 1 : 2;
+        if (memo[id] === 1) {
+          out.push(j);
+          break;
+        }
+      }
+    }
+    list = { plan, statements: Int32Array.from(out) };
+    this.prefixLists.set(key, list);
+    return list.statements;
+  }
+  private readonly prefixLists = new LRUCache<string, { plan: ActionPlan; statements: Int32Array }>({
+    maxSize: ACTION_CACHE_BYTES,
+    sizeCalculation: (list, key) => list.statements.byteLength + 2 * key.length + 64,
+  });
+
   /** The action's candidates and action-matching statements (cached per action). */
   private planFor(action: string): ActionPlan {
     const lower = action.toLowerCase();
@@ -1376,6 +1428,23 @@ function matchPattern(p: ArnPattern, arn: PreparedArn): number {
   if (p.compiled !== null) return matchArnPattern(p, arn, EMPTY_CONTEXT, null) === TRUE ? PATTERN_TRUE : PATTERN_FALSE;
   // Variables: the segments before the first one do not depend on them.
   return headMayMatch(p, arn) ? PATTERN_VARIABLE : PATTERN_FALSE;
+}
+
+/**
+ * Could the entry match some ARN whose first five segments are `segs`' (all of `segs` when it has
+ * fewer)? Each pattern segment before the first spanning one pairs with one request segment
+ * (engine/arn.ts matchSegments), so those of the first five must match; segments holding variables
+ * are not checked (headMayMatch's rule).
+ */
+function mayMatchPrefix(p: ArnPattern, segs: readonly string[]): boolean {
+  if (p.kind === 'all') return true;
+  const head = p.head;
+  const m = Math.min(head.matchers.length, 5);
+  for (let i = 0; i < m; i++) {
+    if (i >= segs.length || !head.matchers[i]!(segs[i]!)) return false;
+    if (head.spanning[i]) return true;
+  }
+  return true;
 }
 
 /**
