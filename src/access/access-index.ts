@@ -13,7 +13,9 @@
  *     statement (any effect) whose Action matches, by policy.
  *  2. Relevant statements. The evaluator ignores a statement whose Action or Resource does not
  *     match: "does not apply", no missing key kept (engine/statement.ts, evaluateStatement). Per
- *     question, the statements whose Resource may match the resource are found once.
+ *     question, the statements whose Resource may match the resource are found once, among those
+ *     whose Resource entries may match ARNs with the resource's first five segments (kept per
+ *     action and prefix: statementsForPrefix).
  *  3. Outcomes. A relevant statement's outcome — the evaluator's APPLIES / POSSIBLE / CERTAIN flags
  *     and the missing keys it records — depends on the request context only. The context differs
  *     between principals only in the keys stored-context.ts adds (aws:PrincipalArn, aws:username,
@@ -27,6 +29,14 @@
  *     engine's decide() and explain() — the very code evaluate() runs — so the index is an
  *     optimisation of the engine, not a second copy of its rules. Principals evaluate() treats
  *     specially (the account root, engine isAccountRoot) take the evaluator itself.
+ *  5. Deciding without tallying. decide() reads only the layers' flags, and a tally's flags are
+ *     the OR of its statements' (LayerTally.record only sets them): per question each policy's
+ *     flags are computed once (per principal-key values when its statements read them), a
+ *     candidate's identity and boundary flags are the OR over its policies, and the SCP / RCP /
+ *     resource-policy layers are evaluated once per estate class (SCP levels, account, type,
+ *     service-linked, boundary present) unless they read principal keys that differ within one or
+ *     name the principal by ARN. The decision is memoised per estate token and flags; only the
+ *     page's entries are tallied in full (their matched statements and missing keys).
  */
 import { parsePolicy } from '../policy/parse.js';
 import type { PolicyDocument } from '../policy/types.js';
