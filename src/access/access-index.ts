@@ -137,6 +137,8 @@ interface ActionPlan {
   patternIds: Int32Array;
   /** The principal keys (lower case) each statement reads. */
   keys: string[][];
+  /** The same as key numbers (keyNumbers without a caller context). */
+  keyNums: Int32Array[];
   /** Per statement: 1 when it has no Resource/NotResource element, 2 NotResource, 0 Resource. */
   resourceKind: Uint8Array;
   /** Per statement: its outcome id (statementOutcomeIds). */
@@ -216,7 +218,7 @@ function planBytes(plan: ActionPlan): number {
     plan.outcomeId.byteLength +
     plan.deny.byteLength +
     plan.ofCandidate.byteLength +
-    16 * plan.statements.length +
+    24 * plan.statements.length +
     keys
   );
 }
@@ -298,7 +300,7 @@ export class AccessIndex {
   private readonly orgCompiled = new Map<string, CompiledPolicy>();
   /** Per principal position: its SCP levels (null: no SCP restricts it). */
   private readonly scpsOf: (CompiledPolicy[][] | null)[];
-  /** Per SCP level list and service: whether its statements read principal keys (their outcome differs within an account). */
+  /** Per SCP level list and action: whether its statements read principal keys (their outcome differs within an account). */
   private readonly levelsReadPrincipal = new Map<CompiledPolicy[][], Map<string, boolean>>();
   /**
    * Per principal position: its estate class — SCP levels, account, principal type and whether it
@@ -689,6 +691,8 @@ export class AccessIndex {
     // resource-policy statements (Principal / NotPrincipal), never to identity statements.
     const base = prepareRequest({ action, resource, context: new LayeredContext(caller, EMPTY_CONTEXT, resourceContext) }, false);
     const { statements, policyOf, patternStart, patternIds, keys, resourceKind, outcomeId, deny, matched: planMatched, ofCandidate } = plan;
+    let callerGivesPrincipalKeys = false;
+    for (const k of caller.keys()) if (this.keyIndex.has(k)) callerGivesPrincipalKeys = true;
     const scan = this.statementsForPrefix(action.toLowerCase(), plan, arn);
     for (let x = 0; x < scan.length; x++) {
       if ((x & 4095) === 4095) options.checkpoint?.();
@@ -713,7 +717,7 @@ export class AccessIndex {
       relStatement.push(statements[j]);
       relMatched.push(planMatched[j]);
       relDeny.push(deny[j] === 1);
-      relKeys.push(keys[j].length === 0 ? NO_KEYS : this.keyNumbers(keys[j], caller));
+      relKeys.push(keys[j].length === 0 ? NO_KEYS : callerGivesPrincipalKeys ? this.keyNumbers(keys[j], caller) : plan.keyNums[j]);
       // 3. A statement that reads no principal key has one outcome for everybody.
       const id = outcomeId[j];
       let one: Outcome | null = null;
@@ -809,8 +813,27 @@ export class AccessIndex {
         if (a.includes(':assumed-role/')) namesSessions = true;
       }
     }
+    /** Positions of the stored principals the layer statements name by ARN. */
+    const namedPositions = new Set<number>();
+    for (const a of namedArns) {
+      const p = this.byArn.get(a);
+      if (p !== undefined) namedPositions.add(this.positions.get(p)!);
+    }
     const perAccount = layerStatements.every((st) => this.keysRead(st).every((k) => ACCOUNT_LEVEL_KEYS.has(k)));
     const classMemo = new Map<number, LayerMemo>();
+    // The request as principal i makes it (one at a time: estateLayers asks for one principal's).
+    let req: PreparedRequest | undefined;
+    let reqPrincipal = -1;
+    let reqBoundary = false;
+    const reqFor = (i: number, hasBoundary: boolean): PreparedRequest => {
+      if (req === undefined || reqPrincipal !== i || reqBoundary !== hasBoundary) {
+        const p = principals[i];
+        req = { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) };
+        reqPrincipal = i;
+        reqBoundary = hasBoundary;
+      }
+      return req;
+    };
     // estateLayers' answer, one object rewritten per principal (no allocation per candidate).
     // `token` >= 0 when the result came wholly from the per-account memos (SCP levels reading no
     // principal key, RCP / resource-policy layers shared by the class): principals with the same
@@ -826,21 +849,20 @@ export class AccessIndex {
     const estateLayers = (i: number, hasBoundary: boolean): void => {
       const p = principals[i];
       const scpLevels = scpsOf[i];
-      let req: PreparedRequest | undefined;
-      const reqFor = () =>
-        (req ??= { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) });
       let scps: readonly LayerTally[] = NO_TALLIES;
       let missing: string[] | null = null;
       /** The SCP part of the token: 0 for none, else the level list's number; -1 when it reads principal keys. */
       let scpToken = 0;
       if (scpLevels !== null) {
-        let byService = this.levelsReadPrincipal.get(scpLevels);
-        if (byService === undefined) this.levelsReadPrincipal.set(scpLevels, (byService = new Map()));
-        // statementsFor gives a service's statements: whether they read principal keys is per service.
-        let readsPrincipal = byService.get(service);
+        let byAction = this.levelsReadPrincipal.get(scpLevels);
+        if (byAction === undefined) this.levelsReadPrincipal.set(scpLevels, (byAction = new Map()));
+        // Per action: a statement whose Action does not match is not evaluated further, so reads no key (engine evaluateStatement).
+        let readsPrincipal = byAction.get(base.actionLower);
         if (readsPrincipal === undefined) {
-          readsPrincipal = scpLevels.some((level) => level.some((policy) => statementsFor(policy, service).some((st) => this.keysRead(st).length > 0)));
-          byService.set(service, readsPrincipal);
+          readsPrincipal = scpLevels.some((level) =>
+            level.some((policy) => statementsFor(policy, service).some((st) => actionMatches(st, base.actionLower) && this.keysRead(st).length > 0)),
+          );
+          byAction.set(base.actionLower, readsPrincipal);
         }
         scpToken = readsPrincipal ? -1 : this.levelListNumber(scpLevels) + 1;
         const memo = readsPrincipal ? undefined : scpMemo.get(scpLevels);
@@ -849,7 +871,7 @@ export class AccessIndex {
           missing = memo.missing;
         } else {
           const mk = new MissingKeys();
-          scps = scpLevels.map((level) => evaluateLayer(level, reqFor(), false, mk));
+          scps = scpLevels.map((level) => evaluateLayer(level, reqFor(i, hasBoundary), false, mk));
           missing = mk.keys === null ? null : [...mk.keys];
           if (!readsPrincipal) scpMemo.set(scpLevels, { tallies: scps as LayerTally[], missing });
         }
@@ -862,7 +884,7 @@ export class AccessIndex {
         // The RCP and resource-policy statements' outcomes depend on the principal only through
         // how their Principal elements name it and the principal keys they read: principals alike
         // in both share one evaluation.
-        const shared = perAccount && !namedArns.has(p.model.arn) && !(namesSessions && p.model.type === 'ROLE');
+        const shared = perAccount && !namedPositions.has(i) && !(namesSessions && p.model.type === 'ROLE');
         const classKey = shared ? ((accountOf[i] * 2 + (p.model.type === 'USER' ? 1 : 0)) * 2 + (hasBoundary ? 1 : 0)) * 2 + (withRcps ? 1 : 0) : -1;
         const known = shared ? classMemo.get(classKey) : undefined;
         if (known !== undefined) {
@@ -873,7 +895,7 @@ export class AccessIndex {
           e.token = scpToken < 0 ? -1 : (scpToken * classCount + classKey + 1) * 2 + (owner === NO_OWNER || owner === accountOf[i] ? 1 : 0);
           return;
         }
-        const prepared = reqFor().principal;
+        const prepared = reqFor(i, hasBoundary).principal;
         const row = i * keyCount;
         let key = `${hasBoundary ? 'b' : 'n'}${withRcps ? 'r' : 'x'}`;
         for (let k = 0; k < layerStatements.length; k++) {
@@ -886,8 +908,8 @@ export class AccessIndex {
         let memo = layerMemo.get(key);
         if (memo === undefined) {
           const mk = new MissingKeys();
-          const r = withRcps ? rcpLevels!.map((level) => evaluateLayer(level, reqFor(), true, mk)) : NO_TALLIES;
-          const res = resPolicy !== null ? evaluateLayer([resPolicy], reqFor(), true, mk) : null;
+          const r = withRcps ? rcpLevels!.map((level) => evaluateLayer(level, reqFor(i, hasBoundary), true, mk)) : NO_TALLIES;
+          const res = resPolicy !== null ? evaluateLayer([resPolicy], reqFor(i, hasBoundary), true, mk) : null;
           memo = { rcps: r, resource: res, missing: mk.keys === null ? null : [...mk.keys] };
           if (layerMemo.size < 100_000) layerMemo.set(key, memo);
         }
@@ -959,12 +981,6 @@ export class AccessIndex {
     };
 
     const { rootLike, estateClassOf } = this;
-    /** Positions of the stored principals the layer statements name by ARN. */
-    const namedPositions = new Set<number>();
-    for (const a of namedArns) {
-      const p = this.byArn.get(a);
-      if (p !== undefined) namedPositions.add(this.positions.get(p)!);
-    }
     /** Policy n's bits for principal i (its statements that read principal keys take i's values). */
     const bitsFor = (n: number, i: number): number => {
       let bits = RELEVANT;
@@ -1280,6 +1296,7 @@ export class AccessIndex {
     const patternStart: number[] = [0];
     const patternIds: number[] = [];
     const keys: string[][] = [];
+    const keyNums: Int32Array[] = [];
     const resourceKind: number[] = [];
     const outcomeId: number[] = [];
     const deny: number[] = [];
@@ -1301,6 +1318,7 @@ export class AccessIndex {
           for (const id of this.patternIdsOf(st)) patternIds.push(id);
           patternStart.push(patternIds.length);
           keys.push(this.keysRead(st));
+          keyNums.push(this.keyNumbers(this.keysRead(st), EMPTY_CONTEXT));
           resourceKind.push(st.resources === null ? 1 : st.notResource ? 2 : 0);
           outcomeId.push(this.outcomeIdOf(st));
           deny.push(st.effect === 'Deny' ? 1 : 0);
@@ -1313,6 +1331,7 @@ export class AccessIndex {
       candidates,
       statements,
       keys,
+      keyNums,
       resourceKind: Uint8Array.from(resourceKind),
       outcomeId: Int32Array.from(outcomeId),
       deny: Uint8Array.from(deny),

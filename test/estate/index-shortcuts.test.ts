@@ -4,7 +4,8 @@
  * once per class of alike principals — with statements that read principal keys (policy variables
  * "IAM policy elements: Variables and tags", aws:PrincipalTag conditions), boundaries ("Permissions
  * boundaries for IAM entities"), accounts under different SCPs (Organizations "SCP evaluation"),
- * an SCP whose statements read a principal key for one service only, cross-account resource
+ * an SCP whose statements read a principal key for one action only (asked before and after another
+ * action of its service), cross-account resource
  * policies naming an account, a user by ARN, everyone with aws:PrincipalOrgID, and a NotPrincipal
  * Deny ("Cross-account policy evaluation logic", "AWS JSON policy elements: NotPrincipal"); and
  * the statements kept per ARN prefix (Resource entries with wildcards in the region / account
@@ -53,6 +54,7 @@ function account(id: string): Record<string, unknown> {
       { Sid: 'OwnHome', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::team-red/home/${aws:username}/*' },
       { Sid: 'AnyIntakeQueue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:*:*:q-*' },
       { Sid: 'Spanning', Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: 'arn:aws:sqs*' },
+      { Sid: 'Describe', Effect: 'Allow', Action: 'secretsmanager:DescribeSecret', Resource: '*' },
       { Sid: 'RedSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red' } } },
       { Sid: 'LogKey', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: `arn:aws:kms:us-east-1:${LOG}:key/*` },
       { Sid: 'OnlyTeamBuckets', Effect: 'Deny', Action: 's3:*', NotResource: ['arn:aws:s3:::team-*', 'arn:aws:s3:::team-*/*'] },
@@ -186,7 +188,7 @@ after(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 'sqs:SendMessage', 'sqs:GetQueueUrl', 'secretsmanager:GetSecretValue', 'kms:Decrypt', 'kms:Encrypt', 'sts:AssumeRole'];
+const ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 'sqs:SendMessage', 'sqs:GetQueueUrl', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'kms:Decrypt', 'kms:Encrypt', 'sts:AssumeRole'];
 const RESOURCES = [
   `${BUCKET}/reports/1.csv`,
   `${BUCKET}/home/u2/notes.txt`,
