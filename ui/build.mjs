@@ -19,6 +19,8 @@ const common = { bundle: true, minify: true, sourcemap: false, target: 'es2022',
 await Promise.all([
   // Classic scripts (IIFE): a <script src> from any origin works without CORS; as a module it needs CORS, which /ui answers.
   build({ ...common, entryPoints: ['ui/src/components.ts'], outfile: join(out, 'components.js'), format: 'iife', tsconfig: 'ui/tsconfig.json' }),
+  // /ui's first who-can question, sent before app.js has loaded (a classic script, run as the page's head is read).
+  build({ ...common, entryPoints: ['ui/src/early.ts'], outfile: join(out, 'early.js'), format: 'iife', tsconfig: 'ui/tsconfig.json' }),
   // The explorer's own page is a module: Cytoscape.js goes in a chunk loaded only by the paths view.
   build({
     ...common,

@@ -32,9 +32,10 @@ test('serve: listening first, then the access index is built in the background a
     const ready = lines[at('access index ready')];
     assert.ok(ready, 'the log says when the index is ready');
     assert.ok(ready.principals! > 0 && Number.isInteger(ready.ms));
-    const warm = lines[at('warm-up question answered')] as { errors?: string[] };
+    const warm = lines[at('warm-up question answered')] as { errors?: string[]; questions?: number };
     assert.ok(at('warm-up question answered') > at('access index ready'));
-    assert.equal(warm.errors, undefined, 'the warm-up question (whoCan sts:AssumeRole on a stored role) is answered without errors');
+    assert.equal(warm.errors, undefined, 'the warm-up questions (sts:AssumeRole on a stored role, an action on a stored resource) are answered without errors');
+    assert.equal(warm.questions, 2, 'the seed has a role and resources: both warm-up questions are asked');
     const r = await server.gql('{ principals { totalCount } }');
     assert.equal(ready.principals! >= r.data.principals.totalCount, true, 'the index holds every stored principal');
     const who = await server.gql(

@@ -75,6 +75,10 @@ describe('explorer pages in Chromium, network to the internet cut', { skip: brow
   test("/ui answers the README's first question: the five principals who can record instance A's contacts, with the granting statements", async () => {
     const page = await browser.newPage();
     const before = browser.requests.length;
+    const operations: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.method() === 'POST') operations.push(/query (\w+)/.exec(r.postData() ?? '')?.[1] ?? '?');
+    });
     await page.goto(`${base}/ui${WHO_CAN_HASH}`);
     const rows = page.locator('accessql-who-can tr.principal-row');
     await rows.nth(4).waitFor();
@@ -85,9 +89,16 @@ describe('explorer pages in Chromium, network to the internet cut', { skip: brow
     const erin = page.locator(`accessql-who-can tr.principal-row[data-arn="${IAM}user/erin.walsh"]`);
     assert.match(await erin.innerText(), /SupervisorContactRecording · Sid RecordInstanceAContacts · line \d+/);
     assert.match(await page.locator('accessql-who-can .summary').innerText(), /on its contact resources/);
-    // What the page cost: its HTML, one bundle, the schema's features and the answer.
+    // What the page cost: its HTML, the early script, one bundle, the schema's features and the
+    // answer — asked once: early.js sends the question in the URL while app.js loads, and the view
+    // takes that answer rather than asking again.
     const graphqlCalls = browser.requests.slice(before).filter((u) => u.endsWith('/graphql'));
     assert.equal(graphqlCalls.length, 2, `GraphQL requests: ${graphqlCalls.length}`);
+    assert.equal(operations.filter((o) => o === 'AccessqlWhoCan').length, 1, `operations: ${operations.join(', ')}`);
+    assert.ok(
+      browser.requests.slice(before).some((u) => u.endsWith('/ui/early.js')),
+      'the page loads early.js',
+    );
     assert.deepEqual(browser.blocked, []);
     await screenshot(page, 'who-can');
     // Printed, not asserted (the cores are shared): a fresh server builds its access index on the

@@ -20,7 +20,7 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
-export const STATEMENT_FIELDS = 'matchedStatements { policyName sid effect line column }';
+export { STATEMENT_FIELDS } from './fields.js';
 
 /** The ContextEntryInput list for the API: blank keys left out, values split on commas. */
 export function contextInput(entries: ContextEntry[]): { key: string; values: string[] }[] {
@@ -81,4 +81,36 @@ export function renderDecision(decision: string, conditional: boolean) {
 
 export function renderMissingKeys(keys: string[]) {
   return keys.length ? keys.map((k) => html`<code>${k}</code> `) : html`<span class="muted">—</span>`;
+}
+
+/** The resource field both question forms share, with its suggestions from the store. */
+export function renderResourceField(value: string, options: { arn: string; resourceType: string | null }[], onInput: (value: string) => void) {
+  return html`<label
+    >Resource
+    <input
+      name="resource"
+      class="resource wide"
+      list="resources"
+      autocomplete="off"
+      placeholder="arn:aws:connect:us-east-1:123456789012:instance/…"
+      .value=${value}
+      @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+    />
+    <datalist id="resources">${options.map((r) => html`<option value=${r.arn}>${r.resourceType ?? ''}</option>`)}</datalist>
+  </label>`;
+}
+
+/** "Next N (shown of total)" under an answer that has more pages. */
+export function renderNextPage(pageInfo: PageInfo, shown: number, total: number, pageSize: number, next: (after: string | undefined) => void) {
+  return pageInfo.hasNextPage
+    ? html`<p>
+        <button class="secondary more" @click=${() => next(pageInfo.endCursor ?? undefined)}>Next ${pageSize} (${shown} of ${total} shown)</button>
+      </p>`
+    : '';
+}
+
+/** A page of an answer added to the rows shown (a first page replaces them). */
+export function withPage<Row>(rows: Row[], edges: { node: Row }[], after: string | undefined): Row[] {
+  const page = edges.map((e) => e.node);
+  return after ? [...rows, ...page] : page;
 }

@@ -5,28 +5,12 @@
  */
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { shared } from './styles.js';
+import { parseRoute, type Route } from './route.js';
 
 const FIRST_QUESTION = {
   action: 'connect:StartContactRecording',
   resource: 'arn:aws:connect:us-east-1:123456789012:instance/00fbeee1-123e-111e-93e3-11111bfbfcc1',
 };
-
-interface Route {
-  view: string;
-  id: string;
-  params: URLSearchParams;
-}
-
-export function parseRoute(hash: string): Route {
-  const text = hash.replace(/^#\/?/, '');
-  const q = text.indexOf('?');
-  const path = q < 0 ? text : text.slice(0, q);
-  const params = new URLSearchParams(q < 0 ? '' : text.slice(q + 1));
-  const slash = path.indexOf('/');
-  const view = (slash < 0 ? path : path.slice(0, slash)) || 'who-can';
-  const id = slash < 0 ? '' : decodeURIComponent(path.slice(slash + 1));
-  return { view, id, params };
-}
 
 const NAV: [string, string][] = [
   ['who-can', 'Who can'],

@@ -10,6 +10,9 @@ import {
   renderContextEditor,
   renderDecision,
   renderMissingKeys,
+  renderNextPage,
+  renderResourceField,
+  withPage,
   renderStatements,
   type ContextEntry,
   type MatchedStatement,
@@ -99,7 +102,7 @@ export class AccessqlWhatCan extends AccessqlElement {
     });
     if (!answer) return;
     const { edges, ...rest } = answer;
-    this.rows = after ? [...this.rows, ...edges.map((e) => e.node)] : edges.map((e) => e.node);
+    this.rows = withPage(this.rows, edges, after);
     this.answer = rest;
     if (!after && !this.fixedPrincipal)
       this.announce({ view: 'what-can', principal: this.principal, resource: this.resource, includeConditional: this.includeConditional });
@@ -146,19 +149,7 @@ export class AccessqlWhatCan extends AccessqlElement {
                 <datalist id="principals">${this.principalOptions.map((p) => html`<option value=${p.arn}>${p.type}</option>`)}</datalist>
               </label>`
         }
-        <label
-          >Resource
-          <input
-            name="resource"
-            class="resource wide"
-            list="resources"
-            autocomplete="off"
-            placeholder="arn:aws:connect:us-east-1:123456789012:instance/…"
-            .value=${this.resource}
-            @input=${(e: Event) => this.onResourceInput((e.target as HTMLInputElement).value)}
-          />
-          <datalist id="resources">${this.resourceOptions.map((r) => html`<option value=${r.arn}>${r.resourceType ?? ''}</option>`)}</datalist>
-        </label>
+        ${renderResourceField(this.resource, this.resourceOptions, this.onResourceInput)}
         <label class="inline"><input type="checkbox" name="includeConditional" .checked=${this.includeConditional} /> include conditional</label>
         <button type="submit">What can?</button>
         ${renderContextEditor(this.context, (c) => (this.context = c))}
@@ -192,14 +183,6 @@ export class AccessqlWhatCan extends AccessqlElement {
           )}
         </tbody>
       </table>
-      ${
-        answer.pageInfo.hasNextPage
-          ? html`<p>
-              <button class="secondary more" @click=${() => this.run(answer.pageInfo.endCursor ?? undefined)}>
-                Next ${this.pageSize} (${this.rows.length} of ${answer.totalCount} shown)
-              </button>
-            </p>`
-          : nothing
-      }`;
+      ${renderNextPage(answer.pageInfo, this.rows.length, answer.totalCount, this.pageSize, (after) => this.run(after))}`;
   }
 }

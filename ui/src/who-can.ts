@@ -6,17 +6,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { AccessqlElement, debounce } from './base.js';
 import {
-  STATEMENT_FIELDS,
   contextInput,
   renderContextEditor,
   renderDecision,
   renderMissingKeys,
+  renderNextPage,
+  renderResourceField,
+  withPage,
   renderStatements,
   type ContextEntry,
   type MatchedStatement,
   type PageInfo,
 } from './access-parts.js';
 import { suggestActions, suggestResources } from './suggest.js';
+import { whoCanRequest } from './who-can-query.js';
+import { FIRST_PAGE_SIZE, takeEarlyAnswer } from './early-answer.js';
 
 interface AccessRow {
   principal: { arn: string; name: string; type: string; accountId: string };
@@ -69,7 +73,7 @@ export class AccessqlWhoCan extends AccessqlElement {
     this.resource = '';
     this.includeConditional = false;
     this.transitive = false;
-    this.pageSize = 50;
+    this.pageSize = FIRST_PAGE_SIZE;
     this.context = [];
     this.rows = [];
     this.actionOptions = [];
@@ -84,35 +88,23 @@ export class AccessqlWhoCan extends AccessqlElement {
     const answer = await this.request(async (features) => {
       // Only a transitive question needs to know the argument exists; the others go out at once.
       const transitive = this.transitive && (await features()).hasArg('Query', 'whoCan', 'transitive');
-      const data = await this.query<{ whoCan: WhoCanAnswer }>(
-        `query AccessqlWhoCan($action: String!, $resource: String!, $context: [ContextEntryInput!], $includeConditional: Boolean, $first: Int, $after: String${
-          transitive ? ', $transitive: Boolean' : ''
-        }) {
-          whoCan(action: $action, resource: $resource, context: $context, includeConditional: $includeConditional, first: $first, after: $after${
-            transitive ? ', transitive: $transitive' : ''
-          }) {
-            totalCount evaluatedResource evaluatedResourceType
-            pageInfo { hasNextPage endCursor }
-            edges { node { principal { arn name type accountId } decision conditional missingContextKeys ${STATEMENT_FIELDS}${
-              transitive ? ' path { kind from to actions }' : ''
-            } } }
-          }
-        }`,
-        {
-          action: this.action.trim(),
-          resource: this.resource.trim(),
-          context: contextInput(this.context),
-          includeConditional: this.includeConditional,
-          first: this.pageSize,
-          after: after ?? null,
-          ...(transitive ? { transitive: this.transitive } : {}),
-        },
-      );
+      const { query, variables } = whoCanRequest({
+        action: this.action,
+        resource: this.resource,
+        context: contextInput(this.context),
+        includeConditional: this.includeConditional,
+        transitive,
+        first: this.pageSize,
+        after,
+      });
+      // The page's first question may already be on its way (early.ts).
+      const early = after ? undefined : takeEarlyAnswer<{ whoCan: WhoCanAnswer }>(this.api.url, this.api.token, query, variables);
+      const data = await (early ?? this.query<{ whoCan: WhoCanAnswer }>(query, variables));
       return data.whoCan;
     });
     if (!answer) return;
     const { edges, ...rest } = answer;
-    this.rows = after ? [...this.rows, ...edges.map((e) => e.node)] : edges.map((e) => e.node);
+    this.rows = withPage(this.rows, edges, after);
     this.answer = rest;
     if (!after) {
       this.announce({ view: 'who-can', action: this.action, resource: this.resource, includeConditional: this.includeConditional });
@@ -164,19 +156,7 @@ export class AccessqlWhoCan extends AccessqlElement {
           />
           <datalist id="actions">${this.actionOptions.map((a) => html`<option value=${a.name}>${a.accessLevel}</option>`)}</datalist>
         </label>
-        <label
-          >Resource
-          <input
-            name="resource"
-            class="resource wide"
-            list="resources"
-            autocomplete="off"
-            placeholder="arn:aws:connect:us-east-1:123456789012:instance/…"
-            .value=${this.resource}
-            @input=${(e: Event) => this.onResourceInput((e.target as HTMLInputElement).value)}
-          />
-          <datalist id="resources">${this.resourceOptions.map((r) => html`<option value=${r.arn}>${r.resourceType ?? ''}</option>`)}</datalist>
-        </label>
+        ${renderResourceField(this.resource, this.resourceOptions, this.onResourceInput)}
         <label class="inline"><input type="checkbox" name="includeConditional" .checked=${this.includeConditional} /> include conditional</label>
         ${
           transitiveOffered
@@ -227,14 +207,6 @@ export class AccessqlWhoCan extends AccessqlElement {
           )}
         </tbody>
       </table>
-      ${
-        answer.pageInfo.hasNextPage
-          ? html`<p>
-              <button class="secondary more" @click=${() => this.run(answer.pageInfo.endCursor ?? undefined)}>
-                Next ${this.pageSize} (${this.rows.length} of ${answer.totalCount} shown)
-              </button>
-            </p>`
-          : nothing
-      }`;
+      ${renderNextPage(answer.pageInfo, this.rows.length, answer.totalCount, this.pageSize, (after) => this.run(after))}`;
   }
 }
