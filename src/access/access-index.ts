@@ -1072,7 +1072,6 @@ export class AccessIndex {
         const b = boundaryOf[i];
         const boundBits = b < 0 ? 0 : (policyBits[b] & PER_PRINCIPAL) === 0 ? policyBits[b] : bitsFor(b, i);
         const bitsKey = (idBits & TALLY_BITS) * 64 + (b >= 0 ? 32 + (boundBits & TALLY_BITS) : 0);
-        let memoKey: number;
         if (plain && scpsOf[i] === null) {
           const known = plainDecisions[bitsKey];
           if (known !== 0) {
@@ -1093,7 +1092,7 @@ export class AccessIndex {
           estateTokens[ec] = token < 0 ? -1 : token + 1;
           if (token < 0) break fast;
         } else if (token < -1) break fast;
-        memoKey = token * 4096 + bitsKey;
+        const memoKey = token * 4096 + bitsKey;
         const known = decisionMemo.get(memoKey);
         if (known !== undefined) {
           if (known) out.push(new LazyEvaluated(principals[i], i, combine));

@@ -55,7 +55,13 @@ function account(id: string): Record<string, unknown> {
       { Sid: 'AnyIntakeQueue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:*:*:q-*' },
       { Sid: 'Spanning', Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: 'arn:aws:sqs*' },
       { Sid: 'Describe', Effect: 'Allow', Action: 'secretsmanager:DescribeSecret', Resource: '*' },
-      { Sid: 'RedSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red' } } },
+      {
+        Sid: 'RedSecrets',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red' } },
+      },
       { Sid: 'LogKey', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: `arn:aws:kms:us-east-1:${LOG}:key/*` },
       { Sid: 'OnlyTeamBuckets', Effect: 'Deny', Action: 's3:*', NotResource: ['arn:aws:s3:::team-*', 'arn:aws:s3:::team-*/*'] },
     ]),
@@ -63,7 +69,9 @@ function account(id: string): Record<string, unknown> {
       { Effect: 'Allow', Action: ['s3:*', 'sqs:*', 'kms:*'], Resource: '*' },
       { Effect: 'Deny', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } } },
     ]),
-    managed('Mfa', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::team-*/*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }]),
+    managed('Mfa', [
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::team-*/*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+    ]),
   ];
   const attached = (names: string[]) => names.map((n) => ({ PolicyName: n, PolicyArn: arn(n) }));
   const users = Array.from({ length: 12 }, (_, k) => ({
@@ -120,9 +128,22 @@ function resourcePolicies(): Record<string, unknown> {
         ResourceArn: BUCKET,
         ResourceOwner: PROD,
         Policy: doc([
-          { Sid: 'Org', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/*`, Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG_ID } } },
+          {
+            Sid: 'Org',
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 's3:GetObject',
+            Resource: `${BUCKET}/*`,
+            Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG_ID } },
+          },
           { Sid: 'Named', Effect: 'Allow', Principal: { AWS: NAMED }, Action: 's3:*', Resource: [BUCKET, `${BUCKET}/*`] },
-          { Sid: 'OnlyOrg', Effect: 'Deny', NotPrincipal: { AWS: [`arn:aws:iam::${PROD}:root`, `arn:aws:iam::${DEV}:user/u0`] }, Action: 's3:DeleteObject', Resource: `${BUCKET}/*` },
+          {
+            Sid: 'OnlyOrg',
+            Effect: 'Deny',
+            NotPrincipal: { AWS: [`arn:aws:iam::${PROD}:root`, `arn:aws:iam::${DEV}:user/u0`] },
+            Action: 's3:DeleteObject',
+            Resource: `${BUCKET}/*`,
+          },
         ]),
       },
       {
@@ -138,7 +159,14 @@ function resourcePolicies(): Record<string, unknown> {
         ResourceArn: SECRET,
         Policy: doc([
           { Sid: 'DevReads', Effect: 'Allow', Principal: { AWS: DEV }, Action: 'secretsmanager:GetSecretValue', Resource: '*' },
-          { Sid: 'NotNamed', Effect: 'Deny', NotPrincipal: { AWS: [NAMED, `arn:aws:iam::${PROD}:root`] }, Action: 'secretsmanager:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+          {
+            Sid: 'NotNamed',
+            Effect: 'Deny',
+            NotPrincipal: { AWS: [NAMED, `arn:aws:iam::${PROD}:root`] },
+            Action: 'secretsmanager:*',
+            Resource: '*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
         ]),
       },
       {
@@ -188,7 +216,20 @@ after(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 'sqs:SendMessage', 'sqs:GetQueueUrl', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'kms:Decrypt', 'kms:Encrypt', 'sts:AssumeRole'];
+const ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:DeleteObject',
+  's3:ListBucket',
+  'sqs:SendMessage',
+  'sqs:GetQueueUrl',
+  'secretsmanager:DescribeSecret',
+  'secretsmanager:GetSecretValue',
+  'secretsmanager:DescribeSecret',
+  'kms:Decrypt',
+  'kms:Encrypt',
+  'sts:AssumeRole',
+];
 const RESOURCES = [
   `${BUCKET}/reports/1.csv`,
   `${BUCKET}/home/u2/notes.txt`,
@@ -231,7 +272,11 @@ test('classes of alike principals, ARN-prefix statement lists, SCPs reading prin
           const rc = index.resourceContext(resource);
           const indexed = index.whoCan(action, resource, caller, rc, { includeConditional });
           const brute = index.whoCan(action, resource, caller, rc, { includeConditional, bruteForce: true });
-          assert.deepEqual(observable(indexed), observable(brute), `${action} on ${resource} with ${JSON.stringify(context)}${includeConditional ? ' includeConditional' : ''}`);
+          assert.deepEqual(
+            observable(indexed),
+            observable(brute),
+            `${action} on ${resource} with ${JSON.stringify(context)}${includeConditional ? ' includeConditional' : ''}`,
+          );
           stats.asked++;
           stats.principalsCompared += indexed.length;
           for (const e of indexed) {
