@@ -43,10 +43,13 @@ function percentile(samples: number[], p: number): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
-function timeMs<T>(fn: () => T): { ms: number; value: T } {
+/** Wall time and this process's CPU time (user + system: the VM is shared, wall time alone says little). */
+function timeMs<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const value = fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+  const c = process.cpuUsage(c0);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: (c.user + c.system) / 1000, value };
 }
 
 const dir = ensureData(size, seed, dataDir);
@@ -73,7 +76,7 @@ const cached = timeMs(() => paths.escalations());
 const cachedEvaluations = paths.graph.evaluations - coldEvaluations;
 const administrators = paths.graph.administrators().length;
 log(
-  `privilegeEscalations: cold ${(cold.ms / 1000).toFixed(2)} s (${coldEvaluations} engine questions), cached ${cached.ms.toFixed(2)} ms (${cachedEvaluations} new); ${cold.value.list.length} escalating, ${administrators} administrators, truncated ${cold.value.truncated}`,
+  `privilegeEscalations: cold ${(cold.ms / 1000).toFixed(2)} s (${(cold.cpuMs / 1000).toFixed(2)} s of CPU, ${coldEvaluations} engine questions), cached ${cached.ms.toFixed(2)} ms (${cachedEvaluations} new); ${cold.value.list.length} escalating, ${administrators} administrators, truncated ${cold.value.truncated}`,
 );
 const kinds: Record<string, number> = {};
 for (const e of cold.value.list) for (const s of e.path) kinds[s.kind] = (kinds[s.kind] ?? 0) + 1;
@@ -99,10 +102,15 @@ while (questions.length < QUESTIONS) {
   );
 }
 const inProcess: number[] = [];
+const inProcessCpu: number[] = [];
 const warm = timeMs(() => {
   for (const q of questions) paths.whoCanTransitive(q.action, q.resource, undefined);
 });
-for (const q of questions) inProcess.push(timeMs(() => paths.whoCanTransitive(q.action, q.resource, undefined)).ms);
+for (const q of questions) {
+  const t = timeMs(() => paths.whoCanTransitive(q.action, q.resource, undefined));
+  inProcess.push(t.ms);
+  inProcessCpu.push(t.cpuMs);
+}
 app.close();
 
 const server = await startTestServer({ dbFile, keepAlive: true, env: { ACCESSQL_REQUEST_TIMEOUT_MS: '600000' } });
@@ -137,10 +145,13 @@ const report = {
   stepKinds: kinds,
   truncated: cold.value.truncated,
   coldSeconds: cold.ms / 1000,
+  coldCpuSeconds: cold.cpuMs / 1000,
   coldEngineQuestions: coldEvaluations,
   cachedMs: cached.ms,
   cachedEngineQuestions: cachedEvaluations,
   transitiveWarmupSeconds: warm.ms / 1000,
+  transitiveWarmupCpuSeconds: warm.cpuMs / 1000,
+  transitiveInProcessCpuP50: percentile(inProcessCpu, 50),
   transitiveInProcessP50: percentile(inProcess, 50),
   transitiveInProcessP99: percentile(inProcess, 99),
   httpEscalationsColdSeconds: httpEscCold / 1000,
@@ -156,9 +167,9 @@ else {
     [
       `paths ${size}: ${report.principals} principals, ${report.administrators} administrators, ${report.escalations} escalating (${JSON.stringify(kinds)})`,
       `machine: ${report.cpus} CPUs, load average ${f(report.loadAverage)}`,
-      `privilegeEscalations in process: cold ${f(report.coldSeconds)} s (${report.coldEngineQuestions} engine questions), cached ${f(report.cachedMs)} ms (${report.cachedEngineQuestions})`,
+      `privilegeEscalations in process: cold ${f(report.coldSeconds)} s wall, ${f(report.coldCpuSeconds)} s of CPU (${report.coldEngineQuestions} engine questions), cached ${f(report.cachedMs)} ms (${report.cachedEngineQuestions})`,
       `privilegeEscalations over HTTP: cold ${f(report.httpEscalationsColdSeconds)} s, cached ${f(report.httpEscalationsCachedMs)} ms`,
-      `whoCan(transitive) in process: first round ${f(report.transitiveWarmupSeconds)} s, then p50 ${f(report.transitiveInProcessP50)} ms, p99 ${f(report.transitiveInProcessP99)} ms`,
+      `whoCan(transitive) in process: first round ${f(report.transitiveWarmupSeconds)} s (${f(report.transitiveWarmupCpuSeconds)} s of CPU), then p50 ${f(report.transitiveInProcessP50)} ms (CPU p50 ${f(report.transitiveInProcessCpuP50)} ms), p99 ${f(report.transitiveInProcessP99)} ms`,
       `whoCan(transitive) over HTTP: first round p50 ${f(report.httpTransitiveFirstRoundP50)} ms; then p50 ${f(report.httpTransitiveP50)} ms, p99 ${f(report.httpTransitiveP99)} ms`,
     ].join('\n') + '\n',
   );

@@ -61,7 +61,7 @@ import { preparePrincipal } from '../engine/principal.js';
 import { contextFrom } from '../engine/context.js';
 import { s3BucketOf, type Estate, type PolicyLevel } from '../store/estate-model.js';
 import { actionMatches, evaluateStatement, type PreparedRequest } from '../engine/statement.js';
-import { headMayMatch, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn } from '../engine/arn.js';
+import { headMayMatch, matchArnPattern, prepareArn, type ArnPattern, type PreparedArn, type SegmentPattern } from '../engine/arn.js';
 import { DIRECT_MATCH, matchPrincipal, NO_MATCH, type PrincipalMatcher } from '../engine/principal.js';
 import { MissingKeys, TRUE } from '../engine/tri.js';
 import type { Template } from '../engine/template.js';
@@ -239,6 +239,7 @@ class LazyEvaluated implements Evaluated {
 const NO_KEYS = new Int32Array(0);
 const NO_TALLIES: LayerTally[] = [];
 const NO_OWNER = -2;
+const NO_PRINCIPALS: ReadonlySet<IndexedPrincipal> = new Set();
 
 export class AccessIndex {
   /** Principals in ARN order (the order answers are given in). */
@@ -1422,6 +1423,206 @@ export class AccessIndex {
     }
     return keys;
   }
+
+  /**
+   * A class of resources for the action: resources with equal keys get the same whoCan /
+   * evaluateFor answers from every principal but those in `individually` (access paths ask about
+   * thousands of roles and users alike, and ask once per class). The key is what the request
+   * reads of the resource — the Resource / NotResource patterns of the statements matching the
+   * action (identity policies, boundaries, the resource policy, the RCPs) matched on the ARN, the
+   * owner, the resource context keys some statement's conditions read, the resource policy's and
+   * RCPs' text and whether the resource policy must allow. A pattern with policy variables that
+   * may match the ARN is decided per principal and resource together: its holders whose own keys
+   * make it name this ARN (or may) are `individually`, to be asked on this resource — and those of
+   * the resource a shared answer was computed on, on every other resource of the class (their
+   * answer there may be that resource's). The caller's context must not set principal keys. null
+   * when a resource policy or RCP pattern has such variables, or a condition key's name does.
+   * `replacedPolicy`: the class for evaluateWith under another resource policy (the stored one is
+   * not read; the replacement is the caller's).
+   */
+  resourceClass(action: string, resource: string, replacedPolicy = false): { key: string; individually: ReadonlySet<IndexedPrincipal> } | null {
+    const plan = this.planFor(action);
+    const arn = prepareArn(resource);
+    const { ids, policiesOf } = this.patternsFor(plan, arn);
+    let key = '';
+    let individually: Set<IndexedPrincipal> | null = null;
+    const arnLower = resource.toLowerCase();
+    for (let k = 0; k < ids.length; k++) {
+      const m = matchPattern(this.patterns[ids[k]], arn);
+      key += m === PATTERN_TRUE ? '1' : m === PATTERN_VARIABLE ? 'v' : '0';
+      if (m !== PATTERN_VARIABLE) continue;
+      // Holders whose pattern, resolved with their own keys, names this ARN — or may name several.
+      const { byArn, wild } = this.variableHolders(ids[k], policiesOf[k]);
+      for (const p of byArn.get(arnLower) ?? []) (individually ??= new Set()).add(p);
+      for (const p of wild) (individually ??= new Set()).add(p);
+    }
+    const v = this.estate ? this.view(resource) : null;
+    const lower = action.toLowerCase();
+    const service = lower.slice(0, Math.max(0, lower.indexOf(':')));
+    let read = this.planConditionKeys.get(plan);
+    if (read === undefined) {
+      // The condition keys the action's identity, boundary and SCP statements read.
+      const set = new Set<string>();
+      let known = true;
+      const scpLevels = new Set<CompiledPolicy[][]>();
+      for (const levels of this.scpsOf) if (levels !== null) scpLevels.add(levels);
+      const scpStatements: CompiledStatement[] = [];
+      for (const levels of scpLevels)
+        for (const level of levels)
+          for (const policy of level) for (const st of statementsFor(policy, service)) if (actionMatches(st, lower)) scpStatements.push(st);
+      for (const st of [...plan.statements, ...scpStatements]) if (!conditionKeysInto(st, set)) known = false;
+      this.planConditionKeys.set(plan, (read = known ? set : null));
+    }
+    if (read === null) return null;
+    const keys = new Set(read);
+    if (v !== null) {
+      const policy = !replacedPolicy && v.policy !== null && (!v.isTrustPolicy || lower.startsWith('sts:')) ? v.policy : null;
+      for (const layer of [...(v.rcps ?? []).flat(), ...(policy !== null ? [policy] : [])]) {
+        for (const st of statementsFor(layer, service)) {
+          if (!actionMatches(st, lower)) continue;
+          if (!conditionKeysInto(st, keys)) return null;
+          for (const pattern of st.resources ?? []) {
+            const m = matchPattern(pattern, arn);
+            if (m === PATTERN_VARIABLE) return null;
+            key += m === PATTERN_TRUE ? '1' : '0';
+          }
+        }
+      }
+      // The policy by its text: each role's trust policy is compiled under its own name.
+      const text = policy === null ? null : (this.estate!.resource(resource).policy ?? null);
+      key += `|${v.owner ?? ''}|${text === null ? '' : this.textNumber(text)}|${v.rcps === null ? '' : this.objectNumber(v.rcps)}|${(replacedPolicy ? resourcePolicyRequired(action, resource) : requiredFor(action, v, policy)) ? 1 : 0}`;
+    } else key += `|${ownerInArn(arn) ?? ''}|${resourcePolicyRequired(action, resource) ? 1 : 0}`;
+    // Only the resource's keys some statement reads: a unique tag no condition tests does not split a class.
+    const tested = [...this.resourceContext(resource)].filter(([k]) => keys.has(k.toLowerCase())).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    if (tested.length > 0) key += `|${JSON.stringify(tested)}`;
+    return { key, individually: individually ?? NO_PRINCIPALS };
+  }
+
+  /**
+   * The plan's distinct Resource patterns that may match an ARN of this one's first five segments
+   * (arn:partition:service:region:account) — the others match none of them: their leading
+   * segments, which hold no variable, already fail (headMayMatch) — and the policies using each.
+   */
+  private patternsFor(plan: ActionPlan, arn: PreparedArn): { ids: Int32Array; policiesOf: number[][] } {
+    let byPrefix = this.planPatterns.get(plan);
+    if (byPrefix === undefined) this.planPatterns.set(plan, (byPrefix = new Map()));
+    const segs = arn.segments;
+    const prefix = segs.length >= 6 ? segs.slice(0, 5).join(':') : null;
+    let found = byPrefix.get(prefix ?? '');
+    if (found !== undefined && prefix !== null) return found;
+    const policies = new Map<number, Set<number>>();
+    for (let j = 0; j < plan.statements.length; j++) {
+      for (let k = plan.patternStart[j]; k < plan.patternStart[j + 1]; k++) {
+        const id = plan.patternIds[k];
+        let set = policies.get(id);
+        if (set === undefined) {
+          const p = this.patterns[id];
+          if (prefix !== null && p.kind !== 'all' && !headMatches(p.head, segs, 5)) continue;
+          policies.set(id, (set = new Set()));
+        }
+        set.add(plan.policyOf[j]);
+      }
+    }
+    found = { ids: Int32Array.from(policies.keys()), policiesOf: [...policies.values()].map((set) => [...set]) };
+    if (byPrefix.size > 256) byPrefix.clear();
+    byPrefix.set(prefix ?? '', found);
+    return found;
+  }
+
+  /**
+   * The holders (identity policy or boundary) of a Resource pattern with policy variables, by the
+   * one ARN (lower case) the pattern names once their own principal keys fill its variables; `wild`
+   * when it may name several or is not known from their keys alone (a wildcard in the text, a
+   * variable of the request or resource). A holder whose resolved pattern is another ARN's does
+   * not match this one.
+   */
+  private variableHolders(id: number, numbers: number[]): { byArn: Map<string, IndexedPrincipal[]>; wild: IndexedPrincipal[] } {
+    const cacheKey = `${id}|${[...numbers].sort((a, b) => a - b).join(',')}`;
+    let found = this.variableHolderSets.get(cacheKey);
+    if (found !== undefined) return found;
+    found = { byArn: new Map(), wild: [] };
+    const pattern = this.patterns[id];
+    const set = new Set(numbers);
+    for (let i = 0; i < this.principals.length; i++) {
+      let holds = set.has(this.boundaryOf[i]);
+      for (let k = this.policyStart[i]; k < this.policyStart[i + 1] && !holds; k++) holds = set.has(this.policyNumbersOf[k]);
+      if (!holds) continue;
+      const p = this.principals[i];
+      // As the engine's resolveTemplate: values are literal text; a variable with no single value
+      // and no default makes the entry UNKNOWN on every ARN its head may match ("Policy variables
+      // with no value"), the same on all of the class: such a holder is not asked one by one.
+      let text: string | null = '';
+      let unresolved = false;
+      if (pattern.kind === 'all') text = null;
+      else
+        for (const node of pattern.template.nodes) {
+          if (typeof node === 'string') {
+            if (node.includes('*') || node.includes('?')) text = null;
+            else text += node;
+          } else if ('lit' in node) text += node.lit;
+          else if (!isPrincipalContextKey(node.keyLower)) text = null;
+          else {
+            const value = p.context.get(node.keyLower);
+            if (value !== undefined && value.values.length === 1) text += value.values[0];
+            else if (node.fallback !== undefined) text += node.fallback;
+            else unresolved = true;
+          }
+          if (text === null) break;
+        }
+      if (text === null) found.wild.push(p);
+      else if (unresolved) continue;
+      else {
+        const list = found.byArn.get(text.toLowerCase());
+        if (list) list.push(p);
+        else found.byArn.set(text.toLowerCase(), [p]);
+      }
+    }
+    if (this.variableHolderSets.size > 1000) this.variableHolderSets.clear();
+    this.variableHolderSets.set(cacheKey, found);
+    return found;
+  }
+  private readonly variableHolderSets = new Map<string, { byArn: Map<string, IndexedPrincipal[]>; wild: IndexedPrincipal[] }>();
+  private readonly textNumbers = new Map<string, number>();
+  private textNumber(text: string): number {
+    let n = this.textNumbers.get(text);
+    if (n === undefined) this.textNumbers.set(text, (n = this.textNumbers.size));
+    return n;
+  }
+  private readonly planConditionKeys = new WeakMap<ActionPlan, Set<string> | null>();
+  private readonly planPatterns = new WeakMap<ActionPlan, Map<string, { ids: Int32Array; policiesOf: number[][] }>>();
+  private readonly objectNumbers = new WeakMap<object, number>();
+  private objectCount = 0;
+  private objectNumber(o: object): number {
+    let n = this.objectNumbers.get(o);
+    if (n === undefined) this.objectNumbers.set(o, (n = this.objectCount++));
+    return n;
+  }
+}
+
+/** Whether the pattern's leading segments (up to `count`) may match the ARN's: false only when one of them cannot (headMayMatch's test). */
+function headMatches(head: SegmentPattern, segs: string[], count: number): boolean {
+  for (let i = 0; i < head.matchers.length && i < count; i++) {
+    if (i >= segs.length || !head.matchers[i]!(segs[i]!)) return false;
+    if (head.spanning[i]) return true;
+  }
+  return true;
+}
+
+/**
+ * Adds the (lower-case) condition keys a statement reads, its conditions' and policy variables';
+ * false when a key's own name has a variable (what it reads is not known before the request).
+ */
+function conditionKeysInto(st: CompiledStatement, into: Set<string>): boolean {
+  const fromTemplate = (t: Template) => {
+    for (const n of t.nodes) if (typeof n !== 'string' && 'variable' in n) into.add(n.keyLower);
+  };
+  for (const c of st.conditions) {
+    if (c.keyLower.includes('${')) return false;
+    into.add(c.keyLower);
+    for (const v of c.values) fromTemplate(v.template);
+  }
+  for (const r of st.resources ?? []) if (r.kind !== 'all' && r.compiled === null) fromTemplate(r.template);
+  return true;
 }
 
 const RELEVANT = 64;

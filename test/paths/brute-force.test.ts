@@ -16,7 +16,7 @@ import { ADMINISTRATOR_ACCESS_ARN } from '../../src/access/paths/administrator.j
 import { tempDb } from '../helpers/server.js';
 
 const ACCT = '222222222222';
-const ACCOUNTS = 6;
+const ACCOUNTS = 10;
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -52,13 +52,27 @@ function randomAccount(seed: number) {
     'iam:*',
     '*',
   ];
-  const resources = () => pick(['*', pick(principalArns), `arn:aws:iam::${ACCT}:role/r*`, `arn:aws:iam::${ACCT}:user/*`, `arn:aws:iam::${ACCT}:group/g0`]);
+  // Policy variables and tag conditions make resources of one class differ (AccessIndex.resourceClass, shared whoCan answers).
+  const resources = () =>
+    pick([
+      '*',
+      pick(principalArns),
+      `arn:aws:iam::${ACCT}:role/r*`,
+      `arn:aws:iam::${ACCT}:user/*`,
+      `arn:aws:iam::${ACCT}:group/g0`,
+      `arn:aws:iam::${ACCT}:user/\${aws:username}`,
+    ]);
   const conditions = [
     undefined,
     undefined,
     { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
     { StringEquals: { 'iam:PassedToService': pick(['lambda.amazonaws.com', 'logs.amazonaws.com']) } },
     { ArnEquals: { 'iam:PolicyARN': pick([ADMINISTRATOR_ACCESS_ARN, 'arn:aws:iam::aws:policy/ReadOnlyAccess']) } },
+    { StringEquals: { 'aws:ResourceTag/team': 'a' } },
+  ];
+  const tags = () => [
+    { Key: 'team', Value: pick(['a', 'b']) },
+    { Key: 'unique', Value: String(rnd()) },
   ];
   const statement = () => {
     const c = pick(conditions);
@@ -89,7 +103,7 @@ function randomAccount(seed: number) {
       GroupList: rnd() < 0.4 ? ['g0'] : [],
       UserPolicyList: [{ PolicyName: 'p', PolicyDocument: policy() }],
       AttachedManagedPolicies: [],
-      Tags: [],
+      Tags: tags(),
     })),
     GroupDetailList: [
       {
@@ -112,7 +126,7 @@ function randomAccount(seed: number) {
         { PolicyName: 'p', PolicyDocument: rnd() < 0.15 ? { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } : policy() },
       ],
       AttachedManagedPolicies: [],
-      Tags: [],
+      Tags: tags(),
     })),
     Policies: [],
   };
@@ -129,7 +143,15 @@ for (let seed = 1; seed <= ACCOUNTS; seed++) {
     const dbFile = tempDb();
     const app = App.open({ dbFile, seedIfNew: false });
     try {
-      importFiles(app.store, [{ name: 'a.json', text: JSON.stringify(randomAccount(seed)) }]);
+      const account = randomAccount(seed);
+      // The users' and roles' tags as the tagging API exports them: the resource context aws:ResourceTag conditions read.
+      const tagging = {
+        ResourceTagMappingList: [...account.UserDetailList, ...account.RoleDetailList].map((e) => ({ ResourceARN: e.Arn, Tags: e.Tags })),
+      };
+      importFiles(app.store, [
+        { name: 'a.json', text: JSON.stringify(account) },
+        { name: 'resources.json', text: JSON.stringify(tagging) },
+      ]);
       const paths = app.accessPaths();
       const index = app.accessIndex();
       const g = paths.graph;
@@ -147,6 +169,12 @@ for (let seed = 1; seed <= ACCOUNTS; seed++) {
           const r = index.evaluateFor(p, a.action, a.resource, contextFor(step, a.action), index.resourceContext(a.resource));
           assert.ok(r.decision === 'ALLOWED' || r.conditional, `${step.kind} ${step.from} ${a.action} ${a.resource}: the engine allows it`);
           assert.equal(a.conditional, r.decision !== 'ALLOWED', `${step.kind} ${step.from} ${a.action}: conditional as the engine says`);
+          // Explained on its own resource, also when its answer was shared with another of its class.
+          assert.deepEqual(
+            a.matchedStatements,
+            r.decision === 'ALLOWED' ? r.matchedStatements : (r.conditionalStatements ?? []),
+            `${step.kind} ${step.from} ${a.action} ${a.resource}: the engine's statements`,
+          );
           checked++;
         }
       }

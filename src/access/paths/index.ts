@@ -39,8 +39,12 @@ export interface PathOptions {
   limits?: { maxDepth: number; maxNodes: number };
 }
 
+/** Transitive searches kept per model version, least recently asked dropped first. */
+const SEARCHES_KEPT = 32;
+
 export class AccessPaths {
   readonly graph: PrincipalGraph;
+  private readonly searches = new Map<string, SearchResult>();
   private escalationCache: { list: Escalation[]; truncated: boolean } | undefined;
 
   constructor(
@@ -62,17 +66,18 @@ export class AccessPaths {
     for (const p of g.selfEdgeCandidates()) {
       if (adminSet.has(p)) continue;
       options.checkpoint?.();
-      const self = g.selfEdgesOf(p);
+      // A conditional administrator is a target already: only definite steps to administrator add to it (searchBackward).
+      const self = g.selfEdgesOf(p, g.verdict(p) === 'CONDITIONAL');
       // Definite edges first (searchBackward takes a target's first entry per pass).
       const sorted = [...self].sort((a, b) => Number(a.conditional) - Number(b.conditional));
       for (const s of sorted) targets.push({ arn: p.model.arn, step: s, conditional: false });
     }
     const result = searchBackward(
       targets,
-      (arn) => {
+      (arn, pass) => {
         const q = g.principal(arn);
         if (!q) return [];
-        return q.model.type === 'ROLE' ? [...g.assumeEdges(arn), ...g.otherEdges(arn)] : g.otherEdges(arn);
+        return q.model.type === 'ROLE' ? [...g.assumeEdges(arn, pass), ...g.otherEdges(arn, pass)] : g.otherEdges(arn, pass);
       },
       options.limits ?? PATH_LIMITS,
       options.checkpoint,
@@ -116,12 +121,21 @@ export class AccessPaths {
       direct.set(e.principal.model.arn, e.result);
       targets.push({ arn: e.principal.model.arn, step: null, conditional: e.result.decision !== 'ALLOWED' });
     }
-    const result: SearchResult = searchBackward(
-      targets,
-      (arn) => (this.graph.principal(arn)?.model.type === 'ROLE' ? this.graph.assumeEdges(arn) : []),
-      PATH_LIMITS,
-      options.checkpoint,
-    );
+    // The search reads only the targets (who is allowed, definitely or not) and the role graph:
+    // a question with the same allowed principals (another time of day, another action granted
+    // alike) reuses it. The answer itself is the index's, every time.
+    const key = targets.map((t) => (t.conditional ? `?${t.arn}` : t.arn)).join('\n');
+    let result: SearchResult | undefined = this.searches.get(key);
+    if (result === undefined) {
+      result = searchBackward(
+        targets,
+        (arn, pass) => (this.graph.principal(arn)?.model.type === 'ROLE' ? this.graph.assumeEdges(arn, pass) : []),
+        PATH_LIMITS,
+        options.checkpoint,
+      );
+      if (this.searches.size >= SEARCHES_KEPT) this.searches.delete(this.searches.keys().next().value!);
+    } else this.searches.delete(key);
+    this.searches.set(key, result);
     const entries: TransitiveEntry[] = [];
     const byArn = new Map<string, Evaluated>();
     for (const e of answer.entries) byArn.set(e.principal.model.arn, e);

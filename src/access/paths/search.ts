@@ -25,6 +25,16 @@ export interface SearchResult {
   truncated: boolean;
 }
 
+/**
+ * A pass of the search as edgesInto sees it: the principals reached so far (their steps are not
+ * wanted any more) and whether only definite steps are; `memo` is the edge builder's, for the pass.
+ */
+export interface SearchPass {
+  readonly seen: ReadonlyMap<string, unknown>;
+  readonly definiteOnly: boolean;
+  readonly memo: Map<unknown, unknown>;
+}
+
 export interface Target {
   arn: string;
   /** The step that makes it a target (a self edge), or null when it is one already. */
@@ -38,7 +48,7 @@ export interface Target {
  */
 export function searchBackward(
   targets: Target[],
-  edgesInto: (arn: string) => AccessStep[],
+  edgesInto: (arn: string, pass: SearchPass) => AccessStep[],
   limits: { maxDepth: number; maxNodes: number } = PATH_LIMITS,
   checkpoint?: () => void,
 ): SearchResult {
@@ -46,6 +56,7 @@ export function searchBackward(
   let truncated = false;
   for (const definiteOnly of [true, false]) {
     const seen = new Map<string, Reached>();
+    const pass: SearchPass = { seen, definiteOnly, memo: new Map() };
     let frontier: string[] = [];
     for (const t of targets) {
       if (definiteOnly && (t.conditional || t.step?.conditional)) continue;
@@ -69,7 +80,8 @@ export function searchBackward(
         }
         expanded++;
         checkpoint?.();
-        for (const step of edgesInto(arn)) {
+        // edgesInto may leave out steps from seen sources, and conditional ones in the definite pass (the loop skips them anyway).
+        for (const step of edgesInto(arn, pass)) {
           // Whether a step is conditional is read only for new sources (building it has a cost).
           if (seen.has(step.from)) continue;
           if (definiteOnly && step.conditional) continue;
