@@ -13,7 +13,9 @@
  *     statement (any effect) whose Action matches, by policy.
  *  2. Relevant statements. The evaluator ignores a statement whose Action or Resource does not
  *     match: "does not apply", no missing key kept (engine/statement.ts, evaluateStatement). Per
- *     question, the statements whose Resource may match the resource are found once.
+ *     question, the statements whose Resource may match the resource are found once, among those
+ *     whose Resource entries may match ARNs with the resource's first five segments (kept per
+ *     action and prefix: statementsForPrefix).
  *  3. Outcomes. A relevant statement's outcome — the evaluator's APPLIES / POSSIBLE / CERTAIN flags
  *     and the missing keys it records — depends on the request context only. The context differs
  *     between principals only in the keys stored-context.ts adds (aws:PrincipalArn, aws:username,
@@ -27,6 +29,14 @@
  *     engine's decide() and explain() — the very code evaluate() runs — so the index is an
  *     optimisation of the engine, not a second copy of its rules. Principals evaluate() treats
  *     specially (the account root, engine isAccountRoot) take the evaluator itself.
+ *  5. Deciding without tallying. decide() reads only the layers' flags, and a tally's flags are
+ *     the OR of its statements' (LayerTally.record only sets them): per question each policy's
+ *     flags are computed once (per principal-key values when its statements read them), a
+ *     candidate's identity and boundary flags are the OR over its policies, and the SCP / RCP /
+ *     resource-policy layers are evaluated once per estate class (SCP levels, account, type,
+ *     service-linked, boundary present) unless they read principal keys that differ within one or
+ *     name the principal by ARN. The decision is memoised per estate token and flags; only the
+ *     page's entries are tallied in full (their matched statements and missing keys).
  */
 import { parsePolicy } from '../policy/parse.js';
 import type { PolicyDocument } from '../policy/types.js';
@@ -127,6 +137,8 @@ interface ActionPlan {
   patternIds: Int32Array;
   /** The principal keys (lower case) each statement reads. */
   keys: string[][];
+  /** The same as key numbers (keyNumbers without a caller context). */
+  keyNums: Int32Array[];
   /** Per statement: 1 when it has no Resource/NotResource element, 2 NotResource, 0 Resource. */
   resourceKind: Uint8Array;
   /** Per statement: its outcome id (statementOutcomeIds). */
@@ -206,7 +218,7 @@ function planBytes(plan: ActionPlan): number {
     plan.outcomeId.byteLength +
     plan.deny.byteLength +
     plan.ofCandidate.byteLength +
-    16 * plan.statements.length +
+    24 * plan.statements.length +
     keys
   );
 }
@@ -298,8 +310,15 @@ export class AccessIndex {
   private readonly orgCompiled = new Map<string, CompiledPolicy>();
   /** Per principal position: its SCP levels (null: no SCP restricts it). */
   private readonly scpsOf: (CompiledPolicy[][] | null)[];
-  /** SCP level lists whose statements read principal keys (their outcome differs within an account). */
-  private readonly levelsReadPrincipal = new Map<CompiledPolicy[][], boolean>();
+  /** Per SCP level list and action: whether its statements read principal keys (their outcome differs within an account). */
+  private readonly levelsReadPrincipal = new Map<CompiledPolicy[][], Map<string, boolean>>();
+  /**
+   * Per principal position: its estate class — SCP levels, account, principal type and whether it
+   * is service-linked, all that whoCan's estate layers read of a principal not named by ARN
+   * besides its boundary's presence and the principal keys (see the estate token in whoCan).
+   */
+  private readonly estateClassOf: Int32Array;
+  private readonly estateClassCount: number;
   private intern: CompileIntern | undefined;
 
   /**
@@ -395,6 +414,16 @@ export class AccessIndex {
     });
     this.policyStart[n] = numbers.length;
     this.policyNumbersOf = Int32Array.from(numbers);
+    this.estateClassOf = new Int32Array(n);
+    const estateClasses = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const scps = this.scpsOf[i];
+      const key = `${scps === null ? -1 : this.levelListNumber(scps)},${this.accountOf[i]},${this.principals[i].model.type},${this.serviceLinked[i]}`;
+      let c = estateClasses.get(key);
+      if (c === undefined) estateClasses.set(key, (c = estateClasses.size));
+      this.estateClassOf[i] = c;
+    }
+    this.estateClassCount = estateClasses.size;
     {
       const counts = new Int32Array(this.policyList.length);
       for (const k of this.policyNumbersOf) counts[k]++;
@@ -697,15 +726,27 @@ export class AccessIndex {
     /** Outcome ids of the relevant statements. */
     const relOutcomeId: number[] = [];
     /** By outcome id: the outcome for everybody, or outcomes by the principal's values of the keys read. */
-    const single: (Outcome | undefined)[] = new Array(this.outcomeIdCount);
-    const byValues: (Map<number | string, Outcome> | undefined)[] = new Array(this.outcomeIdCount);
+    // Maps, not arrays by outcome id: a question reads a few thousand of the index's outcome ids.
+    const single = new Map<number, Outcome>();
+    const byValues = new Map<number, Map<number | string, Outcome>>();
     const memo = new Int8Array(this.patterns.length);
+    /**
+     * Per policy: RELEVANT, and the tallyBits of its relevant statements' outcomes when none reads
+     * a principal key (the same for every holder), else PER_PRINCIPAL. LayerTally.record only
+     * sets flags, so a layer's bits are the OR of its policies' bits.
+     */
+    const policyBits = new Uint8Array(this.policyList.length);
+    const scratch = new LayerTally();
     // The request as the evaluator prepares it. The principal and hasBoundary matter only to
     // resource-policy statements (Principal / NotPrincipal), never to identity statements.
     const base = prepareRequest({ action, resource, context: new LayeredContext(caller, EMPTY_CONTEXT, resourceContext) }, false);
     const { statements, policyOf, patternStart, patternIds, keys, resourceKind, outcomeId, deny, matched: planMatched, ofCandidate } = plan;
-    for (let j = 0; j < statements.length; j++) {
-      if ((j & 4095) === 4095) options.checkpoint?.();
+    let callerGivesPrincipalKeys = false;
+    for (const k of caller.keys()) if (this.keyIndex.has(k)) callerGivesPrincipalKeys = true;
+    const scan = this.statementsForPrefix(action.toLowerCase(), plan, arn);
+    for (let x = 0; x < scan.length; x++) {
+      if ((x & 4095) === 4095) options.checkpoint?.();
+      const j = scan[x];
       // A statement without Resource is ignored in identity policies (engine/statement.ts).
       if (resourceKind[j] === 1) continue;
       // Without a resource policy only the candidates are evaluated: other principals' policies do not count.
@@ -726,11 +767,23 @@ export class AccessIndex {
       relStatement.push(statements[j]);
       relMatched.push(planMatched[j]);
       relDeny.push(deny[j] === 1);
-      relKeys.push(this.keyNumbers(keys[j], caller));
+      relKeys.push(keys[j].length === 0 ? NO_KEYS : callerGivesPrincipalKeys ? this.keyNumbers(keys[j], caller) : plan.keyNums[j]);
       // 3. A statement that reads no principal key has one outcome for everybody.
       const id = outcomeId[j];
-      relSingle.push(keys[j].length === 0 ? (single[id] ??= outcomeOf(statements[j], base)) : null);
+      let one: Outcome | null = null;
+      if (keys[j].length === 0) {
+        one = single.get(id) ?? null;
+        if (one === null) single.set(id, (one = outcomeOf(statements[j], base)));
+      }
+      relSingle.push(one);
       relOutcomeId.push(id);
+      if (one === null) policyBits[n] |= RELEVANT | PER_PRINCIPAL;
+      else {
+        scratch.reset();
+        scratch.record(one.flags, deny[j] === 1, planMatched[j], false, DIRECT_MATCH);
+        scratch.anyMissing = one.missing !== null;
+        policyBits[n] |= RELEVANT | tallyBits(scratch);
+      }
     }
 
     // 3. Outcomes of statements that read principal keys, on first need: the first principal with
@@ -746,7 +799,8 @@ export class AccessIndex {
         key = '';
         for (let k = 0; k < ks.length; k++) key += `${ks[k] < 0 ? 0 : valueIds[row + ks[k]]},`;
       }
-      const outcomes = (byValues[relOutcomeId[r]] ??= new Map());
+      let outcomes = byValues.get(relOutcomeId[r]);
+      if (outcomes === undefined) byValues.set(relOutcomeId[r], (outcomes = new Map()));
       let o = outcomes.get(key);
       if (o === undefined) {
         if (lastPrepared?.i !== i) lastPrepared = { i, req: { ...base, context: new LayeredContext(caller, principals[i].context, resourceContext) } };
@@ -809,8 +863,27 @@ export class AccessIndex {
         if (a.includes(':assumed-role/')) namesSessions = true;
       }
     }
+    /** Positions of the stored principals the layer statements name by ARN. */
+    const namedPositions = new Set<number>();
+    for (const a of namedArns) {
+      const p = this.byArn.get(a);
+      if (p !== undefined) namedPositions.add(this.positions.get(p)!);
+    }
     const perAccount = layerStatements.every((st) => this.keysRead(st).every((k) => ACCOUNT_LEVEL_KEYS.has(k)));
     const classMemo = new Map<number, LayerMemo>();
+    // The request as principal i makes it (one at a time: estateLayers asks for one principal's).
+    let req: PreparedRequest | undefined;
+    let reqPrincipal = -1;
+    let reqBoundary = false;
+    const reqFor = (i: number, hasBoundary: boolean): PreparedRequest => {
+      if (req === undefined || reqPrincipal !== i || reqBoundary !== hasBoundary) {
+        const p = principals[i];
+        req = { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) };
+        reqPrincipal = i;
+        reqBoundary = hasBoundary;
+      }
+      return req;
+    };
     // estateLayers' answer, one object rewritten per principal (no allocation per candidate).
     // `token` >= 0 when the result came wholly from the per-account memos (SCP levels reading no
     // principal key, RCP / resource-policy layers shared by the class): principals with the same
@@ -826,18 +899,20 @@ export class AccessIndex {
     const estateLayers = (i: number, hasBoundary: boolean): void => {
       const p = principals[i];
       const scpLevels = scpsOf[i];
-      let req: PreparedRequest | undefined;
-      const reqFor = () =>
-        (req ??= { ...base, principal: preparePrincipal(p.principal), hasBoundary, context: new LayeredContext(caller, p.context, resourceContext) });
       let scps: readonly LayerTally[] = NO_TALLIES;
       let missing: string[] | null = null;
       /** The SCP part of the token: 0 for none, else the level list's number; -1 when it reads principal keys. */
       let scpToken = 0;
       if (scpLevels !== null) {
-        let readsPrincipal = this.levelsReadPrincipal.get(scpLevels);
+        let byAction = this.levelsReadPrincipal.get(scpLevels);
+        if (byAction === undefined) this.levelsReadPrincipal.set(scpLevels, (byAction = new Map()));
+        // Per action: a statement whose Action does not match is not evaluated further, so reads no key (engine evaluateStatement).
+        let readsPrincipal = byAction.get(base.actionLower);
         if (readsPrincipal === undefined) {
-          readsPrincipal = scpLevels.some((level) => level.some((policy) => statementsFor(policy, service).some((st) => this.keysRead(st).length > 0)));
-          this.levelsReadPrincipal.set(scpLevels, readsPrincipal);
+          readsPrincipal = scpLevels.some((level) =>
+            level.some((policy) => statementsFor(policy, service).some((st) => actionMatches(st, base.actionLower) && this.keysRead(st).length > 0)),
+          );
+          byAction.set(base.actionLower, readsPrincipal);
         }
         scpToken = readsPrincipal ? -1 : this.levelListNumber(scpLevels) + 1;
         const memo = readsPrincipal ? undefined : scpMemo.get(scpLevels);
@@ -846,7 +921,7 @@ export class AccessIndex {
           missing = memo.missing;
         } else {
           const mk = new MissingKeys();
-          scps = scpLevels.map((level) => evaluateLayer(level, reqFor(), false, mk));
+          scps = scpLevels.map((level) => evaluateLayer(level, reqFor(i, hasBoundary), false, mk));
           missing = mk.keys === null ? null : [...mk.keys];
           if (!readsPrincipal) scpMemo.set(scpLevels, { tallies: scps as LayerTally[], missing });
         }
@@ -859,7 +934,7 @@ export class AccessIndex {
         // The RCP and resource-policy statements' outcomes depend on the principal only through
         // how their Principal elements name it and the principal keys they read: principals alike
         // in both share one evaluation.
-        const shared = perAccount && !namedArns.has(p.model.arn) && !(namesSessions && p.model.type === 'ROLE');
+        const shared = perAccount && !namedPositions.has(i) && !(namesSessions && p.model.type === 'ROLE');
         const classKey = shared ? ((accountOf[i] * 2 + (p.model.type === 'USER' ? 1 : 0)) * 2 + (hasBoundary ? 1 : 0)) * 2 + (withRcps ? 1 : 0) : -1;
         const known = shared ? classMemo.get(classKey) : undefined;
         if (known !== undefined) {
@@ -870,7 +945,7 @@ export class AccessIndex {
           e.token = scpToken < 0 ? -1 : (scpToken * classCount + classKey + 1) * 2 + (owner === NO_OWNER || owner === accountOf[i] ? 1 : 0);
           return;
         }
-        const prepared = reqFor().principal;
+        const prepared = reqFor(i, hasBoundary).principal;
         const row = i * keyCount;
         let key = `${hasBoundary ? 'b' : 'n'}${withRcps ? 'r' : 'x'}`;
         for (let k = 0; k < layerStatements.length; k++) {
@@ -883,13 +958,14 @@ export class AccessIndex {
         let memo = layerMemo.get(key);
         if (memo === undefined) {
           const mk = new MissingKeys();
-          const r = withRcps ? rcpLevels!.map((level) => evaluateLayer(level, reqFor(), true, mk)) : NO_TALLIES;
-          const res = resPolicy !== null ? evaluateLayer([resPolicy], reqFor(), true, mk) : null;
+          const r = withRcps ? rcpLevels!.map((level) => evaluateLayer(level, reqFor(i, hasBoundary), true, mk)) : NO_TALLIES;
+          const res = resPolicy !== null ? evaluateLayer([resPolicy], reqFor(i, hasBoundary), true, mk) : null;
           memo = { rcps: r, resource: res, missing: mk.keys === null ? null : [...mk.keys] };
           if (layerMemo.size < 100_000) layerMemo.set(key, memo);
         }
         if (shared) classMemo.set(classKey, memo);
-        e.token = -1;
+        // The class's token, as a later member gets it from classMemo.
+        e.token = shared && scpToken >= 0 ? (scpToken * classCount + classKey + 1) * 2 + (owner === NO_OWNER || owner === accountOf[i] ? 1 : 0) : -1;
         rcps = memo.rcps;
         resource = memo.resource;
         if (memo.missing !== null) missing = matched(missing, memo.missing);
@@ -954,12 +1030,76 @@ export class AccessIndex {
       return explain(all, d, distinctKeys(matched(matched(id.missing, bound.missing), e.missing)));
     };
 
-    const { rootLike } = this;
+    const { rootLike, estateClassOf } = this;
+    /** Policy n's bits for principal i (its statements that read principal keys take i's values). */
+    const bitsFor = (n: number, i: number): number => {
+      let bits = RELEVANT;
+      for (let r = relStart[n] - 1; r < relEnd[n]; r++) {
+        const o = relSingle[r] ?? outcomeFor(r, i);
+        if (o.flags === 0 && o.missing === null) continue;
+        scratch.reset();
+        scratch.record(o.flags, relDeny[r], relMatched[r], false, DIRECT_MATCH);
+        scratch.anyMissing = o.missing !== null;
+        bits |= tallyBits(scratch);
+      }
+      return bits;
+    };
     const candidates = resPolicy !== null ? this.withNamed(plan.candidates, namedBy(resPolicy, action), owner) : plan.candidates;
     const out: Evaluated[] = [];
+    // A candidate's decision without tallying it (combine with full false reads nothing else):
+    // its layers' bits are the OR of its policies' (policyBits); the estate layers' token is the
+    // same for every principal of an estate class with the same boundary presence, unless the
+    // resource policy names the principal by ARN (then it is decided alone); decisions are
+    // memoised per token and bits, as combine memoises them.
+    const layered = resPolicy !== null || rcpLevels !== null;
+    /** Per estate class × boundary presence: the estate token + 1 (0: not yet known; -1 + 1: none, decide alone). */
+    const estateTokens = new Int32Array(this.estateClassCount * 2);
+    /** Without SCPs and estate layers: the decision per identity / boundary bits (0 unknown, 1 in, 2 out). */
+    const plainDecisions = new Uint8Array(4096);
     for (let c = 0; c < candidates.length; c++) {
       if ((c & 1023) === 1023) options.checkpoint?.();
       const i = candidates[c];
+      fast: if (rootLike[i] === 0) {
+        // Another account's resource and no resource-based policy: neither allowed nor possibly allowed.
+        if (resPolicy === null && owner !== NO_OWNER && owner !== accountOf[i]) continue;
+        let idBits = 0;
+        for (let k = policyStart[i]; k < policyStart[i + 1]; k++) {
+          const n = policyNumbersOf[k];
+          const pb = policyBits[n];
+          idBits |= (pb & PER_PRINCIPAL) === 0 ? pb : bitsFor(n, i);
+        }
+        const sameAccount = owner === NO_OWNER || owner === accountOf[i];
+        if ((idBits & (ALLOW_BITS | POSSIBLE_BITS)) === 0 && (resPolicy === null || !sameAccount)) continue;
+        const b = boundaryOf[i];
+        const boundBits = b < 0 ? 0 : (policyBits[b] & PER_PRINCIPAL) === 0 ? policyBits[b] : bitsFor(b, i);
+        const bitsKey = (idBits & TALLY_BITS) * 64 + (b >= 0 ? 32 + (boundBits & TALLY_BITS) : 0);
+        if (plain && scpsOf[i] === null) {
+          const known = plainDecisions[bitsKey];
+          if (known !== 0) {
+            if (known === 1) out.push(new LazyEvaluated(principals[i], i, combine));
+            continue;
+          }
+          const included = combine(i, false) !== null;
+          plainDecisions[bitsKey] = included ? 1 : 2;
+          if (included) out.push(new LazyEvaluated(principals[i], i, combine));
+          continue;
+        }
+        if (layered && namedPositions.has(i)) break fast;
+        const ec = estateClassOf[i] * 2 + (b >= 0 ? 1 : 0);
+        let token = estateTokens[ec] - 1;
+        if (token === -1) {
+          estateLayers(i, b >= 0);
+          token = e.token;
+          estateTokens[ec] = token < 0 ? -1 : token + 1;
+          if (token < 0) break fast;
+        } else if (token < -1) break fast;
+        const memoKey = token * 4096 + bitsKey;
+        const known = decisionMemo.get(memoKey);
+        if (known !== undefined) {
+          if (known) out.push(new LazyEvaluated(principals[i], i, combine));
+          continue;
+        }
+      }
       if (rootLike[i] === 1) {
         const p = principals[i];
         const result = this.evaluateFor(p, action, resource, caller, resourceContext);
@@ -989,7 +1129,7 @@ export class AccessIndex {
       if (owner === NO_OWNER) return Int32Array.from(this.principals.keys());
       const own = this.principalsOfAccount(owner);
       if (own.length === 0) return candidates;
-      return Int32Array.from(new Set([...candidates, ...own])).sort();
+      return mergeSorted(candidates, own);
     }
     if (named.arns.size === 0) return candidates;
     const extra: number[] = [];
@@ -1005,7 +1145,7 @@ export class AccessIndex {
       }
     }
     if (extra.length === 0) return candidates;
-    return Int32Array.from(new Set([...candidates, ...extra])).sort();
+    return mergeSorted(candidates, Int32Array.from(new Set(extra)).sort());
   }
 
   private readonly byAccount = new Map<number, Int32Array>();
@@ -1154,6 +1294,44 @@ export class AccessIndex {
     return out;
   }
 
+  /**
+   * The plan's statements that may be relevant to resources whose ARN starts as `arn`'s first five
+   * segments do (partition, service, region, account): those with NotResource, and those with a
+   * Resource entry whose leading segments may match them (mayMatchPrefix). Context-free, so kept
+   * per action and prefix: resources of one service, region and account share it.
+   */
+  private statementsForPrefix(lower: string, plan: ActionPlan, arn: PreparedArn): Int32Array {
+    const segs = arn.segments;
+    const key = `${lower}\u0000${segs.length >= 5 ? segs.slice(0, 5).join(':') : `\u0001${arn.text}`}`;
+    let list = this.prefixLists.get(key);
+    if (list !== undefined && list.plan === plan) return list.statements;
+    const out: number[] = [];
+    const memo = new Uint8Array(this.patterns.length);
+    const { patternStart, patternIds, resourceKind } = plan;
+    for (let j = 0; j < resourceKind.length; j++) {
+      if (resourceKind[j] === 1) continue;
+      if (resourceKind[j] === 2) {
+        out.push(j);
+        continue;
+      }
+      for (let k = patternStart[j]; k < patternStart[j + 1]; k++) {
+        const id = patternIds[k];
+        if (memo[id] === 0) memo[id] = mayMatchPrefix(this.patterns[id], segs) ? 1 : 2;
+        if (memo[id] === 1) {
+          out.push(j);
+          break;
+        }
+      }
+    }
+    list = { plan, statements: Int32Array.from(out) };
+    this.prefixLists.set(key, list);
+    return list.statements;
+  }
+  private readonly prefixLists = new LRUCache<string, { plan: ActionPlan; statements: Int32Array }>({
+    maxSize: ACTION_CACHE_BYTES,
+    sizeCalculation: (list, key) => list.statements.byteLength + 2 * key.length + 64,
+  });
+
   /** The action's candidates and action-matching statements (cached per action). */
   private planFor(action: string): ActionPlan {
     const lower = action.toLowerCase();
@@ -1167,6 +1345,7 @@ export class AccessIndex {
     const patternStart: number[] = [0];
     const patternIds: number[] = [];
     const keys: string[][] = [];
+    const keyNums: Int32Array[] = [];
     const resourceKind: number[] = [];
     const outcomeId: number[] = [];
     const deny: number[] = [];
@@ -1188,6 +1367,7 @@ export class AccessIndex {
           for (const id of this.patternIdsOf(st)) patternIds.push(id);
           patternStart.push(patternIds.length);
           keys.push(this.keysRead(st));
+          keyNums.push(this.keyNumbers(this.keysRead(st), EMPTY_CONTEXT));
           resourceKind.push(st.resources === null ? 1 : st.notResource ? 2 : 0);
           outcomeId.push(this.outcomeIdOf(st));
           deny.push(st.effect === 'Deny' ? 1 : 0);
@@ -1200,6 +1380,7 @@ export class AccessIndex {
       candidates,
       statements,
       keys,
+      keyNums,
       resourceKind: Uint8Array.from(resourceKind),
       outcomeId: Int32Array.from(outcomeId),
       deny: Uint8Array.from(deny),
@@ -1216,7 +1397,7 @@ export class AccessIndex {
   /** Key numbers of `keys`; -1 for one no principal has or the caller supplies (its value is then the same for all). */
   private keyNumbers(keys: string[], caller: RequestContext): Int32Array {
     if (keys.length === 0) return NO_KEYS;
-    if (caller.size === 0) {
+    if (caller.size === 0 || !keys.some((k) => caller.has(k))) {
       let cached = this.keyNumbersCache.get(keys);
       if (cached === undefined) this.keyNumbersCache.set(keys, (cached = Int32Array.from(keys, (k) => this.keyIndex.get(k) ?? -1)));
       return cached;
@@ -1444,6 +1625,12 @@ function conditionKeysInto(st: CompiledStatement, into: Set<string>): boolean {
   return true;
 }
 
+const RELEVANT = 64;
+const PER_PRINCIPAL = 128;
+const TALLY_BITS = 31;
+const ALLOW_BITS = 4;
+const POSSIBLE_BITS = 8;
+
 /** The flags of a tally that decide() reads (5 bits). */
 function tallyBits(t: LayerTally): number {
   return (t.deny ? 1 : 0) | (t.certainDeny ? 2 : 0) | (t.allow ? 4 : 0) | (t.possible ? 8 : 0) | (t.anyMissing ? 16 : 0);
@@ -1484,6 +1671,25 @@ function namedBy(policy: CompiledPolicy, action: string): { all: boolean; arns: 
   return out;
 }
 
+/** The union of two ascending lists of distinct positions, ascending. */
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) out[n++] = a[i++];
+    else if (a[i] > b[j]) out[n++] = b[j++];
+    else {
+      out[n++] = a[i++];
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return out.subarray(0, n);
+}
+
 function matched<T>(first: T[] | null, second: T[] | null): T[] {
   if (second === null) return first ?? [];
   return first === null ? second : [...first, ...second];
@@ -1500,6 +1706,23 @@ function matchPattern(p: ArnPattern, arn: PreparedArn): number {
   if (p.compiled !== null) return matchArnPattern(p, arn, EMPTY_CONTEXT, null) === TRUE ? PATTERN_TRUE : PATTERN_FALSE;
   // Variables: the segments before the first one do not depend on them.
   return headMayMatch(p, arn) ? PATTERN_VARIABLE : PATTERN_FALSE;
+}
+
+/**
+ * Could the entry match some ARN whose first five segments are `segs`' (all of `segs` when it has
+ * fewer)? Each pattern segment before the first spanning one pairs with one request segment
+ * (engine/arn.ts matchSegments), so those of the first five must match; segments holding variables
+ * are not checked (headMayMatch's rule).
+ */
+function mayMatchPrefix(p: ArnPattern, segs: readonly string[]): boolean {
+  if (p.kind === 'all') return true;
+  const head = p.head;
+  const m = Math.min(head.matchers.length, 5);
+  for (let i = 0; i < m; i++) {
+    if (i >= segs.length || !head.matchers[i]!(segs[i]!)) return false;
+    if (head.spanning[i]) return true;
+  }
+  return true;
 }
 
 /**
