@@ -151,6 +151,24 @@ interface ActionPlan {
   ofCandidate: Uint8Array;
 }
 
+/** A service's statements and what a plan copies from each (AccessIndex.statementsOfService). */
+interface ServiceStatements {
+  statements: CompiledStatement[];
+  policyOf: Int32Array;
+  patternIds: Int32Array[];
+  keys: string[][];
+  keyNums: Int32Array[];
+  resourceKind: Uint8Array;
+  outcomeId: Int32Array;
+  deny: Uint8Array;
+}
+
+/** The service prefix of a lower-case action (the whole text when it has no colon). */
+function serviceOf(lower: string): string {
+  const colon = lower.indexOf(':');
+  return colon < 0 ? lower : lower.slice(0, colon);
+}
+
 /** What evaluateStatement says about one statement for one request context. */
 interface Outcome {
   flags: number;
@@ -287,6 +305,11 @@ export class AccessIndex {
   private readonly valueIds: Int32Array;
   private readonly positions = new Map<IndexedPrincipal, number>();
   private readonly plans = new LRUCache<string, ActionPlan>({ maxSize: ACTION_CACHE_BYTES, sizeCalculation: planBytes });
+  /** Per service (statementsOfService); bounded in bytes like the plans. */
+  private readonly serviceStatements = new LRUCache<string, ServiceStatements>({
+    maxSize: ACTION_CACHE_BYTES,
+    sizeCalculation: (s, key) => 128 + 2 * key.length + 40 * s.statements.length,
+  });
   /** Statement → the principal keys it reads (lower case). */
   private readonly statementKeys: Map<CompiledStatement, string[]>;
   /** Distinct Resource / NotResource entries (text, and whether variables are on): each is matched once per question. */
@@ -627,6 +650,22 @@ export class AccessIndex {
     return this.resourceContexts.has(arn);
   }
 
+  /**
+   * Gathers each service's statements (statementsOfService) ahead of questions, most named first,
+   * while the cache has room: the first question on a service then only matches actions. Returns
+   * how many services were prepared.
+   */
+  prepareServices(): number {
+    const services = [...this.ownServicePolicies].sort((a, b) => b[1].length - a[1].length).map(([service]) => service);
+    let prepared = 0;
+    for (const service of services) {
+      if (this.serviceStatements.calculatedSize >= ACTION_CACHE_BYTES / 2) break;
+      this.statementsOfService(service);
+      prepared++;
+    }
+    return prepared;
+  }
+
   /** The first stored resource (ARN order), if any. */
   firstResource(): string | undefined {
     return this.resourcesSource[0]?.arn;
@@ -638,15 +677,17 @@ export class AccessIndex {
   }
 
   /** Positions (ascending, so in ARN order) of the principals holding an identity policy with an Allow statement for `action`. */
-  private candidatePositions(action: string): Int32Array {
+  private candidatePositions(action: string, matching?: Int32Array): Int32Array {
     const lower = action.toLowerCase();
     let list = this.candidatesByAction.get(lower);
     if (list) return list;
-    const service = lower.slice(0, Math.max(0, lower.indexOf(':')));
+    const s = this.statementsOfService(serviceOf(lower));
+    const allowing = new Uint8Array(this.policyList.length);
+    for (const i of matching ?? this.matchingStatements(s, lower)) if (s.deny[i] === 0) allowing[s.policyOf[i]] = 1;
     const chosen = new Uint8Array(this.principals.length);
     let count = 0;
-    for (const number of this.policiesFor(service)) {
-      if (!allowsAction(this.policyList[number], service, lower)) continue;
+    for (let number = 0; number < allowing.length; number++) {
+      if (allowing[number] === 0) continue;
       for (const i of this.holderPositions[number]) {
         count += 1 - chosen[i];
         chosen[i] = 1;
@@ -656,6 +697,55 @@ export class AccessIndex {
     for (let i = 0, k = 0; k < count; i++) if (chosen[i] === 1) list[k++] = i;
     this.candidatesByAction.set(lower, list);
     return list;
+  }
+
+  /**
+   * Every statement that may match an action of the service — statementsFor of each policy
+   * naming it (or any service), in policy number and document order — with what a plan copies
+   * from each, gathered once per service so that a new action's plan only matches actions.
+   */
+  private statementsOfService(service: string): ServiceStatements {
+    let s = this.serviceStatements.get(service);
+    if (s !== undefined) return s;
+    const statements: CompiledStatement[] = [];
+    const policyOf: number[] = [];
+    for (const number of this.policiesFor(service)) {
+      for (const st of statementsFor(this.policyList[number], service)) {
+        statements.push(st);
+        policyOf.push(number);
+      }
+    }
+    s = {
+      statements,
+      policyOf: Int32Array.from(policyOf),
+      patternIds: statements.map((st) => this.patternIdsOf(st)),
+      keys: statements.map((st) => this.keysRead(st)),
+      keyNums: statements.map((st) => this.keyNumbers(this.keysRead(st), EMPTY_CONTEXT)),
+      resourceKind: Uint8Array.from(statements, (st) => (st.resources === null ? 1 : st.notResource ? 2 : 0)),
+      outcomeId: Int32Array.from(statements, (st) => this.outcomeIdOf(st)),
+      deny: Uint8Array.from(statements, (st) => (st.effect === 'Deny' ? 1 : 0)),
+    };
+    this.serviceStatements.set(service, s);
+    return s;
+  }
+
+  /**
+   * Positions in `s` of the statements whose Action / NotAction matches (engine actionMatches).
+   * Compiling interns equal Action lists (CompileIntern), and the match reads only the list and
+   * whether it is a NotAction, so each distinct list is matched once per action.
+   */
+  private matchingStatements(s: ServiceStatements, lower: string): Int32Array {
+    const asAction = new Map<unknown, boolean>();
+    const asNotAction = new Map<unknown, boolean>();
+    const out: number[] = [];
+    for (let i = 0; i < s.statements.length; i++) {
+      const st = s.statements[i];
+      const memo = st.notAction ? asNotAction : asAction;
+      let matches = memo.get(st.actions);
+      if (matches === undefined) memo.set(st.actions, (matches = actionMatches(st, lower)));
+      if (matches) out.push(i);
+    }
+    return Int32Array.from(out);
   }
 
   /** The numbers of the policies statementsFor(policy, service) finds statements in, ascending. */
@@ -1337,58 +1427,35 @@ export class AccessIndex {
     const lower = action.toLowerCase();
     let plan = this.plans.get(lower);
     if (plan) return plan;
-    const colon = lower.indexOf(':');
-    const service = colon < 0 ? lower : lower.slice(0, colon);
-    const candidates = this.candidatePositions(action);
-    const statements: CompiledStatement[] = [];
-    const policyOf: number[] = [];
-    const patternStart: number[] = [0];
-    const patternIds: number[] = [];
-    const keys: string[][] = [];
-    const keyNums: Int32Array[] = [];
-    const resourceKind: number[] = [];
-    const outcomeId: number[] = [];
-    const deny: number[] = [];
-    const matchedList: MatchedStatement[] = [];
+    // Every principal's statements: a resource policy may bring principals without an identity Allow (their Denies still count).
+    const s = this.statementsOfService(serviceOf(lower));
+    const matching = this.matchingStatements(s, lower);
+    const candidates = this.candidatePositions(action, matching);
     const held = new Uint8Array(this.policyList.length);
     for (const i of candidates) {
       for (let k = this.policyStart[i]; k < this.policyStart[i + 1]; k++) held[this.policyNumbersOf[k]] = 1;
       if (this.boundaryOf[i] >= 0) held[this.boundaryOf[i]] = 1;
     }
-    const ofCandidate: number[] = [];
-    {
-      // Every principal's statements: a resource policy may bring principals without an identity Allow (their Denies still count).
-      for (const number of this.policiesFor(service)) {
-        // statementsFor: the statements evaluate() looks at for this service, in document order.
-        for (const st of statementsFor(this.policyList[number], service)) {
-          if (!actionMatches(st, lower)) continue;
-          statements.push(st);
-          policyOf.push(number);
-          for (const id of this.patternIdsOf(st)) patternIds.push(id);
-          patternStart.push(patternIds.length);
-          keys.push(this.keysRead(st));
-          keyNums.push(this.keyNumbers(this.keysRead(st), EMPTY_CONTEXT));
-          resourceKind.push(st.resources === null ? 1 : st.notResource ? 2 : 0);
-          outcomeId.push(this.outcomeIdOf(st));
-          deny.push(st.effect === 'Deny' ? 1 : 0);
-          matchedList.push(st.matched);
-          ofCandidate.push(held[number]);
-        }
-      }
-    }
+    const n = matching.length;
+    const patternStart = new Int32Array(n + 1);
+    for (let j = 0; j < n; j++) patternStart[j + 1] = patternStart[j] + s.patternIds[matching[j]].length;
+    const patternIds = new Int32Array(patternStart[n]);
+    for (let j = 0; j < n; j++) patternIds.set(s.patternIds[matching[j]], patternStart[j]);
+    const pick = <T>(list: ArrayLike<T>) => Array.from(matching, (i) => list[i]);
+    const statements = pick(s.statements);
     plan = {
       candidates,
       statements,
-      keys,
-      keyNums,
-      resourceKind: Uint8Array.from(resourceKind),
-      outcomeId: Int32Array.from(outcomeId),
-      deny: Uint8Array.from(deny),
-      matched: matchedList,
-      ofCandidate: Uint8Array.from(ofCandidate),
-      policyOf: Int32Array.from(policyOf),
-      patternStart: Int32Array.from(patternStart),
-      patternIds: Int32Array.from(patternIds),
+      keys: pick(s.keys),
+      keyNums: pick(s.keyNums),
+      resourceKind: Uint8Array.from(matching, (i) => s.resourceKind[i]),
+      outcomeId: Int32Array.from(matching, (i) => s.outcomeId[i]),
+      deny: Uint8Array.from(matching, (i) => s.deny[i]),
+      matched: statements.map((st) => st.matched),
+      ofCandidate: Uint8Array.from(matching, (i) => held[s.policyOf[i]]),
+      policyOf: Int32Array.from(matching, (i) => s.policyOf[i]),
+      patternStart,
+      patternIds,
     };
     this.plans.set(lower, plan);
     return plan;
@@ -1786,9 +1853,4 @@ function uniqueCompiled(list: (CompiledPolicy | null)[]): CompiledPolicy[] {
   const seen = new Set<CompiledPolicy>();
   for (const p of list) if (p) seen.add(p);
   return [...seen];
-}
-
-function allowsAction(policy: CompiledPolicy, service: string, action: string): boolean {
-  for (const st of statementsFor(policy, service)) if (st.effect === 'Allow' && actionMatches(st, action)) return true;
-  return false;
 }

@@ -44,6 +44,9 @@ export function warmAccessIndex(app: App, log: Logger, target?: WarmUpTarget): v
       const action = resource ? actionOn(resource) : undefined;
       if (resource && action) questions.push({ action, resource });
       log.info({ ms: ms(), principals: index.principals.length }, 'access index ready');
+      // Each service's statements gathered now, so that a first question on any service only matches actions.
+      const services = index.prepareServices();
+      log.info({ ms: ms(), services }, 'statements gathered by service');
     } catch (e) {
       // The first question builds it again and reports the error to its caller.
       log.error({ err: { message: (e as Error).message } }, 'access index build failed');
