@@ -155,11 +155,7 @@ interface ActionPlan {
 interface ServiceStatements {
   statements: CompiledStatement[];
   policyOf: Int32Array;
-  patternIds: Int32Array[];
-  keys: string[][];
-  keyNums: Int32Array[];
   resourceKind: Uint8Array;
-  outcomeId: Int32Array;
   deny: Uint8Array;
 }
 
@@ -308,7 +304,7 @@ export class AccessIndex {
   /** Per service (statementsOfService); bounded in bytes like the plans. */
   private readonly serviceStatements = new LRUCache<string, ServiceStatements>({
     maxSize: ACTION_CACHE_BYTES,
-    sizeCalculation: (s, key) => 128 + 2 * key.length + 40 * s.statements.length,
+    sizeCalculation: (s, key) => 128 + 2 * key.length + 14 * s.statements.length,
   });
   /** Statement → the principal keys it reads (lower case). */
   private readonly statementKeys: Map<CompiledStatement, string[]>;
@@ -715,14 +711,12 @@ export class AccessIndex {
         policyOf.push(number);
       }
     }
+    // Pattern and outcome ids are not assigned here: only statements a question's action matches
+    // get them (planFor), so that per-question tables sized by those ids stay small.
     s = {
       statements,
       policyOf: Int32Array.from(policyOf),
-      patternIds: statements.map((st) => this.patternIdsOf(st)),
-      keys: statements.map((st) => this.keysRead(st)),
-      keyNums: statements.map((st) => this.keyNumbers(this.keysRead(st), EMPTY_CONTEXT)),
       resourceKind: Uint8Array.from(statements, (st) => (st.resources === null ? 1 : st.notResource ? 2 : 0)),
-      outcomeId: Int32Array.from(statements, (st) => this.outcomeIdOf(st)),
       deny: Uint8Array.from(statements, (st) => (st.effect === 'Deny' ? 1 : 0)),
     };
     this.serviceStatements.set(service, s);
@@ -1437,19 +1431,20 @@ export class AccessIndex {
       if (this.boundaryOf[i] >= 0) held[this.boundaryOf[i]] = 1;
     }
     const n = matching.length;
+    const statements = Array.from(matching, (i) => s.statements[i]);
+    const ids = statements.map((st) => this.patternIdsOf(st));
     const patternStart = new Int32Array(n + 1);
-    for (let j = 0; j < n; j++) patternStart[j + 1] = patternStart[j] + s.patternIds[matching[j]].length;
+    for (let j = 0; j < n; j++) patternStart[j + 1] = patternStart[j] + ids[j].length;
     const patternIds = new Int32Array(patternStart[n]);
-    for (let j = 0; j < n; j++) patternIds.set(s.patternIds[matching[j]], patternStart[j]);
-    const pick = <T>(list: ArrayLike<T>) => Array.from(matching, (i) => list[i]);
-    const statements = pick(s.statements);
+    for (let j = 0; j < n; j++) patternIds.set(ids[j], patternStart[j]);
+    const keys = statements.map((st) => this.keysRead(st));
     plan = {
       candidates,
       statements,
-      keys: pick(s.keys),
-      keyNums: pick(s.keyNums),
+      keys,
+      keyNums: keys.map((k) => this.keyNumbers(k, EMPTY_CONTEXT)),
       resourceKind: Uint8Array.from(matching, (i) => s.resourceKind[i]),
-      outcomeId: Int32Array.from(matching, (i) => s.outcomeId[i]),
+      outcomeId: Int32Array.from(statements, (st) => this.outcomeIdOf(st)),
       deny: Uint8Array.from(matching, (i) => s.deny[i]),
       matched: statements.map((st) => st.matched),
       ofCandidate: Uint8Array.from(matching, (i) => held[s.policyOf[i]]),
