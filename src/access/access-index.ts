@@ -266,11 +266,10 @@ export class AccessIndex {
   /** Per policy number: the positions of the principals holding it as an identity policy, ascending. */
   private readonly holderPositions: Int32Array[];
   /**
-   * Per service (lower case): the numbers of the policies with a statement that may match one of
-   * its actions (statementsFor is not empty), ascending, so that a new action's plan reads only
-   * those rather than every policy of the estate.
+   * Per service (lower case): the numbers of the policies naming it, and of those with statements
+   * for any service (policiesFor), so that gathering a service's statements reads only those
+   * rather than every policy of the estate.
    */
-  private readonly policiesByService = new Map<string, Int32Array>();
   private readonly ownServicePolicies = new Map<string, number[]>();
   private readonly anyServicePolicies: number[] = [];
   /**
@@ -742,15 +741,10 @@ export class AccessIndex {
     return Int32Array.from(out);
   }
 
-  /** The numbers of the policies statementsFor(policy, service) finds statements in, ascending. */
+  /** The numbers of the policies statementsFor(policy, service) finds statements in, ascending (statementsOfService keeps the result). */
   private policiesFor(service: string): Int32Array {
-    let list = this.policiesByService.get(service);
-    if (list === undefined) {
-      const own = this.ownServicePolicies.get(service) ?? [];
-      list = Int32Array.from(new Set([...own, ...this.anyServicePolicies])).sort();
-      this.policiesByService.set(service, list);
-    }
-    return list;
+    const own = this.ownServicePolicies.get(service) ?? [];
+    return Int32Array.from(new Set([...own, ...this.anyServicePolicies])).sort();
   }
 
   /** Evaluates one principal's request with the stored context merged under the caller's. */
