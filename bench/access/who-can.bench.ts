@@ -6,7 +6,7 @@
  *  2. build the access index (loadAccountModel + AccessIndex): seconds and RSS;
  *  3. a FIXED set of whoCan and whatCan questions drawn (seeded) from the account's own actions
  *     and resources: in-process p50 / p99, and over HTTP against the real server (the CLI's
- *     `serve` as a child process on port 0): p50 / p99;
+ *     `serve` as a child process on port 0) from a client process of its own (http-client.ts): p50 / p99;
  *  4. every indexed answer is checked against brute force (every principal evaluated);
  *  5. the same whoCan questions answered by brute force with @cloud-copilot/iam-simulate
  *     (devDependency, AGPL — bench/ and test/ only) through its validating `runSimulation`, one
@@ -28,9 +28,11 @@
  * the validating brute force; whatCan p50 < 20 ms. org — whoCan p50 < 15 ms, p99 < 50 ms over
  * HTTP, server RSS < 2 GB.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { openStore } from '../../src/store/db.js';
 import { importFiles } from '../../src/store/import/index.js';
@@ -42,7 +44,7 @@ import { scopeFor } from '../../src/access/resource-scope.js';
 import { SESSION_NAME } from '../../src/access/stored-context.js';
 import { expandActionPattern, findAction, resourceTypeForArn } from '../../src/catalog/index.js';
 import { parsePolicy } from '../../src/policy/parse.js';
-import { startTestServer } from '../../test/helpers/server.js';
+import { percentile, type HttpFigures, type HttpPlan } from './http-client.js';
 import { ensureData } from '../store/import.bench.js';
 import { prng, SIZES, type Size } from '../store/generate.js';
 
@@ -71,11 +73,6 @@ type WhoQuestion = { action: string; resource: string };
 type WhatQuestion = { principalArn: string; resource: string };
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-function percentile(samples: number[], p: number): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
 
 function timeMs<T>(fn: () => T): { ms: number; value: T } {
   const t0 = process.hrtime.bigint();
@@ -315,55 +312,19 @@ async function main(): Promise<void> {
     report.answerSizes = { whoCanMedian: percentile(answerSizes, 50), whoCanMax: Math.max(...answerSizes), whatCanMedian: percentile(whatSizes, 50) };
     report.bruteForceMismatches = mismatches;
 
-    // 4. over HTTP, against the real server: as `npm start` runs it, and with NODE_ENV=production
+    // 4. over HTTP, against the real server: as `npm start` runs it, and with NODE_ENV=production —
+    // from a client process of its own (http-client.ts says why).
     store.close();
-    const WHO = `query($action: String!, $resource: String!, $context: [ContextEntryInput!]) { whoCan(action: $action, resource: $resource, context: $context) {
-      totalCount evaluatedResourceType
-      edges { cursor node { principal { arn name type accountId } decision conditional missingContextKeys matchedStatements { policyName sid effect line column } } }
-      pageInfo { hasNextPage endCursor } } }`;
-    const WHAT = `query($principalArn: String!, $resource: String!, $context: [ContextEntryInput!]) { whatCan(principalArn: $principalArn, resource: $resource, context: $context) {
-      totalCount edges { cursor node { action decision conditional missingContextKeys matchedStatements { policyName sid effect line column } } }
-      pageInfo { hasNextPage endCursor } } }`;
-    const http: Record<string, Record<string, number>> = {};
-    for (const mode of ['development', 'production']) {
-      const server = await startTestServer({ dbFile, env: { NODE_ENV: mode }, keepAlive: true });
-      const httpWho: number[] = [];
-      const httpWhat: number[] = [];
-      try {
-        const warm = performance.now();
-        const first = await server.gql(WHO, who[0]);
-        if (first.errors) throw new Error(JSON.stringify(first.errors));
-        const firstSeconds = (performance.now() - warm) / 1000; // builds the server's index
-        for (const q of who) await server.gql(WHO, q); // warm-up: per-action plans, JIT
-        for (const q of what) await server.gql(WHAT, q);
-        for (let r = 0; r < REPS; r++) {
-          for (const q of who) {
-            const t0 = performance.now();
-            const res = await server.gql<{ whoCan: { totalCount: number } }>(WHO, { ...q, context: freshContext() });
-            httpWho.push(performance.now() - t0);
-            if (res.errors) throw new Error(JSON.stringify(res.errors));
-          }
-          for (const q of what) {
-            const t0 = performance.now();
-            const res = await server.gql(WHAT, { ...q, context: freshContext() });
-            httpWhat.push(performance.now() - t0);
-            if (res.errors) throw new Error(JSON.stringify(res.errors));
-          }
-        }
-        const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
-        const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-        http[mode] = {
-          serverPeakRssMB: peakKb / 1000,
-          firstRequestSeconds: firstSeconds,
-          whoCanP50: percentile(httpWho, 50),
-          whoCanP99: percentile(httpWho, 99),
-          whatCanP50: percentile(httpWhat, 50),
-          whatCanP99: percentile(httpWhat, 99),
-        };
-      } finally {
-        await server.stop();
-      }
-    }
+    const planFile = path.join(work, 'http-plan.json');
+    const plan: HttpPlan = { dbFile, who, what, reps: REPS, modes: ['development', 'production'] };
+    fs.writeFileSync(planFile, JSON.stringify(plan));
+    const http = JSON.parse(
+      execFileSync(process.execPath, [fileURLToPath(new URL('./http-client.js', import.meta.url)), planFile], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1 << 20,
+      }),
+    ) as Record<string, HttpFigures>;
     report.http = http;
 
     // 5. iam-simulate, validating runSimulation, one simulation per principal (single accounts only:
