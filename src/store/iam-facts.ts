@@ -6,7 +6,7 @@
  * resolved again by `resolvePrincipalPolicies`, exactly as loadAccountModel resolves them.
  */
 import type { Store } from './db.js';
-import type { ModelPolicy } from './account-model.js';
+import { loadAccountFacts, type AccountFacts, type ModelPolicy } from './account-facts.js';
 
 export interface FactManagedPolicy {
   arn: string;
@@ -38,60 +38,25 @@ export interface IamFacts {
   own: Map<string, FactOwnPolicies>;
 }
 
+/** The IAM facts of the live tables: read as the model reads them (loadAccountFacts), so the two agree. */
 export function loadIamFacts(store: Store): IamFacts {
   const { db } = store;
-  return db
-    .transaction((): IamFacts => {
-      const managed = new Map<string, FactManagedPolicy>();
-      for (const r of db
-        .prepare(
-          `SELECT p.arn, p.name, p.kind, v.version_id, v.document FROM policies p
-          LEFT JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions d WHERE d.policy_id = p.id AND d.is_default = 1 ORDER BY d.id LIMIT 1)`,
-        )
-        .iterate() as Iterable<{ arn: string; name: string; kind: 'AWS_MANAGED' | 'CUSTOMER_MANAGED'; version_id: string | null; document: string | null }>) {
-        managed.set(r.arn, { arn: r.arn, name: r.name, kind: r.kind, versionId: r.version_id, document: r.version_id !== null ? r.document : null });
-      }
-      const groups = new Map<string, FactGroup>();
-      const groupById = new Map<number, FactGroup>();
-      for (const g of db.prepare('SELECT id, arn, name, account_id FROM iam_groups').iterate() as Iterable<{
-        id: number;
-        arn: string;
-        name: string;
-        account_id: string;
-      }>) {
-        const group: FactGroup = { arn: g.arn, name: g.name, accountId: g.account_id, inline: [], attached: [] };
-        groups.set(g.arn, group);
-        groupById.set(g.id, group);
-      }
-      const own = new Map<string, FactOwnPolicies>();
-      const ownOf = (arn: string) => {
-        let o = own.get(arn);
-        if (!o) own.set(arn, (o = { inline: [], attached: [] }));
-        return o;
-      };
-      for (const r of db
-        .prepare(
-          `SELECT i.key, i.name, i.group_id, i.document, COALESCE(p.name, g.name) AS owner_name, p.arn AS principal_arn
-        FROM inline_policies i LEFT JOIN principals p ON p.id = i.principal_id LEFT JOIN iam_groups g ON g.id = i.group_id
-        ORDER BY i.key`,
-        )
-        .iterate() as Iterable<{ key: string; name: string; group_id: number | null; document: string; owner_name: string; principal_arn: string | null }>) {
-        const policy: ModelPolicy = { id: r.key, name: `${r.owner_name}/${r.name}`, kind: 'INLINE', document: r.document };
-        if (r.principal_arn !== null) ownOf(r.principal_arn).inline.push(policy);
-        else if (r.group_id !== null) groupById.get(r.group_id)?.inline.push(policy);
-      }
-      for (const a of db
-        .prepare(
-          `SELECT a.policy_arn, a.group_id, p.arn AS principal_arn FROM attachments a LEFT JOIN principals p ON p.id = a.principal_id
-        ORDER BY a.policy_arn`,
-        )
-        .iterate() as Iterable<{ policy_arn: string; group_id: number | null; principal_arn: string | null }>) {
-        if (a.principal_arn !== null) ownOf(a.principal_arn).attached.push(a.policy_arn);
-        else if (a.group_id !== null) groupById.get(a.group_id)?.attached.push(a.policy_arn);
-      }
-      return { managed, groups, own };
-    })
-    .deferred();
+  return db.transaction((): IamFacts => iamFactsOf(loadAccountFacts(db))).deferred();
+}
+
+/** The IAM facts of a set of account facts (pure). */
+export function iamFactsOf(facts: AccountFacts): IamFacts {
+  const managed = new Map<string, FactManagedPolicy>();
+  for (const p of facts.policies) managed.set(p.arn, { ...p, document: p.versionId !== null ? p.document : null });
+  // Inline policies keep their store key, `<owner ARN>#<name>` (ModelPolicy.id); facts list them by name.
+  const inline = (owner: { arn: string; name: string }, list: [string, string][]): ModelPolicy[] =>
+    list.map(([name, document]) => ({ id: `${owner.arn}#${name}`, name: `${owner.name}/${name}`, kind: 'INLINE', document }));
+  const groups = new Map<string, FactGroup>();
+  for (const g of facts.groups) groups.set(g.arn, { arn: g.arn, name: g.name, accountId: g.accountId, inline: inline(g, g.inline), attached: [...g.attached] });
+  const own = new Map<string, FactOwnPolicies>();
+  for (const p of facts.principals)
+    if (p.inline.length > 0 || p.attached.length > 0) own.set(p.arn, { inline: inline(p, p.inline), attached: [...p.attached] });
+  return { managed, groups, own };
 }
 
 /** `<policy ARN>@<version id>`, as ModelPolicy.id names a managed policy's default version. */
