@@ -262,7 +262,7 @@ export function buildAccountModel(facts: AccountFacts, modelVersion: string): Ac
     }
   }
   // Groups: their own inline then attached policies; a membership names a group by (account, name).
-  const groupsByName = new Map<string, { policies: ModelPolicy[]; missing: string[] }>();
+  const groupsByName = new Map<string, GroupPolicies>();
   for (const g of facts.groups) {
     const policies: ModelPolicy[] = g.inline.map(([name, document]) => ({
       id: `${g.arn}#${name}`,
@@ -294,20 +294,14 @@ export function buildAccountModel(facts: AccountFacts, modelVersion: string): Ac
       policies: f.inline.map(([name, document]) => ({ id: `${f.arn}#${name}`, name: `${f.name}/${name}`, kind: 'INLINE', document })),
       missingPolicies: [],
     };
-    for (const arn of f.attached) {
-      const m = managed.get(arn);
-      if (m) p.policies.push(m);
-      else p.missingPolicies.push(arn);
-    }
-    // Then each group's policies, by group name (a document met twice is kept once, at its first route).
+    const memberOf: GroupPolicies[] = [];
     for (const [account, name] of f.groups) {
       const g = groupsByName.get(`${account}\u0000${name}`);
       if (!g) continue;
       p.groups.push(name);
-      const have = new Set(p.policies.map((x) => x.id));
-      for (const gp of g.policies) if (!have.has(gp.id)) p.policies.push(gp);
-      for (const arn of g.missing) if (!p.missingPolicies.includes(arn)) p.missingPolicies.push(arn);
+      memberOf.push(g);
     }
+    resolveIdentityPolicies(p, f.attached, memberOf, managed);
     if (f.boundaryArn) {
       const b = managed.get(f.boundaryArn);
       p.permissionsBoundary = b
@@ -326,6 +320,37 @@ export function buildAccountModel(facts: AccountFacts, modelVersion: string): Ac
     tags: tagMap(r.tags),
   }));
   return { modelVersion, principals, resources };
+}
+
+/** A group's identity policies as its members get them: inline then attached default versions (each marked viaGroup), and the attached ARNs no import included. */
+export interface GroupPolicies {
+  policies: ModelPolicy[];
+  missing: string[];
+}
+
+/**
+ * A principal's identity policies (the contract's Semantics), completed in place: after its own
+ * inline policies (already in `out.policies`), the default version of each managed policy
+ * attached to it, then each group's policies in the order given (by group name); a document met
+ * twice is kept once, at its first route. Attached policies no import included are listed in
+ * missingPolicies. The one resolver of the rule: the model and what-if's hypothetical states use it.
+ */
+export function resolveIdentityPolicies(
+  out: { policies: ModelPolicy[]; missingPolicies: string[] },
+  attached: readonly string[],
+  groups: readonly GroupPolicies[],
+  managed: ReadonlyMap<string, ModelPolicy>,
+): void {
+  for (const arn of attached) {
+    const m = managed.get(arn);
+    if (m) out.policies.push(m);
+    else out.missingPolicies.push(arn);
+  }
+  for (const g of groups) {
+    const have = new Set(out.policies.map((x) => x.id));
+    for (const gp of g.policies) if (!have.has(gp.id)) out.policies.push(gp);
+    for (const arn of g.missing) if (!out.missingPolicies.includes(arn)) out.missingPolicies.push(arn);
+  }
 }
 
 function tagMap(tags: [string, string][]): Record<string, string> {

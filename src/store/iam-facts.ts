@@ -6,7 +6,7 @@
  * resolved again by `resolvePrincipalPolicies`, exactly as loadAccountModel resolves them.
  */
 import type { Store } from './db.js';
-import { loadAccountFacts, type AccountFacts, type ModelPolicy } from './account-facts.js';
+import { loadAccountFacts, resolveIdentityPolicies, type AccountFacts, type GroupPolicies, type ModelPolicy } from './account-facts.js';
 
 export interface FactManagedPolicy {
   arn: string;
@@ -66,41 +66,38 @@ export function managedPolicyEntry(p: FactManagedPolicy): ModelPolicy | undefine
 }
 
 /**
- * A principal's identity policies as loadAccountModel resolves them (contract, Semantics): its
- * inline policies, its attached managed policies' default versions, then for a user each group's
- * (groups by name; a document met twice kept once, at its first route). Managed policies no
- * import included are listed in missingPolicies.
+ * A principal's identity policies from its facts and its groups' (groups by name), by the
+ * model's own resolver (resolveIdentityPolicies).
  */
 export function resolvePrincipalPolicies(
   own: FactOwnPolicies | undefined,
   groups: FactGroup[],
   managed: Map<string, FactManagedPolicy>,
 ): { policies: ModelPolicy[]; missingPolicies: string[] } {
-  const policies: ModelPolicy[] = [];
-  const missingPolicies: string[] = [];
-  const entries = new Map<string, ModelPolicy | undefined>();
+  const entries = new Map<string, ModelPolicy>();
   const entry = (arn: string) => {
-    if (!entries.has(arn)) {
+    let e = entries.get(arn);
+    if (e === undefined) {
       const m = managed.get(arn);
-      entries.set(arn, m ? managedPolicyEntry(m) : undefined);
+      e = m ? managedPolicyEntry(m) : undefined;
+      if (e) entries.set(arn, e);
     }
-    return entries.get(arn);
+    return e;
   };
-  for (const p of own?.inline ?? []) policies.push(p);
-  for (const arn of own?.attached ?? []) {
+  const known: Map<string, ModelPolicy> = new Map();
+  for (const arn of [...(own?.attached ?? []), ...groups.flatMap((g) => g.attached)]) {
     const e = entry(arn);
-    if (e) policies.push(e);
-    else missingPolicies.push(arn);
+    if (e) known.set(arn, e);
   }
-  for (const g of [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const have = new Set(policies.map((x) => x.id));
-    for (const p of g.inline) if (!have.has(p.id)) policies.push({ ...p, viaGroup: g.name });
-    for (const arn of g.attached) {
-      const e = entry(arn);
-      if (!e) {
-        if (!missingPolicies.includes(arn)) missingPolicies.push(arn);
-      } else if (!have.has(e.id)) policies.push({ ...e, viaGroup: g.name });
-    }
-  }
-  return { policies, missingPolicies };
+  const byName = [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const groupPolicies: GroupPolicies[] = byName.map((g) => ({
+    policies: [
+      ...g.inline.map((p) => ({ ...p, viaGroup: g.name })),
+      ...g.attached.flatMap((arn) => (known.has(arn) ? [{ ...known.get(arn)!, viaGroup: g.name }] : [])),
+    ],
+    missing: g.attached.filter((arn) => !known.has(arn)),
+  }));
+  const out = { policies: [...(own?.inline ?? [])], missingPolicies: [] as string[] };
+  resolveIdentityPolicies(out, own?.attached ?? [], groupPolicies, known);
+  return out;
 }
