@@ -5,6 +5,7 @@
  * touches the store itself.
  */
 import type { Store } from './db.js';
+import { loadAccountFacts } from './account-facts.js';
 
 export interface PathGroup {
   arn: string;
@@ -44,37 +45,22 @@ export function loadPathFacts(store: Store): PathFacts {
   const { db } = store;
   return db
     .transaction((): PathFacts => {
-      const groups = new Map<number, PathGroup>();
-      for (const g of db.prepare('SELECT id, arn, name, account_id FROM iam_groups ORDER BY arn').iterate() as Iterable<{
-        id: number;
-        arn: string;
-        name: string;
-        account_id: string;
-      }>) {
-        groups.set(g.id, { arn: g.arn, name: g.name, accountId: g.account_id, members: [], policies: [] });
+      // Groups, memberships and attachments as the model reads them (loadAccountFacts: lists sorted).
+      const facts = loadAccountFacts(db);
+      const groups = new Map<string, PathGroup>();
+      for (const g of facts.groups) {
+        groups.set(`${g.accountId}\u0000${g.name}`, {
+          arn: g.arn,
+          name: g.name,
+          accountId: g.accountId,
+          members: [],
+          policies: g.inline.map(([name, document]) => ({ id: `${g.arn}#${name}`, name: `${g.name}/${name}`, document })),
+        });
       }
-      for (const m of db
-        .prepare(
-          `SELECT p.arn AS principal_arn, g.id AS group_id FROM group_members m
-             JOIN principals p ON p.id = m.principal_id
-             JOIN iam_groups g ON g.account_id = m.account_id AND g.name = m.group_name ORDER BY p.arn`,
-        )
-        .iterate() as Iterable<{ principal_arn: string; group_id: number }>) {
-        groups.get(m.group_id)?.members.push(m.principal_arn);
-      }
-      for (const r of db.prepare('SELECT key, name, group_id, document FROM inline_policies WHERE group_id IS NOT NULL ORDER BY key').iterate() as Iterable<{
-        key: string;
-        name: string;
-        group_id: number;
-        document: string;
-      }>) {
-        const g = groups.get(r.group_id);
-        if (g) g.policies.push({ id: r.key, name: `${g.name}/${r.name}`, document: r.document });
-      }
+      for (const p of facts.principals) for (const [account, name] of p.groups) groups.get(`${account}\u0000${name}`)?.members.push(p.arn);
 
+      // Every stored version of the policies something is attached to (facts hold default versions only).
       const managed = new Map<string, PathManagedPolicy>();
-      const principalArns = new Map<number, string>();
-      for (const r of db.prepare('SELECT id, arn FROM principals').iterate() as Iterable<{ id: number; arn: string }>) principalArns.set(r.id, r.arn);
       for (const r of db
         .prepare(
           `SELECT p.arn, p.name, p.kind, v.version_id, v.is_default, v.document FROM policies p
@@ -94,21 +80,15 @@ export function loadPathFacts(store: Store): PathFacts {
         if (!m) managed.set(r.arn, (m = { arn: r.arn, name: r.name, kind: r.kind, versions: [], principals: [], groups: [] }));
         m.versions.push({ versionId: r.version_id, isDefault: r.is_default === 1, document: r.document });
       }
-      for (const a of db.prepare('SELECT policy_arn, principal_id, group_id FROM attachments ORDER BY policy_arn').iterate() as Iterable<{
-        policy_arn: string;
-        principal_id: number | null;
-        group_id: number | null;
-      }>) {
-        const m = managed.get(a.policy_arn);
-        if (a.principal_id !== null) {
-          const arn = principalArns.get(a.principal_id);
-          if (m && arn) m.principals.push(arn);
-        } else if (a.group_id !== null) {
-          const g = groups.get(a.group_id);
-          if (!g) continue;
-          if (m) m.groups.push(g.arn);
-          const d = m?.versions.find((v) => v.isDefault);
-          if (m && d) g.policies.push({ id: `${m.arn}@${d.versionId}`, name: m.name, document: d.document });
+      for (const p of facts.principals) for (const arn of p.attached) managed.get(arn)?.principals.push(p.arn);
+      for (const fg of facts.groups) {
+        const g = groups.get(`${fg.accountId}\u0000${fg.name}`)!;
+        for (const arn of fg.attached) {
+          const m = managed.get(arn);
+          if (!m) continue;
+          m.groups.push(g.arn);
+          const d = m.versions.find((v) => v.isDefault);
+          if (d) g.policies.push({ id: `${m.arn}@${d.versionId}`, name: m.name, document: d.document });
         }
       }
 
