@@ -32,7 +32,7 @@ import { AccessIndex } from '../../src/access/access-index.js';
 import { accessChanges } from '../../src/access/changes/diff.js';
 import { WhatIfSession, type ChangeSpec } from '../../src/access/changes/what-if.js';
 import { whoCan } from '../../src/access/questions.js';
-import { ensureData } from '../store/import.bench.js';
+import { ensureData, readDataFiles } from '../store/import.bench.js';
 import { prng, SIZES, type Size } from '../store/generate.js';
 
 const argv = process.argv.slice(2);
@@ -130,17 +130,8 @@ async function main(): Promise<void> {
     const kept = arg('keep-db');
     const reuse = kept !== undefined && fs.existsSync(kept);
     const store = openStore(kept ?? path.join(work, 'account.db'));
-    const names = fs
-      .readdirSync(dir)
-      .filter((n) => n.endsWith('.json'))
-      .sort();
     if (!reuse) {
-      const imported = timeMs(() =>
-        importFiles(
-          store,
-          names.map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') })),
-        ),
-      );
+      const imported = timeMs(() => importFiles(store, readDataFiles(dir)));
       log(`imported ${size} in ${(imported.ms / 1000).toFixed(1)} s`);
     }
     const model = loadAccountModel(store);

@@ -23,7 +23,7 @@ import { openStore } from '../../src/store/db.js';
 import { importFiles } from '../../src/store/import/index.js';
 import { App } from '../../src/app.js';
 import { startTestServer } from '../../test/helpers/server.js';
-import { ensureData } from '../store/import.bench.js';
+import { ensureData, readDataFiles } from '../store/import.bench.js';
 import { prng, SIZES, type Size } from '../store/generate.js';
 
 const argv = process.argv.slice(2);
@@ -56,11 +56,7 @@ const dir = ensureData(size, seed, dataDir);
 const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-paths-bench-')), 'bench.db');
 {
   const store = openStore(dbFile);
-  const files = fs
-    .readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .sort()
-    .map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') }));
+  const files = readDataFiles(dir);
   const t = timeMs(() => importFiles(store, files));
   log(`imported ${size} in ${(t.ms / 1000).toFixed(1)} s`);
   store.close();

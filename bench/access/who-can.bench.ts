@@ -45,7 +45,7 @@ import { SESSION_NAME } from '../../src/access/stored-context.js';
 import { expandActionPattern, findAction, resourceTypeForArn } from '../../src/catalog/index.js';
 import { parsePolicy } from '../../src/policy/parse.js';
 import { percentile, type HttpFigures, type HttpPlan } from './http-client.js';
-import { ensureData } from '../store/import.bench.js';
+import { ensureData, readDataFiles } from '../store/import.bench.js';
 import { prng, SIZES, type Size } from '../store/generate.js';
 
 const argv = process.argv.slice(2);
@@ -215,17 +215,8 @@ async function main(): Promise<void> {
   const dbFile = path.join(work, 'account.db');
   try {
     // 1. import
-    const names = fs
-      .readdirSync(dir)
-      .filter((n) => n.endsWith('.json'))
-      .sort();
     const store = openStore(dbFile);
-    const imported = timeMs(() =>
-      importFiles(
-        store,
-        names.map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') })),
-      ),
-    );
+    const imported = timeMs(() => importFiles(store, readDataFiles(dir)));
     report.importSeconds = imported.ms / 1000;
     log(
       `imported ${size} (seed ${seed}): ${imported.value.users} users, ${imported.value.roles} roles, ${imported.value.policies} policies, ${imported.value.statements} statements, ${imported.value.resources} resources in ${(imported.ms / 1000).toFixed(1)} s`,

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ensureData } from '../store/import.bench.js';
+import { ensureData, dataFiles } from '../store/import.bench.js';
 import { SIZES, type Size } from '../store/generate.js';
 import { startTestServer, type TestServer } from '../../test/helpers/server.js';
 
@@ -161,11 +161,7 @@ async function main(): Promise<void> {
   const normalAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const attackAgent = new http.Agent({ keepAlive: true });
   try {
-    const files = fs
-      .readdirSync(dir)
-      .filter((n) => n.endsWith('.json'))
-      .sort()
-      .map((n) => path.join(dir, n));
+    const files = dataFiles(dir);
     log(`importing ${size} (${files.length} files)…`);
     const imported = await new Promise<number | null>((resolve) => {
       const c = spawn(process.execPath, [CLI, 'import', '--db', dbFile, ...files], { stdio: ['ignore', 'ignore', 'inherit'] });

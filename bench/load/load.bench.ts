@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureData } from '../store/import.bench.js';
+import { ensureData, dataFiles } from '../store/import.bench.js';
 import { SIZES, type Size } from '../store/generate.js';
 import { startTestServer, type TestServer } from '../../test/helpers/server.js';
 
@@ -94,11 +94,7 @@ async function main(): Promise<void> {
   const dbFile = path.join(work, 'load.db');
   let server: TestServer | undefined;
   try {
-    const files = fs
-      .readdirSync(dir)
-      .filter((n) => n.endsWith('.json'))
-      .sort()
-      .map((n) => path.join(dir, n));
+    const files = dataFiles(dir);
     log(`importing ${size} (${files.length} files)…`);
     const imported = await new Promise<number | null>((resolve) => {
       const c = spawn(process.execPath, [CLI, 'import', '--db', dbFile, ...files], { stdio: ['ignore', 'ignore', 'inherit'] });

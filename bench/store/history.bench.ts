@@ -23,7 +23,7 @@ import { loadEstate } from '../../src/store/estate-model.js';
 import { loadSnapshotModel } from '../../src/store/history.js';
 import { recordHistory } from '../../src/store/history-write.js';
 import { SIZES, type Size } from './generate.js';
-import { ensureData } from './import.bench.js';
+import { ensureData, readDataFiles } from './import.bench.js';
 
 export interface HistoryStep {
   step: string;
@@ -84,11 +84,7 @@ export function runHistoryBench(options: { size?: Size; seed?: number; dataDir?:
   const seed = options.seed ?? 1;
   const dataDir = options.dataDir ?? path.join(os.tmpdir(), 'accessql-bench');
   const dir = ensureData(size, seed, dataDir);
-  const files = fs
-    .readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .sort()
-    .map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') }));
+  const files = readDataFiles(dir);
   const dbFile = path.join(dataDir, `history-${size}-seed${seed}.sqlite`);
   const clean = () => {
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });

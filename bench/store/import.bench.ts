@@ -57,16 +57,27 @@ export function ensureData(size: Preset, seed: number, dataDir: string): string 
   return dir;
 }
 
+/** The data files of a generated directory (its JSON files, by name). */
+export function dataFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => path.join(dir, n));
+}
+
+/** The data files with their text, as importFiles takes them. */
+export function readDataFiles(dir: string): { name: string; text: string }[] {
+  return dataFiles(dir).map((name) => ({ name, text: fs.readFileSync(name, 'utf8') }));
+}
+
 /** Runs in the child: import every file of dir into a fresh dbFile. */
 function measure(size: Preset, dir: string, dbFile: string): ImportBenchResult {
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
-  const names = fs
-    .readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .sort();
   const started = performance.now();
   const cpu0 = process.cpuUsage();
-  const files = names.map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') }));
+  const files = readDataFiles(dir);
+  const fileCount = files.length;
   const inputMB = files.reduce((n, f) => n + f.text.length, 0) / 1e6;
   const store = openStore(dbFile);
   const r = importFiles(store, files);
@@ -81,7 +92,7 @@ function measure(size: Preset, dir: string, dbFile: string): ImportBenchResult {
   store.close();
   return {
     size,
-    files: names.length,
+    files: fileCount,
     inputMB: round(inputMB),
     seconds: round(seconds),
     cpuSeconds: round(cpuSeconds),

@@ -20,7 +20,7 @@ import { actionsForService } from '../../src/catalog/index.js';
 import { scopeFor } from '../../src/access/resource-scope.js';
 import { startTestServer } from '../../test/helpers/server.js';
 import { launchBrowser } from '../../test/helpers/browser.js';
-import { ensureData } from '../store/import.bench.js';
+import { ensureData, readDataFiles } from '../store/import.bench.js';
 import { prng, SIZES, type Size } from '../store/generate.js';
 
 const argv = process.argv.slice(2);
@@ -39,11 +39,7 @@ const dir = ensureData(size, seed, dataDir);
 const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accessql-ui-bench-')), 'bench.db');
 {
   const store = openStore(dbFile);
-  const files = fs
-    .readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .sort()
-    .map((n) => ({ name: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') }));
+  const files = readDataFiles(dir);
   importFiles(store, files);
   store.close();
 }
