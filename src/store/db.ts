@@ -213,9 +213,14 @@ export function writeTransaction<T>(store: Store, fn: () => T): T {
   }
 }
 
+/** Prepared once per connection: the server reads the data version on every request. */
+const versionReads = new WeakMap<Database.Database, Database.Statement>();
+
 /** Bumped by every write that changes the model; caches compare it (see loadAccountModel). */
 export function dataVersion(store: Store): string {
-  const row = store.db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string } | undefined;
+  let read = versionReads.get(store.db);
+  if (read === undefined) versionReads.set(store.db, (read = store.db.prepare("SELECT value FROM meta WHERE key = 'data_version'")));
+  const row = read.get() as { value: string } | undefined;
   return row?.value ?? '0';
 }
 
