@@ -101,6 +101,16 @@ export interface AskOptions {
 }
 
 const EMPTY_CONTEXT: RequestContext = new Map();
+/**
+ * Keys a principal beyond the store is known to lack unless the organization lists its account
+ * ("AWS global condition context keys": aws:PrincipalOrgID and aws:PrincipalOrgPaths are "included
+ * in the request context only if the principal is a member of an organization"; a service, a SAML
+ * or web-identity caller and an account outside the imported organization are not): absent, not
+ * missing — no value the caller could supply would be true of them.
+ */
+const ORG_KEYS: readonly string[] = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths'];
+/** An anonymous request also carries no principal ARN or account ("Anonymous requests do not include this key"). */
+const ANONYMOUS_ABSENT: readonly string[] = [...ORG_KEYS, 'aws:PrincipalArn', 'aws:PrincipalAccount'];
 
 /**
  * What the estate says about one resource: its owner, its resource-based policy (a role's trust
@@ -1260,7 +1270,7 @@ export class AccessIndex {
     const named = namedBy(policy, action);
     const found: Evaluated[] = [];
     const seen = new Set<string>();
-    const consider = (ext: ExternalPrincipal, principal: RequestPrincipal, context: Record<string, string | string[]>) => {
+    const consider = (ext: ExternalPrincipal, principal: RequestPrincipal, context: Record<string, string | string[]>, absent: readonly string[]) => {
       if (seen.has(`${ext.type}:${ext.arn}`)) return;
       seen.add(`${ext.type}:${ext.arn}`);
       const entries = Object.entries(context).map(([key, value]) => ({
@@ -1268,7 +1278,9 @@ export class AccessIndex {
         values: Array.isArray(value) ? value : [value],
         type: (Array.isArray(value) ? 'STRING_LIST' : key === 'aws:PrincipalIsAWSService' ? 'BOOLEAN' : 'STRING') as 'STRING',
       }));
-      const ctx = mergeContext(caller, contextFrom(entries), resourceContext);
+      const own = contextFrom(entries) as Map<string, ContextValue>;
+      for (const key of absent) if (!own.has(key.toLowerCase())) own.set(key.toLowerCase(), { key, type: 'STRING', values: [], absent: true });
+      const ctx = mergeContext(caller, own, resourceContext);
       const result = evaluate(
         { principal, action, resource, context: ctx, resourceOwner: v.owner },
         {
@@ -1302,7 +1314,7 @@ export class AccessIndex {
     };
     const stored = this.accounts;
     for (const m of named.matchers) {
-      if (m.everyone) consider({ type: 'ANONYMOUS', arn: '*', accountId: null }, { arn: '*', accountId: '', type: 'Anonymous' }, {});
+      if (m.everyone) consider({ type: 'ANONYMOUS', arn: '*', accountId: null }, { arn: '*', accountId: '', type: 'Anonymous' }, {}, ANONYMOUS_ABSENT);
       for (const account of m.accounts) {
         if (stored.has(account)) continue;
         const arn = `arn:aws:iam::${account}:root`;
@@ -1316,6 +1328,7 @@ export class AccessIndex {
             'aws:PrincipalIsAWSService': 'false',
             ...this.estate.orgContext(account, null),
           },
+          ORG_KEYS,
         );
       }
       // A user or role of an account not in the store, named by ARN: evaluated with its own
@@ -1333,6 +1346,7 @@ export class AccessIndex {
             'aws:PrincipalIsAWSService': 'false',
             ...this.estate.orgContext(named[1], null),
           },
+          ORG_KEYS,
         );
       }
       for (const service of m.services) {
@@ -1343,6 +1357,7 @@ export class AccessIndex {
             'aws:PrincipalIsAWSService': 'true',
             'aws:PrincipalServiceName': service,
           },
+          ORG_KEYS,
         );
       }
       for (const provider of m.federated) {
@@ -1351,6 +1366,7 @@ export class AccessIndex {
           { type: 'FEDERATED', arn: provider, accountId: account },
           { arn: provider, accountId: account ?? '', type: 'FederatedUser' },
           { 'aws:PrincipalIsAWSService': 'false' },
+          ORG_KEYS,
         );
       }
     }

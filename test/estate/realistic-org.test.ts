@@ -395,6 +395,8 @@ test('"AWS JSON policy elements: Principal" (AWS service principals) with aws:So
   const sns = entryOf(open, 'sns.amazonaws.com');
   assert.deepEqual([sns.principal.type, sns.principal.accountId, sns.decision, sns.conditional], ['SERVICE', null, 'IMPLICIT_DENY', true]);
   assert.ok(sns.missingContextKeys.includes('aws:SourceArn'), sns.missingContextKeys.join());
+  // A service principal is no member of an organization: the RCP's aws:PrincipalOrgID is absent, not missing.
+  assert.ok(!sns.missingContextKeys.includes('aws:PrincipalOrgID'), sns.missingContextKeys.join());
   assert.ok(!arns(await whoCan('sqs:SendMessage', QUEUE)).includes('SERVICE sns.amazonaws.com'), 'not without includeConditional');
   const fromTopic = await whoCan('sqs:SendMessage', QUEUE, [...TLS, { key: 'aws:SourceArn', values: [TOPIC] }]);
   const allowed = entryOf(fromTopic, 'sns.amazonaws.com');
@@ -448,11 +450,14 @@ test('"Cross-account policy evaluation logic" (account principal): a function po
 test('"IAM role trust policy" with sts:ExternalId: the vendor account is listed conditional on the external id, and not at all with a wrong one', async () => {
   const open = await whoCan('sts:AssumeRole', role(PROD, 'VendorAuditRole'), TLS, true);
   assert.deepEqual(arns(open), [`ACCOUNT arn:aws:iam::${VENDOR}:root`]);
-  assert.ok(open[0].missingContextKeys.includes('sts:ExternalId'), open[0].missingContextKeys.join());
+  // Only the external id is missing: the vendor's account is outside the organization, so
+  // aws:PrincipalOrgID (which the data perimeter RCP reads) is known to be absent, not missing
+  // ("AWS global condition context keys": included "only if the principal is a member of an organization").
+  assert.deepEqual(open[0].missingContextKeys, ['sts:ExternalId']);
   assert.equal(open[0].conditional, true);
   const right = await whoCan('sts:AssumeRole', role(PROD, 'VendorAuditRole'), [...TLS, { key: 'sts:ExternalId', values: ['vendor-7d41c9'] }]);
   // Still conditional: the vendor's own policies (unknown to the store) must allow ("Cross-account policy evaluation logic").
-  assert.deepEqual([arns(right), right[0].conditional], [[`ACCOUNT arn:aws:iam::${VENDOR}:root`], true]);
+  assert.deepEqual([arns(right), right[0].conditional, right[0].missingContextKeys], [[`ACCOUNT arn:aws:iam::${VENDOR}:root`], true, []]);
   // The data perimeter RCP excepts the vendor's account (aws:PrincipalAccount) though it is outside the organization.
   assert.ok(policyNames(right[0].matchedStatements).includes(`Trust policy of ${role(PROD, 'VendorAuditRole')}`));
   assert.deepEqual(arns(await whoCan('sts:AssumeRole', role(PROD, 'VendorAuditRole'), [...TLS, { key: 'sts:ExternalId', values: ['guess'] }], true)), []);
