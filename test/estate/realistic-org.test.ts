@@ -357,6 +357,25 @@ test('"RCPs don\'t affect resources in the management account": everyone (ANONYM
   assert.ok(arns(dev).includes(`USER ${user(MGMT, 'org-admin')}`) && arns(dev).includes(`USER ${user(SBX, 'dave')}`), arns(dev).join());
 });
 
+test('"AWS JSON policy elements: Principal" ("*" with aws:PrincipalOrgID): a bucket shared with the organization is read by every member principal whose own policies allow, and not by everyone — not even conditionally', async () => {
+  const entries = await whoCan('s3:GetObject', 'arn:aws:s3:::example-org-shared-artifacts/build.zip', TLS, true);
+  assert.deepEqual(arns(entries), [
+    `USER ${user(MGMT, 'org-admin')}`,
+    `ROLE ${role(PROD, 'OktaSupport')}`,
+    `ROLE ${role(PROD, 'OrganizationAccountAccessRole')}`,
+    `USER ${user(PROD, 'alice')}`,
+    `ROLE ${role(DEV, 'AnalyticsReader')}`,
+    `ROLE ${role(DEV, 'DevOps')}`,
+    `ROLE ${role(DEV, 'OrganizationAccountAccessRole')}`,
+    `USER ${user(DEV, 'carol')}`,
+    `ROLE ${role(SBX, 'OrganizationAccountAccessRole')}`,
+    `USER ${user(SBX, 'dave')}`,
+  ]);
+  assert.ok(entries.every((e) => e.decision === 'ALLOWED' && !e.conditional));
+  // finance (management account) has no S3 permission of its own: cross-account, the bucket policy alone does not suffice.
+  assert.equal((await simulate(user(MGMT, 'finance'), ['s3:GetObject'], ['arn:aws:s3:::example-org-shared-artifacts/build.zip']))[0].decision, 'IMPLICIT_DENY');
+});
+
 // ---------------------------------------------------------------------------------------------
 // KMS
 
