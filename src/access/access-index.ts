@@ -109,6 +109,8 @@ const EMPTY_CONTEXT: RequestContext = new Map();
  * missing — no value the caller could supply would be true of them.
  */
 const ORG_KEYS: readonly string[] = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths'];
+/** The resource's counterpart ("AWS global condition context keys": aws:ResourceOrgID, aws:ResourceOrgPaths). */
+const RESOURCE_ORG_KEYS: readonly string[] = ['aws:ResourceOrgID', 'aws:ResourceOrgPaths'];
 /** An anonymous request also carries no principal ARN or account ("Anonymous requests do not include this key"). */
 const ANONYMOUS_ABSENT: readonly string[] = [...ORG_KEYS, 'aws:PrincipalArn', 'aws:PrincipalAccount'];
 
@@ -425,7 +427,7 @@ export class AccessIndex {
         model: m,
         principal,
         policies: { identityPolicies, permissionsBoundaries: boundary ? [boundary] : undefined, serviceControlPolicies: scps ?? undefined },
-        context: earlier?.context ?? storedPrincipalContext(m, estate ? estate.orgContext(m.accountId, null) : undefined),
+        context: earlier?.context ?? this.principalContext(m),
       };
       this.policyStart[i] = numbers.length;
       for (const p of identityPolicies) {
@@ -477,7 +479,7 @@ export class AccessIndex {
     const valueNumbers = new Map<string, number>();
     this.principals.forEach((p, i) => {
       for (const [key, v] of p.context) {
-        const text = `${key}\u0001${v.type}\u0001${v.values.join('\u0000')}`;
+        const text = `${key}\u0001${v.absent === true ? 'absent' : v.type}\u0001${v.values.join('\u0000')}`;
         let id = valueNumbers.get(text);
         if (id === undefined) valueNumbers.set(text, (id = valueNumbers.size + 1));
         this.valueIds[i * this.keyCount + this.keyIndex.get(key)!] = id;
@@ -535,6 +537,17 @@ export class AccessIndex {
     return c;
   }
 
+  /**
+   * A stored principal's keys (stored-context.ts), with the org keys known absent when an
+   * organization is imported and does not list its account.
+   */
+  private principalContext(m: ModelPrincipal): RequestContext {
+    const estate = this.estate;
+    if (!estate) return storedPrincipalContext(m);
+    const org = estate.orgContext(m.accountId, null);
+    return storedPrincipalContext(m, org, estate.organizationId !== null && org['aws:PrincipalOrgID'] === undefined ? ORG_KEYS : undefined);
+  }
+
   /** The estate's facts about a resource (cached). */
   view(arn: string): ResourceView {
     let v = this.views.get(arn);
@@ -545,13 +558,17 @@ export class AccessIndex {
     const isTrustPolicy = /^arn:[^:]+:iam::\d{12}:role\//.test(arn);
     let context = tags ?? EMPTY_CONTEXT;
     if (this.estate && owner !== undefined) {
+      const org = this.estate.orgContext(null, owner);
       const extra = contextFrom(
-        Object.entries(this.estate.orgContext(null, owner)).map(([key, value]) => ({
+        Object.entries(org).map(([key, value]) => ({
           key,
           values: Array.isArray(value) ? value : [value],
           type: Array.isArray(value) ? ('STRING_LIST' as const) : ('STRING' as const),
         })),
-      );
+      ) as Map<string, ContextValue>;
+      // aws:ResourceOrgID / aws:ResourceOrgPaths: only for resources of an organization's accounts.
+      if (this.estate.organizationId !== null && org['aws:ResourceOrgID'] === undefined)
+        for (const key of RESOURCE_ORG_KEYS) extra.set(key.toLowerCase(), { key, type: 'STRING', values: [], absent: true });
       context = mergeContext(EMPTY_CONTEXT, context, extra);
     }
     v = {
@@ -1268,6 +1285,9 @@ export class AccessIndex {
     const policy = v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
     if (policy === null) return out;
     const named = namedBy(policy, action);
+    // An account the imported organization does not list has none of its keys (contract, "Context
+    // known from the store"); without an organization imported nothing is known of them.
+    const outsideOrg = this.estate.organizationId !== null ? ORG_KEYS : [];
     const found: Evaluated[] = [];
     const seen = new Set<string>();
     const consider = (ext: ExternalPrincipal, principal: RequestPrincipal, context: Record<string, string | string[]>, absent: readonly string[]) => {
@@ -1328,7 +1348,7 @@ export class AccessIndex {
             'aws:PrincipalIsAWSService': 'false',
             ...this.estate.orgContext(account, null),
           },
-          ORG_KEYS,
+          outsideOrg,
         );
       }
       // A user or role of an account not in the store, named by ARN: evaluated with its own
@@ -1346,7 +1366,7 @@ export class AccessIndex {
             'aws:PrincipalIsAWSService': 'false',
             ...this.estate.orgContext(named[1], null),
           },
-          ORG_KEYS,
+          outsideOrg,
         );
       }
       for (const service of m.services) {
