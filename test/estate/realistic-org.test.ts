@@ -300,7 +300,9 @@ test('"Cross-account policy evaluation logic": the recordings bucket is read by 
   const entries = await whoCan('s3:GetObject', OBJECT);
   assert.deepEqual(arns(entries), [
     `ROLE ${role(PROD, 'OktaSupport')}`,
+    `ROLE ${role(PROD, 'OrgReadOnly')}`,
     `ROLE ${role(PROD, 'OrganizationAccountAccessRole')}`,
+    `ROLE ${role(PROD, 'SandboxImport')}`,
     `ROLE ${CONNECT_SLR}`,
     `ROLE ${role(PROD, 'recordings-processor')}`,
     `USER ${user(PROD, 'alice')}`,
@@ -362,6 +364,7 @@ test('"AWS JSON policy elements: Principal" ("*" with aws:PrincipalOrgID): a buc
   assert.deepEqual(arns(entries), [
     `USER ${user(MGMT, 'org-admin')}`,
     `ROLE ${role(PROD, 'OktaSupport')}`,
+    `ROLE ${role(PROD, 'OrgReadOnly')}`,
     `ROLE ${role(PROD, 'OrganizationAccountAccessRole')}`,
     `USER ${user(PROD, 'alice')}`,
     `ROLE ${role(DEV, 'AnalyticsReader')}`,
@@ -534,6 +537,18 @@ test("\"How IAM roles differ from resource-based policies\": a trust policy nami
   ]);
   // An administrator of prod is not in the management account's trust: identity policies alone never suffice for a role.
   assert.equal((await simulate(user(PROD, 'alice'), ['sts:AssumeRole'], [role(DEV, 'AnalyticsReader')]))[0].decision, 'IMPLICIT_DENY');
+});
+
+test('"IAM role trust policy" with "*" and aws:PrincipalOrgID: users of the organization whose own policies allow (or of the role\'s account) assume OrgReadOnly; everyone is not listed; SCPs still apply to the callers', async () => {
+  const entries = await whoCan('sts:AssumeRole', role(PROD, 'OrgReadOnly'), TLS, true);
+  // dave (sandbox) is an administrator, but SandboxAllowList lists no sts action ("SCP evaluation");
+  // bob in the role's own account needs no identity policy: "*" is a direct grant.
+  assert.deepEqual(arns(entries), [`USER ${user(MGMT, 'org-admin')}`, `USER ${user(PROD, 'alice')}`, `USER ${user(PROD, 'bob')}`]);
+  assert.ok(entries.every((e) => e.decision === 'ALLOWED'));
+  // A trust naming dave himself does not lift the allow list either.
+  assert.deepEqual(arns(await whoCan('sts:AssumeRole', role(PROD, 'SandboxImport'), TLS, true)), []);
+  const dave = await simulate(user(SBX, 'dave'), ['sts:AssumeRole'], [role(PROD, 'SandboxImport')]);
+  assert.equal(dave[0].decision, 'IMPLICIT_DENY');
 });
 
 // ---------------------------------------------------------------------------------------------
