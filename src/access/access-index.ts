@@ -101,6 +101,18 @@ export interface AskOptions {
 }
 
 const EMPTY_CONTEXT: RequestContext = new Map();
+/**
+ * Keys a principal beyond the store is known to lack unless the organization lists its account
+ * ("AWS global condition context keys": aws:PrincipalOrgID and aws:PrincipalOrgPaths are "included
+ * in the request context only if the principal is a member of an organization"; a service, a SAML
+ * or web-identity caller and an account outside the imported organization are not): absent, not
+ * missing — no value the caller could supply would be true of them.
+ */
+const ORG_KEYS: readonly string[] = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths'];
+/** The resource's counterpart ("AWS global condition context keys": aws:ResourceOrgID, aws:ResourceOrgPaths). */
+const RESOURCE_ORG_KEYS: readonly string[] = ['aws:ResourceOrgID', 'aws:ResourceOrgPaths'];
+/** An anonymous request also carries no principal ARN or account ("Anonymous requests do not include this key"). */
+const ANONYMOUS_ABSENT: readonly string[] = [...ORG_KEYS, 'aws:PrincipalArn', 'aws:PrincipalAccount'];
 
 /**
  * What the estate says about one resource: its owner, its resource-based policy (a role's trust
@@ -415,7 +427,7 @@ export class AccessIndex {
         model: m,
         principal,
         policies: { identityPolicies, permissionsBoundaries: boundary ? [boundary] : undefined, serviceControlPolicies: scps ?? undefined },
-        context: earlier?.context ?? storedPrincipalContext(m, estate ? estate.orgContext(m.accountId, null) : undefined),
+        context: earlier?.context ?? this.principalContext(m),
       };
       this.policyStart[i] = numbers.length;
       for (const p of identityPolicies) {
@@ -467,7 +479,7 @@ export class AccessIndex {
     const valueNumbers = new Map<string, number>();
     this.principals.forEach((p, i) => {
       for (const [key, v] of p.context) {
-        const text = `${key}\u0001${v.type}\u0001${v.values.join('\u0000')}`;
+        const text = `${key}\u0001${v.absent === true ? 'absent' : v.type}\u0001${v.values.join('\u0000')}`;
         let id = valueNumbers.get(text);
         if (id === undefined) valueNumbers.set(text, (id = valueNumbers.size + 1));
         this.valueIds[i * this.keyCount + this.keyIndex.get(key)!] = id;
@@ -525,6 +537,17 @@ export class AccessIndex {
     return c;
   }
 
+  /**
+   * A stored principal's keys (stored-context.ts), with the org keys known absent when an
+   * organization is imported and does not list its account.
+   */
+  private principalContext(m: ModelPrincipal): RequestContext {
+    const estate = this.estate;
+    if (!estate) return storedPrincipalContext(m);
+    const org = estate.orgContext(m.accountId, null);
+    return storedPrincipalContext(m, org, estate.organizationId !== null && org['aws:PrincipalOrgID'] === undefined ? ORG_KEYS : undefined);
+  }
+
   /** The estate's facts about a resource (cached). */
   view(arn: string): ResourceView {
     let v = this.views.get(arn);
@@ -535,13 +558,17 @@ export class AccessIndex {
     const isTrustPolicy = /^arn:[^:]+:iam::\d{12}:role\//.test(arn);
     let context = tags ?? EMPTY_CONTEXT;
     if (this.estate && owner !== undefined) {
+      const org = this.estate.orgContext(null, owner);
       const extra = contextFrom(
-        Object.entries(this.estate.orgContext(null, owner)).map(([key, value]) => ({
+        Object.entries(org).map(([key, value]) => ({
           key,
           values: Array.isArray(value) ? value : [value],
           type: Array.isArray(value) ? ('STRING_LIST' as const) : ('STRING' as const),
         })),
-      );
+      ) as Map<string, ContextValue>;
+      // aws:ResourceOrgID / aws:ResourceOrgPaths: only for resources of an organization's accounts.
+      if (this.estate.organizationId !== null && org['aws:ResourceOrgID'] === undefined)
+        for (const key of RESOURCE_ORG_KEYS) extra.set(key.toLowerCase(), { key, type: 'STRING', values: [], absent: true });
       context = mergeContext(EMPTY_CONTEXT, context, extra);
     }
     v = {
@@ -1258,9 +1285,12 @@ export class AccessIndex {
     const policy = v.policy !== null && (!v.isTrustPolicy || action.toLowerCase().startsWith('sts:')) ? v.policy : null;
     if (policy === null) return out;
     const named = namedBy(policy, action);
+    // An account the imported organization does not list has none of its keys (contract, "Context
+    // known from the store"); without an organization imported nothing is known of them.
+    const outsideOrg = this.estate.organizationId !== null ? ORG_KEYS : [];
     const found: Evaluated[] = [];
     const seen = new Set<string>();
-    const consider = (ext: ExternalPrincipal, principal: RequestPrincipal, context: Record<string, string | string[]>) => {
+    const consider = (ext: ExternalPrincipal, principal: RequestPrincipal, context: Record<string, string | string[]>, absent: readonly string[]) => {
       if (seen.has(`${ext.type}:${ext.arn}`)) return;
       seen.add(`${ext.type}:${ext.arn}`);
       const entries = Object.entries(context).map(([key, value]) => ({
@@ -1268,7 +1298,9 @@ export class AccessIndex {
         values: Array.isArray(value) ? value : [value],
         type: (Array.isArray(value) ? 'STRING_LIST' : key === 'aws:PrincipalIsAWSService' ? 'BOOLEAN' : 'STRING') as 'STRING',
       }));
-      const ctx = mergeContext(caller, contextFrom(entries), resourceContext);
+      const own = contextFrom(entries) as Map<string, ContextValue>;
+      for (const key of absent) if (!own.has(key.toLowerCase())) own.set(key.toLowerCase(), { key, type: 'STRING', values: [], absent: true });
+      const ctx = mergeContext(caller, own, resourceContext);
       const result = evaluate(
         { principal, action, resource, context: ctx, resourceOwner: v.owner },
         {
@@ -1302,7 +1334,7 @@ export class AccessIndex {
     };
     const stored = this.accounts;
     for (const m of named.matchers) {
-      if (m.everyone) consider({ type: 'ANONYMOUS', arn: '*', accountId: null }, { arn: '*', accountId: '', type: 'Anonymous' }, {});
+      if (m.everyone) consider({ type: 'ANONYMOUS', arn: '*', accountId: null }, { arn: '*', accountId: '', type: 'Anonymous' }, {}, ANONYMOUS_ABSENT);
       for (const account of m.accounts) {
         if (stored.has(account)) continue;
         const arn = `arn:aws:iam::${account}:root`;
@@ -1316,6 +1348,7 @@ export class AccessIndex {
             'aws:PrincipalIsAWSService': 'false',
             ...this.estate.orgContext(account, null),
           },
+          outsideOrg,
         );
       }
       // A user or role of an account not in the store, named by ARN: evaluated with its own
@@ -1333,6 +1366,7 @@ export class AccessIndex {
             'aws:PrincipalIsAWSService': 'false',
             ...this.estate.orgContext(named[1], null),
           },
+          outsideOrg,
         );
       }
       for (const service of m.services) {
@@ -1343,6 +1377,7 @@ export class AccessIndex {
             'aws:PrincipalIsAWSService': 'true',
             'aws:PrincipalServiceName': service,
           },
+          ORG_KEYS,
         );
       }
       for (const provider of m.federated) {
@@ -1351,6 +1386,7 @@ export class AccessIndex {
           { type: 'FEDERATED', arn: provider, accountId: account },
           { arn: provider, accountId: account ?? '', type: 'FederatedUser' },
           { 'aws:PrincipalIsAWSService': 'false' },
+          ORG_KEYS,
         );
       }
     }

@@ -15,6 +15,13 @@ export interface ContextValue {
   key: string;
   type: ContextKeyType;
   values: string[];
+  /**
+   * The request is known to lack this key (the store knows, say, that a caller belongs to no
+   * organization, so aws:PrincipalOrgID is absent: "AWS global condition context keys",
+   * Availability). Evaluated as a missing key is, but definitively: no value could be supplied, so
+   * it is neither reported in missingContextKeys nor makes an answer conditional.
+   */
+  absent?: boolean;
 }
 
 /**

@@ -300,3 +300,27 @@ test('Set qualifiers and operator names are accepted in any case (undocumented; 
   assert.equal(allows({ 'forallvalues:stringequals': { 'aws:TagKeys': 'a' } }, { 'aws:TagKeys': ['a'] }), true);
   assert.equal(allows({ STRINGEQUALSIFEXISTS: { k: 'a' } }), true);
 });
+
+test('"AWS global condition context keys" (Availability): a key known to be absent is evaluated as missing, definitively — not reported, never conditional', () => {
+  const absent = (key: string) => new Map([[key.toLowerCase(), { key, type: 'STRING' as ContextKeyType, values: [], absent: true }]]);
+  const on = (
+    condition: Record<string, Record<string, string | string[]>>,
+    context: Map<string, { key: string; type: ContextKeyType; values: string[]; absent: boolean }>,
+    effect = 'Allow',
+  ) => {
+    const p = stmt('p', { Effect: effect, Action: '*', Resource: '*', Condition: condition });
+    return evaluate(request('s3:GetObject', 'arn:aws:s3:::b/k', { context }), { identityPolicies: [p] });
+  };
+  // aws:PrincipalOrgID is "included in the request context only if the principal is a member of an organization".
+  const equals = on({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }, absent('aws:PrincipalOrgID'));
+  assert.deepEqual([equals.decision, equals.conditional, equals.missingContextKeys], ['IMPLICIT_DENY', false, []]);
+  // Same statement, key simply not supplied: AWS's answer is the same, but conditional and reported.
+  const unknown = run({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } });
+  assert.deepEqual([unknown.decision, unknown.conditional, unknown.missingContextKeys], ['IMPLICIT_DENY', true, ['aws:PrincipalOrgID']]);
+  // Negated and ...IfExists operators on an absent key are true ("Condition operators": missing key).
+  assert.equal(on({ StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }, absent('aws:PrincipalOrgID')).decision, 'ALLOWED');
+  assert.equal(on({ StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }, absent('aws:PrincipalOrgID')).decision, 'ALLOWED');
+  const isNull = on({ Null: { 'aws:PrincipalOrgID': 'true' } }, absent('aws:PrincipalOrgID'));
+  assert.deepEqual([isNull.decision, isNull.missingContextKeys], ['ALLOWED', []]);
+  assert.equal(on({ 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/*' } }, absent('aws:PrincipalOrgPaths')).conditional, false);
+});

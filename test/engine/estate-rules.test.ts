@@ -80,6 +80,10 @@ test('Organizations "Resource control policies": RCPs apply only to the supporte
     'dynamodb:GetItem',
     'ecr:BatchGetImage',
     'aoss:APIAccessAll',
+    // AWS's RCP examples (aws-samples/resource-control-policy-examples) also cover Cognito user pools and IAM Roles Anywhere.
+    'cognito-idp:DeleteUserPool',
+    'cognito-identity:GetId',
+    'rolesanywhere:CreateSession',
   ]) {
     assert.equal(rcpsApply(a, `arn:aws:iam::${ACCOUNT}:user/alice`), true, a);
   }

@@ -136,20 +136,23 @@ const EMPTY: RequestContext = new Map();
  */
 export function evaluateCondition(c: CompiledCondition, context: RequestContext, missing: MissingKeys | null): number {
   if (c.kind === 'unknown') return 0;
-  const entry = context.get(c.keyLower);
+  const found = context.get(c.keyLower);
+  // A key known to be absent (ContextValue.absent) is evaluated as missing, but never unknown.
+  const entry = found !== undefined && found.absent !== true ? found : undefined;
   if (c.kind === 'null') {
-    if (!entry) missing?.add(c.key);
+    if (!found) missing?.add(c.key);
     const isNull = !entry || entry.values.length === 0;
     for (const expect of c.nullExpect) if (expect !== undefined && expect === isNull) return ACTUAL;
     return 0;
   }
   const op = c.op!;
   if (!entry) {
-    missing?.add(c.key);
+    if (!found) missing?.add(c.key);
     if (c.ifExists) return ACTUAL;
-    if (c.set === SetQualifier.ForAllValues) return ACTUAL | UNKNOWN_BIT;
-    if (c.set === SetQualifier.ForAnyValue) return UNKNOWN_BIT;
-    return op.negated ? ACTUAL | UNKNOWN_BIT : UNKNOWN_BIT;
+    const unknown = found ? 0 : UNKNOWN_BIT;
+    if (c.set === SetQualifier.ForAllValues) return ACTUAL | unknown;
+    if (c.set === SetQualifier.ForAnyValue) return unknown;
+    return op.negated ? ACTUAL | unknown : unknown;
   }
 
   // Policy values: precompiled, or substituted now.

@@ -7,10 +7,28 @@ import type { Statement } from '../types.js';
 import type { CheckContext } from './context.js';
 
 /**
- * Services whose resources RCPs apply to ("Resource control policies (RCPs)", list of supported
- * AWS services).
+ * Services whose resources RCPs apply to ("Resource control policies (RCPs)", "List of AWS services
+ * that support RCPs" — the stored copies of that page cut the list off). AWS's own RCP examples,
+ * which the page links to (aws-samples/resource-control-policy-examples, "examples of RCPs that
+ * help enforce controls on services supported by RCPs"), name them: the HTTPS-only and
+ * service-principal RCPs (Restrict-resource-access-patterns/*.json) list s3, sts, kms, sqs,
+ * secretsmanager, cognito-identity, cognito-idp, logs, dynamodb, ecr and aoss; Service-specific-
+ * controls adds RCPs for IAM Roles Anywhere (rolesanywhere:CreateSession, EnableProfile, ...).
  */
-export const RCP_SERVICES: ReadonlySet<string> = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss']);
+export const RCP_SERVICES: ReadonlySet<string> = new Set([
+  's3',
+  'sts',
+  'kms',
+  'sqs',
+  'secretsmanager',
+  'cognito-identity',
+  'cognito-idp',
+  'logs',
+  'dynamodb',
+  'ecr',
+  'aoss',
+  'rolesanywhere',
+]);
 
 export function checkOrganizationsPolicy(ctx: CheckContext, s: Statement): void {
   if (ctx.policyType !== 'SERVICE_CONTROL_POLICY' && ctx.policyType !== 'RESOURCE_CONTROL_POLICY') return;
