@@ -57,6 +57,8 @@ export interface RoleState {
   inline: Record<string, Doc>;
 }
 export interface ManagedPolicy {
+  /** AWS managed policies: arn:aws:iam::aws:policy/…; customer managed: built from the path. */
+  arn?: string;
   path: string;
   versions: Record<string, Doc>;
   defaultVersion: string;
@@ -74,7 +76,8 @@ export interface EstateState {
   groups: Record<string, { attached: string[]; inline: Record<string, Doc> }>;
   policies: Record<string, ManagedPolicy>;
   orgPolicies: OrgPolicy[];
-  bucketPolicies: Record<string, Doc>;
+  /** null: collected and found without a policy (`get-bucket-policy`: NoSuchBucketPolicy; SQS: no Attributes.Policy). */
+  bucketPolicies: Record<string, Doc | null>;
   tags: Record<string, Record<string, string>>;
 }
 
@@ -145,12 +148,13 @@ export function baseState(): EstateState {
 export const clone = (s: EstateState): EstateState => structuredClone(s);
 
 const id = (prefix: string, name: string) => `${prefix}${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}EXAMPLE0`.slice(0, 21);
-const attachedList = (names: string[], state: EstateState) => names.map((n) => ({ PolicyName: n, PolicyArn: `${IAM}policy${state.policies[n].path}${n}` }));
+const policyArn = (state: EstateState, name: string) => state.policies[name].arn ?? `${IAM}policy${state.policies[name].path}${name}`;
+const attachedList = (names: string[], state: EstateState) => names.map((n) => ({ PolicyName: n, PolicyArn: policyArn(state, n) }));
 const inlineList = (inline: Record<string, Doc>) => Object.entries(inline).map(([PolicyName, PolicyDocument]) => ({ PolicyName, PolicyDocument }));
 
 /** `aws iam get-account-authorization-details` of the member account. */
 export function authorizationDetails(state: EstateState): object {
-  const boundaryArn = (name: string) => `${IAM}policy${state.policies[name].path}${name}`;
+  const boundaryArn = (name: string) => policyArn(state, name);
   const holders = (name: string) =>
     Object.values(state.users).filter((u) => u.attached.includes(name)).length +
     Object.values(state.roles).filter((r) => r.attached.includes(name)).length +
@@ -194,7 +198,7 @@ export function authorizationDetails(state: EstateState): object {
     Policies: Object.entries(state.policies).map(([name, p]) => ({
       PolicyName: name,
       PolicyId: id('ANPA', name),
-      Arn: `${IAM}policy${p.path}${name}`,
+      Arn: policyArn(state, name),
       Path: p.path,
       DefaultVersionId: p.defaultVersion,
       AttachmentCount: holders(name),
@@ -288,7 +292,7 @@ export function resourcePolicies(state: EstateState): object {
     ResourcePolicies: Object.entries(state.bucketPolicies).map(([ResourceArn, policy]) => ({
       ResourceArn,
       ResourceOwner: A,
-      Policy: JSON.stringify(policy),
+      Policy: policy === null ? null : JSON.stringify(policy),
     })),
   };
 }
