@@ -345,6 +345,40 @@ describe('whatIf errors, and nothing stored', () => {
     }
   });
 
+  test('documents IAM would refuse are MALFORMED_POLICY_DOCUMENT at the element: Principal in an identity policy, Resource or NotPrincipal in a trust policy', async () => {
+    // "AWS JSON policy elements: Principal": you cannot use Principal in an identity-based policy
+    // (IAM: "Has prohibited field Principal"); "NotPrincipal": not in an identity-based policy nor
+    // in a role trust policy; a trust policy names no Resource (IAM: "Has prohibited field Resource").
+    const identity =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": "*",\n    "Action": "s3:GetObject",\n    "Resource": "*"\n  }]\n}';
+    const trustWith = (element: string) =>
+      `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Deny",\n    ${element},\n    "Action": "sts:AssumeRole"\n  }]\n}`;
+    for (const [change, key] of [
+      [{ putPolicy: { policyId: `${BOB}#WithPrincipal`, document: identity } }, 'Principal'],
+      [{ putPolicy: { policyId: DEV_READ, document: identity } }, 'Principal'],
+      [{ putTrustPolicy: { roleArn: DEPLOY, document: trustWith(`"Principal": {"AWS": "${BOB}"}, "Resource": "*"`) } }, 'Resource'],
+      [{ putTrustPolicy: { roleArn: DEPLOY, document: trustWith(`"NotPrincipal": {"AWS": "${BOB}"}`) } }, 'NotPrincipal'],
+    ] as const) {
+      const e = await code([change]);
+      assert.equal(e.extensions?.code, 'MALFORMED_POLICY_DOCUMENT', `${key}: ${e.message}`);
+      assert.match(e.message, new RegExp(`prohibited field ${key}`));
+      const text = 'putPolicy' in change ? change.putPolicy.document : change.putTrustPolicy.document;
+      const lineNo = text.split('\n').findIndex((l) => l.includes(`"${key}"`));
+      assert.deepEqual([e.extensions?.line, e.extensions?.column], [lineNo + 1, text.split('\n')[lineNo].indexOf(`"${key}"`) + 1], key);
+    }
+  });
+
+  test('a customer managed policy of another account cannot be attached or made a boundary (IAM: the policy must be in the principal’s account or AWS managed)', async () => {
+    for (const change of [
+      { attachPolicy: { policyArn: AUDITOR, targetArn: OPS_ADMIN } },
+      { setPermissionsBoundary: { principalArn: OPS_ADMIN, policyArn: S3_ONLY } },
+    ]) {
+      const e = await code([change]);
+      assert.equal(e.extensions?.code, 'BAD_USER_INPUT', e.message);
+      assert.match(e.message, /111122223333/);
+    }
+  });
+
   test('nothing is stored: the imports and the live answers are unchanged after every whatIf above', async () => {
     const imports = (await server.gql('{ imports { id } }')).data.imports;
     assert.equal(imports.length, 1);
