@@ -486,6 +486,14 @@ describe('filters and paging', () => {
     const tagged = (await changes('trust-alice', 'tag-dev', { r: I_DEV })).map(line);
     assert.deepEqual(tagged, [`GAINED ${ALICE} ec2:StartInstances ${I_DEV}`]);
     assert.deepEqual(await changes('trust-alice', 'tag-dev', { r: I_OPS }), []);
+    // Contract, Semantics: "A resource that is not an ARN (nor `*`) is BAD_USER_INPUT".
+    const notArn = await server.gql(CHANGES, { from: sid(from), to: sid(to), r: 'acme-data/reports' });
+    assert.equal(notArn.errors?.[0].extensions?.code, 'BAD_USER_INPUT', JSON.stringify(notArn));
+    same((await changes(from, to, { r: '*' })).map(line), [
+      `LOST ${ALICE} cloudtrail:LookupEvents *`,
+      `LOST ${BOB} cloudtrail:LookupEvents *`,
+      `LOST ${OPS} cloudtrail:LookupEvents *`,
+    ]);
   });
 
   test('paging one at a time walks the same changes in the same order, without repeats', async () => {
