@@ -184,6 +184,20 @@ const STATES: [string, EstateState][] = [
     apply((s) => (s.users.carol.inline.CarolQueue = doc(allow('sqs:SendMessage', QUEUE, { StringEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d' } })))),
   ],
   ['base-7', base],
+  // An SCP Deny unless the request names us-east-1 (aws:RequestedRegion, which whoCan's request lacks).
+  [
+    'scp-region-lock',
+    apply((s) =>
+      s.orgPolicies.push({
+        id: 'p-regionlock1',
+        name: 'RegionLock',
+        type: 'SERVICE_CONTROL_POLICY',
+        content: doc({ Effect: 'Deny', Action: 'ec2:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-east-1'] } } }),
+        targets: ['ou-ac12-wkld0001'],
+      }),
+    ),
+  ],
+  ['base-8', base],
   // A collection run that found nothing new: the same files again.
   ['identical', base],
 ];
@@ -440,6 +454,22 @@ describe('accessChanges between imported snapshots: each change kind, GAINED and
     same(await storedLines('deny-version', 'base-6'), [`GAINED ${ALICE} s3:GetObject ${SECRET}`, `GAINED ${CAROL} s3:GetObject ${SECRET}`]);
   });
 
+  test('an SCP Deny conditioned on a key the request lacks: allowed → conditional is LOST, the decision without the key an explicit deny ("Condition operators": a negated operator is true when the key is absent)', async () => {
+    const moved = await changes('base-7', 'scp-region-lock');
+    same(moved.map(line), [`LOST ${CAROL} ec2:DescribeInstances *`, `LOST ${OPS} ec2:DescribeInstances *`]);
+    for (const c of moved) assert.deepEqual([c.before, c.conditionalBefore, c.after, c.conditionalAfter], ['ALLOWED', false, 'EXPLICIT_DENY', true]);
+    same((await changes('scp-region-lock', 'base-8')).map(line), [`GAINED ${CAROL} ec2:DescribeInstances *`, `GAINED ${OPS} ec2:DescribeInstances *`]);
+    // Supplying the key decides it: allowed in us-east-1.
+    const r = await server.gql(
+      `query($s: Int) { whoCan(action: "ec2:DescribeInstances", resource: "*", snapshot: $s, context: [{ key: "aws:RequestedRegion", values: ["us-east-1"] }]) { edges { node { principal { arn } } } } }`,
+      { s: sid('scp-region-lock') },
+    );
+    assert.deepEqual(
+      r.data.whoCan.edges.map((e: any) => e.node.principal.arn),
+      [OPS, CAROL, OPS_ADMIN],
+    );
+  });
+
   test('a whole sequence that comes back to where it started: no change from the first snapshot to the last', async () => {
     assert.deepEqual(await changes('base', 'identical'), []);
     assert.deepEqual(await changes('bob-metrics-unconditional', 'identical'), []);
@@ -546,7 +576,7 @@ describe('whoCan / whatCan / simulatePrincipalPolicy on a past snapshot follow t
 
 describe('re-import of identical data', () => {
   test('no change, and the database grows by less than 5 %', async () => {
-    assert.deepEqual(await changes('base-7', 'identical'), []);
+    assert.deepEqual(await changes('base-8', 'identical'), []);
     const [beforeSize, afterSize] = sizes.slice(-2);
     assert.ok(afterSize < beforeSize * 1.05, `${beforeSize} → ${afterSize} bytes`);
   });
@@ -572,7 +602,7 @@ describe('accessql diff', () => {
     const loss = runCli(['diff', '--db', db, '--from', String(sid('devread-v2')), '--to', String(sid('devread-back-to-v1')), '--fail-on-gained']);
     assert.equal(loss.status, 0, loss.stderr);
     assert.match(loss.stdout, /LOST/);
-    const latest = runCli(['diff', '--db', db, '--from', String(sid('base-7')), '--fail-on-gained']);
+    const latest = runCli(['diff', '--db', db, '--from', String(sid('base-8')), '--fail-on-gained']);
     assert.equal(latest.status, 0, '`--to` defaults to the latest, identical: no change');
   });
 
