@@ -622,7 +622,10 @@ describe('accessql diff', () => {
     const r = runCli(['import', '--db', db, ...files]);
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, new RegExp(`${path.basename(files[0]).replace(/\./g, '\\.')}:3:\\d+`));
+    const missing = runCli(['import', '--db', db, writeCollection(dir, 'fine', base)[0], path.join(dir, 'never-collected.json')]);
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr, /never-collected\.json/);
     const ids = (await server.gql('{ imports { id } }')).data.imports.map((i: any) => i.id);
-    assert.equal(Math.max(...ids), STATES.length);
+    assert.equal(Math.max(...ids), STATES.length, 'all files land in one transaction or nothing changes');
   });
 });

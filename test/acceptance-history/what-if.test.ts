@@ -284,6 +284,25 @@ describe('whatIf: every ChangeInput kind, the accesses that would move and whoCa
   });
 });
 
+test('whatIf’s accessChanges pages with first/after like every connection', async () => {
+  const changes = [{ attachPolicy: { policyArn: AUDITOR, targetArn: DEVS } }, { addUserToGroup: { userArn: BOB, groupArn: DEVS } }];
+  const q = `query($changes: [ChangeInput!]!, $after: String) { whatIf(changes: $changes) {
+    accessChanges(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { principal { arn } action } } } } }`;
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 5; i++) {
+    const r: any = await server.gql(q, { changes, after });
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    const c = r.data.whatIf.accessChanges;
+    assert.equal(c.totalCount, 3);
+    seen.push(...c.edges.map((e: any) => `${e.node.principal.arn} ${e.node.action}`));
+    if (!c.pageInfo.hasNextPage) break;
+    after = c.pageInfo.endCursor;
+  }
+  // Ordered by principal ARN, action, resource.
+  assert.deepEqual(seen, [`${ALICE} cloudtrail:LookupEvents`, `${BOB} cloudtrail:LookupEvents`, `${BOB} s3:GetObject`]);
+});
+
 describe('whatIf errors, and nothing stored', () => {
   const ask = (changes: object[]) => server.gql(Q, { changes, action: 's3:GetObject', resource: OBJECT });
   const code = async (changes: object[]) => {
