@@ -22,8 +22,10 @@ import {
   type FactOwnPolicies,
   type IamFacts,
 } from '../../store/iam-facts.js';
+import { parsePolicy } from '../../policy/parse.js';
+import { accountOfArn } from '../../util/arn.js';
 import { compileInput } from '../simulate-custom.js';
-import { InvalidQuestionError, NotFoundError, quoted } from '../errors.js';
+import { InvalidQuestionError, MalformedPolicyError, NotFoundError, quoted } from '../errors.js';
 import { AccessIndex } from '../access-index.js';
 import { accessChanges, type DiffOptions, type DiffResult } from './diff.js';
 
@@ -57,6 +59,24 @@ export interface HypotheticalState {
   estate: Estate;
   /** ARNs of the principals whose policies, groups or boundary the changes rewrote. */
   touched: Set<string>;
+}
+
+/**
+ * Elements IAM refuses in a document of that kind with MalformedPolicyDocument ("Has prohibited
+ * field …"): "AWS JSON policy elements: Principal" (not in an identity-based policy),
+ * "NotPrincipal" (neither there nor in a role trust policy), and a trust policy's Resource.
+ */
+const PROHIBITED = { identity: ['Principal', 'NotPrincipal'], trust: ['NotPrincipal', 'Resource', 'NotResource'] } as const;
+
+/** The document as IAM's Put…Policy / CreatePolicyVersion / UpdateAssumeRolePolicy would accept it, or MALFORMED_POLICY_DOCUMENT. */
+function checkDocument(text: string, label: string, kind: 'identity' | 'trust'): void {
+  compileInput(text, label, kind === 'identity' ? 'identity' : 'resource');
+  for (const st of parsePolicy(text).document.statements) {
+    for (const field of PROHIBITED[kind]) {
+      const at = st.source?.keys[field];
+      if (at) throw new MalformedPolicyError(label, `Has prohibited field ${field}`, at.line, at.column);
+    }
+  }
 }
 
 const byKey =
@@ -131,6 +151,21 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
     if (!m) throw new NotFoundError(`${label}: no stored managed policy has the ARN ${quoted(arn)}`);
     return m;
   };
+  /**
+   * A customer managed policy is attachable (and usable as a boundary) only in its own account;
+   * AWS managed ones (`arn:aws:iam::aws:policy/…`) everywhere. IAM refuses the rest as a policy
+   * that "does not exist or is not attachable".
+   */
+  const sameAccount = (policyArn: string, accountId: string | undefined, label: string) => {
+    const policyAccount = accountOfArn(policyArn);
+    if (policyAccount && policyAccount !== 'aws' && accountId && policyAccount !== accountId) {
+      throw new InvalidQuestionError(
+        `${label}: ${quoted(policyArn)} belongs to account ${policyAccount}: a customer managed policy is attachable only in its own account, not in ${accountId}`,
+        { argumentName: label },
+      );
+    }
+  };
+  const accountOfOwner = (arn: string) => principals.get(arn)?.accountId ?? groups.get(arn)?.accountId;
   const principalOfType = (arn: string, label: string, type?: 'USER' | 'ROLE'): ModelPrincipal => {
     const p = principals.get(arn);
     if (!p || (type && p.type !== type))
@@ -167,6 +202,7 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
         const { policies } = ownerPolicies(targetArn, `${label}.targetArn`);
         const at = policies.attached.indexOf(policyArn);
         if (kind === 'attachPolicy') {
+          sameAccount(policyArn, accountOfOwner(targetArn), label);
           if (at < 0) {
             policies.attached.push(policyArn);
             policies.attached.sort();
@@ -179,7 +215,7 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
       }
       case 'putPolicy': {
         const { policyId, document } = change.putPolicy!;
-        compileInput(document, `${label}.document`, 'identity');
+        checkDocument(document, `${label}.document`, 'identity');
         const inline = policyId.startsWith('arn:') && !policyId.includes('#') ? undefined : splitInline(policyId);
         if (!inline) {
           // CreatePolicyVersion with SetAsDefault: the new text is the default version.
@@ -220,8 +256,11 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
       }
       case 'setPermissionsBoundary': {
         const { principalArn, policyArn } = change.setPermissionsBoundary!;
-        principalOfType(principalArn, `${label}.principalArn`);
-        if (policyArn) managedPolicy(policyArn, `${label}.policyArn`);
+        const p = principalOfType(principalArn, `${label}.principalArn`);
+        if (policyArn) {
+          managedPolicy(policyArn, `${label}.policyArn`);
+          sameAccount(policyArn, p.accountId, label);
+        }
         boundaries.set(principalArn, policyArn ?? null);
         touchedPrincipals.add(principalArn);
         break;
@@ -246,7 +285,7 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
       case 'putTrustPolicy': {
         const { roleArn, document } = change.putTrustPolicy!;
         principalOfType(roleArn, `${label}.roleArn`, 'ROLE');
-        compileInput(document, `${label}.document`, 'resource');
+        checkDocument(document, `${label}.document`, 'trust');
         trust.set(roleArn, document);
         trustChanged = true;
         break;

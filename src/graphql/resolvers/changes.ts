@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { accessChanges, type AccessChangeEntry, type DiffResult, type ModelState } from '../../access/changes/diff.js';
 import { WhatIfSession, type ChangeSpec } from '../../access/changes/what-if.js';
 import { whoCan } from '../../access/questions.js';
+import { checkResourceArn } from '../../access/resource-scope.js';
 import { loadIamFacts, type IamFacts } from '../../store/iam-facts.js';
 import { latestSnapshotId } from '../../store/history.js';
 import { compileGlob } from '../../util/wildcard.js';
@@ -50,6 +51,8 @@ interface ChangeFilters {
 function connection(diff: DiffResult, filters: ChangeFilters, first: number | null, after: string | null): AccessChangeConnection {
   pageSize(first);
   checkResource(filters.resource, 'resource');
+  // The filter names a resource as whoCan's argument does: an ARN or "*", else BAD_USER_INPUT.
+  if (filters.resource) checkResourceArn(filters.resource);
   const action = filters.action?.toLowerCase();
   // "whose resource covers the given ARN": the change's pattern matches it (IAM's wildcard rules).
   const covers = filters.resource ? filters.resource : undefined;

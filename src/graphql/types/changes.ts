@@ -16,7 +16,7 @@ registerEnumType(AccessChangeKind, {
 
 @ObjectType({
   description:
-    "One (principal, action, resource) whose access changed. A move between none, conditional and allowed counts: allowed → conditional is LOST, none → conditional is GAINED. `before`/`after` are the decisions without the missing context (a conditional entry's decision is IMPLICIT_DENY, with conditionalBefore/conditionalAfter true); a principal that does not exist on one side is IMPLICIT_DENY there.",
+    "One (principal, action, resource) whose access changed. A move between none, conditional and allowed counts: allowed → conditional is LOST, none → conditional is GAINED. `before`/`after` are the decisions without the missing context (a conditional entry's decision is IMPLICIT_DENY when an Allow needs the keys, EXPLICIT_DENY when a Deny applies unless they have some value; conditionalBefore/conditionalAfter true); a principal that does not exist on one side is IMPLICIT_DENY there.",
 })
 export class AccessChange {
   @Field(() => Principal, { description: 'The principal as the new state knows it (the old state for one that is gone).' })
@@ -35,12 +35,14 @@ export class AccessChange {
   change!: AccessChangeKind;
 
   @Field(() => Decision, {
-    description: 'The decision in the old state, without the missing context (IMPLICIT_DENY for a conditional entry, see conditionalBefore).',
+    description:
+      'The decision in the old state, without the missing context (for a conditional entry IMPLICIT_DENY, or EXPLICIT_DENY where a Deny applies unless the keys have some value; see conditionalBefore).',
   })
   before!: Decision;
 
   @Field(() => Decision, {
-    description: 'The decision in the new state, without the missing context (IMPLICIT_DENY for a conditional entry, see conditionalAfter).',
+    description:
+      'The decision in the new state, without the missing context (for a conditional entry IMPLICIT_DENY, or EXPLICIT_DENY where a Deny applies unless the keys have some value; see conditionalAfter).',
   })
   after!: Decision;
 

@@ -7,7 +7,8 @@
  * `aws secretsmanager get-resource-policy` → ResourcePolicy. `ResourceOwner` names the owning
  * account where the ARN has none (S3 buckets and objects).
  *
- * Importing a policy for an ARN replaces that resource's stored policy; others stay.
+ * Importing a policy for an ARN replaces that resource's stored policy; others stay. `"Policy": null`
+ * says the resource has none (any stored one is removed).
  */
 import { accountOfArn } from '../../util/arn.js';
 import { parseArn } from '../arn.js';
@@ -44,7 +45,15 @@ export function importResourcePolicies(session: ImportSession, root: JsonObject)
       if (inArn && inArn !== owner) throw new ShapeError([...path, 'ResourceOwner'], `${owner} differs from the account in the ARN (${inArn})`);
     }
     const pp: JsonPath = [...path, 'Policy'];
-    if (o.Policy === undefined || o.Policy === null) throw new ShapeError(pp, 'missing Policy (the resource-based policy document)');
+    if (o.Policy === undefined) throw new ShapeError(pp, 'missing Policy (the resource-based policy document, or null for none)');
+    if (o.Policy === null) {
+      // Collected and found without a policy (get-bucket-policy's NoSuchBucketPolicy, an SQS
+      // queue without Attributes.Policy): the only way a DeleteBucketPolicy reaches the store,
+      // so the next snapshot, and accessChanges, see the access it gave go.
+      session.writer.deleteResourcePolicy(arn);
+      session.resourcePolicies.add(arn);
+      return;
+    }
     const doc = readDocument(o.Policy, pp, session.lenient);
     session.repair(pp, doc.parsed.repairs);
     const accountId = accountOfArn(arn) ?? null;

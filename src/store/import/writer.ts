@@ -142,6 +142,9 @@ export class ImportWriter {
       resourcePolicy:
         p(`INSERT OR REPLACE INTO resource_policies (arn, partition, service, region, account_id, owner_account_id, resource_type, resource, policy, snapshot_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      deleteResourcePolicy: p(`DELETE FROM resource_policies WHERE arn = ?`),
+      // A row known only by that policy (listed = 0) goes with it; a listed resource keeps its tags.
+      deleteUnlistedResource: p(`DELETE FROM resources WHERE arn = ? AND listed = 0`),
       stubPolicy: p(`INSERT OR IGNORE INTO policies (arn, name, kind, account_id, stub, snapshot_id) VALUES (?, ?, ?, ?, 1, ?)`),
     };
   }
@@ -338,6 +341,12 @@ export class ImportWriter {
       document,
       this.snapshotId,
     );
+  }
+
+  /** The resource has no resource-based policy (any stored one is removed). */
+  deleteResourcePolicy(arn: string): void {
+    this.s.deleteResourcePolicy.run(arn);
+    this.s.deleteUnlistedResource.run(arn);
   }
 
   /**
