@@ -233,6 +233,8 @@ export function matchArnPattern(pattern: ArnPattern, arn: PreparedArn, context: 
     if (!headMayMatch(pattern, arn)) return FALSE;
     const r = resolveTemplate(pattern.template, context);
     if (r.missing !== undefined) {
+      // A key known absent has no value to supply: AWS's answer (no match) is the only one.
+      if (r.absent) return FALSE;
       missing?.add(r.missing);
       return UNKNOWN;
     }

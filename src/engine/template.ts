@@ -66,7 +66,8 @@ export function parseTemplate(text: string, variablesEnabled: boolean): Template
 }
 
 /** Result of resolving a template: the pattern pieces, or the first variable that could not be resolved. */
-export type Resolved = { pieces: PatternPiece[]; missing?: undefined } | { pieces?: undefined; missing: string };
+/** `absent`: the key is known to be absent (ContextValue.absent): no value could be supplied, so the variable is definitively without one. */
+export type Resolved = { pieces: PatternPiece[]; missing?: undefined } | { pieces?: undefined; missing: string; absent: boolean };
 
 /** Substitutes variables from the request context. Resolved values are literal text (no wildcards). */
 export function resolveTemplate(template: Template, context: RequestContext): Resolved {
@@ -77,9 +78,9 @@ export function resolveTemplate(template: Template, context: RequestContext): Re
       continue;
     }
     const entry = context.get(node.keyLower);
-    if (entry && entry.values.length === 1) pieces.push({ lit: entry.values[0]! });
+    if (entry && entry.absent !== true && entry.values.length === 1) pieces.push({ lit: entry.values[0]! });
     else if (node.fallback !== undefined) pieces.push({ lit: node.fallback });
-    else return { missing: node.variable };
+    else return { missing: node.variable, absent: entry?.absent === true };
   }
   return { pieces };
 }

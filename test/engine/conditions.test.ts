@@ -324,3 +324,24 @@ test('"AWS global condition context keys" (Availability): a key known to be abse
   assert.deepEqual([isNull.decision, isNull.missingContextKeys], ['ALLOWED', []]);
   assert.equal(on({ 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/*' } }, absent('aws:PrincipalOrgPaths')).conditional, false);
 });
+
+test('"Policy variables with no value" + "AWS global condition context keys" (Availability): a variable whose key is known absent has no value, definitively — in Resource and in condition values', () => {
+  type Value = { key: string; type: ContextKeyType; values: string[]; absent?: boolean };
+  const absent = new Map<string, Value>([['aws:principalorgid', { key: 'aws:PrincipalOrgID', type: 'STRING', values: [], absent: true }]]);
+  const ask = (statement: Record<string, unknown>, context: Map<string, Value>) =>
+    evaluate(request('s3:GetObject', 'arn:aws:s3:::b/o-a1b2c3d4e5/k', { context }), {
+      identityPolicies: [stmt('p', { Version: '2012-10-17', Effect: 'Allow', Action: '*', ...statement } as never)],
+    });
+  // "An entry that includes a policy variable with no value will not match any resource."
+  const inResource = ask({ Resource: 'arn:aws:s3:::b/${aws:PrincipalOrgID}/*' }, absent);
+  assert.deepEqual([inResource.decision, inResource.conditional, inResource.missingContextKeys], ['IMPLICIT_DENY', false, []]);
+  // The key merely not supplied: the same AWS answer, but it could be supplied — conditional and reported.
+  const notGiven = ask({ Resource: 'arn:aws:s3:::b/${aws:PrincipalOrgID}/*' }, new Map());
+  assert.deepEqual([notGiven.decision, notGiven.conditional, notGiven.missingContextKeys], ['IMPLICIT_DENY', true, ['aws:PrincipalOrgID']]);
+  // In a condition's value: null, so StringEquals does not match and StringNotEquals does.
+  const tag = new Map<string, Value>([...absent, ['aws:resourcetag/org', { key: 'aws:ResourceTag/org', type: 'STRING', values: ['o-a1b2c3d4e5'] }]]);
+  const equals = ask({ Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/org': '${aws:PrincipalOrgID}' } } }, tag);
+  assert.deepEqual([equals.decision, equals.conditional, equals.missingContextKeys], ['IMPLICIT_DENY', false, []]);
+  const notEquals = ask({ Resource: '*', Condition: { StringNotEquals: { 'aws:ResourceTag/org': '${aws:PrincipalOrgID}' } } }, tag);
+  assert.deepEqual([notEquals.decision, notEquals.missingContextKeys], ['ALLOWED', []]);
+});

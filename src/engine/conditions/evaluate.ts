@@ -169,8 +169,11 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext,
       if (r.missing !== undefined) {
         // "Policy variables with no value": the value is effectively null — nothing equals it or
         // is like it, so StringEquals/StringLike do not match it and StringNotEquals/StringNotLike do.
-        missing?.add(r.missing);
-        unresolved = UNKNOWN_BIT;
+        // A key known absent (ContextValue.absent) has no value to supply: null for certain.
+        if (!r.absent) {
+          missing?.add(r.missing);
+          unresolved = UNKNOWN_BIT;
+        }
         policy.push(undefined);
         continue;
       }
