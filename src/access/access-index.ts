@@ -326,6 +326,10 @@ export class AccessIndex {
   /** Compiled SCP / RCP levels, by level (policy ids and target): principals of one account share them. */
   private readonly levelCache = new Map<string, CompiledPolicy[][]>();
   private readonly orgCompiled = new Map<string, CompiledPolicy>();
+  /** Resource-based and trust policies compiled for views, by name and text (with the problem reading one raised). */
+  private readonly resourceCompiled = new Map<string, { compiled: CompiledPolicy; problem: string | null }>();
+  /** The reused index's resource policies: the same name and text compile alike, so a what-if or snapshot index takes them from there. */
+  private readonly resourceCompiledBefore: Map<string, { compiled: CompiledPolicy; problem: string | null }> | undefined;
   /** Per principal position: its SCP levels (null: no SCP restricts it). */
   private readonly scpsOf: (CompiledPolicy[][] | null)[];
   /** Per SCP level list and action: whether its statements read principal keys (their outcome differs within an account). */
@@ -351,6 +355,7 @@ export class AccessIndex {
     // Statement tables keyed by compiled statements: a reused policy brings its entries along
     // (copies, so neither index sees the other's later additions).
     const r = options.reuse;
+    this.resourceCompiledBefore = r?.resourceCompiled;
     this.statementKeys = new Map(r?.statementKeys);
     this.patternIds = new Map(r?.patternIds);
     this.patterns = r ? [...r.patterns] : [];
@@ -517,12 +522,18 @@ export class AccessIndex {
 
   private compileCached(text: string, name: string): CompiledPolicy {
     const key = `${name}\u0000${text}`;
-    let c = this.orgCompiled.get(key);
+    let c = this.resourceCompiled.get(key);
     if (c === undefined) {
-      if (this.orgCompiled.size > 50_000) this.orgCompiled.clear();
-      this.orgCompiled.set(key, (c = this.compileText(text, name)));
+      c = this.resourceCompiledBefore?.get(key);
+      if (c === undefined) {
+        const problems = this.problems.length;
+        const compiled = this.compileText(text, name);
+        c = { compiled, problem: this.problems.length > problems ? this.problems[problems] : null };
+      } else if (c.problem !== null) this.problems.push(c.problem);
+      if (this.resourceCompiled.size > 50_000) this.resourceCompiled.clear();
+      this.resourceCompiled.set(key, c);
     }
-    return c;
+    return c.compiled;
   }
 
   /** The estate's facts about a resource (cached). */

@@ -61,7 +61,7 @@ import { actionMatches } from '../../engine/statement.js';
 import { matchArnPattern, prepareArn } from '../../engine/arn.js';
 import { TRUE } from '../../engine/tri.js';
 import type { AccountModel, ModelPrincipal } from '../../store/account-model.js';
-import { s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
+import { isServiceLinkedRoleArn, s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
 import { AccessIndex, type IndexedPrincipal } from '../access-index.js';
 
 export interface ModelState {
@@ -133,6 +133,12 @@ interface StatementFacts {
   lowerActions?: string[];
   /** NotAction statements: per action number, 2 when the statement covers it, 1 when not, 0 not yet known. */
   notVerdict?: Uint8Array;
+  /** Statements with an Action list: the actions each applicability rule admits (filled on need). */
+  admitted?: Map<Applicability, string[]>;
+  /** NotAction statements: the actions each resource type's rule admits that the statement covers. */
+  notAdmitted?: Map<Applicability, string[]>;
+  /** Per shared pattern list (an account's sts patterns): those the Resource may match, in list order. */
+  matched?: WeakMap<string[], string[]>;
 }
 
 const expansionSets = new Map<string, Set<string>>();
@@ -318,6 +324,18 @@ function mayMatch(st: StatementFacts, pattern: string): boolean {
   return false;
 }
 
+/**
+ * The patterns of a shared list (one per account, thousands of roles) that the statement's
+ * Resource may match: tested once per statement and list instead of once per principal group.
+ */
+function matchedIn(st: StatementFacts, list: string[]): string[] {
+  if (st.resourceMatchers === null) return list;
+  const memo = (st.matched ??= new WeakMap());
+  let out = memo.get(list);
+  if (out === undefined) memo.set(list, (out = list.filter((x) => mayMatch(st, x))));
+  return out;
+}
+
 /** Every action name the diff has met, numbered (so that sets of them are bytes, not Sets of strings). */
 const actionNumbers = new Map<string, number>();
 const actionNames: string[] = [];
@@ -347,19 +365,18 @@ function numbersOf(list: string[]): Int32Array {
   return out;
 }
 
-/** Does a NotAction statement cover action number n? (Its verdict per action, computed once.) */
-function notActionCovers(st: StatementFacts, n: number): boolean {
-  let verdict = (st.notVerdict ??= new Uint8Array(actionNames.length));
-  if (verdict.length <= n) {
-    const grown = new Uint8Array(actionNames.length);
-    grown.set(verdict);
-    st.notVerdict = verdict = grown;
+/** The actions of a resource type's rule that a NotAction statement covers (kept on the statement, per rule). */
+function notActionAdmits(st: StatementFacts, rule: Applicability & { kind: 'type' }): string[] {
+  const memo = (st.notAdmitted ??= new Map());
+  let out = memo.get(rule);
+  if (out === undefined) {
+    out = rule.names.filter((a) => {
+      const lower = a.toLowerCase();
+      return !st.notActions!.some((m) => m(lower));
+    });
+    memo.set(rule, out);
   }
-  if (verdict[n] === 0) {
-    const lower = actionNames[n].toLowerCase();
-    verdict[n] = st.notActions!.some((m) => m(lower)) ? 1 : 2;
-  }
-  return verdict[n] === 2;
+  return out;
 }
 
 const stsSets = new WeakMap<string[], Set<string>>();
@@ -441,36 +458,34 @@ interface PrincipalWork {
 function principalWork(
   b: ModelPrincipal | undefined,
   a: ModelPrincipal | undefined,
-  before: Estate,
-  after: Estate,
-  scpText: (estate: Estate, p: ModelPrincipal) => string,
-  orgText: (estate: Estate, account: string) => string,
+  estateChanged: boolean,
+  placementChange: (b: ModelPrincipal, a: ModelPrincipal) => { full: boolean; changed: string[] },
 ): PrincipalWork | null {
-  if (b === a && before === after) return null;
+  if (b === a && !estateChanged) return null;
   const arn = (a ?? b)!.arn;
   if (!b || !a) return { arn, changed: new Set(), full: true, identity: true };
-  const changed = new Set<string>();
   let full = false;
-  if (b.type !== a.type || b.accountId !== a.accountId || b.uniqueId !== a.uniqueId || b.path !== a.path || b.name !== a.name || !sameTags(b.tags, a.tags))
-    full = true;
-  const bb = b.permissionsBoundary;
-  const ab = a.permissionsBoundary;
-  if ((bb === undefined) !== (ab === undefined) || (bb && ab && (bb.id !== ab.id || bb.arn !== ab.arn || bb.document !== ab.document))) full = true;
   let identity = false;
-  if (b.policies !== a.policies) {
-    const old = new Map(b.policies.map((p) => [p.id, p.document]));
-    const now = new Map(a.policies.map((p) => [p.id, p.document]));
-    for (const [id, text] of old) if (now.get(id) !== text) identity = true;
-    for (const [id, text] of now) if (old.get(id) !== text) identity = true;
-  }
-  if (before !== after) {
-    const sb = scpText(before, b);
-    const sa = scpText(after, a);
-    if (sb !== sa) {
+  // One object for both states (a what-if leaves the principals it does not touch as they
+  // are): only what the estate says about it may differ.
+  if (b !== a) {
+    if (b.type !== a.type || b.accountId !== a.accountId || b.uniqueId !== a.uniqueId || b.path !== a.path || b.name !== a.name || !sameTags(b.tags, a.tags))
       full = true;
-      for (const t of changedTexts(levelDocs(before.serviceControlPolicies(b)), levelDocs(after.serviceControlPolicies(a)))) changed.add(t);
+    const bb = b.permissionsBoundary;
+    const ab = a.permissionsBoundary;
+    if ((bb === undefined) !== (ab === undefined) || (bb && ab && (bb.id !== ab.id || bb.arn !== ab.arn || bb.document !== ab.document))) full = true;
+    if (b.policies !== a.policies) {
+      const old = new Map(b.policies.map((p) => [p.id, p.document]));
+      const now = new Map(a.policies.map((p) => [p.id, p.document]));
+      for (const [id, text] of old) if (now.get(id) !== text) identity = true;
+      for (const [id, text] of now) if (old.get(id) !== text) identity = true;
     }
-    if (orgText(before, b.accountId) !== orgText(after, a.accountId)) full = true;
+  }
+  const changed = new Set<string>();
+  if (estateChanged) {
+    const placement = placementChange(b, a);
+    if (placement.full) full = true;
+    for (const t of placement.changed) changed.add(t);
   }
   if (!full && changed.size === 0 && !identity) return null;
   return { arn, changed, full, identity };
@@ -540,10 +555,26 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const scpText = (e: Estate, p: ModelPrincipal) => {
     let m = scpTexts.get(e);
     if (!m) scpTexts.set(e, (m = new Map()));
-    const key = `${p.accountId}\u0000${/^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(p.arn) ? 'slr' : ''}`;
+    const key = `${p.accountId}\u0000${isServiceLinkedRoleArn(p.arn)}`;
     let t = m.get(key);
     if (t === undefined) m.set(key, (t = levelsText(e.serviceControlPolicies({ arn: p.arn, accountId: p.accountId }))));
     return t;
+  };
+
+  /** Whether a principal's SCP levels or organization keys differ between the states (per account and service-linked-ness, on both sides), and the SCP texts that changed. */
+  const placements = new Map<string, { full: boolean; changed: string[] }>();
+  const placementChange = (b: ModelPrincipal, a: ModelPrincipal) => {
+    const key = `${b.accountId}\u0000${isServiceLinkedRoleArn(b.arn)}\u0001${a.accountId}\u0000${isServiceLinkedRoleArn(a.arn)}`;
+    let out = placements.get(key);
+    if (out === undefined) {
+      const scps = scpText(before.estate, b) !== scpText(after.estate, a);
+      out = {
+        full: scps || orgText(before.estate, b.accountId) !== orgText(after.estate, a.accountId),
+        changed: scps ? changedTexts(levelDocs(before.estate.serviceControlPolicies(b)), levelDocs(after.estate.serviceControlPolicies(a))) : [],
+      };
+      placements.set(key, out);
+    }
+    return out;
   };
 
   // 2. The principals.
@@ -551,7 +582,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const newByArn = new Map(after.model.principals.map((p) => [p.arn, p]));
   const work: PrincipalWork[] = [];
   for (const arn of new Set([...oldByArn.keys(), ...newByArn.keys()])) {
-    const w = principalWork(oldByArn.get(arn), newByArn.get(arn), before.estate, after.estate, scpText, orgText);
+    const w = principalWork(oldByArn.get(arn), newByArn.get(arn), !sameEstate, placementChange);
     if (w) work.push(w);
   }
   const workByArn = new Map(work.map((w) => [w.arn, w]));
@@ -756,10 +787,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const pa = newByArn.get(w.arn);
     const own = [...docsOf(pb), ...docsOf(pa)];
     const alone =
-      own.some(readsIdentity) ||
-      [...w.changed].some(readsIdentity) ||
-      [pb, pa].some((p) => p !== undefined && namedIn(p)) ||
-      /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(w.arn);
+      own.some(readsIdentity) || [...w.changed].some(readsIdentity) || [pb, pa].some((p) => p !== undefined && namedIn(p)) || isServiceLinkedRoleArn(w.arn);
     const side = (p: ModelPrincipal | undefined, e: Estate) =>
       p
         ? [
@@ -842,6 +870,18 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       return universe;
     };
 
+    /** The Action entries of the statements that make the universe (distinct). */
+    let entries: string[] | undefined;
+    const entriesOf = () => {
+      if (entries === undefined) {
+        const set = new Set<string>();
+        for (const d of own) for (const st of statements.of(d)) for (const e of st.entries ?? []) set.add(e);
+        for (const st of changedStatements.keys()) for (const e of st.entries ?? []) set.add(e);
+        entries = [...set];
+      }
+      return entries;
+    };
+
     /** pattern → the actions to evaluate on it: those of a changed statement that may match it. */
     const pairs = new Map<string, Set<string>>();
     const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
@@ -852,8 +892,13 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       const lowerOf = () =>
         (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
       const hasSts = mayCoverSts(st.entries);
-      /** The statement's actions a rule admits (rules are shared by resource type: computed once per rule). */
-      const byRule = new Map<Applicability, string[]>();
+      /**
+       * The statement's actions a rule admits (rules are shared by resource type: computed once
+       * per rule). With an Action list it depends on the statement and the rule only, so it is
+       * kept on the statement for every group; a NotAction statement's depends on the group's
+       * universe too.
+       */
+      const byRule = st.entries !== null ? (st.admitted ??= new Map<Applicability, string[]>()) : new Map<Applicability, string[]>();
       const admitted = (rule: Applicability): string[] => {
         let out = byRule.get(rule);
         if (out !== undefined) return out;
@@ -868,12 +913,10 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
           const entries = st.entries;
           out = rule.names.filter((a) => entriesCover(entries, a));
         } else {
-          // NotAction: the type's actions that are in the universe and that the statement covers.
-          const u = universeOf();
-          out = rule.names.filter((a) => {
-            const n = actionNumbers.get(a);
-            return n !== undefined && n < u.length && u[n] === 1 && notActionCovers(st, n);
-          });
+          // NotAction: the type's actions that the statement covers (the same for every group)
+          // and that are in the universe (an Action entry of the principal's statements covers them).
+          const entries = entriesOf();
+          out = notActionAdmits(st, rule).filter((a) => entriesCover(entries, a));
         }
         byRule.set(rule, out);
         return out;
@@ -896,7 +939,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
           for (const g of governors) if (!patterns.has(g) && set.has(g)) visit(g, true);
           for (const x of withVariablesIn(list)) if (!patterns.has(x)) visit(x, true);
         }
-      } else for (const list of stsLists) for (const pattern of list) if (!patterns.has(pattern)) visit(pattern, true);
+      } else for (const list of stsLists) for (const pattern of matchedIn(st, list)) if (!patterns.has(pattern)) visit(pattern, true);
     }
     // Actions alike for this principal (every statement of its policies, before and after,
     // matches both or neither; same engine rules by service) decide alike: one evaluation per
