@@ -62,6 +62,7 @@ import { matchArnPattern, prepareArn } from '../../engine/arn.js';
 import { TRUE } from '../../engine/tri.js';
 import type { AccountModel, ModelPrincipal } from '../../store/account-model.js';
 import { isServiceLinkedRoleArn, s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
+import { byteBoundedCache, stringBytes } from '../../engine/memo.js';
 import { AccessIndex, type IndexedPrincipal } from '../access-index.js';
 
 export interface ModelState {
@@ -224,18 +225,29 @@ function factsOf(st: Statement, version: string | undefined): StatementFacts | n
   };
 }
 
-/** Parsed statements of a document (lenient, as the index reads stored documents); [] when it cannot be read (the index lets it grant nothing). */
+/**
+ * Documents parsed by earlier diffs (the server answers many over mostly the same documents: a
+ * what-if's latest state is every other what-if's): a statement's facts depend on its text only.
+ * Bounded in bytes; emptied when the action numbers its NotAction verdicts use start again.
+ */
+const parsedDocuments = byteBoundedCache<StatementFacts[]>(64 * 1024 * 1024, (_v, text) => 3 * stringBytes(text));
+
+/** Parsed statements of a document (lenient, as the index reads stored documents); [] when it cannot be read (the index lets it grant nothing). One object per text within a diff. */
 class StatementCache {
   private readonly byText = new Map<string, StatementFacts[]>();
   of(text: string | null | undefined): StatementFacts[] {
     if (!text) return [];
     let list = this.byText.get(text);
     if (list === undefined) {
-      try {
-        const document = parsePolicy(text, { lenient: true }).document;
-        list = document.statements.map((st) => factsOf(st, document.version)).filter((x): x is StatementFacts => x !== null);
-      } catch {
-        list = [];
+      list = parsedDocuments.get(text);
+      if (list === undefined) {
+        try {
+          const document = parsePolicy(text, { lenient: true }).document;
+          list = document.statements.map((st) => factsOf(st, document.version)).filter((x): x is StatementFacts => x !== null);
+        } catch {
+          list = [];
+        }
+        parsedDocuments.set(text, list);
       }
       this.byText.set(text, list);
     }
@@ -315,6 +327,13 @@ function governs(governor: string, resource: string): boolean {
   return resource === governor || resource.includes('${') || s3BucketOf(resource) === governor;
 }
 
+/** governs() for any of a set of governors. */
+function governedBySome(governors: Set<string>, resource: string): boolean {
+  if (governors.has(resource) || resource.includes('${')) return true;
+  const bucket = s3BucketOf(resource);
+  return bucket !== undefined && governors.has(bucket);
+}
+
 /** May the statement's Resource match the pattern used as a request's resource? (variables: maybe). */
 function mayMatch(st: StatementFacts, pattern: string): boolean {
   if (st.resourceMatchers === null) return true;
@@ -343,6 +362,7 @@ let numberedLists = new WeakMap<string[], Int32Array>();
 /** Unknown action names (as written in policies) are numbered too: start again once there are many. */
 function boundActionNumbers(): void {
   if (actionNames.length < 200_000) return;
+  parsedDocuments.clear();
   actionNumbers.clear();
   actionNames.length = 0;
   numberedLists = new WeakMap();
@@ -825,11 +845,14 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
      * only in requests on its resource — an S3 bucket's also in those on its objects (the
      * estate's resource()) —, so its statements are evaluated on those patterns only.
      */
-    const changedStatements = new Map<StatementFacts, string[] | null>();
+    const changedStatements = new Map<StatementFacts, Set<string> | null>();
     const change = (st: StatementFacts, governors: string[] | null) => {
+      // One text shared by many roles' trust policies is one statement with every such role.
       const known = changedStatements.get(st);
-      if (known === undefined) changedStatements.set(st, governors);
-      else if (known !== null) changedStatements.set(st, governors === null ? null : [...known, ...governors]);
+      if (known === null) return;
+      if (governors === null) changedStatements.set(st, null);
+      else if (known === undefined) changedStatements.set(st, new Set(governors));
+      else for (const g of governors) known.add(g);
     };
     if (w.full) for (const d of own) for (const st of statements.of(d)) change(st, null);
     else if (w.identity) {
@@ -922,7 +945,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
         return out;
       };
       const visit = (pattern: string, sts: boolean) => {
-        if (governors !== null && !governors.some((g) => governs(g, pattern))) return;
+        if (governors !== null && !governedBySome(governors, pattern)) return;
         if (!mayMatch(st, pattern)) return;
         const acts = admitted(sts ? stsOnly(applicabilityOf(pattern)) : applicabilityOf(pattern));
         if (acts.length === 0) return;
