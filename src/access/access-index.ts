@@ -68,7 +68,15 @@ import type { Template } from '../engine/template.js';
 import type { ContextValue, EvaluationResult, MatchedStatement, RequestContext, RequestPrincipal } from '../engine/types.js';
 import type { AccountModel, ModelPrincipal } from '../store/account-model.js';
 import { LRUCache } from 'lru-cache';
+import { byteBoundedCache, stringBytes } from '../engine/memo.js';
 import { isPrincipalContextKey, mergeContext, requestPrincipal, storedPrincipalContext, storedResourceContext } from './stored-context.js';
+
+/**
+ * Estate policy texts (resource-based, trust, SCP, RCP) parsed, shared by every index: thousands
+ * of roles hold a few trust policy texts; each is compiled under its own name (the name is in
+ * every matched statement) from one parse. A parsed document is read, never changed.
+ */
+const parsedEstateTexts = byteBoundedCache<{ document: PolicyDocument } | { error: string }>(32 * 1024 * 1024, (_v, text) => 4 * stringBytes(text));
 
 /** A principal a resource policy grants that is not a stored user or role (contract, "Principals beyond the store"). */
 export interface ExternalPrincipal {
@@ -512,12 +520,18 @@ export class AccessIndex {
 
   /** A policy the estate holds; one that cannot be read allows nothing (and is reported). */
   private compileText(text: string, name: string): CompiledPolicy {
-    try {
-      return compilePolicy(parsePolicy(text, { lenient: true }).document, name, this.intern);
-    } catch (e) {
-      this.problems.push(`${name}: ${(e as Error).message}`);
-      return compilePolicy(EMPTY_DOCUMENT, name);
+    let parsed = parsedEstateTexts.get(text);
+    if (parsed === undefined) {
+      try {
+        parsed = { document: parsePolicy(text, { lenient: true }).document };
+      } catch (e) {
+        parsed = { error: (e as Error).message };
+      }
+      parsedEstateTexts.set(text, parsed);
     }
+    if ('document' in parsed) return compilePolicy(parsed.document, name, this.intern);
+    this.problems.push(`${name}: ${parsed.error}`);
+    return compilePolicy(EMPTY_DOCUMENT, name);
   }
 
   private compileCached(text: string, name: string): CompiledPolicy {
