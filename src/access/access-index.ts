@@ -413,13 +413,21 @@ export class AccessIndex {
     this.rootLike = new Uint8Array(n);
     this.serviceLinked = new Uint8Array(n);
     const numbers: number[] = [];
+    // A principal's stored context reads of the estate only its account's organization placement
+    // (orgContext: the organization and its nodes); an estate rebuilt with other trust or
+    // resource policies (a what-if's) places every account as before.
+    const before = options.reuse?.estate;
+    const samePlacement =
+      options.reuse !== undefined &&
+      (before === estate ||
+        (before !== undefined && estate !== undefined && before.data.organization === estate.data.organization && before.data.nodes === estate.data.nodes));
     // The store gives principals in ARN order (byte order, as SQLite compares text).
     this.principals = model.principals.map((m, i) => {
       const identityPolicies = uniqueCompiled(m.policies.map(compile));
       // A boundary that cannot be read allows nothing: the principal keeps no permissions.
       const boundary = m.permissionsBoundary ? (compile(m.permissionsBoundary) ?? compilePolicy(EMPTY_DOCUMENT, m.permissionsBoundary.name)) : undefined;
-      // A principal object the reused index was built from, with the same estate, gives the same principal and context.
-      const same = options.reuse !== undefined && options.reuse.estate === estate ? options.reuse.byArn.get(m.arn) : undefined;
+      // A principal object the reused index was built from, with the same organization placement, gives the same principal and context.
+      const same = samePlacement ? options.reuse!.byArn.get(m.arn) : undefined;
       const earlier = same !== undefined && same.model === m ? same : undefined;
       const principal = earlier?.principal ?? requestPrincipal(m);
       const scps = estate ? this.compileLevels('SCP', estate.serviceControlPolicies({ arn: m.arn, accountId: m.accountId })) : null;

@@ -1153,7 +1153,8 @@ class ResourceClasses {
   private readonly texts = new Map<string, number>();
   private readonly objects = new Map<object, number>();
   private readonly facts = new Map<AccessIndex, Map<string, string>>();
-  private readonly relevant = new Map<CompiledPolicy[], Map<string, CompiledStatement[]>>();
+  /** Per list of a principal group's own policies (dropped with the group). */
+  private readonly relevant = new WeakMap<CompiledPolicy[], Map<string, CompiledStatement[]>>();
 
   constructor(
     private readonly indexes: AccessIndex[],
@@ -1203,10 +1204,12 @@ class ResourceClasses {
   }
 
   /** The key's part that does not depend on the principal: the estate's facts and its policies' statement matches (cached). */
-  private readonly shared = new Map<string, string | null>();
+  private readonly shared = new Map<string, Map<string, string | null>>();
+  private sharedSize = 0;
   private sharedPart(resource: string, actions: Set<string>, actionsKey: string): string | null {
-    const id = `${actionsKey}\u0000${resource}`;
-    let key = this.shared.get(id);
+    let byActions = this.shared.get(resource);
+    if (byActions === undefined) this.shared.set(resource, (byActions = new Map()));
+    let key = byActions.get(actionsKey);
     if (key !== undefined) return key;
     key = `${actionsKey}|${resourcePolicyRequired('sts:x', resource) ? 1 : 0}${resourcePolicyRequired('kms:x', resource) ? 1 : 0}`;
     for (let i = 0; i < this.indexes.length; i++) key += `|${this.factsIn(i, resource)}`;
@@ -1221,8 +1224,12 @@ class ResourceClasses {
       }
       key += `|${part}`;
     }
-    if (this.shared.size > 200_000) this.shared.clear();
-    this.shared.set(id, key);
+    if (++this.sharedSize > 200_000) {
+      this.shared.clear();
+      this.sharedSize = 0;
+      this.shared.set(resource, (byActions = new Map()));
+    }
+    byActions.set(actionsKey, key);
     return key;
   }
 
