@@ -1190,15 +1190,32 @@ class ResourceClasses {
     if (memo && m === undefined) this.relevant.set(policies, (m = new Map()));
     let out = m?.get(actionsKey);
     if (out === undefined) {
+      // Policy by policy (each policy's part kept for every principal holding it).
+      const set = new Set<CompiledStatement>();
+      for (const p of policies) for (const st of this.statementsOf(p, actions, actionsKey)) set.add(st);
+      out = [...set];
+      m?.set(actionsKey, out);
+    }
+    return out;
+  }
+
+  private readonly byPolicy = new WeakMap<CompiledPolicy, Map<string, CompiledStatement[]>>();
+  /** The statements of one policy that match one of the actions (in the actions' order). */
+  private statementsOf(policy: CompiledPolicy, actions: Set<string>, actionsKey: string): CompiledStatement[] {
+    let m = this.byPolicy.get(policy);
+    if (m === undefined) this.byPolicy.set(policy, (m = new Map()));
+    let out = m.get(actionsKey);
+    if (out === undefined) {
       const set = new Set<CompiledStatement>();
       for (const a of actions) {
         const lower = a.toLowerCase();
         const colon = lower.indexOf(':');
         const service = colon < 0 ? lower : lower.slice(0, colon);
-        for (const p of policies) for (const st of statementsFor(p, service)) if (actionMatches(st, lower)) set.add(st);
+        for (const st of statementsFor(policy, service)) if (actionMatches(st, lower)) set.add(st);
       }
       out = [...set];
-      m?.set(actionsKey, out);
+      if (m.size > 1000) m.clear();
+      m.set(actionsKey, out);
     }
     return out;
   }
