@@ -68,7 +68,15 @@ import type { Template } from '../engine/template.js';
 import type { ContextValue, EvaluationResult, MatchedStatement, RequestContext, RequestPrincipal } from '../engine/types.js';
 import type { AccountModel, ModelPrincipal } from '../store/account-model.js';
 import { LRUCache } from 'lru-cache';
+import { byteBoundedCache, stringBytes } from '../engine/memo.js';
 import { isPrincipalContextKey, mergeContext, requestPrincipal, storedPrincipalContext, storedResourceContext } from './stored-context.js';
+
+/**
+ * Estate policy texts (resource-based, trust, SCP, RCP) parsed, shared by every index: thousands
+ * of roles hold a few trust policy texts; each is compiled under its own name (the name is in
+ * every matched statement) from one parse. A parsed document is read, never changed.
+ */
+const parsedEstateTexts = byteBoundedCache<{ document: PolicyDocument } | { error: string }>(32 * 1024 * 1024, (_v, text) => 4 * stringBytes(text));
 
 /** A principal a resource policy grants that is not a stored user or role (contract, "Principals beyond the store"). */
 export interface ExternalPrincipal {
@@ -338,6 +346,10 @@ export class AccessIndex {
   /** Compiled SCP / RCP levels, by level (policy ids and target): principals of one account share them. */
   private readonly levelCache = new Map<string, CompiledPolicy[][]>();
   private readonly orgCompiled = new Map<string, CompiledPolicy>();
+  /** Resource-based and trust policies compiled for views, by name and text (with the problem reading one raised). */
+  private readonly resourceCompiled = new Map<string, { compiled: CompiledPolicy; problem: string | null }>();
+  /** The reused index's resource policies: the same name and text compile alike, so a what-if or snapshot index takes them from there. */
+  private readonly resourceCompiledBefore: Map<string, { compiled: CompiledPolicy; problem: string | null }> | undefined;
   /** Per principal position: its SCP levels (null: no SCP restricts it). */
   private readonly scpsOf: (CompiledPolicy[][] | null)[];
   /** Per SCP level list and action: whether its statements read principal keys (their outcome differs within an account). */
@@ -363,6 +375,7 @@ export class AccessIndex {
     // Statement tables keyed by compiled statements: a reused policy brings its entries along
     // (copies, so neither index sees the other's later additions).
     const r = options.reuse;
+    this.resourceCompiledBefore = r?.resourceCompiled;
     this.statementKeys = new Map(r?.statementKeys);
     this.patternIds = new Map(r?.patternIds);
     this.patterns = r ? [...r.patterns] : [];
@@ -412,13 +425,21 @@ export class AccessIndex {
     this.rootLike = new Uint8Array(n);
     this.serviceLinked = new Uint8Array(n);
     const numbers: number[] = [];
+    // A principal's stored context reads of the estate only its account's organization placement
+    // (orgContext: the organization and its nodes); an estate rebuilt with other trust or
+    // resource policies (a what-if's) places every account as before.
+    const before = options.reuse?.estate;
+    const samePlacement =
+      options.reuse !== undefined &&
+      (before === estate ||
+        (before !== undefined && estate !== undefined && before.data.organization === estate.data.organization && before.data.nodes === estate.data.nodes));
     // The store gives principals in ARN order (byte order, as SQLite compares text).
     this.principals = model.principals.map((m, i) => {
       const identityPolicies = uniqueCompiled(m.policies.map(compile));
       // A boundary that cannot be read allows nothing: the principal keeps no permissions.
       const boundary = m.permissionsBoundary ? (compile(m.permissionsBoundary) ?? compilePolicy(EMPTY_DOCUMENT, m.permissionsBoundary.name)) : undefined;
-      // A principal object the reused index was built from, with the same estate, gives the same principal and context.
-      const same = options.reuse !== undefined && options.reuse.estate === estate ? options.reuse.byArn.get(m.arn) : undefined;
+      // A principal object the reused index was built from, with the same organization placement, gives the same principal and context.
+      const same = samePlacement ? options.reuse!.byArn.get(m.arn) : undefined;
       const earlier = same !== undefined && same.model === m ? same : undefined;
       const principal = earlier?.principal ?? requestPrincipal(m);
       const scps = estate ? this.compileLevels('SCP', estate.serviceControlPolicies({ arn: m.arn, accountId: m.accountId })) : null;
@@ -519,22 +540,34 @@ export class AccessIndex {
 
   /** A policy the estate holds; one that cannot be read allows nothing (and is reported). */
   private compileText(text: string, name: string): CompiledPolicy {
-    try {
-      return compilePolicy(parsePolicy(text, { lenient: true }).document, name, this.intern);
-    } catch (e) {
-      this.problems.push(`${name}: ${(e as Error).message}`);
-      return compilePolicy(EMPTY_DOCUMENT, name);
+    let parsed = parsedEstateTexts.get(text);
+    if (parsed === undefined) {
+      try {
+        parsed = { document: parsePolicy(text, { lenient: true }).document };
+      } catch (e) {
+        parsed = { error: (e as Error).message };
+      }
+      parsedEstateTexts.set(text, parsed);
     }
+    if ('document' in parsed) return compilePolicy(parsed.document, name, this.intern);
+    this.problems.push(`${name}: ${parsed.error}`);
+    return compilePolicy(EMPTY_DOCUMENT, name);
   }
 
   private compileCached(text: string, name: string): CompiledPolicy {
     const key = `${name}\u0000${text}`;
-    let c = this.orgCompiled.get(key);
+    let c = this.resourceCompiled.get(key);
     if (c === undefined) {
-      if (this.orgCompiled.size > 50_000) this.orgCompiled.clear();
-      this.orgCompiled.set(key, (c = this.compileText(text, name)));
+      c = this.resourceCompiledBefore?.get(key);
+      if (c === undefined) {
+        const problems = this.problems.length;
+        const compiled = this.compileText(text, name);
+        c = { compiled, problem: this.problems.length > problems ? this.problems[problems] : null };
+      } else if (c.problem !== null) this.problems.push(c.problem);
+      if (this.resourceCompiled.size > 50_000) this.resourceCompiled.clear();
+      this.resourceCompiled.set(key, c);
     }
-    return c;
+    return c.compiled;
   }
 
   /**

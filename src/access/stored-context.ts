@@ -60,6 +60,8 @@ export function requestPrincipal(p: ModelPrincipal): RequestPrincipal {
 /** caller's keys, then the principal's stored keys, then the resource's tags. */
 export function mergeContext(caller: RequestContext, principal: RequestContext, resource: RequestContext): RequestContext {
   if (resource.size === 0) return withDefaults(caller, principal);
+  // No caller keys (every question the diff asks): one copy, not two.
+  if (caller.size === 0) return withDefaults(principal, resource);
   return withDefaults(caller, withDefaults(principal, resource));
 }
 

@@ -50,10 +50,6 @@
  * some values of context keys the request does not carry), NONE. Any move between levels is a
  * change: up is GAINED, down is LOST.
  */
-import { parsePolicy } from '../../policy/parse.js';
-import type { Statement } from '../../policy/types.js';
-import { actionsOnResourceType, expandActionPattern, findAction, resourceTypeForArn } from '../../catalog/index.js';
-import { compileGlob, compileGlobLower, type Matcher } from '../../util/wildcard.js';
 import type { EvaluationResult, RequestContext } from '../../engine/types.js';
 import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../../engine/compile.js';
 import { rcpsApply, resourcePolicyRequired } from '../../engine/evaluate.js';
@@ -61,8 +57,25 @@ import { actionMatches } from '../../engine/statement.js';
 import { matchArnPattern, prepareArn } from '../../engine/arn.js';
 import { TRUE } from '../../engine/tri.js';
 import type { AccountModel, ModelPrincipal } from '../../store/account-model.js';
-import { s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
+import { isServiceLinkedRoleArn, s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
 import { AccessIndex, type IndexedPrincipal } from '../access-index.js';
+import { actionApplies, applicabilityOf, stsOnly, type Applicability } from './applicability.js';
+import {
+  actionNames,
+  actionsOf,
+  boundActionNumbers,
+  entriesCover,
+  expandEntry,
+  matchedIn,
+  mayCoverSts,
+  mayMatch,
+  notActionAdmits,
+  numbersOf,
+  StatementCache,
+  type StatementFacts,
+} from './statements.js';
+
+export { actionApplies };
 
 export interface ModelState {
   model: AccountModel;
@@ -112,192 +125,7 @@ export function levelOf(result: EvaluationResult | null, external = false): Acce
 const RANK: Record<AccessLevel, number> = { NONE: 0, CONDITIONAL: 1, ALLOWED: 2 };
 
 // ---------------------------------------------------------------------------------------------
-// Statements as the diff reads them
-
-interface StatementFacts {
-  /** Expanded catalog actions (names as the catalog spells them; unknown literal actions as written); null for NotAction. */
-  actions: string[] | null;
-  /** NotAction entries, lower case matchers. */
-  notActions: Matcher[] | null;
-  /** Resource entries (null: NotResource, or no Resource element — may match anything). */
-  resources: string[] | null;
-  resourceMatchers: Matcher[] | null;
-  /** Patterns this statement contributes to the resources evaluated. */
-  patterns: string[];
-  readsResourceTag: boolean;
-  /** The statement as the evaluator reads it: equal keys decide alike. */
-  key: string;
-  /** The Action entries as written (null for NotAction). */
-  entries: string[] | null;
-  /** `actions` in lower case (filled on first need). */
-  lowerActions?: string[];
-  /** NotAction statements: per action number, 2 when the statement covers it, 1 when not, 0 not yet known. */
-  notVerdict?: Uint8Array;
-}
-
-const expansionSets = new Map<string, Set<string>>();
-/** Does one of the statement's Action entries cover the catalog action `name` (as expandEntry expands them)? */
-function entriesCover(entries: string[], name: string): boolean {
-  for (const e of entries) {
-    let set = expansionSets.get(e);
-    if (set === undefined) {
-      if (expansionSets.size > 50_000) expansionSets.clear();
-      expansionSets.set(e, (set = new Set(expandEntry(e))));
-    }
-    if (set.has(name)) return true;
-  }
-  return false;
-}
-
-/** May an Action entry cover an sts action? */
-function mayCoverSts(entries: string[] | null): boolean {
-  return entries === null || entries.some((e) => /^(sts|[^:]*[*?][^:]*):/i.test(e) || e === '*');
-}
-
-const actionExpansion = new Map<string, string[]>();
-/** A statement's Action entries expanded, by the entries' text (policies repeat the same lists). */
-const actionLists = new Map<string, string[]>();
-function expandEntries(entries: string[]): string[] {
-  if (entries.length === 1) return expandEntry(entries[0]);
-  const key = entries.join('\u0000');
-  let out = actionLists.get(key);
-  if (out === undefined) {
-    out = [...new Set(entries.flatMap(expandEntry))];
-    if (actionLists.size > 60_000) actionLists.clear();
-    actionLists.set(key, out);
-  }
-  return out;
-}
-function expandEntry(entry: string): string[] {
-  let out = actionExpansion.get(entry);
-  if (out === undefined) {
-    if (/[*?]/.test(entry)) out = [...new Set(expandActionPattern(entry).map((a) => a.name))];
-    else out = [findAction(entry)?.name ?? entry];
-    if (actionExpansion.size > 50_000) actionExpansion.clear();
-    actionExpansion.set(entry, out);
-  }
-  return out;
-}
-
-function factsOf(st: Statement, version: string | undefined): StatementFacts | null {
-  if (st.effect !== 'Allow' && st.effect !== 'Deny') return null;
-  if (!st.action && !st.notAction) return null;
-  // What the evaluator reads of a statement (engine/compile.ts): not its Sid or position; the
-  // document's Version decides whether policy variables are read ("Policy variables").
-  const key = JSON.stringify([
-    version ?? null,
-    st.effect,
-    st.principal ?? null,
-    st.notPrincipal ?? null,
-    st.action ?? null,
-    st.notAction ?? null,
-    st.resource ?? null,
-    st.notResource ?? null,
-    st.conditions.map((c) => [c.operator, c.key, c.values, c.valueTypes ?? null]),
-  ]);
-  const entries = st.action ?? null;
-  // Expanded on first read: most statements parsed here are never asked for their actions.
-  let expanded: string[] | null | undefined = entries === null ? null : undefined;
-  const notActions = st.notAction ? st.notAction.map((a) => compileGlobLower(a.toLowerCase())) : null;
-  const resources = st.resource ?? null;
-  const readsResourceTag =
-    (st.conditions ?? []).some((c) => /aws:resourcetag\//i.test(c.key) || c.values.some((v) => /\$\{aws:resourcetag\//i.test(v))) ||
-    (resources ?? []).some((r) => /\$\{aws:resourcetag\//i.test(r));
-  return {
-    key,
-    get actions() {
-      if (expanded === undefined) expanded = expandEntries(entries!);
-      return expanded;
-    },
-    entries,
-    notActions,
-    resources,
-    resourceMatchers: resources ? resources.map((r) => compileGlob(r)) : null,
-    patterns: resources ?? ['*'],
-    readsResourceTag,
-  };
-}
-
-/** Parsed statements of a document (lenient, as the index reads stored documents); [] when it cannot be read (the index lets it grant nothing). */
-class StatementCache {
-  private readonly byText = new Map<string, StatementFacts[]>();
-  of(text: string | null | undefined): StatementFacts[] {
-    if (!text) return [];
-    let list = this.byText.get(text);
-    if (list === undefined) {
-      try {
-        const document = parsePolicy(text, { lenient: true }).document;
-        list = document.statements.map((st) => factsOf(st, document.version)).filter((x): x is StatementFacts => x !== null);
-      } catch {
-        list = [];
-      }
-      this.byText.set(text, list);
-    }
-    return list;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Which actions apply to which patterns
-
-/** Which actions apply to a pattern: any; those of one service; those the catalog lists for its resource type (catalog names, and lower case). */
-type Applicability = { kind: 'any' } | { kind: 'prefix'; prefix: string } | { kind: 'type'; names: string[]; lower: Set<string> };
-const ANY: Applicability = { kind: 'any' };
-const applicable = new Map<string, Applicability>();
-const byType = new WeakMap<object, Applicability>();
-const prefixRules = new Map<string, Applicability>();
-/** One rule object per service prefix (callers cache what a rule admits by the rule object). */
-function prefixRule(prefix: string): Applicability {
-  let rule = prefixRules.get(prefix);
-  if (rule === undefined) {
-    if (prefixRules.size > 10_000) prefixRules.clear();
-    prefixRules.set(prefix, (rule = { kind: 'prefix', prefix }));
-  }
-  return rule;
-}
-
-/** The actions that apply to the pattern (see the module comment), cached per pattern. */
-function applicabilityOf(pattern: string): Applicability {
-  if (pattern === '*') return ANY;
-  let rule = applicable.get(pattern);
-  if (rule === undefined) {
-    const type = pattern.startsWith('arn:') ? resourceTypeForArn(pattern) : undefined;
-    if (type) {
-      rule = byType.get(type);
-      if (rule === undefined) {
-        const names = [...new Set(actionsOnResourceType(type).map((e) => e.action.name))];
-        byType.set(type, (rule = { kind: 'type', names, lower: new Set(names.map((a) => a.toLowerCase())) }));
-      }
-    } else {
-      const service = pattern.split(':')[2];
-      rule = service && !/[*?]/.test(service) ? prefixRule(`${service.toLowerCase()}:`) : ANY;
-    }
-    if (applicable.size > 50_000) applicable.clear();
-    applicable.set(pattern, rule);
-  }
-  return rule;
-}
-
-const STS: Applicability = { kind: 'prefix', prefix: 'sts:' };
-const NONE: Applicability = { kind: 'type', names: [], lower: new Set() };
-const stsRules = new WeakMap<Applicability, Applicability>();
-/** The sts actions among those a rule admits (a role's pattern that is there for its trust policy). */
-function stsOnly(rule: Applicability): Applicability {
-  if (rule.kind !== 'type') return rule.kind === 'prefix' && rule.prefix !== 'sts:' ? NONE : STS;
-  let out = stsRules.get(rule);
-  if (out === undefined) {
-    const names = rule.names.filter((a) => a.toLowerCase().startsWith('sts:'));
-    stsRules.set(rule, (out = { kind: 'type', names, lower: new Set(names.map((a) => a.toLowerCase())) }));
-  }
-  return out;
-}
-
-/** Does the action apply to the pattern (see the module comment)? */
-export function actionApplies(action: string, pattern: string): boolean {
-  const rule = applicabilityOf(pattern);
-  const lower = action.toLowerCase();
-  return rule.kind === 'any' ? true : rule.kind === 'prefix' ? lower.startsWith(rule.prefix) : rule.lower.has(lower);
-}
+// Patterns a resource-based policy takes part in
 
 /**
  * Is `resource` (a pattern used as a request's resource) one whose requests the resource-based
@@ -309,57 +137,11 @@ function governs(governor: string, resource: string): boolean {
   return resource === governor || resource.includes('${') || s3BucketOf(resource) === governor;
 }
 
-/** May the statement's Resource match the pattern used as a request's resource? (variables: maybe). */
-function mayMatch(st: StatementFacts, pattern: string): boolean {
-  if (st.resourceMatchers === null) return true;
-  for (let i = 0; i < st.resourceMatchers.length; i++) {
-    if (st.resources![i].includes('${') || st.resourceMatchers[i](pattern)) return true;
-  }
-  return false;
-}
-
-/** Every action name the diff has met, numbered (so that sets of them are bytes, not Sets of strings). */
-const actionNumbers = new Map<string, number>();
-const actionNames: string[] = [];
-let numberedLists = new WeakMap<string[], Int32Array>();
-/** Unknown action names (as written in policies) are numbered too: start again once there are many. */
-function boundActionNumbers(): void {
-  if (actionNames.length < 200_000) return;
-  actionNumbers.clear();
-  actionNames.length = 0;
-  numberedLists = new WeakMap();
-}
-function numbersOf(list: string[]): Int32Array {
-  let out = numberedLists.get(list);
-  if (out === undefined) {
-    out = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      let n = actionNumbers.get(list[i]);
-      if (n === undefined) {
-        n = actionNames.length;
-        actionNames.push(list[i]);
-        actionNumbers.set(list[i], n);
-      }
-      out[i] = n;
-    }
-    numberedLists.set(list, out);
-  }
-  return out;
-}
-
-/** Does a NotAction statement cover action number n? (Its verdict per action, computed once.) */
-function notActionCovers(st: StatementFacts, n: number): boolean {
-  let verdict = (st.notVerdict ??= new Uint8Array(actionNames.length));
-  if (verdict.length <= n) {
-    const grown = new Uint8Array(actionNames.length);
-    grown.set(verdict);
-    st.notVerdict = verdict = grown;
-  }
-  if (verdict[n] === 0) {
-    const lower = actionNames[n].toLowerCase();
-    verdict[n] = st.notActions!.some((m) => m(lower)) ? 1 : 2;
-  }
-  return verdict[n] === 2;
+/** governs() for any of a set of governors. */
+function governedBySome(governors: Set<string>, resource: string): boolean {
+  if (governors.has(resource) || resource.includes('${')) return true;
+  const bucket = s3BucketOf(resource);
+  return bucket !== undefined && governors.has(bucket);
 }
 
 const stsSets = new WeakMap<string[], Set<string>>();
@@ -374,28 +156,6 @@ function stsSetOf(list: string[]): Set<string> {
   let set = stsSets.get(list);
   if (set === undefined) stsSets.set(list, (set = new Set(list)));
   return set;
-}
-
-/** The actions of the universe (a mark per action number) a statement's Action / NotAction covers. */
-function actionsOf(st: StatementFacts, universe: Uint8Array): string[] {
-  if (st.actions !== null) return st.actions;
-  // NotAction: the statement's verdict per action number, filled on first need (2: covered, 1: not).
-  let verdict = (st.notVerdict ??= new Uint8Array(actionNames.length));
-  if (verdict.length < universe.length) {
-    const grown = new Uint8Array(actionNames.length);
-    grown.set(verdict);
-    st.notVerdict = verdict = grown;
-  }
-  const out: string[] = [];
-  for (let i = 0; i < universe.length; i++) {
-    if (universe[i] === 0) continue;
-    if (verdict[i] === 0) {
-      const lower = actionNames[i].toLowerCase();
-      verdict[i] = st.notActions!.some((m) => m(lower)) ? 1 : 2;
-    }
-    if (verdict[i] === 2) out.push(actionNames[i]);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -441,36 +201,34 @@ interface PrincipalWork {
 function principalWork(
   b: ModelPrincipal | undefined,
   a: ModelPrincipal | undefined,
-  before: Estate,
-  after: Estate,
-  scpText: (estate: Estate, p: ModelPrincipal) => string,
-  orgText: (estate: Estate, account: string) => string,
+  estateChanged: boolean,
+  placementChange: (b: ModelPrincipal, a: ModelPrincipal) => { full: boolean; changed: string[] },
 ): PrincipalWork | null {
-  if (b === a && before === after) return null;
+  if (b === a && !estateChanged) return null;
   const arn = (a ?? b)!.arn;
   if (!b || !a) return { arn, changed: new Set(), full: true, identity: true };
-  const changed = new Set<string>();
   let full = false;
-  if (b.type !== a.type || b.accountId !== a.accountId || b.uniqueId !== a.uniqueId || b.path !== a.path || b.name !== a.name || !sameTags(b.tags, a.tags))
-    full = true;
-  const bb = b.permissionsBoundary;
-  const ab = a.permissionsBoundary;
-  if ((bb === undefined) !== (ab === undefined) || (bb && ab && (bb.id !== ab.id || bb.arn !== ab.arn || bb.document !== ab.document))) full = true;
   let identity = false;
-  if (b.policies !== a.policies) {
-    const old = new Map(b.policies.map((p) => [p.id, p.document]));
-    const now = new Map(a.policies.map((p) => [p.id, p.document]));
-    for (const [id, text] of old) if (now.get(id) !== text) identity = true;
-    for (const [id, text] of now) if (old.get(id) !== text) identity = true;
-  }
-  if (before !== after) {
-    const sb = scpText(before, b);
-    const sa = scpText(after, a);
-    if (sb !== sa) {
+  // One object for both states (a what-if leaves the principals it does not touch as they
+  // are): only what the estate says about it may differ.
+  if (b !== a) {
+    if (b.type !== a.type || b.accountId !== a.accountId || b.uniqueId !== a.uniqueId || b.path !== a.path || b.name !== a.name || !sameTags(b.tags, a.tags))
       full = true;
-      for (const t of changedTexts(levelDocs(before.serviceControlPolicies(b)), levelDocs(after.serviceControlPolicies(a)))) changed.add(t);
+    const bb = b.permissionsBoundary;
+    const ab = a.permissionsBoundary;
+    if ((bb === undefined) !== (ab === undefined) || (bb && ab && (bb.id !== ab.id || bb.arn !== ab.arn || bb.document !== ab.document))) full = true;
+    if (b.policies !== a.policies) {
+      const old = new Map(b.policies.map((p) => [p.id, p.document]));
+      const now = new Map(a.policies.map((p) => [p.id, p.document]));
+      for (const [id, text] of old) if (now.get(id) !== text) identity = true;
+      for (const [id, text] of now) if (old.get(id) !== text) identity = true;
     }
-    if (orgText(before, b.accountId) !== orgText(after, a.accountId)) full = true;
+  }
+  const changed = new Set<string>();
+  if (estateChanged) {
+    const placement = placementChange(b, a);
+    if (placement.full) full = true;
+    for (const t of placement.changed) changed.add(t);
   }
   if (!full && changed.size === 0 && !identity) return null;
   return { arn, changed, full, identity };
@@ -540,10 +298,26 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const scpText = (e: Estate, p: ModelPrincipal) => {
     let m = scpTexts.get(e);
     if (!m) scpTexts.set(e, (m = new Map()));
-    const key = `${p.accountId}\u0000${/^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(p.arn) ? 'slr' : ''}`;
+    const key = `${p.accountId}\u0000${isServiceLinkedRoleArn(p.arn)}`;
     let t = m.get(key);
     if (t === undefined) m.set(key, (t = levelsText(e.serviceControlPolicies({ arn: p.arn, accountId: p.accountId }))));
     return t;
+  };
+
+  /** Whether a principal's SCP levels or organization keys differ between the states (per account and service-linked-ness, on both sides), and the SCP texts that changed. */
+  const placements = new Map<string, { full: boolean; changed: string[] }>();
+  const placementChange = (b: ModelPrincipal, a: ModelPrincipal) => {
+    const key = `${b.accountId}\u0000${isServiceLinkedRoleArn(b.arn)}\u0001${a.accountId}\u0000${isServiceLinkedRoleArn(a.arn)}`;
+    let out = placements.get(key);
+    if (out === undefined) {
+      const scps = scpText(before.estate, b) !== scpText(after.estate, a);
+      out = {
+        full: scps || orgText(before.estate, b.accountId) !== orgText(after.estate, a.accountId),
+        changed: scps ? changedTexts(levelDocs(before.estate.serviceControlPolicies(b)), levelDocs(after.estate.serviceControlPolicies(a))) : [],
+      };
+      placements.set(key, out);
+    }
+    return out;
   };
 
   // 2. The principals.
@@ -551,7 +325,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const newByArn = new Map(after.model.principals.map((p) => [p.arn, p]));
   const work: PrincipalWork[] = [];
   for (const arn of new Set([...oldByArn.keys(), ...newByArn.keys()])) {
-    const w = principalWork(oldByArn.get(arn), newByArn.get(arn), before.estate, after.estate, scpText, orgText);
+    const w = principalWork(oldByArn.get(arn), newByArn.get(arn), !sameEstate, placementChange);
     if (w) work.push(w);
   }
   const workByArn = new Map(work.map((w) => [w.arn, w]));
@@ -756,10 +530,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const pa = newByArn.get(w.arn);
     const own = [...docsOf(pb), ...docsOf(pa)];
     const alone =
-      own.some(readsIdentity) ||
-      [...w.changed].some(readsIdentity) ||
-      [pb, pa].some((p) => p !== undefined && namedIn(p)) ||
-      /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(w.arn);
+      own.some(readsIdentity) || [...w.changed].some(readsIdentity) || [pb, pa].some((p) => p !== undefined && namedIn(p)) || isServiceLinkedRoleArn(w.arn);
     const side = (p: ModelPrincipal | undefined, e: Estate) =>
       p
         ? [
@@ -797,11 +568,14 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
      * only in requests on its resource — an S3 bucket's also in those on its objects (the
      * estate's resource()) —, so its statements are evaluated on those patterns only.
      */
-    const changedStatements = new Map<StatementFacts, string[] | null>();
+    const changedStatements = new Map<StatementFacts, Set<string> | null>();
     const change = (st: StatementFacts, governors: string[] | null) => {
+      // One text shared by many roles' trust policies is one statement with every such role.
       const known = changedStatements.get(st);
-      if (known === undefined) changedStatements.set(st, governors);
-      else if (known !== null) changedStatements.set(st, governors === null ? null : [...known, ...governors]);
+      if (known === null) return;
+      if (governors === null) changedStatements.set(st, null);
+      else if (known === undefined) changedStatements.set(st, new Set(governors));
+      else for (const g of governors) known.add(g);
     };
     if (w.full) for (const d of own) for (const st of statements.of(d)) change(st, null);
     else if (w.identity) {
@@ -842,6 +616,18 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       return universe;
     };
 
+    /** The Action entries of the statements that make the universe (distinct). */
+    let entries: string[] | undefined;
+    const entriesOf = () => {
+      if (entries === undefined) {
+        const set = new Set<string>();
+        for (const d of own) for (const st of statements.of(d)) for (const e of st.entries ?? []) set.add(e);
+        for (const st of changedStatements.keys()) for (const e of st.entries ?? []) set.add(e);
+        entries = [...set];
+      }
+      return entries;
+    };
+
     /** pattern → the actions to evaluate on it: those of a changed statement that may match it. */
     const pairs = new Map<string, Set<string>>();
     const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
@@ -852,8 +638,13 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       const lowerOf = () =>
         (lowerMemo ??= st.entries !== null ? (st.lowerActions ??= st.actions!.map((a) => a.toLowerCase())) : actsOf().map((a) => a.toLowerCase()));
       const hasSts = mayCoverSts(st.entries);
-      /** The statement's actions a rule admits (rules are shared by resource type: computed once per rule). */
-      const byRule = new Map<Applicability, string[]>();
+      /**
+       * The statement's actions a rule admits (rules are shared by resource type: computed once
+       * per rule). With an Action list it depends on the statement and the rule only, so it is
+       * kept on the statement for every group; a NotAction statement's depends on the group's
+       * universe too.
+       */
+      const byRule = st.entries !== null ? (st.admitted ??= new Map<Applicability, string[]>()) : new Map<Applicability, string[]>();
       const admitted = (rule: Applicability): string[] => {
         let out = byRule.get(rule);
         if (out !== undefined) return out;
@@ -868,18 +659,16 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
           const entries = st.entries;
           out = rule.names.filter((a) => entriesCover(entries, a));
         } else {
-          // NotAction: the type's actions that are in the universe and that the statement covers.
-          const u = universeOf();
-          out = rule.names.filter((a) => {
-            const n = actionNumbers.get(a);
-            return n !== undefined && n < u.length && u[n] === 1 && notActionCovers(st, n);
-          });
+          // NotAction: the type's actions that the statement covers (the same for every group)
+          // and that are in the universe (an Action entry of the principal's statements covers them).
+          const entries = entriesOf();
+          out = notActionAdmits(st, rule).filter((a) => entriesCover(entries, a));
         }
         byRule.set(rule, out);
         return out;
       };
       const visit = (pattern: string, sts: boolean) => {
-        if (governors !== null && !governors.some((g) => governs(g, pattern))) return;
+        if (governors !== null && !governedBySome(governors, pattern)) return;
         if (!mayMatch(st, pattern)) return;
         const acts = admitted(sts ? stsOnly(applicabilityOf(pattern)) : applicabilityOf(pattern));
         if (acts.length === 0) return;
@@ -896,7 +685,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
           for (const g of governors) if (!patterns.has(g) && set.has(g)) visit(g, true);
           for (const x of withVariablesIn(list)) if (!patterns.has(x)) visit(x, true);
         }
-      } else for (const list of stsLists) for (const pattern of list) if (!patterns.has(pattern)) visit(pattern, true);
+      } else for (const list of stsLists) for (const pattern of matchedIn(st, list)) if (!patterns.has(pattern)) visit(pattern, true);
     }
     // Actions alike for this principal (every statement of its policies, before and after,
     // matches both or neither; same engine rules by service) decide alike: one evaluation per
@@ -1087,7 +876,8 @@ class ResourceClasses {
   private readonly texts = new Map<string, number>();
   private readonly objects = new Map<object, number>();
   private readonly facts = new Map<AccessIndex, Map<string, string>>();
-  private readonly relevant = new Map<CompiledPolicy[], Map<string, CompiledStatement[]>>();
+  /** Per list of a principal group's own policies (dropped with the group). */
+  private readonly relevant = new WeakMap<CompiledPolicy[], Map<string, CompiledStatement[]>>();
 
   constructor(
     private readonly indexes: AccessIndex[],
@@ -1123,24 +913,43 @@ class ResourceClasses {
     if (memo && m === undefined) this.relevant.set(policies, (m = new Map()));
     let out = m?.get(actionsKey);
     if (out === undefined) {
+      // Policy by policy (each policy's part kept for every principal holding it).
       const set = new Set<CompiledStatement>();
-      for (const a of actions) {
-        const lower = a.toLowerCase();
-        const colon = lower.indexOf(':');
-        const service = colon < 0 ? lower : lower.slice(0, colon);
-        for (const p of policies) for (const st of statementsFor(p, service)) if (actionMatches(st, lower)) set.add(st);
-      }
+      for (const p of policies) for (const st of this.statementsOf(p, actions, actionsKey)) set.add(st);
       out = [...set];
       m?.set(actionsKey, out);
     }
     return out;
   }
 
+  private readonly byPolicy = new WeakMap<CompiledPolicy, Map<string, CompiledStatement[]>>();
+  /** The statements of one policy that match one of the actions (in the actions' order). */
+  private statementsOf(policy: CompiledPolicy, actions: Set<string>, actionsKey: string): CompiledStatement[] {
+    let m = this.byPolicy.get(policy);
+    if (m === undefined) this.byPolicy.set(policy, (m = new Map()));
+    let out = m.get(actionsKey);
+    if (out === undefined) {
+      const set = new Set<CompiledStatement>();
+      for (const a of actions) {
+        const lower = a.toLowerCase();
+        const colon = lower.indexOf(':');
+        const service = colon < 0 ? lower : lower.slice(0, colon);
+        for (const st of statementsFor(policy, service)) if (actionMatches(st, lower)) set.add(st);
+      }
+      out = [...set];
+      if (m.size > 1000) m.clear();
+      m.set(actionsKey, out);
+    }
+    return out;
+  }
+
   /** The key's part that does not depend on the principal: the estate's facts and its policies' statement matches (cached). */
-  private readonly shared = new Map<string, string | null>();
+  private readonly shared = new Map<string, Map<string, string | null>>();
+  private sharedSize = 0;
   private sharedPart(resource: string, actions: Set<string>, actionsKey: string): string | null {
-    const id = `${actionsKey}\u0000${resource}`;
-    let key = this.shared.get(id);
+    let byActions = this.shared.get(resource);
+    if (byActions === undefined) this.shared.set(resource, (byActions = new Map()));
+    let key = byActions.get(actionsKey);
     if (key !== undefined) return key;
     key = `${actionsKey}|${resourcePolicyRequired('sts:x', resource) ? 1 : 0}${resourcePolicyRequired('kms:x', resource) ? 1 : 0}`;
     for (let i = 0; i < this.indexes.length; i++) key += `|${this.factsIn(i, resource)}`;
@@ -1155,8 +964,12 @@ class ResourceClasses {
       }
       key += `|${part}`;
     }
-    if (this.shared.size > 200_000) this.shared.clear();
-    this.shared.set(id, key);
+    if (++this.sharedSize > 200_000) {
+      this.shared.clear();
+      this.sharedSize = 0;
+      this.shared.set(resource, (byActions = new Map()));
+    }
+    byActions.set(actionsKey, key);
     return key;
   }
 
