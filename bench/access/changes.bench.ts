@@ -16,7 +16,7 @@
  *     import on the server).
  *
  *   node dist/bench/access/changes.bench.js [--size large|medium|small] [--seed 1] [--data DIR] [--json]
- *     [--keep-db FILE] [--only diff|what-if] [--repeat N]
+ *     [--keep-db FILE] [--only diff|what-if] [--repeat N] [--widest]
  *
  * Targets (issue 15): large — accessChanges between states differing by 1 % of policies < 5 s;
  * whatIf with 10 changes < 2 s.
@@ -205,6 +205,22 @@ async function main(): Promise<void> {
     }
     report.whatIf = runs[0];
     if (repeat > 1) report.whatIfRuns = runs;
+
+    // --widest: one change only, a new default version of the customer managed policy held by the
+    // most principals (every holder loses what the old text granted): the diff's cost as the
+    // answer grows (no target; the ten-change draws above are the target's case).
+    if (argv.includes('--widest')) {
+      const holders = new Map<string, number>();
+      for (const p of model.principals)
+        for (const x of p.policies) if (x.arn && x.kind === 'CUSTOMER_MANAGED') holders.set(x.arn, (holders.get(x.arn) ?? 0) + 1);
+      const [arn, held] = [...holders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      const grant = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'connect:Describe*', Resource: '*' }] });
+      const widest = timeMs(() => new WhatIfSession(latest, facts.value, [{ putPolicy: { policyId: arn, document: grant } }]).diff());
+      report.widest = { policyHolders: held, seconds: widest.ms / 1000, changes: widest.value.changes.length, evaluations: widest.value.evaluations };
+      log(
+        `whatIf, one new version of the most widely held policy (${held} holders): ${widest.value.changes.length} access changes, ${widest.value.evaluations} evaluations, ${(widest.ms / 1000).toFixed(2)} s, ${cpu(widest)} (${((widest.ms * 1000) / Math.max(1, widest.value.changes.length)).toFixed(0)} µs per change)`,
+      );
+    }
     if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
     store.close();
   } finally {
