@@ -93,7 +93,12 @@ describe('paths and changes pages in Chromium, network to the internet cut', { s
     await page.goto(`${base}/ui#/paths/${encodeURIComponent(from.arn)}`);
     const view = page.locator('accessql-paths');
     await view.locator('tr.reachable-row').first().waitFor();
-    await page.waitForFunction(`document.querySelector('accessql-app')?.shadowRoot?.querySelector('accessql-paths')?.graphNodes?.length > 0`);
+    // A function, not a string: the explorer's CSP forbids eval, and a string predicate is
+    // evaluated with it once the first check fails (a race the test lost on a slow start).
+    await page.waitForFunction(() => {
+      const app = (globalThis as any).document.querySelector('accessql-app');
+      return app?.shadowRoot?.querySelector('accessql-paths')?.graphNodes?.length > 0;
+    });
     const drawn = await view.evaluate((el: any) => ({ nodes: el.graphNodes as string[], edges: el.graphEdges as [string, string, string][] }));
     assert.deepEqual(new Set(drawn.nodes), expectedNodes);
     const labelOf = (s: Step) => (s.actions.length ? s.actions.join(' + ') : s.kind);
