@@ -98,6 +98,8 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
   const boundaries = new Map<string, string | null>();
   const trust = new Map(base.estate.data.trustPolicies.map((t) => [t.arn, t.document]));
   let trustChanged = false;
+  /** Roles whose trust policy a change rewrote. */
+  const trustRewritten = new Set<string>();
   const touchedPrincipals = new Set<string>();
   const touchedGroups = new Set<string>();
   const touchedManaged = new Set<string>();
@@ -288,6 +290,7 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
         checkDocument(document, `${label}.document`, 'trust');
         trust.set(roleArn, document);
         trustChanged = true;
+        trustRewritten.add(roleArn);
         break;
       }
     }
@@ -334,7 +337,12 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
   });
   const model: AccountModel = { ...base.model, modelVersion: `${base.model.modelVersion}+what-if`, principals: principalsOut };
   const estate = trustChanged ? buildEstate({ ...base.estate.data, trustPolicies: [...trust].map(([arn, document]) => ({ arn, document })) }) : base.estate;
-  for (const [arn, doc] of trust) if (trustChanged && base.estate.data.trustPolicies.find((t) => t.arn === arn)?.document !== doc) touched.add(arn);
+  // (Only the rewritten roles: comparing every role's text with a search of the old list was
+  // quadratic in the account's roles.)
+  if (trustRewritten.size > 0) {
+    const before = new Map(base.estate.data.trustPolicies.filter((t) => trustRewritten.has(t.arn)).map((t) => [t.arn, t.document]));
+    for (const arn of trustRewritten) if (before.get(arn) !== trust.get(arn)) touched.add(arn);
+  }
   return { model, estate, touched };
 }
 
