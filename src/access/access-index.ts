@@ -592,16 +592,17 @@ export class AccessIndex {
     let context = tags ?? EMPTY_CONTEXT;
     if (this.estate && owner !== undefined) {
       const org = this.estate.orgContext(null, owner);
+      // aws:ResourceOrgID / aws:ResourceOrgPaths: only for resources of an organization's accounts.
+      const outside = this.estate.organizationId !== null && org['aws:ResourceOrgID'] === undefined;
       const extra = contextFrom(
         Object.entries(org).map(([key, value]) => ({
           key,
           values: Array.isArray(value) ? value : [value],
           type: Array.isArray(value) ? ('STRING_LIST' as const) : ('STRING' as const),
         })),
-      ) as Map<string, ContextValue>;
-      // aws:ResourceOrgID / aws:ResourceOrgPaths: only for resources of an organization's accounts.
-      if (this.estate.organizationId !== null && org['aws:ResourceOrgID'] === undefined)
-        for (const key of RESOURCE_ORG_KEYS) extra.set(key.toLowerCase(), { key, type: 'STRING', values: [], absent: true });
+        undefined,
+        outside ? RESOURCE_ORG_KEYS : undefined,
+      );
       context = mergeContext(EMPTY_CONTEXT, context, extra);
     }
     v = {
@@ -1331,9 +1332,7 @@ export class AccessIndex {
         values: Array.isArray(value) ? value : [value],
         type: (Array.isArray(value) ? 'STRING_LIST' : key === 'aws:PrincipalIsAWSService' ? 'BOOLEAN' : 'STRING') as 'STRING',
       }));
-      const own = contextFrom(entries) as Map<string, ContextValue>;
-      for (const key of absent) if (!own.has(key.toLowerCase())) own.set(key.toLowerCase(), { key, type: 'STRING', values: [], absent: true });
-      const ctx = mergeContext(caller, own, resourceContext);
+      const ctx = mergeContext(caller, contextFrom(entries, undefined, absent), resourceContext);
       const result = evaluate(
         { principal, action, resource, context: ctx, resourceOwner: v.owner },
         {

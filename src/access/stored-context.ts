@@ -17,7 +17,7 @@
  */
 import { contextFrom, withDefaults } from '../engine/context.js';
 import type { ContextEntry } from '../engine/context.js';
-import type { ContextValue, RequestContext, RequestPrincipal } from '../engine/types.js';
+import type { RequestContext, RequestPrincipal } from '../engine/types.js';
 import type { ModelPrincipal } from '../store/account-model.js';
 
 export const SESSION_NAME = 'accessql';
@@ -67,9 +67,7 @@ export function mergeContext(caller: RequestContext, principal: RequestContext, 
 
 /** `absent`: keys the store knows the principal's requests lack (ContextValue.absent). */
 export function storedPrincipalContext(p: ModelPrincipal, org?: Record<string, string | string[]>, absent?: readonly string[]): RequestContext {
-  const context = contextFrom(principalContextEntries(p, org)) as Map<string, ContextValue>;
-  for (const key of absent ?? []) if (!context.has(key.toLowerCase())) context.set(key.toLowerCase(), { key, type: 'STRING', values: [], absent: true });
-  return context;
+  return contextFrom(principalContextEntries(p, org), undefined, absent);
 }
 
 export function storedResourceContext(tags: Record<string, string>): RequestContext {

@@ -20,13 +20,22 @@ export interface ContextEntry {
   type?: ContextKeyType;
 }
 
-export function contextFrom(entries: readonly ContextEntry[], typeOf?: (key: string) => ContextKeyType | undefined): RequestContext {
+/**
+ * `absent`: keys the request is known to lack (ContextValue.absent), marked so where the entries
+ * do not give them.
+ */
+export function contextFrom(
+  entries: readonly ContextEntry[],
+  typeOf?: (key: string) => ContextKeyType | undefined,
+  absent?: readonly string[],
+): RequestContext {
   const map = new Map<string, ContextValue>();
   for (const entry of entries) {
     const type: ContextKeyType = entry.type ?? typeOf?.(entry.key) ?? (entry.values.length > 1 ? 'STRING_LIST' : 'STRING');
     // A later entry for the same key (any case) replaces the earlier one: a key has one value set.
     map.set(entry.key.toLowerCase(), { key: entry.key, type, values: [...entry.values] });
   }
+  for (const key of absent ?? []) if (!map.has(key.toLowerCase())) map.set(key.toLowerCase(), { key, type: 'STRING', values: [], absent: true });
   return map;
 }
 
