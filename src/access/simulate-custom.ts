@@ -62,6 +62,11 @@ function structuralProblem(
 }
 
 export function compileInput(text: string, label: string, kind: 'identity' | 'resource' | 'scp'): CompiledPolicy {
+  return compilePolicy(parseInput(text, label, kind), label);
+}
+
+/** A caller's document parsed and checked as compileInput takes it (MALFORMED_POLICY_DOCUMENT otherwise). */
+export function parseInput(text: string, label: string, kind: 'identity' | 'resource' | 'scp'): PolicyDocument {
   let doc: PolicyDocument;
   try {
     doc = parsePolicy(text).document;
@@ -71,7 +76,7 @@ export function compileInput(text: string, label: string, kind: 'identity' | 're
   }
   const problem = structuralProblem(doc, kind === 'identity', kind === 'resource');
   if (problem) throw new MalformedPolicyError(label, problem.reason, problem.line, problem.column);
-  return compilePolicy(doc, label);
+  return doc;
 }
 
 export function simulateCustomPolicy(input: CustomSimulationInput): SimulatedResult[] {

@@ -22,9 +22,8 @@ import {
   type FactOwnPolicies,
   type IamFacts,
 } from '../../store/iam-facts.js';
-import { parsePolicy } from '../../policy/parse.js';
 import { accountOfArn } from '../../util/arn.js';
-import { compileInput } from '../simulate-custom.js';
+import { parseInput } from '../simulate-custom.js';
 import { InvalidQuestionError, MalformedPolicyError, NotFoundError, quoted } from '../errors.js';
 import { AccessIndex } from '../access-index.js';
 import { accessChanges, type DiffOptions, type DiffResult } from './diff.js';
@@ -70,8 +69,7 @@ const PROHIBITED = { identity: ['Principal', 'NotPrincipal'], trust: ['NotPrinci
 
 /** The document as IAM's Put…Policy / CreatePolicyVersion / UpdateAssumeRolePolicy would accept it, or MALFORMED_POLICY_DOCUMENT. */
 function checkDocument(text: string, label: string, kind: 'identity' | 'trust'): void {
-  compileInput(text, label, kind === 'identity' ? 'identity' : 'resource');
-  for (const st of parsePolicy(text).document.statements) {
+  for (const st of parseInput(text, label, kind === 'identity' ? 'identity' : 'resource').statements) {
     for (const field of PROHIBITED[kind]) {
       const at = st.source?.keys[field];
       if (at) throw new MalformedPolicyError(label, `Has prohibited field ${field}`, at.line, at.column);
