@@ -31,6 +31,7 @@
  */
 import type { Store } from './db.js';
 import { accountOfArn } from '../util/arn.js';
+import { isServiceLinkedRole } from '../engine/evaluate.js';
 
 export type OrgPolicyType = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
 export type OrgNodeKind = 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT';
@@ -129,14 +130,6 @@ export const RCP_FULL_AWS_ACCESS: LevelPolicy = {
   implicit: true,
   document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }, null, 4),
 };
-
-/**
- * A service-linked role: IAM creates it under the path `/aws-service-role/` (IAM User Guide,
- * "Using service-linked roles"). SCPs and RCPs do not restrict it.
- */
-export function isServiceLinkedRoleArn(arn: string): boolean {
-  return /^arn:[^:]+:iam::\d{12}:role\/aws-service-role\//.test(arn);
-}
 
 export interface Estate {
   /** What it was built from (the diff of two estates compares these: store/estate-model is their only source). */
@@ -250,7 +243,7 @@ export function buildEstate(data: EstateData): Estate {
     managementAccountId: org?.managementAccountId ?? null,
     placement,
     serviceControlPolicies(principal) {
-      if (!org || principal.accountId === org.managementAccountId || isServiceLinkedRoleArn(principal.arn)) return null;
+      if (!org || principal.accountId === org.managementAccountId || isServiceLinkedRole(principal.arn)) return null;
       return levels(principal.accountId, 'SERVICE_CONTROL_POLICY');
     },
     resourceControlPolicies: rcps,

@@ -8,7 +8,7 @@ export { loadAccountModel, modelVersion } from './account-model.js';
 export type { AccountModel, ModelPolicy, ModelPrincipal, ModelResource, ModelBoundary } from './account-model.js';
 export { parseArn, resourceTypeOf, type ParsedArn } from './arn.js';
 export * from './queries/index.js';
-export { buildEstate, loadEstate, loadEstateData, isServiceLinkedRoleArn, s3BucketOf, RCP_FULL_AWS_ACCESS, SCP_FULL_AWS_ACCESS } from './estate-model.js';
+export { buildEstate, loadEstate, loadEstateData, s3BucketOf, RCP_FULL_AWS_ACCESS, SCP_FULL_AWS_ACCESS } from './estate-model.js';
 export type { Estate, EstateData, EstateOrgNode, EstateOrgPolicy, PolicyLevel, LevelPolicy, AccountPlacement, ResourceFacts } from './estate-model.js';
 export { loadWorkloads } from './workloads.js';
 export { emptyWorkloadState, knows } from './workload-model.js';

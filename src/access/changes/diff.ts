@@ -52,12 +52,12 @@
  */
 import type { EvaluationResult, RequestContext } from '../../engine/types.js';
 import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../../engine/compile.js';
-import { rcpsApply, resourcePolicyRequired } from '../../engine/evaluate.js';
+import { isServiceLinkedRole, rcpsApply, resourcePolicyRequired } from '../../engine/evaluate.js';
 import { actionMatches } from '../../engine/statement.js';
 import { matchArnPattern, prepareArn } from '../../engine/arn.js';
 import { TRUE } from '../../engine/tri.js';
 import type { AccountModel, ModelPrincipal } from '../../store/account-model.js';
-import { isServiceLinkedRoleArn, s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
+import { s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
 import { AccessIndex, type IndexedPrincipal } from '../access-index.js';
 import { actionApplies, applicabilityOf, stsOnly, type Applicability } from './applicability.js';
 import {
@@ -298,7 +298,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   const scpText = (e: Estate, p: ModelPrincipal) => {
     let m = scpTexts.get(e);
     if (!m) scpTexts.set(e, (m = new Map()));
-    const key = `${p.accountId}\u0000${isServiceLinkedRoleArn(p.arn)}`;
+    const key = `${p.accountId}\u0000${isServiceLinkedRole(p.arn)}`;
     let t = m.get(key);
     if (t === undefined) m.set(key, (t = levelsText(e.serviceControlPolicies({ arn: p.arn, accountId: p.accountId }))));
     return t;
@@ -307,7 +307,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   /** Whether a principal's SCP levels or organization keys differ between the states (per account and service-linked-ness, on both sides), and the SCP texts that changed. */
   const placements = new Map<string, { full: boolean; changed: string[] }>();
   const placementChange = (b: ModelPrincipal, a: ModelPrincipal) => {
-    const key = `${b.accountId}\u0000${isServiceLinkedRoleArn(b.arn)}\u0001${a.accountId}\u0000${isServiceLinkedRoleArn(a.arn)}`;
+    const key = `${b.accountId}\u0000${isServiceLinkedRole(b.arn)}\u0001${a.accountId}\u0000${isServiceLinkedRole(a.arn)}`;
     let out = placements.get(key);
     if (out === undefined) {
       const scps = scpText(before.estate, b) !== scpText(after.estate, a);
@@ -530,7 +530,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const pa = newByArn.get(w.arn);
     const own = [...docsOf(pb), ...docsOf(pa)];
     const alone =
-      own.some(readsIdentity) || [...w.changed].some(readsIdentity) || [pb, pa].some((p) => p !== undefined && namedIn(p)) || isServiceLinkedRoleArn(w.arn);
+      own.some(readsIdentity) || [...w.changed].some(readsIdentity) || [pb, pa].some((p) => p !== undefined && namedIn(p)) || isServiceLinkedRole(w.arn);
     const side = (p: ModelPrincipal | undefined, e: Estate) =>
       p
         ? [
