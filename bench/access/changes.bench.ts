@@ -17,6 +17,7 @@
  *
  *   node dist/bench/access/changes.bench.js [--size large|medium|small] [--seed 1] [--data DIR] [--json]
  *     [--keep-db FILE] [--only diff|what-if] [--repeat N] [--widest]
+ *     [--put-policy NAME]
  *
  * Targets (issue 15): large — accessChanges between states differing by 1 % of policies < 5 s;
  * whatIf with 10 changes < 2 s.
@@ -90,6 +91,18 @@ function editPolicies(model: AccountModel, share: number): { model: AccountModel
   return { model: { ...model, modelVersion: `${model.modelVersion}+edited`, principals }, edited: replaced.size };
 }
 
+/**
+ * --put-policy NAME: the third change (a new default version) goes to the customer managed policy
+ * whose ARN ends in /NAME instead of a drawn one, so a heavy draw can be measured again by name.
+ */
+function putTarget(drawn: string, managed: readonly { arn: string }[]): string {
+  const name = arg('put-policy');
+  if (name === undefined) return drawn;
+  const named = managed.find((m) => m.arn.endsWith(`/${name}`));
+  if (!named) throw new Error(`--put-policy ${name}: no customer managed policy has that name`);
+  return named.arn;
+}
+
 /** Ten changes drawn (seeded) from the account's own users, groups, roles and policies. */
 function tenChanges(model: AccountModel, facts: ReturnType<typeof loadIamFacts>, draw = 0): ChangeSpec[] {
   const rnd = prng(seed * 7 + draw * 7919);
@@ -111,7 +124,7 @@ function tenChanges(model: AccountModel, facts: ReturnType<typeof loadIamFacts>,
   return [
     { attachPolicy: { policyArn: pick(managed).arn, targetArn: pick(groups).arn } },
     { detachPolicy: { policyArn: attachedToGroup.attached[0], targetArn: attachedToGroup.arn } },
-    { putPolicy: { policyId: pick(managed).arn, document: grant } },
+    { putPolicy: { policyId: putTarget(pick(managed).arn, managed), document: grant } },
     { putPolicy: { policyId: `${pick(users).arn}#bench-inline`, document: grant } },
     { addUserToGroup: { userArn: users[1].arn, groupArn: newGroup.arn } },
     { removeUserFromGroup: { userArn: withGroup.arn, groupArn: memberOf.arn } },

@@ -98,6 +98,8 @@ export interface IndexedPrincipal {
 export interface Evaluated {
   principal: IndexedPrincipal;
   result: EvaluationResult;
+  /** Whether the decision is ALLOWED (not only conditionally), when whoCan knew it without building the explanation. */
+  allowed?: boolean;
 }
 
 export interface AskOptions {
@@ -257,6 +259,9 @@ function planBytes(plan: ActionPlan): number {
   );
 }
 const INCLUDED = Symbol('included');
+/** Included only because includeConditional asked for principals allowed for some values of missing keys. */
+const INCLUDED_CONDITIONAL = Symbol('included conditionally');
+type Included = typeof INCLUDED | typeof INCLUDED_CONDITIONAL;
 
 /** An answer entry whose EvaluationResult is built on first read. */
 class LazyEvaluated implements Evaluated {
@@ -264,7 +269,8 @@ class LazyEvaluated implements Evaluated {
   constructor(
     readonly principal: IndexedPrincipal,
     private readonly position: number,
-    private readonly combine: (i: number, full: boolean) => EvaluationResult | typeof INCLUDED | null,
+    private readonly combine: (i: number, full: boolean) => EvaluationResult | Included | null,
+    readonly allowed: boolean,
   ) {}
   get result(): EvaluationResult {
     return (this.built ??= this.combine(this.position, true) as EvaluationResult);
@@ -1116,7 +1122,12 @@ export class AccessIndex {
       if (!withRcps && resPolicy === null) e.token = scpToken < 0 ? -1 : scpToken * classCount * 2 + (owner === NO_OWNER || owner === accountOf[i] ? 1 : 0);
     };
     const plain = v === null || (resPolicy === null && rcpLevels === null && !required);
-    const decisionMemo = new Map<number, boolean>();
+    /** Per memo key: 0 not included, 1 included conditionally, 2 allowed. */
+    const decisionMemo = new Map<number, number>();
+    const included = (d: { decision: string; conditional: boolean }): Included | null =>
+      d.decision === 'ALLOWED' ? INCLUDED : includeConditional && d.conditional ? INCLUDED_CONDITIONAL : null;
+    const MEMO_OF = { [INCLUDED]: 2, [INCLUDED_CONDITIONAL]: 1 } as const;
+    const fromMemo = (known: number): Included | null => (known === 2 ? INCLUDED : known === 1 ? INCLUDED_CONDITIONAL : null);
     const all: Layers = {
       identity: id,
       boundaries: NO_TALLIES,
@@ -1127,7 +1138,7 @@ export class AccessIndex {
       isRoot: false,
       sameAccount: true,
     };
-    const combine = (i: number, full: boolean): EvaluationResult | typeof INCLUDED | null => {
+    const combine = (i: number, full: boolean): EvaluationResult | Included | null => {
       id.reset();
       bound.reset();
       for (let k = policyStart[i]; k < policyStart[i + 1]; k++) {
@@ -1143,8 +1154,9 @@ export class AccessIndex {
       const layers = b >= 0 ? withBoundary : withoutBoundary;
       if (plain && scpsOf[i] === null) {
         const d = decide(layers, id.anyMissing || bound.anyMissing);
-        if (!(d.decision === 'ALLOWED' || (includeConditional && d.conditional))) return null;
-        if (!full) return INCLUDED;
+        const verdict = included(d);
+        if (verdict === null) return null;
+        if (!full) return verdict;
         return explain(layers, d, distinctKeys(matched(id.missing, bound.missing)));
       }
       estateLayers(i, b >= 0);
@@ -1153,7 +1165,7 @@ export class AccessIndex {
         // The decision reads only the layers' flags (engine decide): memoised per estate token and identity / boundary flags.
         memoKey = e.token * 4096 + tallyBits(id) * 64 + (b >= 0 ? 32 + tallyBits(bound) : 0);
         const known = decisionMemo.get(memoKey);
-        if (known !== undefined) return known ? INCLUDED : null;
+        if (known !== undefined) return fromMemo(known);
       }
       // One Layers object rewritten per principal: a spread per candidate was most of whoCan's time.
       all.boundaries = layers.boundaries;
@@ -1162,10 +1174,10 @@ export class AccessIndex {
       all.resource = e.resource;
       all.sameAccount = owner === NO_OWNER || owner === accountOf[i];
       const d = decide(all, id.anyMissing || bound.anyMissing || e.missing !== null);
-      const included = d.decision === 'ALLOWED' || (includeConditional && d.conditional);
-      if (memoKey >= 0) decisionMemo.set(memoKey, included);
-      if (!included) return null;
-      if (!full) return INCLUDED;
+      const verdict = included(d);
+      if (memoKey >= 0) decisionMemo.set(memoKey, verdict === null ? 0 : MEMO_OF[verdict]);
+      if (verdict === null) return null;
+      if (!full) return verdict;
       return explain(all, d, distinctKeys(matched(matched(id.missing, bound.missing), e.missing)));
     };
 
@@ -1193,7 +1205,7 @@ export class AccessIndex {
     const layered = resPolicy !== null || rcpLevels !== null;
     /** Per estate class × boundary presence: the estate token + 1 (0: not yet known; -1 + 1: none, decide alone). */
     const estateTokens = new Int32Array(this.estateClassCount * 2);
-    /** Without SCPs and estate layers: the decision per identity / boundary bits (0 unknown, 1 in, 2 out). */
+    /** Without SCPs and estate layers: the decision per identity / boundary bits (0 unknown, 1 included conditionally, 2 allowed, 3 out). */
     const plainDecisions = new Uint8Array(4096);
     for (let c = 0; c < candidates.length; c++) {
       if ((c & 1023) === 1023) options.checkpoint?.();
@@ -1215,12 +1227,12 @@ export class AccessIndex {
         if (plain && scpsOf[i] === null) {
           const known = plainDecisions[bitsKey];
           if (known !== 0) {
-            if (known === 1) out.push(new LazyEvaluated(principals[i], i, combine));
+            if (known !== 3) out.push(new LazyEvaluated(principals[i], i, combine, known === 2));
             continue;
           }
-          const included = combine(i, false) !== null;
-          plainDecisions[bitsKey] = included ? 1 : 2;
-          if (included) out.push(new LazyEvaluated(principals[i], i, combine));
+          const verdict = combine(i, false) as Included | null;
+          plainDecisions[bitsKey] = verdict === null ? 3 : MEMO_OF[verdict];
+          if (verdict !== null) out.push(new LazyEvaluated(principals[i], i, combine, verdict === INCLUDED));
           continue;
         }
         if (layered && namedPositions.has(i)) break fast;
@@ -1235,19 +1247,21 @@ export class AccessIndex {
         const memoKey = token * 4096 + bitsKey;
         const known = decisionMemo.get(memoKey);
         if (known !== undefined) {
-          if (known) out.push(new LazyEvaluated(principals[i], i, combine));
+          if (known !== 0) out.push(new LazyEvaluated(principals[i], i, combine, known === 2));
           continue;
         }
       }
       if (rootLike[i] === 1) {
         const p = principals[i];
         const result = this.evaluateFor(p, action, resource, caller, resourceContext);
-        if (result.decision === 'ALLOWED' || (includeConditional && result.conditional)) out.push({ principal: p, result });
+        if (result.decision === 'ALLOWED' || (includeConditional && result.conditional))
+          out.push({ principal: p, result, allowed: result.decision === 'ALLOWED' });
         continue;
       }
       // Another account's resource and no resource-based policy: neither allowed nor possibly allowed.
       if (resPolicy === null && owner !== NO_OWNER && owner !== accountOf[i]) continue;
-      if (combine(i, false) !== null) out.push(new LazyEvaluated(principals[i], i, combine));
+      const verdict = combine(i, false) as Included | null;
+      if (verdict !== null) out.push(new LazyEvaluated(principals[i], i, combine, verdict === INCLUDED));
     }
     return this.withOutsiders(out, action, resource, caller, resourceContext, options);
   }

@@ -419,6 +419,119 @@ describe('accessChanges equals brute force on small random accounts', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Brute force where principal groups are narrowed: many principals hold the edited policy, each
+// with other policies of its own (inline ones among them). Groups are keyed by the policies that
+// may match the changed statements' actions only, so the others (NotAction statements, actions
+// the catalog does not know, Resource patterns a changed statement may match) must not hide a
+// principal whose decision differs from its group's.
+
+const NARROW_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:Get*', 'sqs:SendMessage', 'sqs:*', 'sqs:sendmessage', 's3:Put*'];
+const NARROW_RESOURCES = [BUCKET, OBJECTS, SECRET, QUEUE, `arn:aws:sqs:us-east-1:${ACCOUNT}:*`, '*', `${BUCKET}/\${aws:username}/*`];
+
+function narrowWorld(r: () => number) {
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const statement = (): object => {
+    const roll = r();
+    if (roll < 0.12)
+      return { Effect: pick(['Allow', 'Deny']), NotAction: pick([['s3:*'], ['sqs:Delete*'], ['s3:Put*', 'sqs:*']]), Resource: pick([QUEUE, OBJECTS, '*']) };
+    const s = (roll < 0.3 ? deny : allow)(pick(NARROW_ACTIONS), pick(NARROW_RESOURCES), pick(CONDITIONS));
+    return s;
+  };
+  const policy = () => doc(...Array.from({ length: 1 + Math.floor(r() * 3) }, statement));
+  const shared: Record<string, string> = {};
+  for (let i = 0; i < 4; i++) shared[`n${i}`] = policy();
+  const principals = Array.from({ length: 12 }, (_, i) => ({
+    name: `q${i}`,
+    type: (i % 3 === 1 ? 'ROLE' : 'USER') as 'USER' | 'ROLE',
+    // Everyone holds n0 (the edited one); the others by chance; an inline policy half the time.
+    policies: ['n0', ...Object.keys(shared).filter((n) => n !== 'n0' && r() < 0.4)],
+    inline: r() < 0.3 ? policy() : null,
+    tags: (r() < 0.2 ? { team: pick(['red', 'blue']) } : {}) as Record<string, string>,
+  }));
+  return { shared, principals };
+}
+type NarrowWorld = ReturnType<typeof narrowWorld>;
+
+function narrowState(w: NarrowWorld) {
+  const version = (name: string) => `v${Buffer.from(w.shared[name]).length}`;
+  const principals = w.principals.map((p) => {
+    const own = p.policies.map((n) => managed(n, version(n), w.shared[n]));
+    const m = (p.type === 'USER' ? user : role)(p.name, own, { tags: p.tags });
+    if (p.inline) m.policies = [...m.policies, inline(m.arn, 'own', p.inline)];
+    return m;
+  });
+  return state(principals, [resource(QUEUE, {}), resource(BUCKET, {})]);
+}
+
+describe('accessChanges equals brute force where principal groups are narrowed to the changed actions', () => {
+  test('a new text of a policy every principal holds, each principal with other policies of its own', () => {
+    let changed = 0;
+    let grouped = 0;
+    for (let seed = 1; seed <= Number(process.env.CHANGES_SEEDS ?? 40); seed++) {
+      const r = prng(1000 + seed);
+      const w1 = narrowWorld(r);
+      const w2: NarrowWorld = JSON.parse(JSON.stringify(w1));
+      w2.shared.n0 = narrowWorld(r).shared.n1;
+      const before = narrowState(w1);
+      const after = narrowState(w2);
+      const diff = accessChanges(before, after);
+      grouped += diff.principalsAffected;
+
+      const ib = new AccessIndex(before.model, before.estate);
+      const ia = new AccessIndex(after.model, after.estate);
+      const expected = new Map<string, string>();
+      for (const pa of after.model.principals) {
+        const pb = before.model.principals.find((p) => p.arn === pa.arn)!;
+        // The diff's universe: the actions the principal's own statements name (old and new; a
+        // NotAction statement is evaluated for those), on the patterns they name.
+        const patterns = new Set<string>();
+        const actions = new Set<string>();
+        for (const p of [pb, pa])
+          for (const d of p.policies)
+            for (const st of statementsOf(d.document)) {
+              for (const x of st.resource ?? ['*']) patterns.add(x);
+              for (const a of st.action ?? [])
+                for (const x of /[*?]/.test(a) ? expandActionPattern(a).map((c) => c.name) : [findAction(a)?.name ?? a]) actions.add(x);
+            }
+        const xb = ib.principal(pa.arn)!;
+        const xa = ia.principal(pa.arn)!;
+        for (const action of actions)
+          for (const raw of patterns) {
+            // The diff gives a pattern's policy variables the principal's values (a role has no aws:username: kept as written).
+            const pattern = pa.type === 'USER' ? raw.replace('${aws:username}', pa.name) : raw;
+            if (!actionApplies(action, pattern)) continue;
+            const rb = ib.evaluateFor(xb, action, pattern, new Map(), ib.resourceContext(pattern));
+            const ra = ia.evaluateFor(xa, action, pattern, new Map(), ia.resourceContext(pattern));
+            if (levelOf(rb) !== levelOf(ra)) expected.set(`${pa.arn} ${action} ${pattern} ${levelOf(rb)}->${levelOf(ra)}`, `${rb.decision}->${ra.decision}`);
+          }
+      }
+      const got = new Map(
+        diff.changes.map((c) => [
+          `${c.principal.model.arn} ${c.action} ${c.resource} ${c.beforeLevel}->${c.afterLevel}`,
+          `${c.before?.decision}->${c.after?.decision}`,
+        ]),
+      );
+      changed += expected.size;
+      assert.deepEqual([...got].sort(), [...expected].sort(), `seed ${seed}`);
+    }
+    assert.ok(changed > 50, `the edits changed access (${changed} changes)`);
+    assert.ok(grouped > 0);
+  });
+
+  test('an action the catalog does not know, named by the edited policy, is decided for each holder by its own wildcards (the engine matches s3:Get* to it)', () => {
+    const old = doc(allow('s3:GetObjectFrobnicate', '*'));
+    const now = doc(allow('s3:PutObject', BUCKET));
+    const holders = (text: string) => [
+      user('plain', [managed('n0', `v${text.length}`, text), managed('send', 'v1', doc(allow('sqs:SendMessage', '*')))]),
+      user('wide', [managed('n0', `v${text.length}`, text), managed('get', 'v1', doc(allow('s3:Get*', '*')))]),
+    ];
+    const diff = accessChanges(state(holders(old)), state(holders(now)));
+    const lost = diff.changes.filter((c) => c.action === 's3:GetObjectFrobnicate').map(brief);
+    assert.deepEqual(lost, ['LOST user/plain s3:GetObjectFrobnicate *'], 'the holder with s3:Get* on * keeps it');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Brute force with wildcards, trust policies and resource policies: the shortcuts (actions alike,
 // resources alike, a resource policy's statements on its own resources only) against every
 // (principal, action, pattern)

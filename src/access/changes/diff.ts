@@ -56,9 +56,10 @@ import { isServiceLinkedRole, rcpsApply, resourcePolicyRequired } from '../../en
 import { actionMatches } from '../../engine/statement.js';
 import { matchArnPattern, prepareArn } from '../../engine/arn.js';
 import { TRUE } from '../../engine/tri.js';
-import type { AccountModel, ModelPrincipal } from '../../store/account-model.js';
+import type { AccountModel, ModelPolicy, ModelPrincipal } from '../../store/account-model.js';
 import { s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
-import { AccessIndex, type IndexedPrincipal } from '../access-index.js';
+import { AccessIndex, type Evaluated, type IndexedPrincipal } from '../access-index.js';
+import { actionsOnResourceType, resourceTypesWithArnService } from '../../catalog/index.js';
 import { actionApplies, applicabilityOf, stsOnly, type Applicability } from './applicability.js';
 import {
   actionNames,
@@ -66,6 +67,7 @@ import {
   boundActionNumbers,
   entriesCover,
   expandEntry,
+  isCatalogAction,
   matchedIn,
   mayCoverSts,
   mayMatch,
@@ -116,6 +118,48 @@ export interface DiffResult {
 }
 
 const EMPTY: RequestContext = new Map();
+
+/** One state's side of a change: its EvaluationResult (null: the principal does not exist there), built when first read. */
+interface Side {
+  readonly result: EvaluationResult | null;
+}
+const NO_SIDE: Side = { result: null };
+class Ready implements Side {
+  constructor(readonly result: EvaluationResult | null) {}
+}
+/** A decision known only by its level (whoCan did not list the principal): evaluated when shown. */
+class Pending implements Side {
+  private built: EvaluationResult | undefined;
+  constructor(
+    private readonly index: AccessIndex,
+    private readonly principal: IndexedPrincipal,
+    private readonly action: string,
+    private readonly resource: string,
+  ) {}
+  get result(): EvaluationResult {
+    return (this.built ??= this.index.evaluateFor(this.principal, this.action, this.resource, EMPTY, this.index.resourceContext(this.resource)));
+  }
+}
+/** A change, its two results built when read (most changes of a large answer are counted and filtered, not shown). */
+class Change implements AccessChangeEntry {
+  constructor(
+    readonly principal: IndexedPrincipal,
+    readonly action: string,
+    readonly resource: string,
+    readonly change: AccessChangeKind,
+    private readonly beforeSide: Side,
+    readonly beforeLevel: AccessLevel,
+    private readonly afterSide: Side,
+    readonly afterLevel: AccessLevel,
+    readonly key: string,
+  ) {}
+  get before(): EvaluationResult | null {
+    return this.beforeSide.result;
+  }
+  get after(): EvaluationResult | null {
+    return this.afterSide.result;
+  }
+}
 
 export function levelOf(result: EvaluationResult | null, external = false): AccessLevel {
   if (result === null) return 'NONE';
@@ -427,29 +471,10 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
 
   const found = new Map<string, AccessChangeEntry>();
   let evaluations = 0;
-  const record = (
-    principal: IndexedPrincipal,
-    action: string,
-    resource: string,
-    rb: EvaluationResult | null,
-    ra: EvaluationResult | null,
-    external: boolean,
-  ) => {
-    const lb = levelOf(rb, external);
-    const la = levelOf(ra, external);
+  const record = (principal: IndexedPrincipal, action: string, resource: string, before: Side, lb: AccessLevel, after: Side, la: AccessLevel) => {
     if (lb === la) return;
     const key = `${principal.model.arn}\u0000${action}\u0000${resource}`;
-    found.set(key, {
-      principal,
-      action,
-      resource,
-      change: RANK[la] > RANK[lb] ? 'GAINED' : 'LOST',
-      before: rb,
-      after: ra,
-      beforeLevel: lb,
-      afterLevel: la,
-      key,
-    });
+    found.set(key, new Change(principal, action, resource, RANK[la] > RANK[lb] ? 'GAINED' : 'LOST', before, lb, after, la, key));
   };
 
   /**
@@ -522,15 +547,171 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     if (r === undefined) personal.set(t, (r = /aws:username|aws:userid|aws:principalarn|aws:sourceidentity/i.test(t)));
     return r;
   };
+  /** Per document text: its statements' keys (what the evaluator reads of each). */
+  const keySets = new Map<string, Set<string>>();
+  const keysOf = (text: string) => {
+    let set = keySets.get(text);
+    if (set === undefined) keySets.set(text, (set = new Set(statements.of(text).map((st) => st.key))));
+    return set;
+  };
+  /**
+   * The identity statements in one state's set and not in the other's ("Policy evaluation
+   * logic": a request's decision rests on the statements that match it; a statement kept as it
+   * was, in whichever policy, decides as before). A policy held in both states with the same
+   * text keeps all of its statements; only the others' are looked up. Per principal (for its
+   * group's key, then for its group).
+   */
+  const identityMemo = new Map<string, StatementFacts[]>();
+  const identityChanges = (pb: ModelPrincipal | undefined, pa: ModelPrincipal | undefined): StatementFacts[] => {
+    const arn = (pa ?? pb)!.arn;
+    let out = identityMemo.get(arn);
+    if (out !== undefined) return out;
+    out = [];
+    const one = pb?.policies ?? [];
+    const other = pa?.policies ?? [];
+    const kept = (x: ModelPolicy, list: readonly ModelPolicy[]) => list.some((y) => y.id === x.id && y.document === x.document);
+    for (const [from, to] of [
+      [one, other],
+      [other, one],
+    ]) {
+      for (const x of from) {
+        if (kept(x, to)) continue;
+        for (const st of statements.of(x.document)) if (!to.some((y) => keysOf(y.document).has(st.key))) out.push(st);
+      }
+    }
+    identityMemo.set(arn, out);
+    return out;
+  };
   const docsOf = (p: ModelPrincipal | undefined) =>
     p ? [...p.policies.map((x) => x.document), ...(p.permissionsBoundary?.document ? [p.permissionsBoundary.document] : [])] : [];
+  /**
+   * A principal group's key narrowed to what its decisions on the changed statements' actions
+   * read. Only actions a changed statement names are evaluated for a principal whose context
+   * did not change, and a statement whose Action matches none of them takes no part in those
+   * decisions ("Policy evaluation logic": a statement that does not match the action is not
+   * considered). So of its identity policies only those with a statement that may match one of
+   * the actions count (by id and text: the explanation names them); its boundary and SCP levels
+   * count whole (a boundary or SCP level that matches nothing denies). What the others bring is
+   * their Resource patterns, evaluated where a changed statement may match them: those are in
+   * the key. Null (the whole-policy key) when a changed statement has NotAction (the actions it
+   * is evaluated for come from every own statement) or names an action the catalog does not
+   * know (a wildcard in another statement may match it beyond the catalog's expansion).
+   */
+  interface ChangeSet {
+    id: number;
+    statements: StatementFacts[];
+    /** Per action number: 1 for an action a changed statement names. */
+    marks: Uint8Array;
+    /** The services a NotAction change may be evaluated on (null: it has none). */
+    notServices: Set<string> | null;
+    entries: Map<string, boolean>;
+    relevant: Map<string, boolean>;
+    matched: Map<string, boolean>;
+  }
+  const changeSets = new Map<string, ChangeSet | null>();
+  const statementIds = new Map<StatementFacts, number>();
+  const statementId = (st: StatementFacts) => {
+    let id = statementIds.get(st);
+    if (id === undefined) statementIds.set(st, (id = statementIds.size));
+    return id;
+  };
+  const changeSetOf = (list: StatementFacts[]): ChangeSet | null => {
+    const distinct = [...new Set(list)];
+    const key = distinct
+      .map(statementId)
+      .sort((x, y) => x - y)
+      .join(',');
+    let c = changeSets.get(key);
+    if (c !== undefined) return c;
+    c = null;
+    const lists: string[][] = [];
+    for (const st of distinct) {
+      const list = st.entries !== null ? (st.actions!.every(isCatalogAction) ? st.actions! : null) : notActionReach(st);
+      if (list === null) {
+        lists.length = 0;
+        break;
+      }
+      lists.push(list);
+    }
+    if (lists.length === distinct.length) {
+      const numbers = lists.map(numbersOf);
+      const marks = new Uint8Array(actionNames.length);
+      for (const list of numbers) for (let i = 0; i < list.length; i++) marks[list[i]] = 1;
+      const notStatements = distinct.filter((st) => st.entries === null);
+      const notServices = notStatements.length === 0 ? null : new Set(notStatements.flatMap((st) => st.resources!.map((r) => r.split(':')[2].toLowerCase())));
+      c = { id: changeSets.size, statements: distinct, marks, notServices, entries: new Map(), relevant: new Map(), matched: new Map() };
+    }
+    changeSets.set(key, c);
+    return c;
+  };
+  /**
+   * May one of the document's statements match an action evaluated for the change set? Decided
+   * per Action entry (cached per change set): a literal the catalog does not know counts (an
+   * evaluated NotAction action may be such a name), as does a wildcard that may match one of a
+   * NotAction change's services beyond the catalog; otherwise its catalog expansion must hold a
+   * marked action. A NotAction statement counts.
+   */
+  const relevantTo = (c: ChangeSet, text: string): boolean => {
+    let r = c.relevant.get(text);
+    if (r === undefined) {
+      r = statements.of(text).some((st) => st.entries === null || st.entries.some((e) => entryRelevant(c, e)));
+      c.relevant.set(text, r);
+    }
+    return r;
+  };
+  const entryRelevant = (c: ChangeSet, entry: string): boolean => {
+    let r = c.entries.get(entry);
+    if (r === undefined) {
+      const wild = /[*?]/.test(entry);
+      if (!wild && !isCatalogAction(expandEntry(entry)[0])) r = true;
+      else if (wild && c.notServices !== null && (/[*?]/.test(entry.split(':')[0]) || c.notServices.has(entry.split(':')[0].toLowerCase()))) r = true;
+      else {
+        const numbers = numbersOf(expandEntry(entry));
+        r = false;
+        for (let i = 0; i < numbers.length && !r; i++) if (numbers[i] < c.marks.length && c.marks[numbers[i]] === 1) r = true;
+      }
+      c.entries.set(entry, r);
+    }
+    return r;
+  };
+  const matchedByChange = (c: ChangeSet, pattern: string): boolean => {
+    let r = c.matched.get(pattern);
+    if (r === undefined) c.matched.set(pattern, (r = c.statements.some((st) => mayMatch(st, pattern))));
+    return r;
+  };
+  const narrowKey = (pb: ModelPrincipal, pa: ModelPrincipal, w: PrincipalWork): string | null => {
+    const changed: StatementFacts[] = [];
+    if (w.identity) changed.push(...identityChanges(pb, pa));
+    for (const d of w.changed) for (const st of statements.of(d)) changed.push(st);
+    const c = changeSetOf(changed);
+    if (c === null) return null;
+    const extra = new Set<string>();
+    let personal = false;
+    const side = (p: ModelPrincipal, e: Estate) => {
+      let out = '';
+      for (const x of p.policies) {
+        if (relevantTo(c, x.document)) {
+          if (readsIdentity(x.document)) personal = true;
+          out += `${x.id}=${textId(x.document)},`;
+        } else for (const st of statements.of(x.document)) for (const q of st.patterns) if (matchedByChange(c, q)) extra.add(q);
+      }
+      const boundary = p.permissionsBoundary;
+      if (boundary?.document && readsIdentity(boundary.document)) personal = true;
+      return `${out}|${boundary ? `${boundary.arn}=${textId(boundary.document)}` : ''}|${textId(scpText(e, p))}`;
+    };
+    const sides = `${side(pb, before.estate)}|${side(pa, after.estate)}`;
+    // A pattern with policy variables is evaluated with the principal's own values.
+    if (personal || [...extra].some((q) => q.includes('${'))) return null;
+    return `narrow|${c.id}|${pa.type}|${pa.accountId}|${pb.accountId}|${JSON.stringify(Object.entries(pb.tags).sort())}|${JSON.stringify(Object.entries(pa.tags).sort())}|${sides}|${[...extra].sort().join('\u0000')}`;
+  };
   const groups = new Map<string, PrincipalWork[]>();
   for (const w of work) {
     const pb = oldByArn.get(w.arn);
     const pa = newByArn.get(w.arn);
     const own = [...docsOf(pb), ...docsOf(pa)];
-    const alone =
-      own.some(readsIdentity) || [...w.changed].some(readsIdentity) || [pb, pa].some((p) => p !== undefined && namedIn(p)) || isServiceLinkedRole(w.arn);
+    const personalOutside = [...w.changed].some(readsIdentity) || [pb, pa].some((p) => p !== undefined && namedIn(p)) || isServiceLinkedRole(w.arn);
+    const narrowed = personalOutside || w.full ? null : narrowKey(pb!, pa!, w);
+    const alone = personalOutside || own.some(readsIdentity);
     const side = (p: ModelPrincipal | undefined, e: Estate) =>
       p
         ? [
@@ -542,14 +723,29 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
             textId(scpText(e, p)),
           ].join('|')
         : '-';
-    const key = alone
-      ? `@${w.arn}`
-      : `${w.full}|${w.identity}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`;
+    const key =
+      narrowed ??
+      (alone ? `@${w.arn}` : `${w.full}|${w.identity}|${[...w.changed].map(textId).sort().join(',')}|${side(pb, before.estate)}|${side(pa, after.estate)}`);
     const g = groups.get(key);
     if (g) g.push(w);
     else groups.set(key, [w]);
   }
   const principalsAffected = work.length;
+
+  /** A principal group's levels on one (action, resource) in both states, with their results; null when the levels are the same. */
+  const levelsFor = (
+    ib: IndexedPrincipal | undefined,
+    ia: IndexedPrincipal | undefined,
+    action: string,
+    resource: string,
+  ): [Side, AccessLevel, Side, AccessLevel] | null => {
+    const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
+    const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
+    evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
+    const lb = levelOf(rb);
+    const la = levelOf(ra);
+    return lb === la ? null : [new Ready(rb), lb, new Ready(ra), la];
+  };
   const classes = new ActionClasses();
   const resourceClasses = new ResourceClasses([beforeIndex, afterIndex], [oldPolicies, newPolicies]);
   for (const members of groups.values()) {
@@ -578,16 +774,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       else for (const g of governors) known.add(g);
     };
     if (w.full) for (const d of own) for (const st of statements.of(d)) change(st, null);
-    else if (w.identity) {
-      // The identity statements in one state's set and not in the other's ("Policy evaluation
-      // logic": a request's decision rests on the statements that match it; a statement kept
-      // as it was, in whichever policy, decides as before).
-      const keys = (p: ModelPrincipal | undefined) => new Set((p?.policies ?? []).flatMap((x) => statements.of(x.document).map((st) => st.key)));
-      const kb = keys(pb);
-      const ka = keys(pa);
-      for (const x of pb?.policies ?? []) for (const st of statements.of(x.document)) if (!ka.has(st.key)) change(st, null);
-      for (const x of pa?.policies ?? []) for (const st of statements.of(x.document)) if (!kb.has(st.key)) change(st, null);
-    }
+    else if (w.identity) for (const st of identityChanges(pb, pa)) change(st, null);
     // The resources whose policies may grant or deny it are among its patterns; when its context
     // changed, their statements may decide differently.
     /** The roles that are patterns for sts actions only (their account's list, shared: read, never copied). */
@@ -710,13 +897,12 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
         if ((++n & 255) === 0) checkpoint();
         const action = acts[0];
         const ask = (resource: string) => {
-          const rb = ib ? beforeIndex.evaluateFor(ib, action, resource, EMPTY, beforeIndex.resourceContext(resource)) : null;
-          const ra = ia ? afterIndex.evaluateFor(ia, action, resource, EMPTY, afterIndex.resourceContext(resource)) : null;
-          evaluations += (rb ? 1 : 0) + (ra ? 1 : 0);
-          if (levelOf(rb) === levelOf(ra)) return false;
+          const moved = levelsFor(ib, ia, action, resource);
+          if (moved === null) return false;
+          const [before, lb, after, la] = moved;
           for (const m of members) {
             const shown = newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!;
-            for (const a of acts) record(shown, a, resource, rb, ra, false);
+            for (const a of acts) record(shown, a, resource, before, lb, after, la);
           }
           return true;
         };
@@ -752,9 +938,9 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const action = q.slice(0, cut);
     const resource = q.slice(cut + 1);
     const ask = (index: AccessIndex) => {
-      const out = new Map<string, { principal: IndexedPrincipal; result: EvaluationResult }>();
+      const out = new Map<string, Evaluated>();
       for (const e of index.whoCan(action, resource, EMPTY, index.resourceContext(resource), { includeConditional: true, checkpoint }))
-        out.set(e.principal.model.arn, { principal: e.principal, result: e.result });
+        out.set(e.principal.model.arn, e);
       return out;
     };
     const b = ask(beforeIndex);
@@ -767,20 +953,52 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       const external = principal.external !== undefined;
       const key = `${arn}\u0000${action}\u0000${resource}`;
       if (found.has(key)) continue;
-      // A stored principal absent from one answer: evaluated there (NONE, but with its real decision).
-      const other = (index: AccessIndex, e: typeof eb) => {
-        if (e) return e.result;
+      // A stored principal absent from one answer: NONE there, with its real decision when shown.
+      const side = (index: AccessIndex, e: typeof eb): [Side, AccessLevel] => {
+        if (e) return [e, !external && e.allowed !== undefined ? (e.allowed ? 'ALLOWED' : 'CONDITIONAL') : levelOf(e.result, external)];
         const p = external ? undefined : index.principal(arn);
-        if (!p) return null;
-        evaluations++;
-        return index.evaluateFor(p, action, resource, EMPTY, index.resourceContext(resource));
+        return [p ? new Pending(index, p, action, resource) : NO_SIDE, 'NONE'];
       };
-      record(principal, action, resource, other(beforeIndex, eb), other(afterIndex, ea), external);
+      const [before, lb] = side(beforeIndex, eb);
+      const [after, la] = side(afterIndex, ea);
+      record(principal, action, resource, before, lb, after, la);
     }
   }
 
   const changes = [...found.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   return { changes, evaluations, principalsAffected };
+}
+
+const reachByService = new Map<string, string[]>();
+/**
+ * The catalog actions a NotAction statement can be evaluated for: the diff evaluates an action
+ * on a pattern only where it applies (applicability.ts: the actions on the pattern's resource
+ * type, or its service's), and the statement's Resource may match only patterns of the services
+ * its entries name. Null when an entry does not name its service literally (`*`, a wildcard or a
+ * variable before the service field, NotResource): any action may be evaluated.
+ */
+function notActionReach(st: StatementFacts): string[] | null {
+  if (st.resources === null) return null;
+  const services = new Set<string>();
+  for (const r of st.resources) {
+    const m = /^arn:[^:*?$]+:([^:*?$]+):/.exec(r);
+    if (m === null || r.includes('${')) return null;
+    services.add(m[1].toLowerCase());
+  }
+  const out: string[] = [];
+  for (const service of services) {
+    let reach = reachByService.get(service);
+    if (reach === undefined) {
+      const names = new Set(expandEntry(`${service}:*`));
+      for (const type of resourceTypesWithArnService(service)) for (const e of actionsOnResourceType(type)) names.add(e.action.name);
+      reachByService.set(service, (reach = [...names]));
+    }
+    for (const a of reach) {
+      const lower = a.toLowerCase();
+      if (!st.notActions!.some((m) => m(lower))) out.push(a);
+    }
+  }
+  return out;
 }
 
 /** The compiled policies evaluate() reads for a principal besides the resource's: identity policies, boundary, SCP levels. */

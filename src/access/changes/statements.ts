@@ -70,6 +70,11 @@ function expandEntries(entries: string[]): string[] {
   }
   return out;
 }
+/** Is the name one the catalog knows (as the catalog spells it)? */
+export function isCatalogAction(name: string): boolean {
+  return findAction(name)?.name === name;
+}
+
 export function expandEntry(entry: string): string[] {
   let out = actionExpansion.get(entry);
   if (out === undefined) {
