@@ -17,7 +17,7 @@
  *
  *   node dist/bench/access/changes.bench.js [--size large|medium|small] [--seed 1] [--data DIR] [--json]
  *     [--keep-db FILE] [--only diff|what-if] [--repeat N] [--widest]
- *     [--put-policy NAME]
+ *     [--put-policy NAME] [--from-draw K]
  *
  * Targets (issue 15): large — accessChanges between states differing by 1 % of policies < 5 s;
  * whatIf with 10 changes < 2 s.
@@ -196,7 +196,9 @@ async function main(): Promise<void> {
     // first question after a start; the later ones as a server that has answered others).
     const repeat = Number(arg('repeat') ?? 1);
     const runs: Record<string, number>[] = [];
-    for (let r = 0; r < repeat; r++) {
+    // --from-draw K: start at draw K (to measure one draw again by its number).
+    const fromDraw = Number(arg('from-draw') ?? 0);
+    for (let r = fromDraw; r < fromDraw + repeat; r++) {
       const changes = tenChanges(model, facts.value, r);
       const whatIf = timeMs(() => {
         const session = new WhatIfSession(latest, facts.value, changes);

@@ -28,13 +28,13 @@
  *    states for the actions its statements name (so principals beyond the store that it names
  *    are compared too).
  * 3. Every evaluation goes through the AccessIndex (evaluateFor / whoCan): the engine's own rules.
- *    Three shortcuts keep the answer exact: principals with identical inputs are evaluated once;
- *    actions alike for a principal (ActionClasses: the same statements match them, the same
- *    engine rules apply to their service) are evaluated once per class; resources alike for a
- *    principal (ResourceClasses: the same statement matches, owner, policy text, RCPs and
- *    context) are evaluated once per class, and every member is evaluated where that one's
- *    level moves (so each change carries its own resource's explanation). The tests compare the
- *    diff with evaluating every (principal, action, pattern) on both states.
+ *    Three shortcuts keep the answer exact: principals with identical inputs on the changed
+ *    statements' actions are evaluated once; actions alike for a principal (ActionClasses: the
+ *    same statements match them, the same engine rules apply to their service) are evaluated
+ *    once per class; resources alike for a principal (ResourceClasses: the same statement
+ *    matches, owner, policy text, RCPs and context) are evaluated once per class. A change's
+ *    results (its explanation) are built for its own action and resource when it is read. The
+ *    tests compare the diff with evaluating every (principal, action, pattern) on both states.
  *
  * The resource of a change is the pattern as a policy writes it (`arn:…:instance/ID/contact/*`),
  * evaluated as the request's resource, as whoCan evaluates a children pattern: a Deny whose
@@ -878,9 +878,8 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     // matches both or neither; same engine rules by service) decide alike: one evaluation per
     // class on each state (see ActionClasses).
     const ownPolicies = classes.ownMemo([...policiesOf(ib), ...policiesOf(ia)]);
-    // Resources alike for this principal (see PatternClasses) decide alike: the first of each
-    // class is evaluated; where its level moves, every member is evaluated (exact results, and
-    // each member's own statements in the explanation).
+    // Resources alike for this principal (see ResourceClasses) decide alike: the first of each
+    // class is evaluated; where its level moves, every member moves alike.
     const alike = new Map<string, { resources: Set<string>; actions: Set<string> }>();
     for (const [pattern, actions] of pairs) {
       if (actions.size === 0) continue;
@@ -892,22 +891,21 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     }
     let n = 0;
     for (const { resources, actions } of alike.values()) {
-      const [first, ...rest] = resources;
+      const first = resources.values().next().value!;
       for (const acts of classes.split(actions, first, ownPolicies, [beforeIndex, afterIndex])) {
         if ((++n & 255) === 0) checkpoint();
         const action = acts[0];
-        const ask = (resource: string) => {
-          const moved = levelsFor(ib, ia, action, resource);
-          if (moved === null) return false;
-          const [before, lb, after, la] = moved;
-          for (const m of members) {
-            const shown = newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!;
-            for (const a of acts) record(shown, a, resource, before, lb, after, la);
-          }
-          return true;
-        };
-        if (!ask(first)) continue;
-        for (const resource of rest) ask(resource);
+        const moved = levelsFor(ib, ia, action, first);
+        if (moved === null) continue;
+        const [, lb, , la] = moved;
+        const shown = members.map((m) => (newByArn.has(m.arn) ? afterIndex.principal(m.arn)! : beforeIndex.principal(m.arn)!));
+        for (const resource of resources) {
+          // The class's other resources decide as its first does (ResourceClasses); each one's
+          // result is its own, evaluated when the change is shown.
+          const before = resource === first ? moved[0] : ib ? new Pending(beforeIndex, ib, action, resource) : NO_SIDE;
+          const after = resource === first ? moved[2] : ia ? new Pending(afterIndex, ia, action, resource) : NO_SIDE;
+          for (const principal of shown) for (const a of acts) record(principal, a, resource, before, lb, after, la);
+        }
       }
     }
   }
@@ -1045,12 +1043,47 @@ class ActionClasses {
   }
 
   /** A per-principal memo of the signatures over its own policies (identity, boundary, SCPs; both states). */
-  ownMemo(own: CompiledPolicy[]): Map<string, string> & { policies: CompiledPolicy[] } {
-    return Object.assign(new Map<string, string>(), { policies: [...new Set(own)] });
+  ownMemo(own: CompiledPolicy[]): OwnSignatures {
+    return { policies: [...new Set(own)], byService: new Map(), byAction: new Map(), ids: new Map() };
   }
 
-  /** The actions in classes (each in the given order), for one resource and the principal's policies. */
-  split(actions: Iterable<string>, resource: string, own: Map<string, string> & { policies: CompiledPolicy[] }, indexes: AccessIndex[]): string[][] {
+  /** The principal's policies with a statement that may match an action of the service (the others match none of its actions). */
+  private policiesWith(own: OwnSignatures, service: string): CompiledPolicy[] {
+    let list = own.byService.get(service);
+    if (list === undefined) own.byService.set(service, (list = own.policies.filter((p) => statementsFor(p, service).length > 0)));
+    return list;
+  }
+
+  /**
+   * The action's class over the principal's own policies and its service, as one number: the ids
+   * of the statements that match it, policy by policy (ids are unique to a statement, so a policy
+   * matching nothing adds nothing and is skipped), numbered per principal; and its service's number.
+   */
+  private ownClass(own: OwnSignatures, action: string): number {
+    let packed = own.byAction.get(action);
+    if (packed === undefined) {
+      const lower = action.toLowerCase();
+      const colon = lower.indexOf(':');
+      const service = colon < 0 ? lower : lower.slice(0, colon);
+      let signature = '';
+      for (const p of this.policiesWith(own, service)) signature += this.signatureIn(p, lower, service);
+      let id = own.ids.get(signature);
+      if (id === undefined) own.ids.set(signature, (id = own.ids.size));
+      let sid = this.services.get(service);
+      if (sid === undefined) this.services.set(service, (sid = this.services.size));
+      own.byAction.set(action, (packed = id * SERVICE_SLOTS + sid));
+    }
+    return packed;
+  }
+  private readonly services = new Map<string, number>();
+
+  /**
+   * The actions in classes (each in the given order), for one resource and the principal's
+   * policies: the same own class, the same engine rules for their service (rcpsApply, sts,
+   * resourcePolicyRequired on this resource) and the same statements of the resource's policy
+   * and RCPs.
+   */
+  split(actions: Iterable<string>, resource: string, own: OwnSignatures, indexes: AccessIndex[]): string[][] {
     const policies = new Set<CompiledPolicy>();
     for (const index of indexes) {
       const v = index.view(resource);
@@ -1058,25 +1091,44 @@ class ActionClasses {
       for (const level of v.rcps ?? []) for (const p of level) policies.add(p);
     }
     const list = [...policies];
-    const out = new Map<string, string[]>();
+    /** Per service number: the number of its engine rules' outcome on this resource (0–7). */
+    const rules: number[] = [];
+    const out = new Map<number | string, string[]>();
     for (const action of actions) {
-      let key = own.get(action);
-      const lower = action.toLowerCase();
-      const colon = lower.indexOf(':');
-      const service = colon < 0 ? lower : lower.slice(0, colon);
-      if (key === undefined) {
-        key = `${rcpsApply(action, undefined) ? 1 : 0}${service === 'sts' ? 1 : 0}`;
-        for (const p of own.policies) key += `|${this.signatureIn(p, lower, service)}`;
-        own.set(action, key);
+      const packed = this.ownClass(own, action);
+      const sid = packed % SERVICE_SLOTS;
+      let rule = rules[sid];
+      if (rule === undefined) {
+        const service = action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase();
+        rules[sid] = rule = (rcpsApply(action, undefined) ? 4 : 0) + (service === 'sts' ? 2 : 0) + (resourcePolicyRequired(action, resource) ? 1 : 0);
       }
-      key += resourcePolicyRequired(action, resource) ? '!' : '.';
-      for (const p of list) key += `|${this.signatureIn(p, lower, service)}`;
+      let key: number | string = Math.floor(packed / SERVICE_SLOTS) * 8 + rule;
+      if (list.length > 0) {
+        const lower = action.toLowerCase();
+        const colon = lower.indexOf(':');
+        const service = colon < 0 ? lower : lower.slice(0, colon);
+        let text = String(key);
+        for (const p of list) text += `|${this.signatureIn(p, lower, service)}`;
+        key = text;
+      }
       const members = out.get(key);
       if (members) members.push(action);
       else out.set(key, [action]);
     }
     return [...out.values()];
   }
+}
+
+/** Room for service numbers in an action's packed own class (more services than the catalog has). */
+const SERVICE_SLOTS = 1 << 16;
+
+interface OwnSignatures {
+  policies: CompiledPolicy[];
+  byService: Map<string, CompiledPolicy[]>;
+  /** action → own class number × SERVICE_SLOTS + service number. */
+  byAction: Map<string, number>;
+  /** Statement-id signatures numbered for this principal. */
+  ids: Map<string, number>;
 }
 
 /**
