@@ -352,10 +352,10 @@ export class AccessIndex {
   /** Compiled SCP / RCP levels, by level (policy ids and target): principals of one account share them. */
   private readonly levelCache = new Map<string, CompiledPolicy[][]>();
   private readonly orgCompiled = new Map<string, CompiledPolicy>();
-  /** Resource-based and trust policies compiled for views, by name and text (with the problem reading one raised). */
-  private readonly resourceCompiled = new Map<string, { compiled: CompiledPolicy; problem: string | null }>();
+  /** Resource-based and trust policies compiled for views, by text and name (with the problem reading one raised). */
+  private readonly resourceCompiled = new Map<string, Map<string, { compiled: CompiledPolicy; problem: string | null }>>();
   /** The reused index's resource policies: the same name and text compile alike, so a what-if or snapshot index takes them from there. */
-  private readonly resourceCompiledBefore: Map<string, { compiled: CompiledPolicy; problem: string | null }> | undefined;
+  private readonly resourceCompiledBefore: Map<string, Map<string, { compiled: CompiledPolicy; problem: string | null }>> | undefined;
   /** Per principal position: its SCP levels (null: no SCP restricts it). */
   private readonly scpsOf: (CompiledPolicy[][] | null)[];
   /** Per SCP level list and action: whether its statements read principal keys (their outcome differs within an account). */
@@ -561,17 +561,21 @@ export class AccessIndex {
   }
 
   private compileCached(text: string, name: string): CompiledPolicy {
-    const key = `${name}\u0000${text}`;
-    let c = this.resourceCompiled.get(key);
+    // By text, then name: the text is the estate's own string (its hash kept by the engine after
+    // the first lookup), where a joined key would be a new long string to hash on every view.
+    let byName = this.resourceCompiled.get(text);
+    let c = byName?.get(name);
     if (c === undefined) {
-      c = this.resourceCompiledBefore?.get(key);
+      c = this.resourceCompiledBefore?.get(text)?.get(name);
       if (c === undefined) {
         const problems = this.problems.length;
         const compiled = this.compileText(text, name);
         c = { compiled, problem: this.problems.length > problems ? this.problems[problems] : null };
       } else if (c.problem !== null) this.problems.push(c.problem);
       if (this.resourceCompiled.size > 50_000) this.resourceCompiled.clear();
-      this.resourceCompiled.set(key, c);
+      byName = this.resourceCompiled.get(text);
+      if (byName === undefined) this.resourceCompiled.set(text, (byName = new Map()));
+      byName.set(name, c);
     }
     return c.compiled;
   }
@@ -597,19 +601,9 @@ export class AccessIndex {
     const isTrustPolicy = /^arn:[^:]+:iam::\d{12}:role\//.test(arn);
     let context = tags ?? EMPTY_CONTEXT;
     if (this.estate && owner !== undefined) {
-      const org = this.estate.orgContext(null, owner);
-      // aws:ResourceOrgID / aws:ResourceOrgPaths: only for resources of an organization's accounts.
-      const outside = this.estate.organizationId !== null && org['aws:ResourceOrgID'] === undefined;
-      const extra = contextFrom(
-        Object.entries(org).map(([key, value]) => ({
-          key,
-          values: Array.isArray(value) ? value : [value],
-          type: Array.isArray(value) ? ('STRING_LIST' as const) : ('STRING' as const),
-        })),
-        undefined,
-        outside ? RESOURCE_ORG_KEYS : undefined,
-      );
-      context = mergeContext(EMPTY_CONTEXT, context, extra);
+      const extra = this.ownerContext(owner);
+      // Without tags of its own, a resource's context is its owner's (one object per owner).
+      context = tags === undefined ? extra : mergeContext(EMPTY_CONTEXT, context, extra);
     }
     v = {
       arn,
@@ -623,6 +617,29 @@ export class AccessIndex {
     if (this.views.size >= VIEW_CACHE_MAX) this.views.clear();
     this.views.set(arn, v);
     return v;
+  }
+
+  private readonly ownerContexts = new Map<string, RequestContext>();
+  /** The keys a resource's owner gives every request on it: its place in the organization. */
+  private ownerContext(owner: string): RequestContext {
+    let context = this.ownerContexts.get(owner);
+    if (context === undefined) {
+      const org = this.estate!.orgContext(null, owner);
+      // aws:ResourceOrgID / aws:ResourceOrgPaths: only for resources of an organization's accounts.
+      const outside = this.estate!.organizationId !== null && org['aws:ResourceOrgID'] === undefined;
+      const extra = contextFrom(
+        Object.entries(org).map(([key, value]) => ({
+          key,
+          values: Array.isArray(value) ? value : [value],
+          type: Array.isArray(value) ? ('STRING_LIST' as const) : ('STRING' as const),
+        })),
+        undefined,
+        outside ? RESOURCE_ORG_KEYS : undefined,
+      );
+      context = mergeContext(EMPTY_CONTEXT, EMPTY_CONTEXT, extra);
+      this.ownerContexts.set(owner, context);
+    }
+    return context;
   }
 
   /**
