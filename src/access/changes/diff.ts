@@ -732,6 +732,36 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   }
   const principalsAffected = work.length;
 
+  /**
+   * The actions evaluated on a pattern: the union of the lists the changed statements' rules
+   * admit there. Lists are shared objects (kept per statement and rule), so the set is named by
+   * their numbers and built once per distinct combination, not per pattern.
+   */
+  const listIds = new WeakMap<string[], number>();
+  const actionSets = new Map<string, { actions: Set<string>; key: string }>();
+  let nextListId = 0;
+  const listId = (list: string[]) => {
+    let id = listIds.get(list);
+    if (id === undefined) listIds.set(list, (id = nextListId++));
+    return id;
+  };
+  const actionSetOf = (lists: string[][]): { actions: Set<string>; key: string } => {
+    const key =
+      lists.length === 1
+        ? String(listId(lists[0]))
+        : lists
+            .map(listId)
+            .sort((x, y) => x - y)
+            .join(',');
+    let set = actionSets.get(key);
+    if (set === undefined) {
+      const actions = new Set<string>();
+      for (const list of lists) for (const a of list) actions.add(a);
+      actionSets.set(key, (set = { actions, key }));
+    }
+    return set;
+  };
+
   /** A principal group's levels on one (action, resource) in both states, with their results; null when the levels are the same. */
   const levelsFor = (
     ib: IndexedPrincipal | undefined,
@@ -816,7 +846,8 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     };
 
     /** pattern → the actions to evaluate on it: those of a changed statement that may match it. */
-    const pairs = new Map<string, Set<string>>();
+    /** pattern → the action lists (rules' admitted lists) that apply there; their union is evaluated. */
+    const pairs = new Map<string, string[][]>();
     const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
     for (const [st, governors] of changedStatements) {
       let actsMemo: string[] | undefined;
@@ -859,9 +890,9 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
         if (!mayMatch(st, pattern)) return;
         const acts = admitted(sts ? stsOnly(applicabilityOf(pattern)) : applicabilityOf(pattern));
         if (acts.length === 0) return;
-        let set = pairs.get(pattern);
-        if (!set) pairs.set(pattern, (set = new Set()));
-        for (const a of acts) set.add(a);
+        let lists = pairs.get(pattern);
+        if (!lists) pairs.set(pattern, (lists = []));
+        if (!lists.includes(acts)) lists.push(acts);
       };
       for (const pattern of patterns) visit(pattern, false);
       if (!hasSts) continue;
@@ -881,13 +912,15 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     // Resources alike for this principal (see ResourceClasses) decide alike: the first of each
     // class is evaluated; where its level moves, every member moves alike.
     const alike = new Map<string, { resources: Set<string>; actions: Set<string> }>();
-    for (const [pattern, actions] of pairs) {
-      if (actions.size === 0) continue;
+    for (const [pattern, lists] of pairs) {
+      const { actions, key: actionsKey } = actionSetOf(lists);
       const resource = substitute(pattern);
-      const key = resourceClasses.key(resource, actions, ownPolicies.policies);
+      const key = resourceClasses.key(resource, actions, actionsKey, ownPolicies.policies);
       const known = alike.get(key);
-      if (known) known.resources.add(resource);
-      else alike.set(key, { resources: new Set([resource]), actions });
+      if (known === undefined) alike.set(key, { resources: new Set([resource]), actions });
+      else if (known.actions === actions) known.resources.add(resource);
+      // Two patterns that became one resource (policy variables): a class of its own, every action of both.
+      else alike.set(key, { resources: known.resources, actions: new Set([...known.actions, ...actions]) });
     }
     let n = 0;
     for (const { resources, actions } of alike.values()) {
@@ -1243,9 +1276,9 @@ class ResourceClasses {
     return key;
   }
 
-  key(resource: string, actions: Set<string>, own: CompiledPolicy[]): string {
+  /** `actionsKey` names the set of actions (equal keys: equal sets). */
+  key(resource: string, actions: Set<string>, actionsKey: string, own: CompiledPolicy[]): string {
     if (resource.includes('${')) return `=${resource}`;
-    const actionsKey = [...actions].join(',');
     const shared = this.sharedPart(resource, actions, actionsKey);
     if (shared === null) return `=${resource}`;
     const mine = vector(this.statementsFor(own, actions, actionsKey, true), prepareArn(resource));
