@@ -46,7 +46,10 @@ export function isMultivaluedType(type: ContextKeyType): boolean {
 
 /** Returns a context with `extra` entries added where `base` lacks them (base wins: the caller's keys override stored ones). */
 export function withDefaults(base: RequestContext, extra: RequestContext): RequestContext {
+  // Contexts are read-only: with nothing to add on one side, the other serves as it is (the
+  // evaluator asks with a principal's stored context and no caller keys millions of times).
   if (extra.size === 0) return base;
+  if (base.size === 0) return extra;
   const map = new Map(extra);
   for (const [k, v] of base) map.set(k, v);
   return map;

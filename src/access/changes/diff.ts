@@ -776,7 +776,17 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     const la = levelOf(ra);
     return lb === la ? null : [new Ready(rb), lb, new Ready(ra), la];
   };
-  const classes = new ActionClasses();
+  /** How many principal groups hold each compiled policy (its signatures are kept when more than one does). */
+  const holders = new Map<CompiledPolicy, number>();
+  for (const members of groups.values()) {
+    const arn = members[0].arn;
+    const own = new Set([
+      ...policiesOf(oldByArn.has(arn) ? beforeIndex.principal(arn) : undefined),
+      ...policiesOf(newByArn.has(arn) ? afterIndex.principal(arn) : undefined),
+    ]);
+    for (const p of own) holders.set(p, (holders.get(p) ?? 0) + 1);
+  }
+  const classes = new ActionClasses((p) => (holders.get(p) ?? 2) > 1);
   const resourceClasses = new ResourceClasses([beforeIndex, afterIndex], [oldPolicies, newPolicies]);
   for (const members of groups.values()) {
     checkpoint();
@@ -1057,10 +1067,17 @@ class ActionClasses {
   /** Statements the classes looked at (matcher calls), for benchmarks. */
   steps = 0;
 
+  /**
+   * @param shared Whether more than one principal group holds the policy: only then are its
+   *   signatures kept (a policy of one group is asked each action once, through the group's own
+   *   memo).
+   */
+  constructor(private readonly shared: (policy: CompiledPolicy) => boolean = () => true) {}
+
   private signatureIn(policy: CompiledPolicy, lower: string, service: string): string {
     let m = this.matches.get(policy);
-    if (m === undefined) this.matches.set(policy, (m = new Map()));
-    let s = m.get(lower);
+    if (m === undefined && this.shared(policy)) this.matches.set(policy, (m = new Map()));
+    let s = m?.get(lower);
     if (s === undefined) {
       s = '';
       for (const st of statementsFor(policy, service)) {
@@ -1070,7 +1087,7 @@ class ActionClasses {
         if (id === undefined) this.statementIds.set(st, (id = this.statementIds.size));
         s += `${id},`;
       }
-      m.set(lower, s);
+      m?.set(lower, s);
     }
     return s;
   }
