@@ -54,6 +54,7 @@ import type { EvaluationResult, RequestContext } from '../../engine/types.js';
 import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../../engine/compile.js';
 import { isServiceLinkedRole, rcpsApply, resourcePolicyRequired } from '../../engine/evaluate.js';
 import { actionMatches } from '../../engine/statement.js';
+import { matchPrincipal, NO_MATCH, preparePrincipal, type PreparedPrincipal, type PrincipalMatcher } from '../../engine/principal.js';
 import { matchArnPattern, prepareArn } from '../../engine/arn.js';
 import { TRUE } from '../../engine/tri.js';
 import type { AccountModel, ModelPolicy, ModelPrincipal } from '../../store/account-model.js';
@@ -859,6 +860,29 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     /** pattern → the action lists (rules' admitted lists) that apply there; their union is evaluated. */
     const pairs = new Map<string, string[][]>();
     const substitute = (pattern: string) => (pattern.includes('${') ? withVariables(pattern, (ia ?? ib)!) : pattern);
+    /**
+     * A role that is a pattern only for its trust policy: sts actions on it need the trust policy
+     * to allow the caller ("IAM roles", "Role trust policy"; engine resourcePolicyRequired), so
+     * where neither state's trust policy has an Allow statement whose Principal may name this
+     * principal (the engine's matchPrincipal: its ARN, its account, everyone; NotPrincipal may
+     * name anyone), the request is denied in both states and nothing there can change. (Group
+     * members are named alike: a principal a resource-based policy names by ARN is alone.)
+     */
+    const callers: [AccessIndex, PreparedPrincipal | undefined][] = [
+      [beforeIndex, ib && preparePrincipal(ib.principal)],
+      [afterIndex, ia && preparePrincipal(ia.principal)],
+    ];
+    const trustMayAllow = (role: string): boolean => {
+      if (role.includes('${')) return true;
+      for (const [index, caller] of callers) {
+        if (caller === undefined) continue;
+        const v = index.view(role);
+        if (!v.isTrustPolicy || v.policy === null) return true;
+        const named = trustPrincipals(v.policy);
+        if (named === null || named.some((m) => matchPrincipal(m, caller) !== NO_MATCH)) return true;
+      }
+      return false;
+    };
     for (const [st, governors] of changedStatements) {
       let actsMemo: string[] | undefined;
       let lowerMemo: string[] | undefined;
@@ -898,6 +922,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
       const visit = (pattern: string, sts: boolean) => {
         if (governors !== null && !governedBySome(governors, pattern)) return;
         if (!mayMatch(st, pattern)) return;
+        if (sts && !trustMayAllow(pattern)) return;
         const acts = admitted(sts ? stsOnly(applicabilityOf(pattern)) : applicabilityOf(pattern));
         if (acts.length === 0) return;
         let lists = pairs.get(pattern);
@@ -1038,6 +1063,25 @@ function notActionReach(st: StatementFacts): string[] | null {
       const lower = a.toLowerCase();
       if (!st.notActions!.some((m) => m(lower))) out.push(a);
     }
+  }
+  return out;
+}
+
+const trustNamed = new WeakMap<CompiledPolicy, PrincipalMatcher[] | null>();
+/** The Principal elements of a trust policy's Allow statements that may match an sts action; null when one may name anyone (NotPrincipal, or no Principal). */
+function trustPrincipals(policy: CompiledPolicy): PrincipalMatcher[] | null {
+  let out = trustNamed.get(policy);
+  if (out === undefined) {
+    out = [];
+    for (const st of statementsFor(policy, 'sts')) {
+      if (st.effect !== 'Allow') continue;
+      if (st.notPrincipal || st.principal === null) {
+        out = null;
+        break;
+      }
+      out.push(st.principal);
+    }
+    trustNamed.set(policy, out);
   }
   return out;
 }
