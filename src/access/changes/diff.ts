@@ -594,9 +594,11 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
    * the actions count (by id and text: the explanation names them); its boundary and SCP levels
    * count whole (a boundary or SCP level that matches nothing denies). What the others bring is
    * their Resource patterns, evaluated where a changed statement may match them: those are in
-   * the key. Null (the whole-policy key) when a changed statement has NotAction (the actions it
-   * is evaluated for come from every own statement) or names an action the catalog does not
-   * know (a wildcard in another statement may match it beyond the catalog's expansion).
+   * the key. A NotAction change counts the actions of the services its Resource names (the only
+   * ones it is evaluated for: notActionReach). Null (the whole-policy key) when a changed
+   * statement names an action the catalog does not know (a wildcard in another statement may
+   * match it beyond the catalog's expansion) or a NotAction Resource that does not name its
+   * service, or when a counted policy reads who the principal is (aws:username, policy variables).
    */
   interface ChangeSet {
     id: number;
