@@ -60,15 +60,14 @@ import { TRUE } from '../../engine/tri.js';
 import type { AccountModel, ModelPolicy, ModelPrincipal } from '../../store/account-model.js';
 import { s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
 import { AccessIndex, type Evaluated, type IndexedPrincipal } from '../access-index.js';
-import { actionsOnResourceType, resourceTypesWithArnService } from '../../catalog/index.js';
 import { actionApplies, applicabilityOf, stsOnly, type Applicability } from './applicability.js';
+import { NarrowKeys } from './narrow.js';
 import {
   actionNames,
   actionsOf,
   boundActionNumbers,
   entriesCover,
   expandEntry,
-  isCatalogAction,
   matchedIn,
   mayCoverSts,
   mayMatch,
@@ -585,127 +584,13 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   };
   const docsOf = (p: ModelPrincipal | undefined) =>
     p ? [...p.policies.map((x) => x.document), ...(p.permissionsBoundary?.document ? [p.permissionsBoundary.document] : [])] : [];
-  /**
-   * A principal group's key narrowed to what its decisions on the changed statements' actions
-   * read. Only actions a changed statement names are evaluated for a principal whose context
-   * did not change, and a statement whose Action matches none of them takes no part in those
-   * decisions ("Policy evaluation logic": a statement that does not match the action is not
-   * considered). So of its identity policies only those with a statement that may match one of
-   * the actions count (by id and text: the explanation names them); its boundary and SCP levels
-   * count whole (a boundary or SCP level that matches nothing denies). What the others bring is
-   * their Resource patterns, evaluated where a changed statement may match them: those are in
-   * the key. A NotAction change counts the actions of the services its Resource names (the only
-   * ones it is evaluated for: notActionReach). Null (the whole-policy key) when a changed
-   * statement names an action the catalog does not know (a wildcard in another statement may
-   * match it beyond the catalog's expansion) or a NotAction Resource that does not name its
-   * service, or when a counted policy reads who the principal is (aws:username, policy variables).
-   */
-  interface ChangeSet {
-    id: number;
-    statements: StatementFacts[];
-    /** Per action number: 1 for an action a changed statement names. */
-    marks: Uint8Array;
-    /** The services a NotAction change may be evaluated on (null: it has none). */
-    notServices: Set<string> | null;
-    entries: Map<string, boolean>;
-    relevant: Map<string, boolean>;
-    matched: Map<string, boolean>;
-  }
-  const changeSets = new Map<string, ChangeSet | null>();
-  const statementIds = new Map<StatementFacts, number>();
-  const statementId = (st: StatementFacts) => {
-    let id = statementIds.get(st);
-    if (id === undefined) statementIds.set(st, (id = statementIds.size));
-    return id;
-  };
-  const changeSetOf = (list: StatementFacts[]): ChangeSet | null => {
-    const distinct = [...new Set(list)];
-    const key = distinct
-      .map(statementId)
-      .sort((x, y) => x - y)
-      .join(',');
-    let c = changeSets.get(key);
-    if (c !== undefined) return c;
-    c = null;
-    const lists: string[][] = [];
-    for (const st of distinct) {
-      const list = st.entries !== null ? (st.actions!.every(isCatalogAction) ? st.actions! : null) : notActionReach(st);
-      if (list === null) {
-        lists.length = 0;
-        break;
-      }
-      lists.push(list);
-    }
-    if (lists.length === distinct.length) {
-      const numbers = lists.map(numbersOf);
-      const marks = new Uint8Array(actionNames.length);
-      for (const list of numbers) for (let i = 0; i < list.length; i++) marks[list[i]] = 1;
-      const notStatements = distinct.filter((st) => st.entries === null);
-      const notServices = notStatements.length === 0 ? null : new Set(notStatements.flatMap((st) => st.resources!.map((r) => r.split(':')[2].toLowerCase())));
-      c = { id: changeSets.size, statements: distinct, marks, notServices, entries: new Map(), relevant: new Map(), matched: new Map() };
-    }
-    changeSets.set(key, c);
-    return c;
-  };
-  /**
-   * May one of the document's statements match an action evaluated for the change set? Decided
-   * per Action entry (cached per change set): a literal the catalog does not know counts (an
-   * evaluated NotAction action may be such a name), as does a wildcard that may match one of a
-   * NotAction change's services beyond the catalog; otherwise its catalog expansion must hold a
-   * marked action. A NotAction statement counts.
-   */
-  const relevantTo = (c: ChangeSet, text: string): boolean => {
-    let r = c.relevant.get(text);
-    if (r === undefined) {
-      r = statements.of(text).some((st) => st.entries === null || st.entries.some((e) => entryRelevant(c, e)));
-      c.relevant.set(text, r);
-    }
-    return r;
-  };
-  const entryRelevant = (c: ChangeSet, entry: string): boolean => {
-    let r = c.entries.get(entry);
-    if (r === undefined) {
-      const wild = /[*?]/.test(entry);
-      if (!wild && !isCatalogAction(expandEntry(entry)[0])) r = true;
-      else if (wild && c.notServices !== null && (/[*?]/.test(entry.split(':')[0]) || c.notServices.has(entry.split(':')[0].toLowerCase()))) r = true;
-      else {
-        const numbers = numbersOf(expandEntry(entry));
-        r = false;
-        for (let i = 0; i < numbers.length && !r; i++) if (numbers[i] < c.marks.length && c.marks[numbers[i]] === 1) r = true;
-      }
-      c.entries.set(entry, r);
-    }
-    return r;
-  };
-  const matchedByChange = (c: ChangeSet, pattern: string): boolean => {
-    let r = c.matched.get(pattern);
-    if (r === undefined) c.matched.set(pattern, (r = c.statements.some((st) => mayMatch(st, pattern))));
-    return r;
-  };
+  const narrow = new NarrowKeys(statements, textId, readsIdentity);
+  /** The narrowed group key (NarrowKeys) of a principal whose own context did not change. */
   const narrowKey = (pb: ModelPrincipal, pa: ModelPrincipal, w: PrincipalWork): string | null => {
     const changed: StatementFacts[] = [];
     if (w.identity) changed.push(...identityChanges(pb, pa));
     for (const d of w.changed) for (const st of statements.of(d)) changed.push(st);
-    const c = changeSetOf(changed);
-    if (c === null) return null;
-    const extra = new Set<string>();
-    let personal = false;
-    const side = (p: ModelPrincipal, e: Estate) => {
-      let out = '';
-      for (const x of p.policies) {
-        if (relevantTo(c, x.document)) {
-          if (readsIdentity(x.document)) personal = true;
-          out += `${x.id}=${textId(x.document)},`;
-        } else for (const st of statements.of(x.document)) for (const q of st.patterns) if (matchedByChange(c, q)) extra.add(q);
-      }
-      const boundary = p.permissionsBoundary;
-      if (boundary?.document && readsIdentity(boundary.document)) personal = true;
-      return `${out}|${boundary ? `${boundary.arn}=${textId(boundary.document)}` : ''}|${textId(scpText(e, p))}`;
-    };
-    const sides = `${side(pb, before.estate)}|${side(pa, after.estate)}`;
-    // A pattern with policy variables is evaluated with the principal's own values.
-    if (personal || [...extra].some((q) => q.includes('${'))) return null;
-    return `narrow|${c.id}|${pa.type}|${pa.accountId}|${pb.accountId}|${JSON.stringify(Object.entries(pb.tags).sort())}|${JSON.stringify(Object.entries(pa.tags).sort())}|${sides}|${[...extra].sort().join('\u0000')}`;
+    return narrow.key(changed, pb, pa, [textId(scpText(before.estate, pb)), textId(scpText(after.estate, pa))]);
   };
   const groups = new Map<string, PrincipalWork[]>();
   for (const w of work) {
@@ -1035,38 +920,6 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
 
   const changes = [...found.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   return { changes, evaluations, principalsAffected };
-}
-
-const reachByService = new Map<string, string[]>();
-/**
- * The catalog actions a NotAction statement can be evaluated for: the diff evaluates an action
- * on a pattern only where it applies (applicability.ts: the actions on the pattern's resource
- * type, or its service's), and the statement's Resource may match only patterns of the services
- * its entries name. Null when an entry does not name its service literally (`*`, a wildcard or a
- * variable before the service field, NotResource): any action may be evaluated.
- */
-function notActionReach(st: StatementFacts): string[] | null {
-  if (st.resources === null) return null;
-  const services = new Set<string>();
-  for (const r of st.resources) {
-    const m = /^arn:[^:*?$]+:([^:*?$]+):/.exec(r);
-    if (m === null || r.includes('${')) return null;
-    services.add(m[1].toLowerCase());
-  }
-  const out: string[] = [];
-  for (const service of services) {
-    let reach = reachByService.get(service);
-    if (reach === undefined) {
-      const names = new Set(expandEntry(`${service}:*`));
-      for (const type of resourceTypesWithArnService(service)) for (const e of actionsOnResourceType(type)) names.add(e.action.name);
-      reachByService.set(service, (reach = [...names]));
-    }
-    for (const a of reach) {
-      const lower = a.toLowerCase();
-      if (!st.notActions!.some((m) => m(lower))) out.push(a);
-    }
-  }
-  return out;
 }
 
 const trustNamed = new WeakMap<CompiledPolicy, PrincipalMatcher[] | null>();

@@ -5,7 +5,7 @@
  */
 import { parsePolicy } from '../../policy/parse.js';
 import type { Statement } from '../../policy/types.js';
-import { expandActionPattern, findAction } from '../../catalog/index.js';
+import { actionsOnResourceType, expandActionPattern, findAction, resourceTypesWithArnService } from '../../catalog/index.js';
 import { compileGlob, compileGlobLower, type Matcher } from '../../util/wildcard.js';
 import { byteBoundedCache, stringBytes } from '../../engine/memo.js';
 import type { Applicability } from './applicability.js';
@@ -238,6 +238,38 @@ export function actionsOf(st: StatementFacts, universe: Uint8Array): string[] {
       verdict[i] = st.notActions!.some((m) => m(lower)) ? 1 : 2;
     }
     if (verdict[i] === 2) out.push(actionNames[i]);
+  }
+  return out;
+}
+
+const reachByService = new Map<string, string[]>();
+/**
+ * The catalog actions a NotAction statement can be evaluated for: the diff evaluates an action
+ * on a pattern only where it applies (applicability.ts: the actions on the pattern's resource
+ * type, or its service's), and the statement's Resource may match only patterns of the services
+ * its entries name. Null when an entry does not name its service literally (`*`, a wildcard or a
+ * variable before the service field, NotResource): any action may be evaluated.
+ */
+export function notActionReach(st: StatementFacts): string[] | null {
+  if (st.resources === null) return null;
+  const services = new Set<string>();
+  for (const r of st.resources) {
+    const m = /^arn:[^:*?$]+:([^:*?$]+):/.exec(r);
+    if (m === null || r.includes('${')) return null;
+    services.add(m[1].toLowerCase());
+  }
+  const out: string[] = [];
+  for (const service of services) {
+    let reach = reachByService.get(service);
+    if (reach === undefined) {
+      const names = new Set(expandEntry(`${service}:*`));
+      for (const type of resourceTypesWithArnService(service)) for (const e of actionsOnResourceType(type)) names.add(e.action.name);
+      reachByService.set(service, (reach = [...names]));
+    }
+    for (const a of reach) {
+      const lower = a.toLowerCase();
+      if (!st.notActions!.some((m) => m(lower))) out.push(a);
+    }
   }
   return out;
 }
