@@ -1011,20 +1011,30 @@ class ActionClasses {
   private ownClass(own: OwnSignatures, action: string): number {
     let packed = own.byAction.get(action);
     if (packed === undefined) {
-      const lower = action.toLowerCase();
-      const colon = lower.indexOf(':');
-      const service = colon < 0 ? lower : lower.slice(0, colon);
+      const { lower, service, sid } = this.named(action);
       let signature = '';
       for (const p of this.policiesWith(own, service)) signature += this.signatureIn(p, lower, service);
       let id = own.ids.get(signature);
       if (id === undefined) own.ids.set(signature, (id = own.ids.size));
-      let sid = this.services.get(service);
-      if (sid === undefined) this.services.set(service, (sid = this.services.size));
       own.byAction.set(action, (packed = id * SERVICE_SLOTS + sid));
     }
     return packed;
   }
   private readonly services = new Map<string, number>();
+  private readonly names = new Map<string, { lower: string; service: string; sid: number }>();
+  /** An action's lower-case name, service and service number (every principal group asks about the same actions). */
+  private named(action: string): { lower: string; service: string; sid: number } {
+    let n = this.names.get(action);
+    if (n === undefined) {
+      const lower = action.toLowerCase();
+      const colon = lower.indexOf(':');
+      const service = colon < 0 ? lower : lower.slice(0, colon);
+      let sid = this.services.get(service);
+      if (sid === undefined) this.services.set(service, (sid = this.services.size));
+      this.names.set(action, (n = { lower, service, sid }));
+    }
+    return n;
+  }
 
   /**
    * The actions in classes (each in the given order), for one resource and the principal's
@@ -1148,16 +1158,33 @@ class ResourceClasses {
     if (m === undefined) this.byPolicy.set(policy, (m = new Map()));
     let out = m.get(actionsKey);
     if (out === undefined) {
+      // Service by service: a statement is in when it matches one of that service's actions.
       const set = new Set<CompiledStatement>();
+      for (const [service, lowers] of this.byService(actions, actionsKey))
+        for (const st of statementsFor(policy, service)) if (!set.has(st) && lowers.some((lower) => actionMatches(st, lower))) set.add(st);
+      out = [...set];
+      if (m.size > 1000) m.clear();
+      m.set(actionsKey, out);
+    }
+    return out;
+  }
+
+  private readonly services = new Map<string, Map<string, string[]>>();
+  /** A set of actions in lower case by service (per set: many principals and policies ask about the same one). */
+  private byService(actions: Set<string>, actionsKey: string): Map<string, string[]> {
+    let out = this.services.get(actionsKey);
+    if (out === undefined) {
+      out = new Map();
       for (const a of actions) {
         const lower = a.toLowerCase();
         const colon = lower.indexOf(':');
         const service = colon < 0 ? lower : lower.slice(0, colon);
-        for (const st of statementsFor(policy, service)) if (actionMatches(st, lower)) set.add(st);
+        const list = out.get(service);
+        if (list) list.push(lower);
+        else out.set(service, [lower]);
       }
-      out = [...set];
-      if (m.size > 1000) m.clear();
-      m.set(actionsKey, out);
+      if (this.services.size > 10_000) this.services.clear();
+      this.services.set(actionsKey, out);
     }
     return out;
   }
