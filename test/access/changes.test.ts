@@ -434,8 +434,7 @@ function narrowWorld(r: () => number) {
     const roll = r();
     if (roll < 0.12)
       return { Effect: pick(['Allow', 'Deny']), NotAction: pick([['s3:*'], ['sqs:Delete*'], ['s3:Put*', 'sqs:*']]), Resource: pick([QUEUE, OBJECTS, '*']) };
-    const s = (roll < 0.3 ? deny : allow)(pick(NARROW_ACTIONS), pick(NARROW_RESOURCES), pick(CONDITIONS));
-    return s;
+    return (roll < 0.3 ? deny : allow)(pick(NARROW_ACTIONS), pick(NARROW_RESOURCES), pick(CONDITIONS));
   };
   const policy = () => doc(...Array.from({ length: 1 + Math.floor(r() * 3) }, statement));
   const shared: Record<string, string> = {};
@@ -443,7 +442,7 @@ function narrowWorld(r: () => number) {
   const principals = Array.from({ length: 12 }, (_, i) => ({
     name: `q${i}`,
     type: (i % 3 === 1 ? 'ROLE' : 'USER') as 'USER' | 'ROLE',
-    // Everyone holds n0 (the edited one); the others by chance; an inline policy half the time.
+    // Everyone holds n0 (the edited one); the others by chance; an inline policy of its own now and then.
     policies: ['n0', ...Object.keys(shared).filter((n) => n !== 'n0' && r() < 0.4)],
     inline: r() < 0.3 ? policy() : null,
     tags: (r() < 0.2 ? { team: pick(['red', 'blue']) } : {}) as Record<string, string>,
