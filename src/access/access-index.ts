@@ -603,9 +603,8 @@ export class AccessIndex {
     const isTrustPolicy = /^arn:[^:]+:iam::\d{12}:role\//.test(arn);
     let context = tags ?? EMPTY_CONTEXT;
     if (this.estate && owner !== undefined) {
-      const extra = this.ownerContext(owner);
-      // Without tags of its own, a resource's context is its owner's (one object per owner).
-      context = tags === undefined ? extra : mergeContext(EMPTY_CONTEXT, context, extra);
+      // Without tags of its own, a resource's context is its owner's object itself (mergeContext copies nothing then).
+      context = mergeContext(EMPTY_CONTEXT, context, this.ownerContext(owner));
     }
     v = {
       arn,
@@ -629,7 +628,7 @@ export class AccessIndex {
       const org = this.estate!.orgContext(null, owner);
       // aws:ResourceOrgID / aws:ResourceOrgPaths: only for resources of an organization's accounts.
       const outside = this.estate!.organizationId !== null && org['aws:ResourceOrgID'] === undefined;
-      const extra = contextFrom(
+      context = contextFrom(
         Object.entries(org).map(([key, value]) => ({
           key,
           values: Array.isArray(value) ? value : [value],
@@ -638,7 +637,6 @@ export class AccessIndex {
         undefined,
         outside ? RESOURCE_ORG_KEYS : undefined,
       );
-      context = mergeContext(EMPTY_CONTEXT, EMPTY_CONTEXT, extra);
       this.ownerContexts.set(owner, context);
     }
     return context;
@@ -1228,7 +1226,7 @@ export class AccessIndex {
     const layered = resPolicy !== null || rcpLevels !== null;
     /** Per estate class × boundary presence: the estate token + 1 (0: not yet known; -1 + 1: none, decide alone). */
     const estateTokens = new Int32Array(this.estateClassCount * 2);
-    /** Without SCPs and estate layers: the decision per identity / boundary bits (0 unknown, 1 included conditionally, 2 allowed, 3 out). */
+    /** Without SCPs and estate layers: the decision per identity / boundary bits (0 unknown, else decisionMemo's code + 1). */
     const plainDecisions = new Uint8Array(4096);
     for (let c = 0; c < candidates.length; c++) {
       if ((c & 1023) === 1023) options.checkpoint?.();
@@ -1250,11 +1248,11 @@ export class AccessIndex {
         if (plain && scpsOf[i] === null) {
           const known = plainDecisions[bitsKey];
           if (known !== 0) {
-            if (known !== 3) out.push(new LazyEvaluated(principals[i], i, combine, known === 2));
+            if (known !== 1) out.push(new LazyEvaluated(principals[i], i, combine, known === 3));
             continue;
           }
           const verdict = combine(i, false) as Included | null;
-          plainDecisions[bitsKey] = verdict === null ? 3 : MEMO_OF[verdict];
+          plainDecisions[bitsKey] = 1 + (verdict === null ? 0 : MEMO_OF[verdict]);
           if (verdict !== null) out.push(new LazyEvaluated(principals[i], i, combine, verdict === INCLUDED));
           continue;
         }
@@ -1809,12 +1807,27 @@ function requiredFor(action: string, v: ResourceView, policy: CompiledPolicy | n
  * The principals an applicable resource policy's Allow statements may name for the action:
  * `all` when one names everyone ("*") or uses NotPrincipal; else the ARNs it names.
  */
-function namedBy(policy: CompiledPolicy, action: string): { all: boolean; arns: Set<string>; matchers: PrincipalMatcher[] } {
+function namedBy(policy: CompiledPolicy, action: string): NamedPrincipals {
   const lower = action.toLowerCase();
   const colon = lower.indexOf(':');
-  const out = { all: false, arns: new Set<string>(), matchers: [] as PrincipalMatcher[] };
-  for (const st of statementsFor(policy, colon < 0 ? lower : lower.slice(0, colon))) {
-    if (st.effect !== 'Allow' || !actionMatches(st, lower)) continue;
+  return namedWhere(policy, colon < 0 ? lower : lower.slice(0, colon), (st) => actionMatches(st, lower));
+}
+
+export interface NamedPrincipals {
+  all: boolean;
+  arns: Set<string>;
+  matchers: PrincipalMatcher[];
+}
+
+/** namedBy for every action of a service (a role's trust policy for any sts action). */
+export function namedForService(policy: CompiledPolicy, service: string): NamedPrincipals {
+  return namedWhere(policy, service, () => true);
+}
+
+function namedWhere(policy: CompiledPolicy, service: string, applies: (st: CompiledStatement) => boolean): NamedPrincipals {
+  const out: NamedPrincipals = { all: false, arns: new Set<string>(), matchers: [] };
+  for (const st of statementsFor(policy, service)) {
+    if (st.effect !== 'Allow' || !applies(st)) continue;
     if (st.notPrincipal) {
       out.all = true;
       continue;

@@ -60,7 +60,7 @@ export class ActionClasses {
 
   /** A per-principal memo of the signatures over its own policies (identity, boundary, SCPs; both states). */
   ownMemo(own: CompiledPolicy[]): OwnSignatures {
-    return { policies: [...new Set(own)], byService: new Map(), byAction: new Map(), ids: new Map() };
+    return { policies: own, byService: new Map(), byAction: new Map(), ids: new Map() };
   }
 
   /** The principal's policies with a statement that may match an action of the service (the others match none of its actions). */
@@ -236,10 +236,10 @@ export class ResourceClasses {
     return out;
   }
 
-  private readonly services = new Map<string, Map<string, string[]>>();
+  private readonly actionsByService = new Map<string, Map<string, string[]>>();
   /** A set of actions in lower case by service (per set: many principals and policies ask about the same one). */
   private byService(actions: Set<string>, actionsKey: string): Map<string, string[]> {
-    let out = this.services.get(actionsKey);
+    let out = this.actionsByService.get(actionsKey);
     if (out === undefined) {
       out = new Map();
       for (const a of actions) {
@@ -250,8 +250,8 @@ export class ResourceClasses {
         if (list) list.push(lower);
         else out.set(service, [lower]);
       }
-      if (this.services.size > 10_000) this.services.clear();
-      this.services.set(actionsKey, out);
+      if (this.actionsByService.size > 10_000) this.actionsByService.clear();
+      this.actionsByService.set(actionsKey, out);
     }
     return out;
   }

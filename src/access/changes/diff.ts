@@ -51,12 +51,12 @@
  * change: up is GAINED, down is LOST.
  */
 import type { EvaluationResult, RequestContext } from '../../engine/types.js';
-import { statementsFor, type CompiledPolicy } from '../../engine/compile.js';
+import type { CompiledPolicy } from '../../engine/compile.js';
 import { isServiceLinkedRole } from '../../engine/evaluate.js';
-import { matchPrincipal, NO_MATCH, preparePrincipal, type PreparedPrincipal, type PrincipalMatcher } from '../../engine/principal.js';
+import { matchPrincipal, NO_MATCH, preparePrincipal, type PreparedPrincipal } from '../../engine/principal.js';
 import type { AccountModel, ModelPolicy, ModelPrincipal } from '../../store/account-model.js';
 import { s3BucketOf, type Estate, type PolicyLevel } from '../../store/estate-model.js';
-import { AccessIndex, type Evaluated, type IndexedPrincipal } from '../access-index.js';
+import { AccessIndex, namedForService, type Evaluated, type IndexedPrincipal, type NamedPrincipals } from '../access-index.js';
 import { actionApplies, applicabilityOf, stsOnly, type Applicability } from './applicability.js';
 import { NarrowKeys } from './narrow.js';
 import { ActionClasses, ResourceClasses } from './classes.js';
@@ -664,12 +664,17 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   };
   /** How many principal groups hold each compiled policy (its signatures are kept when more than one does). */
   const holders = new Map<CompiledPolicy, number>();
+  /** Per group: the compiled policies its decisions read on both states (identity, boundary, SCPs). */
+  const ownPoliciesOf = new Map<PrincipalWork[], CompiledPolicy[]>();
   for (const members of groups.values()) {
     const arn = members[0].arn;
-    const own = new Set([
-      ...policiesOf(oldByArn.has(arn) ? beforeIndex.principal(arn) : undefined),
-      ...policiesOf(newByArn.has(arn) ? afterIndex.principal(arn) : undefined),
-    ]);
+    const own = [
+      ...new Set([
+        ...policiesOf(oldByArn.has(arn) ? beforeIndex.principal(arn) : undefined),
+        ...policiesOf(newByArn.has(arn) ? afterIndex.principal(arn) : undefined),
+      ]),
+    ];
+    ownPoliciesOf.set(members, own);
     for (const p of own) holders.set(p, (holders.get(p) ?? 0) + 1);
   }
   const classes = new ActionClasses((p) => (holders.get(p) ?? 2) > 1);
@@ -764,7 +769,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
         const v = index.view(role);
         if (!v.isTrustPolicy || v.policy === null) return true;
         const named = trustPrincipals(v.policy);
-        if (named === null || named.some((m) => matchPrincipal(m, caller) !== NO_MATCH)) return true;
+        if (named.all || named.matchers.some((m) => matchPrincipal(m, caller) !== NO_MATCH)) return true;
       }
       return false;
     };
@@ -828,7 +833,7 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
     // Actions alike for this principal (every statement of its policies, before and after,
     // matches both or neither; same engine rules by service) decide alike: one evaluation per
     // class on each state (see ActionClasses).
-    const ownPolicies = classes.ownMemo([...policiesOf(ib), ...policiesOf(ia)]);
+    const ownPolicies = classes.ownMemo(ownPoliciesOf.get(members)!);
     // Resources alike for this principal (see ResourceClasses) decide alike: the first of each
     // class is evaluated; where its level moves, every member moves alike.
     const alike = new Map<string, { resources: Set<string>; actions: Set<string> }>();
@@ -920,22 +925,11 @@ export function accessChanges(before: ModelState, after: ModelState, options: Di
   return { changes, evaluations, principalsAffected };
 }
 
-const trustNamed = new WeakMap<CompiledPolicy, PrincipalMatcher[] | null>();
-/** The Principal elements of a trust policy's Allow statements that may match an sts action; null when one may name anyone (NotPrincipal, or no Principal). */
-function trustPrincipals(policy: CompiledPolicy): PrincipalMatcher[] | null {
+const trustNamed = new WeakMap<CompiledPolicy, NamedPrincipals>();
+/** Whom a trust policy's Allow statements may name for an sts action (the index's namedBy, for any sts action). */
+function trustPrincipals(policy: CompiledPolicy): NamedPrincipals {
   let out = trustNamed.get(policy);
-  if (out === undefined) {
-    out = [];
-    for (const st of statementsFor(policy, 'sts')) {
-      if (st.effect !== 'Allow') continue;
-      if (st.notPrincipal || st.principal === null) {
-        out = null;
-        break;
-      }
-      out.push(st.principal);
-    }
-    trustNamed.set(policy, out);
-  }
+  if (out === undefined) trustNamed.set(policy, (out = namedForService(policy, 'sts')));
   return out;
 }
 

@@ -95,7 +95,6 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
   const memberships = new Map<string, Set<string>>();
   const boundaries = new Map<string, string | null>();
   const trust = new Map(base.estate.data.trustPolicies.map((t) => [t.arn, t.document]));
-  let trustChanged = false;
   /** Roles whose trust policy a change rewrote. */
   const trustRewritten = new Set<string>();
   const touchedPrincipals = new Set<string>();
@@ -287,7 +286,6 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
         principalOfType(roleArn, `${label}.roleArn`, 'ROLE');
         checkDocument(document, `${label}.document`, 'trust');
         trust.set(roleArn, document);
-        trustChanged = true;
         trustRewritten.add(roleArn);
         break;
       }
@@ -334,7 +332,8 @@ export function applyChanges(base: { model: AccountModel; estate: Estate }, fact
     return out;
   });
   const model: AccountModel = { ...base.model, modelVersion: `${base.model.modelVersion}+what-if`, principals: principalsOut };
-  const estate = trustChanged ? buildEstate({ ...base.estate.data, trustPolicies: [...trust].map(([arn, document]) => ({ arn, document })) }) : base.estate;
+  const estate =
+    trustRewritten.size > 0 ? buildEstate({ ...base.estate.data, trustPolicies: [...trust].map(([arn, document]) => ({ arn, document })) }) : base.estate;
   // (Only the rewritten roles: comparing every role's text with a search of the old list was
   // quadratic in the account's roles.)
   if (trustRewritten.size > 0) {
